@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+/** Languages written right to left; every other language is left to right. */
+const RTL_LANGUAGES = new Set(["ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "dv", "ckb"]);
+
+/** `rtl` or `ltr` for a BCP 47 language tag such as `ar`, `ar-SA` or `en`. */
+export function directionOf(lang: string): "rtl" | "ltr" {
+  return RTL_LANGUAGES.has(lang.toLowerCase().split("-")[0]) ? "rtl" : "ltr";
+}
+
+const langTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as ar or en");
+
+/** A text given once for every language, or per language: `"بيان"` or `{ "ar": "بيان", "en": "Bayan" }`. */
+const localized = z.union([z.string(), z.record(langTag, z.string())]);
+export type Localized = z.infer<typeof localized>;
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{3,8}$/, "must be a colour such as #0b6e4f");
+
+/** The site config: `templates/site.json`. Every key is documented in the README. */
+export const siteSchema = z
+  .object({
+    /** Site name, shown in the header, page titles and feeds. */
+    title: localized,
+    /** One sentence about the newsroom: home page description and feed subtitle. */
+    description: localized.default(""),
+    /** Absolute base URL of the published site, e.g. `https://news.example.org`. */
+    url: z
+      .string()
+      .url("must be an absolute URL such as https://news.example.org")
+      .refine((u) => /^https?:\/\//.test(u), "must start with https:// or http://")
+      .transform((u) => u.replace(/\/+$/, "")),
+    /** Folder the site is served from, e.g. `/newsroom/` on GitHub Pages. */
+    pathPrefix: z
+      .string()
+      .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, "must look like / or /newsroom/ (start and end with /, no spaces)")
+      .default("/"),
+    /** Main language: served at the site root. */
+    lang: langTag.default("ar"),
+    /** Every language the site publishes in; the others are served under `/<lang>/`. */
+    languages: z.array(langTag).min(1).optional(),
+    /** IANA time zone for dates without a time, e.g. `Asia/Riyadh`. */
+    timezone: z
+      .string()
+      .default("Asia/Riyadh")
+      .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as Asia/Riyadh"),
+    /** Calendars shown on Arabic pages, in order. */
+    calendars: z.array(z.enum(["gregory", "islamic-umalqura"])).min(1).default(["gregory", "islamic-umalqura"]),
+    /** Digits on Arabic pages: `arab` (٠١٢) or `latn` (012). */
+    digits: z.enum(["arab", "latn"]).default("latn"),
+    /** Releases per listing page. */
+    perPage: z.number().int().min(1).max(500).default(20),
+    /** Items per feed. */
+    feedSize: z.number().int().min(1).max(1000).default(20),
+    /** Logo file under `assets/`, e.g. `assets/logo.svg`. */
+    logo: z.string().optional(),
+    /** Press contact printed under every release. */
+    contact: localized.optional(),
+    /** "About us" paragraph printed at the end of every release. */
+    boilerplate: localized.optional(),
+    /** Organisation name for feeds and structured data; defaults to the title. */
+    publisher: localized.optional(),
+    /** Encoding of release files that are not UTF-8, e.g. `windows-1256`. */
+    legacyEncoding: z
+      .string()
+      .refine((label) => isEncoding(label), "is not an encoding this Node.js can read (try windows-1256)")
+      .optional(),
+    /** Theme colours as CSS colours. */
+    colors: z.object({ accent: colour.default("#0b6e4f"), accentDark: colour.default("#5fd3a5") }).default({}),
+  })
+  .strict();
+
+/** The site config as users write it. */
+export type SiteInput = z.input<typeof siteSchema>;
+/** The site config after validation and defaults, with `languages` always filled in. */
+export type Site = z.output<typeof siteSchema> & { languages: string[] };
+
+/** A config problem, with the file it came from. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: the site config has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates a parsed config; throws `ConfigError` listing every problem. */
+export function validateSite(input: unknown, file: string): Site {
+  const result = siteSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      file,
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`),
+    );
+  }
+  const site = result.data;
+  const languages = site.languages ?? [site.lang];
+  if (!languages.includes(site.lang)) {
+    throw new ConfigError(file, [`languages: must include the main language "${site.lang}"`]);
+  }
+  return { ...site, languages: [site.lang, ...languages.filter((l) => l !== site.lang)] };
+}
+
+/** Reads and validates the site config file. */
+export function loadSite(file: string): Site {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new ConfigError(file, ["the file is missing: create it (see README, Site config)"]);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, [`not valid JSON (${(error as Error).message}); check commas and quotes`]);
+  }
+  return validateSite(input, file);
+}
+
+/** The text of a localized value for one language, falling back to the main language, then any. */
+export function localize(value: Localized | undefined, lang: string, site: Pick<Site, "lang">): string {
+  if (value === undefined) return "";
+  if (typeof value === "string") return value;
+  return value[lang] ?? value[site.lang] ?? Object.values(value)[0] ?? "";
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isEncoding(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The release model: what the parser produces from one file, and what the
+ * rest of Bayan (pages, feeds, search, checks) reads.
+ */
+
+export type Severity = "error" | "warning";
+
+/** One problem found in a file, reported as `file:line: severity: message` plus a hint. */
+export interface Diagnostic {
+  /** Path of the file as the user knows it, e.g. `releases/2026/budget.txt`. */
+  file: string;
+  /** 1-based line in the file, when the problem has one. */
+  line?: number;
+  severity: Severity;
+  message: string;
+  /** What to do about it, in plain words. */
+  hint?: string;
+}
+
+/** A calendar date without time or zone. Months are 1-based. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/**
+ * A dateline: the opening words of wire copy that say where and when.
+ * `الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م (واس) –` or `RIYADH, Nov. 26, 2026 (SPA) —`.
+ */
+export interface Dateline {
+  /** The dateline as written, without the trailing dash. */
+  text: string;
+  location?: string;
+  /** News agency in brackets, e.g. `واس` or `SPA`. */
+  agency?: string;
+  /** The Gregorian date it gives, or the Gregorian equivalent of its Hijri date. */
+  date?: CalendarDate;
+  /** The Hijri (Umm al-Qura) date it gives, if any. */
+  hijri?: CalendarDate;
+}
+
+/** Front matter keys Bayan knows, with their types after validation. */
+export interface FrontMatter {
+  title?: string;
+  /** Kept as written; resolved against the site time zone by `src/dates`. */
+  date?: string;
+  updated?: string;
+  slug?: string;
+  lang?: string;
+  tags?: string[];
+  summary?: string;
+  image?: string;
+  imageAlt?: string;
+  location?: string;
+  embargo?: string;
+  draft?: boolean;
+  translationKey?: string;
+  contact?: string;
+}
+
+/** What `parseRelease` returns for one file: pure, no file system, no clock. */
+export interface ParsedRelease {
+  /** Validated known keys. */
+  frontMatter: FrontMatter;
+  /** Unknown front matter keys, kept as data. */
+  extra: Record<string, unknown>;
+  /** Title, from front matter or the first line; bidi controls removed. */
+  title: string;
+  /** 1-based line of the title in the file. */
+  titleLine: number;
+  dateline?: Dateline;
+  /** Body as safe HTML (everything from the file escaped), without title, dateline or end mark. */
+  bodyHtml: string;
+  /** Body as plain text, blocks separated by blank lines: for summaries and search. */
+  bodyText: string;
+  /** Plain text of the first real paragraph (after the dateline): for generated summaries. */
+  firstParagraph: string;
+  /** 1-based line where the body starts (after front matter): error lines count from the file's top. */
+  bodyLine: number;
+  diagnostics: Diagnostic[];
+}
+
+export type DateSource = "front matter" | "file name" | "dateline" | "git" | "file time";
+
+/** A release resolved against the site: dates, language, URL, published state. */
+export interface Release {
+  /** Path relative to the project, e.g. `releases/2026/budget.txt`. */
+  file: string;
+  format: "txt" | "md";
+  title: string;
+  slug: string;
+  lang: string;
+  dir: "rtl" | "ltr";
+  /** Site-relative URL without path prefix, e.g. `/releases/2026/11/budget/` or `/en/releases/…`. */
+  url: string;
+  /** ISO 8601 with the site offset, e.g. `2026-11-24T00:00:00.000+03:00`. */
+  date: string;
+  dateSource: DateSource;
+  /** ISO 8601; equals `date` unless front matter `updated` says otherwise. */
+  updated: string;
+  tags: string[];
+  summary: string;
+  /** True when the summary was cut from the first paragraph rather than written. */
+  summaryGenerated: boolean;
+  location?: string;
+  dateline?: Dateline;
+  contact?: string;
+  image?: string;
+  imageAlt?: string;
+  /** ISO 8601 with offset. */
+  embargo?: string;
+  draft: boolean;
+  /** Not a draft and not under embargo at build time. */
+  published: boolean;
+  translationKey?: string;
+  /** Stable identifier for feeds: `tag:` URI from the site host, first date and file name. */
+  id: string;
+  bodyHtml: string;
+  bodyText: string;
+  extra: Record<string, unknown>;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    root: ".",
+    include: ["test/**/*.test.ts"],
+    execArgv: ["--import", "tsx"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
