@@ -78,6 +78,8 @@ export interface ParsedRelease {
   firstParagraph: string;
   /** 1-based line where the body starts (after front matter): error lines count from the file's top. */
   bodyLine: number;
+  /** 1-based line of each front matter key, so later checks can point at it. */
+  keyLines: Partial<Record<keyof FrontMatter, number>>;
   diagnostics: Diagnostic[];
 }
 
