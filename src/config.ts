@@ -77,12 +77,13 @@ export type Site = z.output<typeof siteSchema> & { languages: string[] };
 
 /** A config problem, with the file it came from. */
 export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
+  readonly file: string;
+  readonly problems: string[];
+  constructor(file: string, problems: string[]) {
     super(`${file}: the site config has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
+    this.file = file;
+    this.problems = problems;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * URL slugs. Bayan's slugs are plain ASCII (`a-z`, `0-9`, `-`): every static host, every
  * disk and every mail client handles them, and NFC/NFD look-alikes cannot collide.
- * Arabic is transliterated into a readable form: `بيان وزارة الصحة` → `bayan-wzara-alsht`.
+ * Arabic is transliterated into a readable form: `بيان وزارة الصحة` → `byan-wzara-alsha`.
  */
 
 const ARABIC_TO_LATIN: Record<string, string> = {

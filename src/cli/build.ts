@@ -1,0 +1,65 @@
+/**
+ * `npm run build` — validate every release, then build `dist/` atomically.
+ * `npm start` (`--serve`) — dev server with live reload, drafts and embargoed releases shown and marked.
+ *
+ * Options: --drafts (preview drafts and embargoed releases), --now=<ISO date-time> (build clock),
+ * --pathprefix=/newsroom/ (serve from a sub-folder), --output=dist, --port=8080.
+ */
+import { parseArgs } from "node:util";
+import { Eleventy } from "@11ty/eleventy";
+import { ConfigError } from "../config.ts";
+import { buildSite } from "../site/build.ts";
+import { printReport } from "./report.ts";
+
+const { values } = parseArgs({
+  options: {
+    drafts: { type: "boolean", default: false },
+    now: { type: "string" },
+    pathprefix: { type: "string" },
+    output: { type: "string", default: "dist" },
+    serve: { type: "boolean", default: false },
+    port: { type: "string", default: "8080" },
+  },
+});
+
+try {
+  if (values.serve) await serve();
+  else await build();
+} catch (error) {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(`Build failed: ${(error as Error).message}\nThe previous ${values.output}/ was left as it was.`);
+  process.exitCode = 1;
+}
+
+async function build() {
+  const result = await buildSite({
+    root: process.cwd(),
+    output: values.output,
+    pathPrefix: values.pathprefix,
+    preview: values.drafts,
+    now: values.now,
+  });
+  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts });
+  if (!result.ok) {
+    console.error(`\nNothing was published: fix the errors above. The previous ${values.output}/ was left as it was.`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`Built ${values.output}/ in ${result.seconds.toFixed(1)} s.`);
+}
+
+async function serve() {
+  process.env.BAYAN_PREVIEW = "1";
+  if (values.now) process.env.BAYAN_NOW = values.now;
+  const eleventy = new Eleventy(".", values.output, {
+    configPath: "eleventy.config.ts",
+    pathPrefix: values.pathprefix,
+    runMode: "serve",
+    quietMode: true,
+  });
+  await eleventy.init();
+  eleventy.setIncrementalBuild(true);
+  await eleventy.watch();
+  await eleventy.serve(Number(values.port));
+  console.log(`Preview with drafts and embargoed releases: http://localhost:${values.port}/ (Ctrl+C to stop)`);
+}

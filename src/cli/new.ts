@@ -1,0 +1,104 @@
+/**
+ * `npm run new -- "عنوان البيان" [--lang en] [--date 2026-11-24] [--tags "مياه، طاقة"] [--root dir]`
+ *
+ * Creates a dated release file with its front matter filled in, and prints where it
+ * is and the URL it will have. Never overwrites a file.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError, loadSite, type Site } from "../config.ts";
+import { ScaffoldError, scaffoldRelease } from "./scaffold.ts";
+
+const USAGE = 'npm run new -- "عنوان البيان" [--lang en] [--date YYYY-MM-DD] [--tags "a, b"] [--root <project folder>]';
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        lang: { type: "string" },
+        date: { type: "string" },
+        tags: { type: "string" },
+        root: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    return fail(`${optionProblem(error as NodeJS.ErrnoException)} Usage: ${USAGE}`);
+  }
+  if (args.values.help) {
+    console.log(`Usage: ${USAGE}`);
+    return 0;
+  }
+
+  const root = args.values.root ?? process.cwd();
+  const config = join(root, "templates", "site.json");
+  // The usual cause is running the command from the wrong folder, so say that rather than "file missing".
+  if (!existsSync(config)) {
+    return fail(`No templates/site.json in ${resolve(root)}: run this from the project folder, or pass --root <project folder>.`);
+  }
+  let site: Site;
+  try {
+    site = loadSite(config);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    throw error;
+  }
+
+  let scaffold;
+  try {
+    scaffold = scaffoldRelease(
+      { title: args.positionals.join(" "), lang: args.values.lang, date: args.values.date, tags: args.values.tags },
+      site,
+    );
+  } catch (error) {
+    if (error instanceof ScaffoldError) return fail(error.message);
+    throw error;
+  }
+
+  const target = join(root, scaffold.file);
+  const shown = displayPath(target);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    // "wx" fails if the file exists, with no window between a check and the write.
+    writeFileSync(target, scaffold.text, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return fail(refusal(shown, site));
+    return fail(`Could not write ${shown}: ${(error as Error).message}`);
+  }
+
+  console.log(`Created ${shown}`);
+  console.log(`URL once published: ${scaffold.url}`);
+  return 0;
+}
+
+/** The overwrite refusal, also in Arabic for an Arabic newsroom. */
+function refusal(file: string, site: Site): string {
+  const english = `${file} already exists; it was not changed. Edit that file, or choose another title or --date.`;
+  if (site.lang !== "ar") return english;
+  return `${english}\nالملف ${file} موجود مسبقاً ولم يُغيَّر. عدّل ذلك الملف، أو اختر عنواناً آخر أو تاريخاً آخر (--date).`;
+}
+
+/** One line for a `parseArgs` error: Node's own messages run to several sentences and lines. */
+function optionProblem(error: NodeJS.ErrnoException): string {
+  const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) return `Option ${option} needs a value after it.`;
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `Unknown option ${option}.`;
+  return error.message.split("\n")[0];
+}
+
+/** Relative to the current folder when inside it (the usual case), else absolute. */
+function displayPath(file: string): string {
+  const shown = relative(process.cwd(), file);
+  return shown.startsWith("..") || isAbsolute(shown) ? file : shown;
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,103 @@
+import { DateTime } from "luxon";
+import type { CalendarDate } from "../release/model.ts";
+
+/**
+ * Parses a front matter date in the site time zone. Accepts ISO 8601 (`2026-11-24`,
+ * `2026-10-05T09:30:00+03:00`) and `2026-11-24 09:30`. A date without a time is midnight
+ * in `zone`; a written offset is kept. Returns undefined when the value is not a real date.
+ */
+export function parseDateValue(value: string, zone: string): DateTime | undefined {
+  const text = value.trim();
+  for (const parse of [DateTime.fromISO, DateTime.fromSQL]) {
+    const date = parse(text, { zone, setZone: true });
+    if (date.isValid) return date;
+  }
+  return undefined;
+}
+
+/** The `YYYY-MM-DD` prefix of a file name (`2026-11-24-desalination-plant.txt`), if it is a real date. */
+export function dateFromFileName(name: string, zone: string): DateTime | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?=[-_.]|$)/.exec(name);
+  if (!match) return undefined;
+  const date = DateTime.fromObject(
+    { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) },
+    { zone },
+  );
+  return date.isValid ? date : undefined;
+}
+
+/** Midnight of a calendar date in `zone`. */
+export function fromCalendarDate(date: CalendarDate, zone: string): DateTime | undefined {
+  const result = DateTime.fromObject(date, { zone });
+  return result.isValid ? result : undefined;
+}
+
+/** ISO 8601 with offset and milliseconds dropped: `2026-11-24T00:00:00+03:00`. */
+export function toIso(date: DateTime): string {
+  return date.toISO({ suppressMilliseconds: true })!;
+}
+
+/** What the date display needs from the site config. */
+export interface DateDisplay {
+  timezone: string;
+  calendars: Array<"gregory" | "islamic-umalqura">;
+  digits: "arab" | "latn";
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions, zone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+/** Intl locale for a page language, calendar and digits: `ar-SA-u-ca-islamic-umalqura-nu-latn`. */
+function localeFor(lang: string, calendar: string, digits: string): string {
+  const base = lang === "ar" ? "ar-SA" : lang;
+  return lang === "ar" ? `${base}-u-ca-${calendar}-nu-${digits}` : `${base}-u-ca-gregory`;
+}
+
+/**
+ * A release date for people. Arabic pages show the weekday and every configured calendar:
+ * `الثلاثاء 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م`. Other languages show the Gregorian date only:
+ * `Tuesday, 11 August 2015`.
+ */
+export function formatLongDate(iso: string, lang: string, display: DateDisplay): string {
+  const date = new Date(DateTime.fromISO(iso, { setZone: true }).toMillis());
+  const zone = display.timezone;
+  if (lang !== "ar") {
+    const locale = lang === "en" ? "en-GB" : lang;
+    return formatter(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }, zone).format(date);
+  }
+  const weekday = formatter(localeFor(lang, "gregory", display.digits), { weekday: "long" }, zone).format(date);
+  const parts = display.calendars.map((calendar) => {
+    const text = formatter(localeFor(lang, calendar, display.digits), { day: "numeric", month: "long", year: "numeric" }, zone).format(date);
+    return calendar === "gregory" ? `${text} م` : text;
+  });
+  return `${weekday} ${parts.join(" الموافق ")}`;
+}
+
+/** A short date for lists: `24 نوفمبر 2026` or `24 November 2026` (Gregorian). */
+export function formatShortDate(iso: string, lang: string, display: DateDisplay): string {
+  const date = new Date(DateTime.fromISO(iso, { setZone: true }).toMillis());
+  const locale = lang === "en" ? "en-GB" : localeFor(lang, "gregory", display.digits);
+  return formatter(locale, { day: "numeric", month: "long", year: "numeric" }, display.timezone).format(date);
+}
+
+/** A month heading for archives: `نوفمبر 2026` or `November 2026`. */
+export function formatMonth(year: number, month: number, lang: string, display: DateDisplay): string {
+  const date = new Date(Date.UTC(year, month - 1, 15));
+  const locale = lang === "en" ? "en-GB" : localeFor(lang, "gregory", display.digits);
+  return formatter(locale, { month: "long", year: "numeric" }, "UTC").format(date);
+}
+
+/** Digits of a number in the page's system: `2026` or `٢٠٢٦` on Arabic pages set to `arab`. */
+export function formatNumber(value: number, lang: string, digits: "arab" | "latn"): string {
+  const locale = lang === "ar" ? `ar-SA-u-nu-${digits}` : lang;
+  return new Intl.NumberFormat(locale, { useGrouping: false }).format(value);
+}

@@ -1,0 +1,41 @@
+/** The small part of Eleventy 3's API that Bayan uses (Eleventy ships no type declarations). */
+declare module "@11ty/eleventy" {
+  export interface EleventyConfig {
+    pathPrefix: string;
+    dir: { input: string; output: string; includes: string; layouts?: string; data: string };
+    addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void | Promise<void>, options?: T): void;
+    addExtension(extensions: string | string[], engine: Record<string, unknown>): void;
+    addTemplateFormats(formats: string | string[]): void;
+    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    addGlobalData(name: string, value: unknown): void;
+    addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    addPassthroughCopy(copy: string | Record<string, string>): void;
+    addWatchTarget(target: string): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setQuietMode(quiet: boolean): void;
+    on(event: string, handler: (...args: any[]) => unknown): void;
+    ignores: { add(glob: string): void };
+    watchIgnores: { add(glob: string): void };
+    versionCheck(range: string): void;
+  }
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: Record<string, unknown>);
+    write(): Promise<unknown>;
+    toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
+    watch(): Promise<unknown>;
+    serve(port?: number): Promise<unknown>;
+    init(): Promise<void>;
+    setIncrementalBuild(incremental: boolean): void;
+  }
+  export function HtmlBasePlugin(config: EleventyConfig, options?: Record<string, unknown>): void;
+}
+
+declare module "@11ty/eleventy-plugin-rss" {
+  import type { EleventyConfig } from "@11ty/eleventy";
+  const rss: (config: EleventyConfig, options?: Record<string, unknown>) => void;
+  export default rss;
+  export function dateToRfc822(date: Date): string;
+  export function dateToRfc3339(date: Date): string;
+  export function absoluteUrl(url: string, base: string): string;
+  export function convertHtmlToAbsoluteUrls(html: string, base: string, options?: Record<string, unknown>): Promise<string>;
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
+import { resolveOptions, type BayanOptions } from "./options.ts";
+import { assetsPlugin } from "./plugins/assets.ts";
+import { filtersPlugin } from "./plugins/filters.ts";
+import { pagesPlugin } from "./plugins/pages.ts";
+import { releasesPlugin } from "./plugins/releases.ts";
+import { createSource } from "./site/source.ts";
+
+export type { BayanOptions } from "./options.ts";
+
+/**
+ * The Bayan plugin: release files → newsroom site. Wires the sub-plugins; each does one job.
+ *
+ * @example eleventyConfig.addPlugin(bayan, { site: loadSite("templates/site.json") })
+ */
+export default function bayan(eleventyConfig: EleventyConfig, userOptions: BayanOptions) {
+  eleventyConfig.versionCheck(">=3.1");
+  const options = resolveOptions(userOptions);
+  const { site } = options;
+  const root = process.cwd();
+  const templates = path.resolve(root, eleventyConfig.dir.includes);
+  const base = new URL(eleventyConfig.pathPrefix.replace(/^\/?/, "/"), `${site.url}/`).href;
+  const source = createSource(options, root);
+
+  eleventyConfig.addGlobalData("site", { ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
+  eleventyConfig.addGlobalData("i18n", loadStrings(templates, site.languages));
+  eleventyConfig.addGlobalData("newsroom", async () => {
+    const { newsroom } = await source.get();
+    return { ...newsroom, sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) };
+  });
+  eleventyConfig.on("eleventy.beforeWatch", () => source.invalidate());
+  for (const glob of ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**"]) {
+    eleventyConfig.ignores.add(glob);
+  }
+
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPlugin(filtersPlugin, { site, base });
+  eleventyConfig.addPlugin(releasesPlugin, { source });
+  eleventyConfig.addPlugin(pagesPlugin, { templates });
+  eleventyConfig.addPlugin(assetsPlugin, { root });
+}
+
+/** UI strings per language from `templates/i18n/<lang>.json`; a language without a file uses English. */
+function loadStrings(templates: string, languages: string[]): Record<string, Record<string, string>> {
+  const read = (lang: string) => JSON.parse(readFileSync(path.join(templates, "i18n", `${lang}.json`), "utf8"));
+  const english = read("en");
+  return Object.fromEntries(
+    languages.map((lang) => {
+      try {
+        return [lang, { ...english, ...read(lang) }];
+      } catch {
+        return [lang, english];
+      }
+    }),
+  );
+}

@@ -1,0 +1,145 @@
+import { execFileSync } from "node:child_process";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import type { Site } from "../config.ts";
+import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
+import { parseRelease } from "./parse.ts";
+import { resolveRelease } from "./resolve.ts";
+
+/** Largest release file Bayan reads: a press release is a few KB; 1 MB is a mistake (a PDF renamed, a dump). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface LoadOptions {
+  /** Project folder: `file` paths in releases and messages are relative to it. */
+  root: string;
+  /** Releases folder, relative to `root`. */
+  releasesDir: string;
+  site: Site;
+  now: DateTime;
+}
+
+/** Every release file read and resolved, and every problem found on the way. */
+export interface LoadedReleases {
+  /** All readable releases (drafts and embargoed included), newest first. */
+  releases: Release[];
+  diagnostics: Diagnostic[];
+}
+
+/** Parsed files by path, reused while a file's size and mtime stay the same (watch mode, repeated builds). */
+const parseCache = new Map<string, { key: string; parsed: ParsedRelease }>();
+
+/**
+ * Reads every `*.txt` and `*.md` under the releases folder, parses and resolves each, and checks
+ * what no single file can: links pointing outside the folder and two releases with one URL.
+ * Never throws for a bad release: problems come back as diagnostics.
+ */
+export function loadReleases(options: LoadOptions): LoadedReleases {
+  const { root, site } = options;
+  const releasesRoot = path.resolve(root, options.releasesDir);
+  const diagnostics: Diagnostic[] = [];
+  const releases: Release[] = [];
+  const files = findReleaseFiles(releasesRoot, root, diagnostics);
+  const gitDates = firstCommitDates(root, options.releasesDir);
+
+  for (const file of files) {
+    const absolute = path.resolve(root, file);
+    const stat = statSync(absolute);
+    if (stat.size > MAX_FILE_BYTES) {
+      diagnostics.push({ file, severity: "error", message: `the file is ${Math.round(stat.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB`,
+        hint: "a release is text only: remove pasted images or data, or split it" });
+      continue;
+    }
+    const key = `${stat.size}:${stat.mtimeMs}:${site.legacyEncoding ?? ""}:${site.lang}`;
+    let parsed = parseCache.get(absolute)?.key === key ? parseCache.get(absolute)!.parsed : undefined;
+    if (!parsed) {
+      parsed = parseRelease(readFileSync(absolute), {
+        file, format: file.endsWith(".md") ? "md" : "txt", defaultLang: site.lang, legacyEncoding: site.legacyEncoding,
+      });
+      parseCache.set(absolute, { key, parsed });
+    }
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.diagnostics.some((d) => d.severity === "error")) continue;
+    const resolved = resolveRelease(parsed, { site, file, gitDate: gitDates.get(file), mtime: stat.mtime, now: options.now });
+    diagnostics.push(...resolved.diagnostics);
+    if (!resolved.diagnostics.some((d) => d.severity === "error")) releases.push(resolved.release);
+  }
+
+  diagnostics.push(...findUrlCollisions(releases));
+  releases.sort(newestFirst);
+  return { releases, diagnostics };
+}
+
+/** Newest first; same instant ordered by URL so output never depends on the file system's order. */
+export function newestFirst(a: Release, b: Release): number {
+  return Date.parse(b.date) - Date.parse(a.date) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagnostic[]): string[] {
+  let entries;
+  try {
+    entries = readdirSync(releasesRoot, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const realRoot = realpathSync(releasesRoot);
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!/\.(txt|md)$/.test(entry.name) || entry.name.startsWith(".")) continue;
+    const absolute = path.join(entry.parentPath, entry.name);
+    const file = path.relative(root, absolute).split(path.sep).join("/");
+    if (lstatSync(absolute).isSymbolicLink()) {
+      let target: string;
+      try {
+        target = realpathSync(absolute);
+      } catch {
+        diagnostics.push({ file, severity: "error", message: "this link points to a file that does not exist", hint: "remove the link or restore its target" });
+        continue;
+      }
+      if (!target.startsWith(realRoot + path.sep)) {
+        diagnostics.push({ file, severity: "error", message: `this link points outside the releases folder (${target})`,
+          hint: "copy the file into the releases folder instead of linking to it" });
+        continue;
+      }
+    } else if (!entry.isFile()) continue;
+    files.push(file);
+  }
+  return files.sort();
+}
+
+/**
+ * The date each file was first committed, from one `git log` over the folder
+ * (one process for the whole archive, not one per file). Empty outside a git work tree.
+ */
+function firstCommitDates(root: string, releasesDir: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  let log: string;
+  try {
+    log = execFileSync("git", ["-c", "core.quotePath=false", "log", "--diff-filter=A", "--format=@%aI", "--name-only", "--no-renames", "--", releasesDir],
+      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+  } catch {
+    return dates;
+  }
+  const prefix = execFileSync("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8" }).trim();
+  let date = "";
+  for (const line of log.split("\n")) {
+    if (line.startsWith("@")) date = line.slice(1);
+    else if (line) dates.set(line.slice(prefix.length), date); // log is newest first: the last write wins, the first commit
+  }
+  return dates;
+}
+
+/** Two releases whose URLs are equal after NFC and case folding would overwrite each other on many disks. */
+function findUrlCollisions(releases: Release[]): Diagnostic[] {
+  const seen = new Map<string, Release>();
+  const diagnostics: Diagnostic[] = [];
+  for (const release of releases) {
+    const key = release.url.normalize("NFC").toLowerCase();
+    const other = seen.get(key);
+    if (other) {
+      diagnostics.push({ file: release.file, severity: "error", message: `has the same address ${release.url} as ${other.file}`,
+        hint: "give one of them another slug (slug: …) or file name" });
+    } else seen.set(key, release);
+  }
+  return diagnostics;
+}

@@ -1,0 +1,122 @@
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { directionOf, type Site } from "../config.ts";
+import { dateFromFileName, fromCalendarDate, parseDateValue, toIso } from "../dates/dates.ts";
+import { slugify } from "../text/slug.ts";
+import { summarize } from "../text/summary.ts";
+import type { DateSource, Diagnostic, ParsedRelease, Release } from "./model.ts";
+import { releaseUrl } from "./url.ts";
+
+/** What resolving a release needs besides its parsed text. */
+export interface ResolveContext {
+  site: Site;
+  /** Path relative to the project, e.g. `releases/2026/budget.txt`. */
+  file: string;
+  /** Date the file was first committed to git, ISO 8601, if known. */
+  gitDate?: string;
+  /** File modification time: the last resort for a date. */
+  mtime: Date;
+  /** The build clock: embargoes end and "future" starts here. */
+  now: DateTime;
+}
+
+/** Language codes that a file name may carry before its extension: `budget.en.txt`. */
+const LANG_SUFFIX = /\.([a-z]{2,3})\.(txt|md)$/;
+
+/**
+ * Resolves a parsed release against the site: language, dates (front matter → file name →
+ * dateline → first git commit → file time), slug, URL, summary and published state.
+ * Pure apart from its inputs; problems are appended to `diagnostics`.
+ */
+export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): { release: Release; diagnostics: Diagnostic[] } {
+  const { site, file, now } = context;
+  const fm = parsed.frontMatter;
+  const diagnostics: Diagnostic[] = [];
+  const report = (severity: Diagnostic["severity"], message: string, hint: string, line?: number) =>
+    diagnostics.push({ file, line, severity, message, hint });
+
+  const base = path.posix.basename(file);
+  const suffixLang = LANG_SUFFIX.exec(base)?.[1];
+  const lang = fm.lang ?? (suffixLang && site.languages.includes(suffixLang) ? suffixLang : site.lang);
+  if (!site.languages.includes(lang)) {
+    report("error", `language "${lang}" is not one of the site's languages (${site.languages.join(", ")})`,
+      `add "${lang}" to "languages" in templates/site.json, or fix the lang of this release`, fm.lang ? parsed.keyLines.lang : undefined);
+  }
+
+  const { date, source } = resolveDate(parsed, context, report);
+  const updated = fm.updated ? parseDateValue(fm.updated, site.timezone) : undefined;
+  const embargo = fm.embargo ? parseDateValue(fm.embargo, site.timezone) : undefined;
+  if (!embargo && date > now) {
+    report("warning", `dated ${date.toISODate()}, after the build time, but has no embargo: it is published now`,
+      "add embargo: <date and time> to hold it back until then, or fix the date", parsed.keyLines.date);
+  }
+
+  let stem = base.replace(/\.(txt|md)$/, "");
+  if (suffixLang) stem = stem.slice(0, -suffixLang.length - 1);
+  const slug = resolveSlug(fm.slug, stem, parsed.title, (clean) =>
+    report("error", `slug "${fm.slug}" may only use a-z, 0-9 and -`, `write slug: ${clean || "my-release"}`, parsed.keyLines.slug));
+
+  const summary = fm.summary?.trim() || summarize(parsed.firstParagraph || parsed.bodyText);
+  if (!fm.summary?.trim() && !fm.draft) {
+    report("warning", "no summary: the start of the first paragraph is used in lists, feeds and search results",
+      "add summary: <one or two sentences> to the front matter", 1);
+  }
+
+  const host = new URL(site.url).hostname;
+  const release: Release = {
+    file,
+    format: file.endsWith(".md") ? "md" : "txt",
+    title: parsed.title,
+    slug,
+    lang,
+    dir: directionOf(lang),
+    url: releaseUrl(site, lang, date.year, date.month, slug),
+    date: toIso(date),
+    dateSource: source,
+    updated: toIso(updated && updated > date ? updated : date),
+    tags: fm.tags ?? [],
+    summary,
+    summaryGenerated: !fm.summary?.trim(),
+    location: fm.location ?? parsed.dateline?.location,
+    dateline: parsed.dateline,
+    contact: fm.contact,
+    image: fm.image,
+    imageAlt: fm.imageAlt,
+    embargo: embargo ? toIso(embargo) : undefined,
+    draft: fm.draft === true,
+    published: fm.draft !== true && !(embargo && embargo > now),
+    translationKey: fm.translationKey,
+    id: `tag:${host},${date.toISODate()}:${lang}/${slug}`,
+    bodyHtml: parsed.bodyHtml,
+    bodyText: parsed.bodyText,
+    extra: parsed.extra,
+  };
+  return { release, diagnostics };
+}
+
+type Report = (severity: Diagnostic["severity"], message: string, hint: string, line?: number) => void;
+
+function resolveDate(parsed: ParsedRelease, context: ResolveContext, report: Report): { date: DateTime; source: DateSource } {
+  const zone = context.site.timezone;
+  const fromFrontMatter = parsed.frontMatter.date ? parseDateValue(parsed.frontMatter.date, zone) : undefined;
+  if (fromFrontMatter) return { date: fromFrontMatter, source: "front matter" };
+  const fromName = dateFromFileName(path.posix.basename(context.file), zone);
+  if (fromName) return { date: fromName, source: "file name" };
+  const fromDateline = parsed.dateline?.date ? fromCalendarDate(parsed.dateline.date, zone) : undefined;
+  if (fromDateline) return { date: fromDateline, source: "dateline" };
+  const fromGit = context.gitDate ? parseDateValue(context.gitDate, zone) : undefined;
+  if (fromGit) return { date: fromGit.setZone(zone), source: "git" };
+  const fromMtime = parseDateValue(context.mtime.toISOString(), "UTC")!.setZone(zone);
+  report("warning", `no date found: using the file's modification time (${fromMtime.toISODate()})`,
+    "add date: YYYY-MM-DD to the front matter, or start the file name with the date (2026-11-24-name.txt)", 1);
+  return { date: fromMtime, source: "file time" };
+}
+
+function resolveSlug(given: string | undefined, stem: string, title: string, onUnsafe: (clean: string) => void): string {
+  if (given !== undefined) {
+    const clean = slugify(given);
+    if (clean !== given || !clean) onUnsafe(clean);
+    if (clean) return clean;
+  }
+  return slugify(stem.replace(/^\d{4}-\d{2}-\d{2}[-_]?/, "")) || slugify(title) || "release";
+}

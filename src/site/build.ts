@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { DateTime } from "luxon";
+import { loadSite, type Site } from "../config.ts";
+import { loadReleases } from "../release/load.ts";
+import type { Diagnostic, Release } from "../release/model.ts";
+
+export interface BuildOptions {
+  /** Project folder (holds eleventy.config.ts, templates/, releases/). */
+  root: string;
+  /** Output folder relative to `root`. Default `dist`. */
+  output?: string;
+  /** Overrides the site's pathPrefix for this build, e.g. `/newsroom/`. */
+  pathPrefix?: string;
+  /** Show drafts and embargoed releases, marked. */
+  preview?: boolean;
+  /** Build clock (ISO 8601). Default: now. */
+  now?: string;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  releases: Release[];
+  site?: Site;
+  /** Absolute path of the output folder (only meaningful when ok). */
+  output: string;
+  seconds: number;
+}
+
+/**
+ * Validates every release, then builds the site into a fresh folder beside the output and swaps
+ * it into place only when everything succeeded: a failed build leaves the previous output as it
+ * was, and files of deleted releases never linger.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  const output = path.resolve(root, options.output ?? "dist");
+  assertSafeOutput(root, output);
+  const now = options.now ?? DateTime.now().toISO()!;
+  const site = loadSite(path.join(root, "templates/site.json"));
+  const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: DateTime.fromISO(now, { setZone: true }) });
+  const seconds = () => (performance.now() - started) / 1000;
+  if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics, releases, site, output, seconds: seconds() };
+
+  const staging = `${output}.building-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const previousCwd = process.cwd();
+  const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
+  try {
+    process.chdir(root);
+    process.env.BAYAN_PREVIEW = options.preview ? "1" : "";
+    process.env.BAYAN_NOW = now;
+    const eleventy = new Eleventy(".", staging, {
+      configPath: "eleventy.config.ts",
+      pathPrefix: options.pathPrefix,
+      quietMode: true,
+    });
+    await eleventy.write();
+    swapInto(staging, output);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    process.chdir(previousCwd);
+    restoreEnv("BAYAN_PREVIEW", previousEnv.preview);
+    restoreEnv("BAYAN_NOW", previousEnv.now);
+  }
+  return { ok: true, diagnostics, releases, site, output, seconds: seconds() };
+}
+
+/** The output folder may never be the project, a folder of its sources, or a parent of them. */
+export function assertSafeOutput(root: string, output: string): void {
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  const protectedFolders = ["releases", "templates", "assets", "src", "test", "node_modules", ".git"].map((f) => path.join(root, f));
+  if (inside(root, output) || protectedFolders.some((folder) => inside(output, folder)) || !inside(output, root)) {
+    throw new Error(`refusing to build into ${output}: the output folder must be a new folder inside the project, such as dist`);
+  }
+}
+
+function swapInto(staging: string, output: string): void {
+  const old = `${output}.old-${process.pid}`;
+  if (existsSync(output)) renameSync(output, old);
+  renameSync(staging, output);
+  rmSync(old, { recursive: true, force: true });
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}

@@ -1,0 +1,211 @@
+import { DateTime } from "luxon";
+import { directionOf, type Site } from "../config.ts";
+import type { Release } from "../release/model.ts";
+import { languageRoot } from "../release/url.ts";
+import { slugify } from "../text/slug.ts";
+
+/** A link to a release as lists, neighbours and language switches show it. */
+export interface ReleaseLink {
+  url: string;
+  title: string;
+  lang: string;
+}
+
+/** A tag of one language section, with its page. */
+export interface Tag {
+  name: string;
+  slug: string;
+  url: string;
+  count: number;
+}
+
+/** Where the three feeds of a section or tag live. */
+export interface FeedLinks {
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+/** One page of a paginated list: the home page, a tag, a year or a month of the archive. */
+export interface ListingPage {
+  kind: "home" | "tag" | "year" | "month";
+  url: string;
+  lang: string;
+  dir: "rtl" | "ltr";
+  releases: Release[];
+  pageNumber: number;
+  pageCount: number;
+  previousUrl?: string;
+  nextUrl?: string;
+  tag?: Tag;
+  year?: number;
+  month?: number;
+  /** Feeds of this list (home and tags). */
+  feeds?: FeedLinks;
+}
+
+/** A feed to write: the newest releases of a section or a tag. */
+export interface Feed {
+  lang: string;
+  dir: "rtl" | "ltr";
+  links: FeedLinks;
+  /** The page the feed mirrors. */
+  pageUrl: string;
+  tag?: Tag;
+  releases: Release[];
+}
+
+/** One language of the site and what its index pages list. */
+export interface Section {
+  lang: string;
+  dir: "rtl" | "ltr";
+  /** `/` or `/en/`. */
+  root: string;
+  feeds: FeedLinks;
+  tags: Tag[];
+  years: Array<{ year: number; url: string; count: number; months: Array<{ month: number; url: string; count: number }> }>;
+}
+
+/** What a release page links to besides itself. */
+export interface ReleaseLinks {
+  previous?: ReleaseLink;
+  next?: ReleaseLink;
+  translations: ReleaseLink[];
+  tags: Tag[];
+}
+
+/** Everything the pages, feeds and search are made from, computed once per build. */
+export interface Newsroom {
+  /** Releases that get a page: the published ones, or all of them in preview. Newest first. */
+  releases: Release[];
+  sections: Section[];
+  listings: ListingPage[];
+  feeds: Feed[];
+  links: Map<string, ReleaseLinks>;
+}
+
+/**
+ * Builds every list of the site in one pass over the releases, so that no page, tag or
+ * archive costs O(archive) on its own. `releases` must be newest first.
+ */
+export function buildNewsroom(releases: Release[], site: Site): Newsroom {
+  const sections: Section[] = [];
+  const listings: ListingPage[] = [];
+  const feeds: Feed[] = [];
+  const links = new Map<string, ReleaseLinks>();
+
+  for (const lang of site.languages) {
+    const dir = directionOf(lang);
+    const root = languageRoot(site, lang);
+    const own = releases.filter((release) => release.lang === lang);
+    const sectionFeeds = feedLinks(root);
+    const tags = collectTags(own, root);
+    const byTag = new Map(tags.map((tag) => [tag.name, [] as Release[]]));
+    const byMonth = new Map<string, Release[]>();
+    for (const release of own) {
+      for (const name of release.tags) byTag.get(name)!.push(release);
+      const date = DateTime.fromISO(release.date, { setZone: true });
+      const key = `${date.year}/${String(date.month).padStart(2, "0")}`;
+      if (!byMonth.has(key)) byMonth.set(key, []);
+      byMonth.get(key)!.push(release);
+    }
+
+    const base = { lang, dir };
+    listings.push(...paginate(own, root, site.perPage, { ...base, kind: "home", feeds: sectionFeeds }));
+    feeds.push({ ...base, links: sectionFeeds, pageUrl: root, releases: own.slice(0, site.feedSize) });
+    for (const tag of tags) {
+      const tagged = byTag.get(tag.name)!;
+      const tagFeeds = feedLinks(tag.url);
+      listings.push(...paginate(tagged, tag.url, site.perPage, { ...base, kind: "tag", tag, feeds: tagFeeds }));
+      feeds.push({ ...base, links: tagFeeds, pageUrl: tag.url, tag, releases: tagged.slice(0, site.feedSize) });
+    }
+
+    const years: Section["years"] = [];
+    for (const [key, monthReleases] of byMonth) {
+      const [year, month] = key.split("/").map(Number);
+      let entry = years.find((y) => y.year === year);
+      if (!entry) {
+        entry = { year, url: `${root}archive/${year}/`, count: 0, months: [] };
+        years.push(entry);
+      }
+      entry.count += monthReleases.length;
+      entry.months.push({ month, url: `${root}archive/${key}/`, count: monthReleases.length });
+      listings.push(...paginate(monthReleases, `${root}archive/${key}/`, site.perPage, { ...base, kind: "month", year, month }));
+    }
+    for (const entry of years) {
+      const yearReleases = entry.months.flatMap(({ month }) => byMonth.get(`${entry.year}/${String(month).padStart(2, "0")}`)!);
+      listings.push(...paginate(yearReleases, entry.url, site.perPage, { ...base, kind: "year", year: entry.year }));
+    }
+    sections.push({ lang, dir, root, feeds: sectionFeeds, tags, years });
+
+    const tagsByName = new Map(tags.map((tag) => [tag.name, tag]));
+    own.forEach((release, index) => {
+      links.set(release.url, {
+        // `own` is newest first: the previous release is the older one.
+        previous: own[index + 1] && linkTo(own[index + 1]),
+        next: own[index - 1] && linkTo(own[index - 1]),
+        translations: [],
+        tags: release.tags.map((name) => tagsByName.get(name)!),
+      });
+    });
+  }
+
+  for (const group of groupBy(releases.filter((r) => r.translationKey), (r) => r.translationKey!)) {
+    for (const release of group) {
+      links.get(release.url)!.translations = group.filter((other) => other !== release).map(linkTo);
+    }
+  }
+  return { releases, sections, listings, feeds, links };
+}
+
+function feedLinks(base: string): FeedLinks {
+  return { rss: `${base}feed.xml`, atom: `${base}atom.xml`, json: `${base}feed.json` };
+}
+
+function linkTo(release: Release): ReleaseLink {
+  return { url: release.url, title: release.title, lang: release.lang };
+}
+
+/** Tags of a section, most used first; slugs made unique by a numeric suffix in name order. */
+function collectTags(releases: Release[], root: string): Tag[] {
+  const counts = new Map<string, number>();
+  for (const release of releases) for (const name of release.tags) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const used = new Set<string>();
+  const tags = [...counts.keys()].sort().map((name) => {
+    const wanted = slugify(name) || "tag";
+    let slug = wanted;
+    for (let n = 2; used.has(slug); n++) slug = `${wanted}-${n}`;
+    used.add(slug);
+    return { name, slug, url: `${root}tags/${slug}/`, count: counts.get(name)! };
+  });
+  return tags.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+}
+
+function paginate(
+  releases: Release[],
+  firstUrl: string,
+  perPage: number,
+  fields: Pick<ListingPage, "kind" | "lang" | "dir" | "tag" | "year" | "month" | "feeds">,
+): ListingPage[] {
+  const pageCount = Math.max(1, Math.ceil(releases.length / perPage));
+  const urlOf = (n: number) => (n === 1 ? firstUrl : `${firstUrl}page/${n}/`);
+  return Array.from({ length: pageCount }, (_, i) => ({
+    ...fields,
+    url: urlOf(i + 1),
+    releases: releases.slice(i * perPage, (i + 1) * perPage),
+    pageNumber: i + 1,
+    pageCount,
+    previousUrl: i > 0 ? urlOf(i) : undefined,
+    nextUrl: i + 1 < pageCount ? urlOf(i + 2) : undefined,
+  }));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(item);
+  }
+  return [...groups.values()];
+}
