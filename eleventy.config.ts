@@ -12,7 +12,6 @@ export default function (eleventyConfig: EleventyConfig) {
 export const config = {
   dir: {
     input: ".",
-    output: "dist",
     includes: "templates",
     layouts: "templates/layouts",
     data: "templates/_data",

@@ -34,7 +34,7 @@ export function fromCalendarDate(date: CalendarDate, zone: string): DateTime | u
 
 /** ISO 8601 with offset and milliseconds dropped: `2026-11-24T00:00:00+03:00`. */
 export function toIso(date: DateTime): string {
-  return date.toISO({ suppressMilliseconds: true })!;
+  return date.startOf("second").toISO({ suppressMilliseconds: true })!;
 }
 
 /** What the date display needs from the site config. */

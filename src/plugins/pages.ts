@@ -45,6 +45,6 @@ function listingTitle(listing: Data, ui: Record<string, string>): string {
 export function pagesPlugin(eleventyConfig: EleventyConfig, { templates }: { templates: string }) {
   for (const page of PAGES) {
     const body = readFileSync(path.join(templates, "pages", page.file), "utf8");
-    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, body, { eleventyExcludeFromCollections: true, layout: "layouts/base.njk", ...page.data });
+    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, body, { eleventyExcludeFromCollections: true, layout: "base.njk", ...page.data });
   }
 }

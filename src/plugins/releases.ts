@@ -23,7 +23,7 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source }: { sou
         lang: release.lang,
         dir: release.dir,
         title: release.title,
-        layout: "layouts/release.njk",
+        layout: "release.njk",
         permalink: release.url,
         eleventyExcludeFromCollections: true,
       };

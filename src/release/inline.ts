@@ -1,0 +1,108 @@
+/**
+ * Inline text of a release → safe HTML: everything escaped, links made from URLs and e-mail
+ * addresses, and Latin-script runs isolated in right-to-left text so punctuation and numbers
+ * stay where the writer put them.
+ */
+import LinkifyIt from "linkify-it";
+
+/** Writing direction of a release, from its language. */
+export type Direction = "rtl" | "ltr";
+
+/** A URL or e-mail address found in text; the shape linkify-it (v5 and v6) returns. */
+export interface LinkMatch {
+  schema: string;
+  index: number;
+  lastIndex: number;
+  text: string;
+  url: string;
+}
+
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false });
+// ftp and protocol-relative links are never wanted in a press release.
+linkify.add("ftp:", null).add("//", null);
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes `& < > " '`, so the result is safe as element text and as a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+}
+
+// Sentence punctuation (Latin and Arabic) and closing quotes that end a sentence, not a URL.
+const TRAILING = new Set([...".,;:!?،؛؟…'\"»”’›*"]);
+const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
+
+/**
+ * Keeps only links Bayan publishes (http, https, mailto; fuzzy links only when they start with
+ * `www.`) and cuts trailing sentence punctuation off each, as linkify-it 5 keeps `،` or `»`.
+ */
+export function refineLinks<T extends LinkMatch>(matches: readonly T[] | null): T[] {
+  const links: T[] = [];
+  for (const match of matches ?? []) {
+    if (match.schema === "" && !/^www\./i.test(match.text)) continue;
+    const cut = trailingLength(match.text);
+    const url = match.url.slice(0, match.url.length - cut);
+    if (!SAFE_URL.test(url) || /^(?:https?:\/\/|mailto:)$/i.test(url)) continue;
+    links.push({ ...match, text: match.text.slice(0, match.text.length - cut), url, lastIndex: match.lastIndex - cut });
+  }
+  return links;
+}
+
+function trailingLength(text: string): number {
+  let end = text.length;
+  while (end > 0) {
+    const ch = text[end - 1];
+    const head = text.slice(0, end);
+    const unbalanced =
+      (ch === ")" && count(head, ")") > count(head, "(")) || (ch === "]" && count(head, "]") > count(head, "["));
+    if (!TRAILING.has(ch) && !unbalanced) break;
+    end--;
+  }
+  return text.length - end;
+}
+
+function count(text: string, ch: string): number {
+  return text.split(ch).length - 1;
+}
+
+/** URLs and e-mail addresses in `text`, in order. */
+export function findLinks(text: string): LinkMatch[] {
+  return refineLinks(linkify.match(text));
+}
+
+// A Latin-script run: starts with a Latin letter, ends with a Latin letter or digit, and may hold
+// spaces, digits and word punctuation in between ("ACWA Power", "Q3 2027", "R&D").
+const LATIN_RUN = /\p{Script=Latin}(?:[\p{Script=Latin}\p{M}0-9 \u00A0.,'’&+/_%#@:-]*[\p{Script=Latin}0-9])?/gu;
+
+/**
+ * Escapes text and, in right-to-left releases, wraps each Latin-script run in `<bdi>` so the
+ * bidi algorithm cannot reorder its punctuation and numbers. Numbers alone are left as they are.
+ * @example isolateLatin("شركة ACWA Power (RO)", "rtl") // "شركة <bdi>ACWA Power</bdi> (<bdi>RO</bdi>)"
+ */
+export function isolateLatin(text: string, dir: Direction): string {
+  if (dir === "ltr") return escapeHtml(text);
+  let html = "";
+  let pos = 0;
+  for (const run of text.matchAll(LATIN_RUN)) {
+    html += `${escapeHtml(text.slice(pos, run.index))}<bdi>${escapeHtml(run[0])}</bdi>`;
+    pos = run.index + run[0].length;
+  }
+  return html + escapeHtml(text.slice(pos));
+}
+
+/**
+ * Inline text → HTML: escaped, links made, Latin runs isolated when `dir` is `rtl`.
+ * Only `<a href>` and `<bdi>` are ever produced; nothing from the input becomes markup.
+ * @example renderInline("راسلونا على media@example.org.", "rtl")
+ * // 'راسلونا على <bdi><a href="mailto:media@example.org">media@example.org</a></bdi>.'
+ */
+export function renderInline(text: string, dir: Direction): string {
+  let html = "";
+  let pos = 0;
+  for (const link of findLinks(text)) {
+    const anchor = `<a href="${escapeHtml(link.url)}">${escapeHtml(link.text)}</a>`;
+    html += isolateLatin(text.slice(pos, link.index), dir) + (dir === "rtl" ? `<bdi>${anchor}</bdi>` : anchor);
+    pos = link.lastIndex;
+  }
+  return html + isolateLatin(text.slice(pos), dir);
+}

@@ -1,0 +1,162 @@
+/**
+ * Text analysis for search, shared by the indexer and the query side so both
+ * reduce a word to the same terms. Pure: no I/O, no state beyond constant tables.
+ *
+ * Each word is analyzed by its script, not by the language of the release:
+ * a Latin acronym in an Arabic release and the query that names it must meet.
+ *
+ * Arabic: normalization (below), then light stemming. The definite article and
+ * its combinations (`ال وال بال كال فال لل …`) are removed outright; the single
+ * letters `و ف ب ك ل` are ambiguous (`وقطر` is "and Qatar", `وزير` is
+ * "minister"), so a word starting with them yields several stem candidates and
+ * the index keeps the one the corpus supports (see `build.ts`). Light suffixes
+ * (`ة ات ان ين ون ية ي ها هم …`) are removed only when enough of the word
+ * remains, so short roots (`قطر`, `أمن`, `علم`) survive.
+ * English: lower-case and the Porter stemmer.
+ */
+import { stemmer } from "stemmer";
+import { ARABIC_STOP_WORDS, ENGLISH_STOP_WORDS } from "./stopwords.ts";
+
+// Tashkeel, Quranic marks, tatweel, and invisible format characters (ZWNJ, bidi controls, BOM).
+const IGNORED = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+const FOLDS: Record<string, string> = {
+  "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+  // Hamza seats vary by spelling convention (مسؤول / مسئول, شؤون / شئون): fold both to the bare hamza.
+  "ؤ": "ء", "ئ": "ء",
+  "ة": "ه", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ە": "ه", "ۀ": "ه",
+};
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join("")}\\u0660-\\u0669\\u06F0-\\u06F9]`, "g");
+
+function fold(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  return FOLDS[char] ?? char;
+}
+
+/**
+ * Normalizes Arabic spelling so variants a reader may type compare equal:
+ * NFKC (presentation forms and ligatures become letters), tashkeel and tatweel
+ * removed, `أ إ آ ٱ` → `ا`, `ؤ ئ` → `ء`, `ة` → `ه`, `ى` → `ي`, Persian letters
+ * to Arabic, Arabic-Indic and Persian digits to `0-9`. Idempotent.
+ * @example normalizeArabic("أكّد") === "اكد"; normalizeArabic("٢٠٢٦") === "2026"
+ */
+export function normalizeArabic(text: string): string {
+  // The second NFKC recomposes Latin marks that an ignored character kept apart.
+  return text.normalize("NFKC").replace(IGNORED, "").replace(FOLDABLE, fold).normalize("NFKC");
+}
+
+/** The spelling a word is compared by: {@link normalizeArabic}, lower-case, digit grouping dropped. */
+export function normalizeWord(word: string): string {
+  return normalizeArabic(word).toLowerCase().replace(/(?<=\d)[,\u066C](?=\d)/g, "").replace(/(?<=\d)\u066B(?=\d)/g, ".");
+}
+
+/** One word of a text, where it stands and what it may mean. */
+export interface AnalyzedWord {
+  /** Normalized spelling, e.g. `والسعوديه` for `والسعوديّة`. */
+  form: string;
+  /** Stems this spelling may stand for, most literal reading first; empty for a stop word. */
+  stems: string[];
+  /** UTF-16 offsets of the word in the analyzed text. */
+  start: number;
+  end: number;
+}
+
+// Letters, marks, digits and joiners; digit groups such as 400,000 or ٤٠٠٫٥ stay one word.
+const WORD = /(?:[\p{L}\p{M}\p{N}\u200C\u200D]|(?<=\p{N})[.,\u066B\u066C](?=\p{N}))+/gu;
+const ARABIC_LETTER = /[\u0621-\u064A]/;
+
+/** Splits text into words and analyzes each; stop words are kept with no stems. */
+export function analyzeWords(text: string): AnalyzedWord[] {
+  const words: AnalyzedWord[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    // A ligature such as ﷺ normalizes to several words, all at the ligature's span.
+    for (const form of normalizeWord(match[0]).split(/[^\p{L}\p{M}\p{N}.]+/u)) {
+      if (form) words.push({ form, stems: stemCandidates(form), start, end });
+    }
+  }
+  return words;
+}
+
+/**
+ * The index terms of a text: the first stem candidate of every word that is not a stop word.
+ * @example analyze("والسعودية وقطر") → ["سعود", "وقطر"] (the index may later prefer `قطر`)
+ */
+export function analyze(text: string): string[] {
+  return analyzeWords(text).flatMap((word) => word.stems.slice(0, 1));
+}
+
+const arabicStops = new Set(ARABIC_STOP_WORDS.map(normalizeWord));
+const englishStops = new Set(ENGLISH_STOP_WORDS);
+
+/** True when a normalized word carries no meaning for search. */
+export function isStopWord(form: string): boolean {
+  return arabicStops.has(form) || englishStops.has(form);
+}
+
+/**
+ * Stem candidates of one normalized word ({@link normalizeWord}), most literal
+ * reading first: `وقطر` → `["وقطر", "قطر"]`, `بالتعاون` → `["تعاون"]`,
+ * `reports` → `["report"]`, a stop word → `[]`.
+ */
+export function stemCandidates(form: string): string[] {
+  if (isStopWord(form)) return [];
+  if (!ARABIC_LETTER.test(form)) return [/[a-z]/.test(form) ? stemmer(form) : form];
+  const stems: string[] = [];
+  const add = (word: string): void => {
+    for (const stem of [stemArabic(word), stemArabic(word.replace(TA_BEFORE_PRONOUN, "ه"))]) {
+      if (!stems.includes(stem)) stems.push(stem);
+    }
+  };
+  add(form);
+  let rest = form;
+  // A conjunction, then a preposition, each peeled only when three letters remain.
+  if ((rest[0] === "و" || rest[0] === "ف") && rest.length >= 3) {
+    if (arabicStops.has(rest.slice(1))) return [];
+    if (rest.length >= 4) {
+      rest = rest.slice(1);
+      add(rest);
+    }
+  }
+  if ((rest[0] === "ب" || rest[0] === "ك" || rest[0] === "ل") && rest.length >= 4) add(rest.slice(1));
+  return stems;
+}
+
+// Longest first. Compound forms need three letters left: `والده` (his mother) is not و+ال+ده.
+const ARTICLES: ReadonlyArray<readonly [string, number]> = [
+  ["وبال", 3], ["وكال", 3], ["فبال", 3], ["فكال", 3], ["ولل", 3], ["فلل", 3],
+  ["وال", 3], ["فال", 3], ["بال", 3], ["كال", 3], ["لل", 2], ["ال", 2],
+];
+// A ta marbuta is written ت before a pronoun: وزارتها is وزارة + ها.
+const TA_BEFORE_PRONOUN = /(?<=[\u0621-\u064A]{3})ت(?:ه|ها|هم|هن|هما|كم|كن|كما|نا|ي)$/;
+const PRONOUNS = ["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا"];
+// [suffix, letters that must remain]. ان ين ون need four: سلمان, تعاون, لبنان end in them.
+const ENDINGS: ReadonlyArray<readonly [string, number]> = [
+  ["تين", 3], ["تان", 3], ["يين", 3], ["يون", 3], ["يات", 3],
+  ["ات", 3], ["ان", 4], ["ين", 4], ["ون", 4], ["يه", 3], ["ه", 3], ["ي", 3],
+];
+
+/** Removes the article, then light suffixes: `السعوديه` → `سعود`, `اتصالا` → `اتصال`. */
+export function stemArabic(form: string): string {
+  let word = form;
+  for (const [article, keep] of ARTICLES) {
+    if (word.startsWith(article) && word.length - article.length >= keep) {
+      word = word.slice(article.length);
+      break;
+    }
+  }
+  const pronoun = PRONOUNS.find((p) => word.endsWith(p) && word.length - p.length >= 4);
+  if (pronoun) word = word.slice(0, -pronoun.length);
+  // The accusative alif (اتصالاً written اتصالا once tanween is gone).
+  else if (word.endsWith("ا") && word.length >= 4) word = word.slice(0, -1);
+  const ending = ENDINGS.find(([suffix, keep]) => word.endsWith(suffix) && word.length - suffix.length >= keep);
+  if (ending) {
+    word = word.slice(0, -ending[0].length);
+    // A nisba under a plural or dual ending: عسكريين → عسكري → عسكر.
+    if (word.endsWith("ي") && word.length >= 4) word = word.slice(0, -1);
+  }
+  return word;
+}
