@@ -1,0 +1,6 @@
+import type { EleventyConfig } from "@11ty/eleventy";
+import type { Site } from "../config.ts";
+import type { Source } from "../site/source.ts";
+
+/** Placeholder: filled in by the audit work. */
+export function auditPlugin(_eleventyConfig: EleventyConfig, _options: { site: Site; source: Source; base: string }) {}
