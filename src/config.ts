@@ -45,7 +45,7 @@ export const siteSchema = z
       .default("Asia/Riyadh")
       .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as Asia/Riyadh"),
     /** Calendars shown on Arabic pages, in order. */
-    calendars: z.array(z.enum(["gregory", "islamic-umalqura"])).min(1).default(["gregory", "islamic-umalqura"]),
+    calendars: z.array(z.enum(["gregory", "islamic-umalqura"])).min(1).default(["islamic-umalqura", "gregory"]),
     /** Digits on Arabic pages: `arab` (٠١٢) or `latn` (012). */
     digits: z.enum(["arab", "latn"]).default("latn"),
     /** Releases per listing page. */

@@ -23,6 +23,8 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source }: { sou
         lang: release.lang,
         dir: release.dir,
         title: release.title,
+        description: release.summary,
+        languageSwitch: Object.fromEntries(links.translations.map((t) => [t.lang, t.url])),
         layout: "release.njk",
         permalink: release.url,
         eleventyExcludeFromCollections: true,
