@@ -3,7 +3,7 @@
  * `npm start` (`--serve`) — dev server with live reload, drafts and embargoed releases shown and marked.
  *
  * Options: --drafts (preview drafts and embargoed releases), --now=<ISO date-time> (build clock),
- * --pathprefix=/newsroom/ (serve from a sub-folder), --output=dist, --port=8080.
+ * --pathprefix=/newsroom/ (serve from a sub-folder), --output=dist (.cache/preview when serving), --port=8080.
  */
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
@@ -16,42 +16,45 @@ const { values } = parseArgs({
     drafts: { type: "boolean", default: false },
     now: { type: "string" },
     pathprefix: { type: "string" },
-    output: { type: "string", default: "dist" },
+    output: { type: "string" },
     serve: { type: "boolean", default: false },
     port: { type: "string", default: "8080" },
   },
 });
+
+// The preview shows drafts: it never writes into dist/, which is what gets deployed.
+const output = values.output ?? (values.serve ? ".cache/preview" : "dist");
 
 try {
   if (values.serve) await serve();
   else await build();
 } catch (error) {
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error(`Build failed: ${(error as Error).message}\nThe previous ${values.output}/ was left as it was.`);
+  else console.error(`Build failed: ${(error as Error).message}\nThe previous ${output}/ was left as it was.`);
   process.exitCode = 1;
 }
 
 async function build() {
   const result = await buildSite({
     root: process.cwd(),
-    output: values.output,
+    output: output,
     pathPrefix: values.pathprefix,
     preview: values.drafts,
     now: values.now,
   });
   printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts });
   if (!result.ok) {
-    console.error(`\nNothing was published: fix the errors above. The previous ${values.output}/ was left as it was.`);
+    console.error(`\nNothing was published: fix the errors above. The previous ${output}/ was left as it was.`);
     process.exitCode = 1;
     return;
   }
-  console.log(`Built ${values.output}/ in ${result.seconds.toFixed(1)} s.`);
+  console.log(`Built ${output}/ in ${result.seconds.toFixed(1)} s.`);
 }
 
 async function serve() {
   process.env.BAYAN_PREVIEW = "1";
   if (values.now) process.env.BAYAN_NOW = values.now;
-  const eleventy = new Eleventy(".", values.output, {
+  const eleventy = new Eleventy(".", output, {
     configPath: "eleventy.config.ts",
     pathPrefix: values.pathprefix,
     runMode: "serve",
