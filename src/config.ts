@@ -1,14 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 
-/** Languages written right to left; every other language is left to right. */
-const RTL_LANGUAGES = new Set(["ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "dv", "ckb"]);
-
-/** `rtl` or `ltr` for a BCP 47 language tag such as `ar`, `ar-SA` or `en`. */
-export function directionOf(lang: string): "rtl" | "ltr" {
-  return RTL_LANGUAGES.has(lang.toLowerCase().split("-")[0]) ? "rtl" : "ltr";
-}
-
 const langTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as ar or en");
 
 /** A text given once for every language, or per language: `"بيان"` or `{ "ar": "بيان", "en": "Bayan" }`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
-import { directionOf } from "../config.ts";
+import { directionOf } from "../text/direction.ts";
 
 /**
  * The site's own pages as virtual templates. Their bodies live in `templates/pages/`,

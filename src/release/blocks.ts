@@ -80,7 +80,7 @@ export function cutAtEndMark(lines: string[], options: BodyOptions, fenced = fal
 }
 
 // Closing quotes and brackets may follow the punctuation that ends a sentence.
-const CLOSERS = /[\s"'»”’›)\]}]+$/u;
+const CLOSERS = new Set([..."\"'»”’›)]}"]);
 const SENTENCE_END = /[.!?؟…۔]$/u;
 const NOT_HEADING_END = /[.!?؟…۔:؛،,;]$/u;
 const BULLET = /^(?:[-*–]\s+|•\s*)(?=\S)/u;
@@ -88,7 +88,14 @@ const NUMERAL = /^([0-9\u0660-\u0669\u06F0-\u06F9]{1,3})[.)]\s+(?=\S)/u;
 const MAX_HEADING_WORDS = 12;
 const MAX_HEADING_LENGTH = 100;
 
-const endsSentence = (line: string) => SENTENCE_END.test(line.replace(CLOSERS, ""));
+/** The line without closing quotes, brackets and spaces at its end (a loop: a regex would be quadratic on long runs). */
+function withoutClosers(line: string): string {
+  let end = line.length;
+  while (end > 0 && (CLOSERS.has(line[end - 1]) || /\s/.test(line[end - 1]))) end--;
+  return line.slice(0, end);
+}
+
+const endsSentence = (line: string) => SENTENCE_END.test(withoutClosers(line));
 
 function isHeading(lines: string[], isLast: boolean): boolean {
   if (lines.length !== 1 || isLast) return false;
@@ -96,7 +103,7 @@ function isHeading(lines: string[], isLast: boolean): boolean {
   return (
     line.length <= MAX_HEADING_LENGTH &&
     line.split(/\s+/).length <= MAX_HEADING_WORDS &&
-    !NOT_HEADING_END.test(line.replace(CLOSERS, ""))
+    !NOT_HEADING_END.test(withoutClosers(line))
   );
 }
 
@@ -104,21 +111,21 @@ function digitsValue(digits: string): number {
   return Number(digits.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf)));
 }
 
-function asList(lines: string[]): Block | undefined {
-  if (lines.every((line) => BULLET.test(line))) {
-    return { kind: "list", ordered: false, start: 1, items: lines.map((line) => line.replace(BULLET, "")) };
-  }
+function numberedList(lines: string[]): Block | undefined {
   const numbers = lines.map((line) => NUMERAL.exec(line));
   if (!numbers.every((n) => n)) return undefined;
   const start = digitsValue(numbers[0]![1]);
   return { kind: "list", ordered: true, start, items: lines.map((line) => line.replace(NUMERAL, "")) };
 }
 
+// A single bulleted line is a list, but a single short numbered line ("1. الخلفية") is a numbered
+// section heading, as press releases number their sections.
 function classify(lines: string[], isLast: boolean): Block {
+  if (lines.every((line) => BULLET.test(line))) {
+    return { kind: "list", ordered: false, start: 1, items: lines.map((line) => line.replace(BULLET, "")) };
+  }
   if (isHeading(lines, isLast)) return { kind: "heading", text: lines[0] };
-  const list = asList(lines);
-  if (list) return list;
-  return { kind: "paragraph", paragraphs: lines.every(endsSentence) ? lines : [lines.join(" ")] };
+  return numberedList(lines) ?? { kind: "paragraph", paragraphs: lines.every(endsSentence) ? lines : [lines.join(" ")] };
 }
 
 /** Splits lines into blocks of non-blank lines, each line trimmed, with the file line of each block. */

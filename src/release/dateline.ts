@@ -31,10 +31,17 @@ const GREGORIAN_MONTHS: Record<string, number> = {
 };
 const LATIN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+// Spaces between the words of a dateline: bounded, so that no input can make the patterns
+// below backtrack for long (an unbounded \s* next to \s+ is polynomial on a long run of spaces).
+const SP = "[ \\t\\u00A0]{0,3}";
+const SP1 = "[ \\t\\u00A0]{1,3}";
+/** A dateline is short; longer openings are not looked at. */
+const MAX_LENGTH = 300;
+
 const alternation = (names: string[]) =>
   names
     .sort((a, b) => b.length - a.length)
-    .map((name) => name.replace(/ /g, "\\s+"))
+    .map((name) => name.replace(/ /g, SP1))
     .join("|");
 
 const ARABIC_LETTERS = "\\u0620-\\u065F\\u066E-\\u06D3\\u06D5\\u06FA-\\u06FF\\u0670";
@@ -42,18 +49,18 @@ const WORD = `[${ARABIC_LETTERS}]+`;
 const NOT_LETTER = `(?![${ARABIC_LETTERS}])`;
 const MONTH = `(?:${alternation([...Object.keys(HIJRI_MONTHS), ...Object.keys(GREGORIAN_MONTHS)])})${NOT_LETTER}`;
 // "14 جمادى الآخرة 1448 هـ", "11 أغسطس 2015م": the هـ / م marker is optional and may touch the year.
-const PART = `\\d{1,2}\\s*${MONTH}\\s*\\d{3,4}(?:\\s*(?:ه\\u0640*|م)${NOT_LETTER}\\.?)?`;
+const PART = `\\d{1,2}${SP}${MONTH}${SP}\\d{3,4}(?:${SP}(?:ه\\u0640*|م)${NOT_LETTER}\\.?)?`;
 const WEEKDAY = "(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)";
 const AGENCY = "\\((?<agency>[^()\\d\\n]{1,24})\\)";
-const DASH = "\\s*[-–—:]";
+const DASH = `${SP}[-–—:]`;
 
 const ARABIC = new RegExp(
-  `^(?<location>${WORD}(?:\\s+${WORD}){0,2}?)\\s*[،,]?(?:\\s+${WEEKDAY}\\s*[،,]?)?` +
-    `(?:\\s*(?<first>${PART})(?:\\s*(?:[،,/]|الموافق(?:\\s*ل\\u0640*)?)?\\s*(?<second>${PART}))?)?` +
-    `\\s*(?:${AGENCY})?${DASH}`,
+  `^(?<location>${WORD}(?:${SP1}${WORD}){0,2}?)${SP}[،,]?(?:${SP1}${WEEKDAY}${SP}[،,]?)?` +
+    `(?:${SP}(?<first>${PART})(?:${SP}(?:[،,/]|الموافق(?:${SP}ل\\u0640*)?)?${SP}(?<second>${PART}))?)?` +
+    `${SP}(?:${AGENCY})?${DASH}`,
   "du",
 );
-const ARABIC_PART = new RegExp(`^(?<day>\\d{1,2})\\s*(?<month>${MONTH})\\s*(?<year>\\d{3,4})`, "u");
+const ARABIC_PART = new RegExp(`^(?<day>\\d{1,2})${SP}(?<month>${MONTH})${SP}(?<year>\\d{3,4})`, "u");
 
 const LATIN_MONTH_NAMES = [
   "January", "Jan", "February", "Feb", "March", "Mar", "April", "Apr", "May", "June", "Jun", "July", "Jul",
@@ -68,10 +75,10 @@ const LATIN_WORD = "[A-Z][\\p{L}'’.-]*";
 const LATIN_MONTH = `(?:${anyCase(LATIN_MONTH_NAMES)})\\b\\.?`;
 const LATIN = new RegExp(
   `^(?<location>${LATIN_WORD}(?: ${LATIN_WORD}){0,3}?(?:, ${LATIN_WORD}(?: ${LATIN_WORD}){0,2}?)??)` +
-    `(?:,?\\s+(?:(?:${anyCase(LATIN_WEEKDAYS)}),?\\s+)?` +
-    `(?:(?<m1>${LATIN_MONTH})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>\\d{4})` +
-    `|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>${LATIN_MONTH}),?\\s+(?<y2>\\d{4})))?` +
-    `\\s*(?:${AGENCY})?${DASH}`,
+    `(?:,?${SP1}(?:(?:${anyCase(LATIN_WEEKDAYS)}),?${SP1})?` +
+    `(?:(?<m1>${LATIN_MONTH})${SP1}(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?${SP1}(?<y1>\\d{4})` +
+    `|(?<d2>\\d{1,2})(?:st|nd|rd|th)?${SP1}(?<m2>${LATIN_MONTH}),?${SP1}(?<y2>\\d{4})))?` +
+    `${SP}(?:${AGENCY})?${DASH}`,
   "du",
 );
 
@@ -98,7 +105,7 @@ interface WrittenDate {
  * a date or an agency in brackets must follow, and then a dash (`-`, `–`, `—`) or a colon.
  */
 export function parseDateline(paragraph: string): DatelineMatch | undefined {
-  const folded = fold(paragraph);
+  const folded = fold(paragraph.slice(0, MAX_LENGTH));
   const arabic = ARABIC.exec(folded);
   const match = arabic ?? LATIN.exec(folded);
   if (!match?.groups || !match.indices?.groups) return undefined;
@@ -124,7 +131,8 @@ export function parseDateline(paragraph: string): DatelineMatch | undefined {
 
   const end = paragraph.slice(0, match[0].length - 1).trimEnd().length;
   const dateline: Dateline = { text: paragraph.slice(0, end), location: slice("location") };
-  if (groups.agency) dateline.agency = groups.agency.trim();
+  const agency = slice("agency");
+  if (agency) dateline.agency = agency;
   return { dateline, end, problems: resolveDates(dateline, written) };
 }
 

@@ -76,9 +76,14 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
   // The YAML starts on line 2 of the file.
   const lineAt = (offset: number) => counter.linePos(offset).line + 1;
   const problems = [...doc.errors, ...doc.warnings];
+  const reported = new Set<number>();
   for (const problem of problems) {
+    const line = lineAt(problemOffset(problem, doc, source));
+    // One mistake often trips several YAML checks: one message a line is enough.
+    if (reported.has(line)) continue;
+    reported.add(line);
     const [message, hint] = explain(problem, source);
-    report(lineAt(problemOffset(problem, doc, source)), message, hint);
+    report(line, message, hint);
   }
   visit(doc, {
     Pair(_, pair) {
@@ -103,7 +108,8 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
     return;
   }
   for (const pair of doc.contents.items) {
-    const line = isScalar(pair.key) && pair.key.range ? lineAt(pair.key.range[0]) : undefined;
+    const keyRange = (pair.key as Node | null)?.range;
+    const line = keyRange ? lineAt(keyRange[0]) : undefined;
     if (!isScalar(pair.key)) {
       report(line, "a front matter key must be a plain name", "write keys as plain words, e.g. title: …");
       continue;

@@ -49,13 +49,16 @@ export function refineLinks<T extends LinkMatch>(matches: readonly T[] | null): 
 }
 
 function trailingLength(text: string): number {
+  // Brackets are kept when the URL opened them, as in a Wikipedia address ending in `_(city)`.
+  const open = { ")": count(text, "("), "]": count(text, "[") };
+  const close = { ")": count(text, ")"), "]": count(text, "]") };
   let end = text.length;
   while (end > 0) {
     const ch = text[end - 1];
-    const head = text.slice(0, end);
-    const unbalanced =
-      (ch === ")" && count(head, ")") > count(head, "(")) || (ch === "]" && count(head, "]") > count(head, "["));
-    if (!TRAILING.has(ch) && !unbalanced) break;
+    if (ch === ")" || ch === "]") {
+      if (close[ch] <= open[ch]) break;
+      close[ch]--;
+    } else if (!TRAILING.has(ch)) break;
     end--;
   }
   return text.length - end;
@@ -73,18 +76,24 @@ export function findLinks(text: string): LinkMatch[] {
 // A Latin-script run: starts with a Latin letter, ends with a Latin letter or digit, and may hold
 // spaces, digits and word punctuation in between ("ACWA Power", "Q3 2027", "R&D").
 const LATIN_RUN = /\p{Script=Latin}(?:[\p{Script=Latin}\p{M}0-9 \u00A0.,'’&+/_%#@:-]*[\p{Script=Latin}0-9])?/gu;
+// An international phone number: in Arabic text its groups would otherwise be shown in reverse order.
+const PHONE = /\+\d[\d \u00A0-]{5,}\d/gu;
+const ISOLATED = new RegExp(`${PHONE.source}|${LATIN_RUN.source}`, "gu");
 
 /**
  * Escapes text and, in right-to-left releases, wraps each Latin-script run in `<bdi>` so the
- * bidi algorithm cannot reorder its punctuation and numbers. Numbers alone are left as they are.
+ * bidi algorithm cannot reorder its punctuation and numbers; international phone numbers are
+ * isolated left to right. Other numbers alone are left as they are.
  * @example isolateLatin("شركة ACWA Power (RO)", "rtl") // "شركة <bdi>ACWA Power</bdi> (<bdi>RO</bdi>)"
  */
 export function isolateLatin(text: string, dir: Direction): string {
   if (dir === "ltr") return escapeHtml(text);
   let html = "";
   let pos = 0;
-  for (const run of text.matchAll(LATIN_RUN)) {
-    html += `${escapeHtml(text.slice(pos, run.index))}<bdi>${escapeHtml(run[0])}</bdi>`;
+  for (const run of text.matchAll(ISOLATED)) {
+    // A phone number has no strong direction of its own: say it is left to right.
+    const open = run[0].startsWith("+") ? '<bdi dir="ltr">' : "<bdi>";
+    html += `${escapeHtml(text.slice(pos, run.index))}${open}${escapeHtml(run[0])}</bdi>`;
     pos = run.index + run[0].length;
   }
   return html + escapeHtml(text.slice(pos));

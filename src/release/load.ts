@@ -3,6 +3,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "no
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Site } from "../config.ts";
+import { languageOfFileName } from "../text/direction.ts";
 import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { parseRelease } from "./parse.ts";
 import { resolveRelease } from "./resolve.ts";
@@ -54,7 +55,7 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     let parsed = parseCache.get(absolute)?.key === key ? parseCache.get(absolute)!.parsed : undefined;
     if (!parsed) {
       parsed = parseRelease(readFileSync(absolute), {
-        file, format: file.endsWith(".md") ? "md" : "txt", defaultLang: site.lang, legacyEncoding: site.legacyEncoding,
+        file, format: file.endsWith(".md") ? "md" : "txt", defaultLang: languageOfFileName(file, site.languages) ?? site.lang, legacyEncoding: site.legacyEncoding,
       });
       parseCache.set(absolute, { key, parsed });
     }

@@ -93,8 +93,16 @@ function inlineText(children: Token[]): string {
  * or the line itself, as plain text.
  */
 export function markdownTitle(line: string, lang: string): string {
-  const heading = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-  const tokens = renderer(lang).parseInline(heading ? (heading[1] ?? "") : line, { dir: "ltr" });
+  const heading = /^ {0,3}#{1,6}(?=[ \t]|$)/.exec(line);
+  let text = line;
+  if (heading) {
+    text = line.slice(heading[0].length).trim();
+    // A closing sequence of #s after a space is not part of the title (a loop: a regex would be quadratic).
+    let end = text.length;
+    while (end > 0 && text[end - 1] === "#") end--;
+    if (end === 0 || text[end - 1] === " " || text[end - 1] === "\t") text = text.slice(0, end);
+  }
+  const tokens = renderer(lang).parseInline(text, { dir: "ltr" });
   return inlineText(tokens[0]?.children ?? []).trim();
 }
 

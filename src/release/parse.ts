@@ -2,7 +2,7 @@
  * The release parser: one file's bytes → `ParsedRelease`. Pure (no file system, no clock) and
  * never throws: every problem becomes a diagnostic with the file, the line and a fix.
  */
-import { directionOf } from "../config.ts";
+import { directionOf } from "../text/direction.ts";
 import { renderTextBody } from "./blocks.ts";
 import { decodeRelease } from "./decode.ts";
 import { readFrontMatter } from "./frontmatter.ts";

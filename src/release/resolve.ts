@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { directionOf, type Site } from "../config.ts";
+import type { Site } from "../config.ts";
 import { dateFromFileName, fromCalendarDate, parseDateValue, toIso } from "../dates/dates.ts";
+import { directionOf, languageOfFileName } from "../text/direction.ts";
 import { slugify } from "../text/slug.ts";
 import { summarize } from "../text/summary.ts";
 import type { DateSource, Diagnostic, ParsedRelease, Release } from "./model.ts";
@@ -20,9 +21,6 @@ export interface ResolveContext {
   now: DateTime;
 }
 
-/** Language codes that a file name may carry before its extension: `budget.en.txt`. */
-const LANG_SUFFIX = /\.([a-z]{2,3})\.(txt|md)$/;
-
 /**
  * Resolves a parsed release against the site: language, dates (front matter → file name →
  * dateline → first git commit → file time), slug, URL, summary and published state.
@@ -36,8 +34,8 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
     diagnostics.push({ file, line, severity, message, hint });
 
   const base = path.posix.basename(file);
-  const suffixLang = LANG_SUFFIX.exec(base)?.[1];
-  const lang = fm.lang ?? (suffixLang && site.languages.includes(suffixLang) ? suffixLang : site.lang);
+  const suffixLang = languageOfFileName(base, site.languages);
+  const lang = fm.lang ?? suffixLang ?? site.lang;
   if (!site.languages.includes(lang)) {
     report("error", `language "${lang}" is not one of the site's languages (${site.languages.join(", ")})`,
       `add "${lang}" to "languages" in templates/site.json, or fix the lang of this release`, fm.lang ? parsed.keyLines.lang : undefined);

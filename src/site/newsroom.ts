@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import { directionOf, type Site } from "../config.ts";
+import type { Site } from "../config.ts";
+import { directionOf } from "../text/direction.ts";
 import type { Release } from "../release/model.ts";
 import { languageRoot } from "../release/url.ts";
 import { slugify } from "../text/slug.ts";

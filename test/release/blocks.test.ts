@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { cutAtEndMark, isEndMark, renderTextBody } from "../../src/release/blocks.ts";
+import { fragment } from "./html.ts";
+
+const options = { file: "releases/x.txt", dir: "rtl" as const, firstLine: 3 };
+const render = (text: string) => renderTextBody(text.split("\n"), options);
+const shape = (text: string) =>
+  [...fragment(render(text).html).children].map((el) => `${el.tagName.toLowerCase()}:${el.textContent}`);
+
+describe("headings", () => {
+  it.each([
+    ["a short line followed by text", "أرقام المشروع\n\nنص الفقرة.", ["h2:أرقام المشروع", "p:نص الفقرة."]],
+    ["a Latin heading", "Project figures\n\nText.", ["h2:Project figures", "p:Text."]],
+    ["a heading ending in a closing bracket", "المرحلة الثانية (2027)\n\nنص.", ["h2:المرحلة الثانية (2027)", "p:نص."]],
+  ])("%s is a heading", (_, text, expected) => {
+    expect(shape(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["the last block", "نص أول.\n\nسطر قصير أخير"],
+    ["a line ending with a full stop", "جملة قصيرة.\n\nنص."],
+    ["a line ending with a colon", "وقال الوزير:\n\nنص."],
+    ["a line ending with an Arabic comma", "من جهة أخرى،\n\nنص."],
+    ["a line ending with an Arabic question mark", "ما الجديد؟\n\nنص."],
+    ["a line ending with an ellipsis", "وللحديث بقية…\n\nنص."],
+    ["a line ending with a full stop and a closing quote", "قال «نعم.»\n\nنص."],
+    ["a line ending with ؛", "أولاً؛\n\nنص."],
+    ["thirteen words", `${"كلمة ".repeat(13).trim()}\n\nنص.`],
+    ["over 100 characters", `${"ا".repeat(101)}\n\nنص.`],
+    ["two lines", "سطر أول\nسطر ثان\n\nنص."],
+  ])("%s is not a heading", (_, text) => {
+    expect(shape(text)[0]).toMatch(/^p:/);
+  });
+});
+
+describe("lists", () => {
+  it.each([
+    ["-", "- أ\n- ب"],
+    ["•", "• أ\n•ب"],
+    ["*", "* أ\n* ب"],
+    ["–", "– أ\n– ب"],
+  ])("bullets %s → <ul>", (_, text) => {
+    expect(render(text).html).toBe("<ul><li>أ</li><li>ب</li></ul>");
+  });
+
+  it.each([
+    ["Latin numerals with .", "1. أ\n2. ب", ""],
+    ["Latin numerals with )", "1) أ\n2) ب", ""],
+    ["Arabic-Indic numerals", "١. أ\n٢. ب", ""],
+    ["Persian numerals", "۱) أ\n۲) ب", ""],
+    ["a list starting at 3", "3. أ\n4. ب", ' start="3"'],
+    ["a list starting at ١٢", "١٢. أ\n١٣. ب", ' start="12"'],
+  ])("%s → <ol>", (_, text, start) => {
+    expect(render(text).html).toBe(`<ol${start}><li>أ</li><li>ب</li></ol>`);
+  });
+
+  it.each([
+    ["a line without a marker", "- أ\nب"],
+    ["bullets and numerals mixed", "- أ\n2. ب"],
+    ["a dash without a space (a negative number)", "-5 درجات مئوية."],
+    ["a year at the start of a line", "2027. عام التشغيل."],
+  ])("%s is not a list", (_, text) => {
+    expect(shape(text)[0]).toMatch(/^p:/);
+  });
+
+  it("makes a single bulleted line a list, but a single short numbered line a heading", () => {
+    expect(shape("- بند واحد\n\nنص.")).toEqual(["ul:بند واحد", "p:نص."]);
+    expect(shape("1. الخلفية\n\nنص.")).toEqual(["h2:1. الخلفية", "p:نص."]);
+    expect(shape("1. بند واحد.\n\nنص.")).toEqual(["ol:بند واحد.", "p:نص."]);
+  });
+
+  it("gives list items as lines in the plain text", () => {
+    expect(render("- أ\n- ب").text).toBe("أ\nب");
+  });
+});
+
+describe("paragraphs", () => {
+  it("joins a hard-wrapped paragraph with spaces", () => {
+    expect(shape("هذا سطر أول من فقرة\nيكمل في السطر الثاني\nوينتهي هنا.")).toEqual([
+      "p:هذا سطر أول من فقرة يكمل في السطر الثاني وينتهي هنا.",
+    ]);
+  });
+
+  it.each([
+    ["full stops", "جملة أولى.\nجملة ثانية."],
+    ["mixed sentence ends", "هل تعلم؟\nنعم!\nوهكذا…"],
+    ["closing quotes after the stop", "قال: «نعم.»\nوأضاف: \"لا.\""],
+    ["Latin", "First sentence.\nSecond one?"],
+  ])("gives one <p> per line when every line is a sentence: %s", (_, text) => {
+    expect(shape(text)).toHaveLength(text.split("\n").length);
+  });
+
+  it("trims indentation and spaces around lines", () => {
+    expect(render("   سطر مسافة.   \n\t").html).toBe("<p>سطر مسافة.</p>");
+  });
+
+  it("treats lines of spaces as blank", () => {
+    expect(shape("أ.\n   \nب.")).toEqual(["p:أ.", "p:ب."]);
+  });
+});
+
+describe("end marks", () => {
+  it.each([
+    "انتهى", "-انتهى-", "- انتهى -", "// انتهى //", "(انتهى)", "—انتهى—", "/انتهى/", "###", "-ENDS-", "ENDS", "- ends -", "-30-", "– 30 –",
+  ])("%s is an end mark", (mark) => {
+    expect(isEndMark(mark)).toBe(true);
+    const body = render(`نص.\n\n${mark}`);
+    expect(body.html).toBe("<p>نص.</p>");
+    expect(body.diagnostics).toEqual([]);
+  });
+
+  it.each(["انتهى الاجتماع.", "30", "#", "وانتهى", "ENDS here"])("%s is not an end mark", (text) => {
+    expect(isEndMark(text)).toBe(false);
+  });
+
+  it("closes the body and warns about text after it, on its line", () => {
+    const body = render("نص.\n\n-انتهى-\n\nللتواصل: 0500000000");
+    expect(body.html).toBe("<p>نص.</p>");
+    expect(body.text).toBe("نص.");
+    expect(body.diagnostics).toEqual([
+      expect.objectContaining({ file: "releases/x.txt", line: 7, severity: "warning", message: expect.stringMatching(/not published/) }),
+    ]);
+  });
+
+  it("recognises a decorated end mark right under the last line", () => {
+    expect(render("نص.\n-انتهى-").html).toBe("<p>نص.</p>");
+  });
+
+  it("keeps a bare word that ends a hard-wrapped line", () => {
+    expect(render("وفي الختام\nانتهى\nالاجتماع بالاتفاق.").html).toBe("<p>وفي الختام انتهى الاجتماع بالاتفاق.</p>");
+  });
+
+  it("skips end marks inside Markdown code fences when asked", () => {
+    expect(cutAtEndMark(["```", "###", "```", "###", "x"], options, true).lines).toEqual(["```", "###", "```"]);
+  });
+});
+
+describe("datelines in .txt", () => {
+  it("wraps the dateline in the first paragraph and strips it from firstParagraph", () => {
+    const body = render("الرياض 11 أغسطس 2015م (واس) - افتتح الوزير المعرض.\n\nفقرة ثانية.");
+    expect(body.html).toBe('<p><span class="dateline">الرياض 11 أغسطس 2015م (واس)</span> - افتتح الوزير المعرض.</p>\n<p>فقرة ثانية.</p>');
+    expect(body.firstParagraph).toBe("افتتح الوزير المعرض.");
+    expect(body.dateline).toMatchObject({ location: "الرياض", agency: "واس", date: { year: 2015, month: 8, day: 11 } });
+  });
+
+  it("finds a dateline on a short line that would otherwise be a heading", () => {
+    const body = render("الرياض (واس) – افتتح الوزير المعرض\n\nنص.");
+    expect(body.dateline).toMatchObject({ location: "الرياض", agency: "واس" });
+    expect(shape("الرياض (واس) – افتتح الوزير المعرض\n\nنص.")[0]).toMatch(/^p:/);
+  });
+
+  it("looks past a subtitle heading but not past a paragraph", () => {
+    expect(render("عنوان فرعي\n\nالرياض (واس) - نص.").dateline?.location).toBe("الرياض");
+    expect(render("فقرة أولى.\n\nالرياض (واس) - نص.").dateline).toBeUndefined();
+  });
+
+  it("reports dates that disagree on the paragraph's line", () => {
+    const body = render("عنوان فرعي\n\nالرياض 14 جمادى الآخرة 1448 هـ الموافق 20 نوفمبر 2026 م (واس) - نص.");
+    expect(body.diagnostics).toEqual([expect.objectContaining({ line: 5, severity: "warning" })]);
+  });
+});

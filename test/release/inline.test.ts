@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { escapeHtml, findLinks, isolateLatin, renderInline } from "../../src/release/inline.ts";
+
+describe("escapeHtml", () => {
+  it("escapes the five characters", () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+  });
+});
+
+describe("links", () => {
+  it.each([
+    ["https://example.org/a.pdf", "https://example.org/a.pdf", "https://example.org/a.pdf"],
+    ["http://example.org", "http://example.org", "http://example.org"],
+    ["www.example.org", "www.example.org", "http://www.example.org"],
+    ["media@example.org", "media@example.org", "mailto:media@example.org"],
+    ["mailto:media@example.org", "mailto:media@example.org", "mailto:media@example.org"],
+  ])("links %s", (text, linkText, href) => {
+    expect(findLinks(`راجع ${text} للمزيد`)).toEqual([expect.objectContaining({ text: linkText, url: href })]);
+  });
+
+  it.each([".", "،", "؛", "؟", "!", ",", ":", "…", "»", "”", ")"])("leaves the trailing %s out of the URL", (mark) => {
+    const [link] = findLinks(`الرابط https://example.org/r/x.pdf${mark} ثم`);
+    expect(link.url).toBe("https://example.org/r/x.pdf");
+  });
+
+  it("keeps balanced brackets inside a URL", () => {
+    expect(findLinks("(https://en.wikipedia.org/wiki/Riyadh_(city))")[0].url).toBe("https://en.wikipedia.org/wiki/Riyadh_(city)");
+  });
+
+  it.each(["javascript:alert(1)", "ftp://example.org/file", "//example.org/x", "data:text/html,x", "example.org", "Node.js", "KAUST.edu.sa"])(
+    "does not link %s",
+    (text) => {
+      expect(findLinks(`نص ${text} نص`)).toEqual([]);
+    },
+  );
+
+  it("escapes the href and the link text", () => {
+    expect(renderInline("https://example.org/?q=a'b&c=1 <x>", "ltr")).toBe(
+      `<a href="https://example.org/?q=a&#39;b&amp;c=1">https://example.org/?q=a&#39;b&amp;c=1</a> &lt;x&gt;`,
+    );
+  });
+});
+
+describe("isolating Latin runs in right-to-left text", () => {
+  it.each([
+    ["شركة ACWA Power بالتعاون", "شركة <bdi>ACWA Power</bdi> بالتعاون"],
+    ["جامعة KAUST.", "جامعة <bdi>KAUST</bdi>."],
+    ["التناضح العكسي (RO) المستخدمة", "التناضح العكسي (<bdi>RO</bdi>) المستخدمة"],
+    ["في Q3 2027 القادم", "في <bdi>Q3 2027</bdi> القادم"],
+    ["شركة R&D الجديدة", "شركة <bdi>R&amp;D</bdi> الجديدة"],
+    ["منصة Café", "منصة <bdi>Café</bdi>"],
+    ["بلغت 400,000 م³ و35% و1.2 مليون", "بلغت 400,000 م³ و35% و1.2 مليون"],
+    ["نص عربي فقط", "نص عربي فقط"],
+  ])("%s", (text, html) => {
+    expect(isolateLatin(text, "rtl")).toBe(html);
+  });
+
+  it("leaves left-to-right text alone", () => {
+    expect(isolateLatin("ACWA Power <b>", "ltr")).toBe("ACWA Power &lt;b&gt;");
+  });
+
+  it("isolates links and e-mail addresses, never inside the href", () => {
+    expect(renderInline("على media@example.org.", "rtl")).toBe(
+      'على <bdi><a href="mailto:media@example.org">media@example.org</a></bdi>.',
+    );
+  });
+
+  it("never turns input into markup", () => {
+    expect(renderInline('<script>alert(1)</script><img src=x onerror="y">', "rtl")).not.toMatch(/<(?!\/?bdi>)/);
+  });
+});
