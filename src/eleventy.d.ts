@@ -17,6 +17,7 @@ declare module "@11ty/eleventy" {
     ignores: { add(glob: string): void };
     watchIgnores: { add(glob: string): void };
     versionCheck(range: string): void;
+    getFilter(name: string): (...args: any[]) => unknown;
   }
   export class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>);
@@ -34,7 +35,7 @@ declare module "@11ty/eleventy-plugin-rss" {
   import type { EleventyConfig } from "@11ty/eleventy";
   const rss: (config: EleventyConfig, options?: Record<string, unknown>) => void;
   export default rss;
-  export function dateToRfc822(date: Date): string;
+  export function dateToRfc822(date: Date | string | number, timeZone?: string): string;
   export function dateToRfc3339(date: Date): string;
   export function absoluteUrl(url: string, base: string): string;
   export function convertHtmlToAbsoluteUrls(html: string, base: string, options?: Record<string, unknown>): Promise<string>;

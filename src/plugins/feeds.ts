@@ -1,6 +1,106 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
-import type { Site } from "../config.ts";
+import { localize, type Site } from "../config.ts";
+import { newestDate, toRfc3339, toRfc822 } from "../feeds/dates.ts";
+import { scriptSafeJson } from "../feeds/json.ts";
+import { ogLocale } from "../feeds/locale.ts";
+import { sitemapEntries } from "../feeds/sitemap.ts";
+import { xmlText } from "../feeds/xml.ts";
+import type { Release } from "../release/model.ts";
+import type { Feed } from "../site/newsroom.ts";
 import type { Source } from "../site/source.ts";
 
-/** Placeholder: filled in by the feeds work. */
-export function feedsPlugin(_eleventyConfig: EleventyConfig, _options: { site: Site; source: Source; base: string }) {}
+type Data = Record<string, any>;
+
+const newestUpdate = (releases: Release[]) => newestDate(releases.map((release) => release.updated));
+
+/** What every feed format reads besides the feed itself: its texts in the feed's language, its dates. */
+function feedData(site: Site, format: keyof Feed["links"]): Data {
+  return {
+    pagination: { data: "newsroom.feeds", size: 1, alias: "feed" },
+    permalink: `{{ feed.links.${format} }}`,
+    eleventyComputed: {
+      lang: (d: Data) => d.feed.lang,
+      dir: (d: Data) => d.feed.dir,
+      title: (d: Data) => [localize(site.title, d.feed.lang, site), d.feed.tag?.name].filter(Boolean).join(" — "),
+      description: (d: Data) => localize(site.description, d.feed.lang, site),
+      publisher: (d: Data) => localize(site.publisher ?? site.title, d.feed.lang, site),
+      // Atom needs a date even for an empty feed: the site's last change, so a rebuild writes the same file.
+      updated: (d: Data) => newestUpdate(d.feed.releases) ?? newestUpdate(d.newsroom.releases) ?? "1970-01-01T00:00:00Z",
+      // One preview stylesheet per language, so its explanation is in the feed's language.
+      stylesheet: (d: Data) => `${d.newsroom.sectionByLang[d.feed.lang].root}feed.xsl`,
+    },
+  };
+}
+
+/** The files this plugin writes: template in `templates/feeds/` → what it is made from and where it goes. */
+function outputs(site: Site, source: Source): Array<{ file: string; data: Data }> {
+  return [
+    { file: "rss.njk", data: feedData(site, "rss") },
+    { file: "atom.njk", data: feedData(site, "atom") },
+    { file: "json.njk", data: feedData(site, "json") },
+    {
+      file: "feed.xsl.njk",
+      data: {
+        pagination: { data: "newsroom.sections", size: 1, alias: "section" },
+        permalink: "{{ section.root }}feed.xsl",
+        eleventyComputed: { lang: (d: Data) => d.section.lang, dir: (d: Data) => d.section.dir },
+      },
+    },
+    {
+      file: "sitemap.xml.njk",
+      data: { permalink: "/sitemap.xml", eleventyComputed: { entries: async () => sitemapEntries((await source.get()).newsroom, site) } },
+    },
+    { file: "robots.txt.njk", data: { permalink: "/robots.txt" } },
+  ];
+}
+
+/**
+ * Feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) per language and per tag, their browser preview
+ * stylesheet, the sitemap and robots.txt, and the filters they and `partials/seo.njk` use.
+ * The markup lives in `templates/feeds/`; see docs/feeds.md for the rules.
+ *
+ * Only the RSS plugin's date function is used, not the plugin itself: adding it would replace
+ * Bayan's one-argument `absoluteUrl` filter with its deprecated two-argument one.
+ */
+export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source }: { site: Site; source: Source; base: string }) {
+  // A release is in its language feed and each of its tags' feeds, in three formats: work out
+  // its dates and item HTML once per build, not a dozen times.
+  const caches: Array<Map<string, unknown>> = [];
+  const once = <A extends string[], T>(work: (...args: A) => T) => {
+    const cache = new Map<string, T>();
+    caches.push(cache);
+    return (...args: A): T => {
+      const key = args.join("\u0000");
+      if (!cache.has(key)) cache.set(key, work(...args));
+      return cache.get(key)!;
+    };
+  };
+  eleventyConfig.on("eleventy.before", () => caches.forEach((cache) => cache.clear()));
+
+  eleventyConfig.addFilter("xml", xmlText);
+  eleventyConfig.addFilter("rfc822", once((iso: string) => toRfc822(iso, site.timezone)));
+  eleventyConfig.addFilter("rfc3339", once((iso: string) => toRfc3339(iso, site.timezone)));
+  eleventyConfig.addFilter("json", scriptSafeJson);
+  eleventyConfig.addFilter("jsonLd", scriptSafeJson);
+  eleventyConfig.addFilter("ogLocale", ogLocale);
+
+  /**
+   * `{{ html | absoluteHtml(release.url) }}`: every URL in an item's HTML made absolute by Eleventy's
+   * own `transformWithHtmlBase` (what the RSS plugin's feeds use; its older `htmlToAbsoluteUrls`
+   * ignores the path prefix), so `/x` in a release becomes `https://host/<pathPrefix>/x` in the
+   * feed exactly as it becomes `/<pathPrefix>/x` on the page.
+   */
+  const absoluteHtml = once((html: string, pageUrl: string) => {
+    const transform = eleventyConfig.getFilter("transformWithHtmlBase");
+    return Promise.resolve(transform(html, `${site.url}/`, pageUrl) as string | Promise<string>);
+  });
+  eleventyConfig.addFilter("absoluteHtml", async (html: unknown, pageUrl: string) => absoluteHtml(String(html), pageUrl));
+
+  const templates = path.resolve(process.cwd(), eleventyConfig.dir.includes);
+  for (const { file, data } of outputs(site, source)) {
+    const body = readFileSync(path.join(templates, "feeds", file), "utf8");
+    eleventyConfig.addTemplate(`bayan-feeds/${file}`, body, { eleventyExcludeFromCollections: true, ...data });
+  }
+}

@@ -142,7 +142,8 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
     else typeError("true or false", "write draft: true or draft: false");
   } else if (key === "tags") {
     const tags = readTags(node, line, context);
-    if (tags) fm.tags = tags;
+    if (tags?.some((tag) => CONTROL.test(tag))) controlError(key, line, report);
+    else if (tags) fm.tags = tags;
   } else if (!isScalar(node) || typeof node.value !== "string") {
     const source = isScalar(node) ? (node.source ?? String(node.value)) : "…";
     if (DATE_KEYS.has(key)) typeError("a date written as text", DATE_HINT);
@@ -150,6 +151,7 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
   } else {
     const value = node.value.trim();
     if (value === "") return;
+    if (CONTROL.test(value)) return controlError(key, line, report);
     if (key === "lang" && !LANG.test(value)) {
       report(line, `lang "${value}" is not a language code`, "use a code such as ar, en or ar-SA");
       return;
@@ -161,6 +163,14 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
     }
     (fm as Record<string, unknown>)[key] = value;
   }
+}
+
+// Control characters that XML (so every feed) forbids; YAML escapes such as "\u0007" can carry them in.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
+
+function controlError(key: string, line: number | undefined, report: Context["report"]): void {
+  report(line, `${key} contains an invisible control character that feeds cannot carry`,
+    "retype the value, or remove the \\u escape that produces it");
 }
 
 /** True for ISO 8601 dates and date-times, and `YYYY-MM-DD HH:mm[:ss]`, that exist on the calendar. */

@@ -1,0 +1,75 @@
+/** A tiny static file server for browser tests: serves a built site the way a static host does. */
+import { createReadStream, statSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".woff2": "font/woff2",
+  ".bin": "application/octet-stream",
+};
+
+/** A running server: `url` ends with the prefix, e.g. `http://127.0.0.1:40123/newsroom/`. */
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `dir` under `prefix` (default `/`) on 127.0.0.1 and a free port: `/x/` serves `x/index.html`,
+ * a missing file gets `404.html` with status 404, paths outside `dir` are refused.
+ * @example const server = await serve("dist", "/newsroom/"); await page.goto(`${server.url}search/?q=مياه`);
+ */
+export async function serve(dir: string, prefix = "/"): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const send = (file: string, status: number) => {
+      response.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      createReadStream(file).pipe(response);
+    };
+    const file = pathname.startsWith(prefix) ? resolveFile(root, pathname.slice(prefix.length)) : undefined;
+    if (file) return send(file, 200);
+    const notFound = resolveFile(root, "404.html");
+    if (notFound) return send(notFound, 404);
+    response.writeHead(404).end("not found");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A browser keeps connections alive: without this, close would wait for them.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The file a request path names under `root`, or undefined; never a file outside `root`. */
+function resolveFile(root: string, relative: string): string | undefined {
+  const candidate = path.resolve(root, `.${path.posix.sep}${relative}`);
+  if (candidate !== root && !candidate.startsWith(root + path.sep)) return undefined;
+  for (const file of [candidate, path.join(candidate, "index.html")]) {
+    try {
+      if (statSync(file).isFile()) return file;
+    } catch {
+      // Not there: try the next form.
+    }
+  }
+  return undefined;
+}
