@@ -108,6 +108,7 @@ describe("head metadata, sitemap and robots.txt of the sample newsroom", () => {
       const root = lang === site.lang ? "/" : `/${lang}/`;
       const feeds = [...document.querySelectorAll('link[rel="alternate"][type]')].map((link) => link.getAttribute("href")!);
       expect(feeds, url).toEqual(expect.arrayContaining([`${root}feed.xml`, `${root}atom.xml`, `${root}feed.json`]));
+      expect(new Set(feeds).size, url).toBe(feeds.length);
       const tagPage = /^(\/en)?\/tags\/[^/]+\/$/.test(url);
       if (tagPage) expect(feeds).toEqual(expect.arrayContaining([`${url}feed.xml`, `${url}atom.xml`, `${url}feed.json`]));
       for (const feed of feeds) expect(() => project.read(feed), feed).not.toThrow();
