@@ -57,6 +57,12 @@ export const siteSchema = z
       .string()
       .refine((label) => isEncoding(label), "is not an encoding this Node.js can read (try windows-1256)")
       .optional(),
+    /**
+     * Open Graph cards drawn for releases without an image of their own: `true` for every release,
+     * a number for only the newest N (large archives: each card costs ~30 ms and ~37 kB once), `false` for none.
+     * Releases without a card share the site's card.
+     */
+    ogCards: z.union([z.boolean(), z.number().int().min(0)]).default(true),
     /** Theme colours as CSS colours. */
     colors: z.object({ accent: colour.default("#0b6e4f"), accentDark: colour.default("#5fd3a5") }).default({}),
   })

@@ -121,4 +121,6 @@ export interface Release {
   bodyHtml: string;
   bodyText: string;
   extra: Record<string, unknown>;
+  /** Open Graph image (the release image cropped, or a drawn card), set by the images plugin before pages render. */
+  ogImage?: { url: string; absoluteUrl: string; width: number; height: number; type: string; alt: string };
 }

@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Hex SHA-256 of the given parts, for cache keys. */
+export function hashOf(...parts: Array<string | Uint8Array>): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
+}
+
+// Two releases with the same title need the same card: the second waits for the first drawing.
+const drawing = new Map<string, Promise<{ file: string; made: boolean }>>();
+
+/**
+ * The file `<folder>/<key>.<extension>`, made by `make` only when it is not there yet: a rebuild
+ * with the same inputs (same key) reuses it. Written to a temporary name and renamed, so a build
+ * stopped halfway never leaves a truncated image in the cache.
+ */
+export async function cachedFile(folder: string, key: string, extension: string, make: () => Promise<Uint8Array>): Promise<{ file: string; made: boolean }> {
+  const file = path.join(folder, `${key}.${extension}`);
+  if (existsSync(file)) return { file, made: false };
+  const pending = drawing.get(file);
+  if (pending) return { file: (await pending).file, made: false };
+  const work = (async () => {
+    const bytes = await make();
+    mkdirSync(folder, { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, file);
+    return { file, made: true };
+  })().finally(() => drawing.delete(file));
+  drawing.set(file, work);
+  return work;
+}
+
+/**
+ * Puts the cache file `from` at `to` in the output, as a hard link when the two folders share a
+ * disk (cache files are never rewritten in place, only replaced, so a link stays valid) and as a
+ * copy otherwise. A `to` already holding the same file is left alone: watch rebuilds do no work.
+ */
+export function publishFile(from: string, to: string): void {
+  const source = statSync(from);
+  if (existsSync(to)) {
+    const target = statSync(to);
+    if (target.ino === source.ino || (target.size === source.size && target.mtimeMs >= source.mtimeMs)) return;
+    unlinkSync(to);
+  }
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}

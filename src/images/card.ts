@@ -1,0 +1,160 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import sharp from "sharp";
+
+/** Size of Open Graph images: what Facebook, X, LinkedIn and WhatsApp crop least. */
+export const OG_SIZE = { width: 1200, height: 630 } as const;
+
+/** Bumped when the drawing changes, so cached cards are drawn again. */
+export const CARD_VERSION = "1";
+
+const require = createRequire(import.meta.url);
+/**
+ * Noto Naskh Arabic as TrueType (sharp's text renderer cannot read WOFF2). The family name
+ * passed with it must be the one inside the file: a wrong one silently falls back to another face.
+ */
+export const CARD_FONTS = {
+  regular: { file: require.resolve("@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf"), family: "Noto Naskh Arabic" },
+  bold: { file: require.resolve("@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf"), family: "Noto Naskh Arabic Bold" },
+};
+
+/** What a card shows. */
+export interface CardInput {
+  title: string;
+  dir: "rtl" | "ltr";
+  /** Site name, beside the logo. */
+  siteName: string;
+  /** Host name printed at the bottom, e.g. `news.example.org`. */
+  host: string;
+  /** Theme colour: the bar at the bottom and the site name. */
+  accent: string;
+  /** Logo file (SVG, PNG or JPEG), or none. */
+  logo?: string;
+}
+
+const PAD = 72;
+const INK = "#1d2321";
+const MUTED = "#55605c";
+const PAPER = "#fdfcf9";
+const TITLE_BOX = { top: 184, height: 296 };
+/** Title size limits in pixels: short titles stay at the largest, long ones shrink to fit the box. */
+const TITLE_PX = { max: 68, min: 34 };
+
+/**
+ * Draws a 1200×630 PNG card: logo and site name at the top, the title in Noto Naskh Arabic Bold,
+ * aligned to the start side of its language (right for Arabic), the host name and a theme-coloured bar at the bottom.
+ */
+export async function drawCard(input: CardInput): Promise<Buffer> {
+  const title = await fitTitle(input.title, OG_SIZE.width - 2 * PAD);
+  const top = TITLE_BOX.top + Math.round((TITLE_BOX.height - title.height) / 2);
+  // No palette quantisation and no adaptive filtering: both cost ten times the drawing for a few kilobytes.
+  return sharp(await background(input), { raw: { ...OG_SIZE, channels: 3 } })
+    .composite([{ input: title.data, top, left: startEdge(input.dir, title.width) }])
+    .png({ compressionLevel: 6, adaptiveFiltering: false })
+    .toBuffer();
+}
+
+/** Left offset of a block of `width` pixels set against the start side: right for Arabic, left for English. */
+function startEdge(dir: "rtl" | "ltr", width: number): number {
+  return dir === "rtl" ? OG_SIZE.width - PAD - width : PAD;
+}
+
+// Everything but the title is the same on every card of a site and direction: drawn once.
+const backgrounds = new Map<string, Promise<Buffer>>();
+function background(input: CardInput): Promise<Buffer> {
+  const key = JSON.stringify([input.dir, input.siteName, input.host, input.accent, input.logo]);
+  if (!backgrounds.has(key)) backgrounds.set(key, drawBackground(input));
+  return backgrounds.get(key)!;
+}
+
+/** Logo and site name at the top, host name and bar at the bottom, as raw RGB pixels. */
+async function drawBackground(input: CardInput): Promise<Buffer> {
+  const rtl = input.dir === "rtl";
+  const inner = OG_SIZE.width - 2 * PAD;
+  const layers: sharp.OverlayOptions[] = [];
+  let brandInset = 0;
+  if (input.logo) {
+    const logo = await sharp(readFileSync(input.logo), { density: 300 }).resize(88, 88, { fit: "contain", background: "#0000" }).png().toBuffer();
+    layers.push({ input: logo, top: PAD - 8, left: startEdge(input.dir, 88) });
+    brandInset = 88 + 24;
+  }
+  const name = await text(input.siteName, { font: CARD_FONTS.bold, px: 34, colour: input.accent, width: inner - brandInset });
+  layers.push({ input: name.data, top: PAD + 36 - Math.round(name.height / 2), left: rtl ? startEdge(input.dir, name.width) - brandInset : PAD + brandInset });
+  const host = await text(input.host, { font: CARD_FONTS.regular, px: 26, colour: MUTED, width: inner });
+  layers.push({ input: host.data, top: OG_SIZE.height - PAD - host.height + 8, left: startEdge(input.dir, host.width) });
+  const bar = await sharp({ create: { width: OG_SIZE.width, height: 14, channels: 3, background: input.accent } }).png().toBuffer();
+  layers.push({ input: bar, top: OG_SIZE.height - 14, left: 0 });
+  return sharp({ create: { ...OG_SIZE, channels: 3, background: PAPER } }).composite(layers).removeAlpha().raw().toBuffer();
+}
+
+interface Rendered {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * The title as large as fits the title box: one render at the largest size, a second one
+ * (libvips picks the size that fills the box) only if it overflows, and for an overlong title
+ * the start of it at the smallest size, cut at a word.
+ */
+async function fitTitle(title: string, width: number): Promise<Rendered> {
+  const style = { font: CARD_FONTS.bold, colour: INK, width };
+  const largest = await text(title, { ...style, px: TITLE_PX.max });
+  if (largest.height <= TITLE_BOX.height) return largest;
+  const fitted = await text(title, { ...style, px: TITLE_PX.max, boxHeight: TITLE_BOX.height });
+  if (fitted.px >= TITLE_PX.min) return fitted;
+  const smallest = await text(clip(title, 200), { ...style, px: TITLE_PX.min });
+  if (smallest.height <= TITLE_BOX.height) return smallest;
+  const data = await sharp(smallest.data).extract({ left: 0, top: 0, width: smallest.width, height: TITLE_BOX.height }).png().toBuffer();
+  return { data, width: smallest.width, height: TITLE_BOX.height };
+}
+
+/** Pango sizes are points at a given dpi: 10 pt at 72 dpi is 10 px. */
+const POINTS = 10;
+
+type Font = (typeof CARD_FONTS)[keyof typeof CARD_FONTS];
+
+// Handing libvips the font file costs about 20 ms a call; once it is registered with
+// fontconfig (process-wide), the family name alone finds it.
+const registered = new Map<Font, Promise<unknown>>();
+function register(font: Font): Promise<unknown> {
+  if (!registered.has(font)) registered.set(font, sharp({ text: { text: "ب", font: font.family, fontfile: font.file } }).raw().toBuffer());
+  return registered.get(font)!;
+}
+
+/** One block of text as a transparent PNG, wrapped at `width`; with `boxHeight`, scaled to fill that box. */
+async function text(
+  content: string,
+  options: { font: Font; px: number; colour: string; width: number; boxHeight?: number },
+): Promise<Rendered & { px: number }> {
+  await register(options.font);
+  const { data, info } = await sharp({
+    text: {
+      text: `<span foreground="${options.colour}">${escapeMarkup(content)}</span>`,
+      font: `${options.font.family} ${POINTS}`,
+      width: options.width,
+      height: options.boxHeight,
+      dpi: options.boxHeight ? undefined : Math.round((options.px * 72) / POINTS),
+      rgba: true,
+      wrap: "word",
+      // Pango mirrors alignment in right-to-left paragraphs: "left" is the start side of either direction.
+      align: "left",
+    },
+  })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  const px = info.textAutofitDpi ? (info.textAutofitDpi * POINTS) / 72 : options.px;
+  return { data, width: info.width, height: info.height, px };
+}
+
+/** Cuts a very long title at a word boundary and marks the cut. */
+function clip(title: string, characters: number): string {
+  if (title.length <= characters) return title;
+  return `${title.slice(0, characters).replace(/\s+\S*$/, "")}…`;
+}
+
+/** Pango reads its text as markup: `&`, `<` and `>` in a title must not become tags. */
+function escapeMarkup(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,26 @@
+/** The part of `@11ty/eleventy-img` 6 that Bayan uses (the package ships no type declarations). */
+declare module "@11ty/eleventy-img" {
+  export interface ImageOptions {
+    widths?: Array<number | "auto" | null>;
+    formats?: string[];
+    outputDir?: string;
+    urlPath?: string;
+    sharpJpegOptions?: Record<string, unknown>;
+    sharpWebpOptions?: Record<string, unknown>;
+    sharpAvifOptions?: Record<string, unknown>;
+    fixOrientation?: boolean;
+  }
+  export interface ImageStat {
+    format: string;
+    width: number;
+    height: number;
+    url: string;
+    sourceType: string;
+    srcset: string;
+    filename: string;
+    outputPath: string;
+    size: number;
+  }
+  /** Resizes and converts `src`, writing into `outputDir`; outputs already there are reused. */
+  export default function eleventyImage(src: string, options?: ImageOptions): Promise<Record<string, ImageStat[]>>;
+}

@@ -1,0 +1,17 @@
+/**
+ * Runs `task` over `items` with at most `limit` tasks in flight, results in input order.
+ * sharp already spreads one image over several threads: running every card at once would
+ * only queue them inside libvips and hold every buffer in memory at the same time.
+ */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
