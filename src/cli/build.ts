@@ -9,6 +9,9 @@ import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { ConfigError } from "../config.ts";
 import { buildSite } from "../site/build.ts";
+import { formatDiagnostic, sortDiagnostics, type ReleaseErrors } from "../diagnostics.ts";
+import type { Diagnostic } from "../release/model.ts";
+import { readSiteConfig } from "./check.ts";
 import { printReport } from "./report.ts";
 
 const { values } = parseArgs({
@@ -29,9 +32,16 @@ try {
   if (values.serve) await serve();
   else await build();
 } catch (error) {
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error(`Build failed: ${(error as Error).message}\nThe previous ${output}/ was left as it was.`);
+  if (error instanceof ConfigError) printProblems(readSiteConfig(process.cwd()).diagnostics);
+  // The embargo audit and the images step stop the build with ReleaseErrors (by name: tests load a second copy of the module).
+  else if ((error as Error).name === "ReleaseErrors") printProblems((error as ReleaseErrors).diagnostics);
+  else console.error(`Build failed: ${(error as Error).message}`);
+  console.error(`\nNothing was published. The previous ${output}/ was left as it was.`);
   process.exitCode = 1;
+}
+
+function printProblems(diagnostics: Diagnostic[]) {
+  for (const diagnostic of sortDiagnostics(diagnostics)) console.error(formatDiagnostic(diagnostic));
 }
 
 async function build() {

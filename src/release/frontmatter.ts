@@ -247,6 +247,16 @@ function explain(problem: YAMLError, source: string): [string, string] {
  */
 function problemOffset(problem: YAMLError, doc: Document, source: string): number {
   const offset = problem.pos[0];
+  // A flow list or map left open (`tags: [a, b`) is noticed on a later line: point at its `[` or `{`.
+  if (/^Flow (sequence|map)\b/.test(problem.message)) {
+    let open = offset;
+    visit(doc, {
+      Node(_, node) {
+        if ((isSeq(node) || isMap(node)) && node.flow && node.range && node.range[0] < offset && node.range[1] <= offset) open = node.range[0];
+      },
+    });
+    return open;
+  }
   if (offset < source.trimEnd().length) return offset;
   let open = offset;
   visit(doc, {

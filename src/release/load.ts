@@ -3,6 +3,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "no
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Site } from "../config.ts";
+import { progress } from "../site/progress.ts";
 import { languageOfFileName } from "../text/direction.ts";
 import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { parseRelease } from "./parse.ts";
@@ -27,8 +28,15 @@ export interface LoadedReleases {
   diagnostics: Diagnostic[];
 }
 
-/** Parsed files by path, reused while a file's size and mtime stay the same (watch mode, repeated builds). */
-const parseCache = new Map<string, { key: string; parsed: ParsedRelease }>();
+/**
+ * Parsed files by path, reused while a file's size and mtime stay the same (watch mode, repeated
+ * builds), and the release resolved from it, reused while its git date, the site and the build
+ * clock stay the same too (the validation pass and the build of one `npm run build`).
+ */
+const parseCache = new Map<string, { key: string; parsed: ParsedRelease; resolvedKey?: string; resolved?: ReturnType<typeof resolveRelease> }>();
+
+/** Files between two progress reports. */
+const PROGRESS_EVERY = 500;
 
 /**
  * Reads every `*.txt` and `*.md` under the releases folder, parses and resolves each, and checks
@@ -43,25 +51,35 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   const files = findReleaseFiles(releasesRoot, root, diagnostics);
   const gitDates = firstCommitDates(root, options.releasesDir);
 
-  for (const file of files) {
+  const siteKey = JSON.stringify(site);
+  const nowKey = options.now.toISO();
+  for (const [index, file] of files.entries()) {
+    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === files.length) progress.step("Reading releases", index + 1, files.length);
     const absolute = path.resolve(root, file);
     const stat = statSync(absolute);
     if (stat.size > MAX_FILE_BYTES) {
-      diagnostics.push({ file, severity: "error", message: `the file is ${Math.round(stat.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB`,
+      diagnostics.push({ file, severity: "error", message: `the file is ${Math.ceil(stat.size / 1024)} KB, over the limit of 1 MB (${MAX_FILE_BYTES / 1024} KB)`,
         hint: "a release is text only: remove pasted images or data, or split it" });
       continue;
     }
     const key = `${stat.size}:${stat.mtimeMs}:${site.legacyEncoding ?? ""}:${site.lang}`;
-    let parsed = parseCache.get(absolute)?.key === key ? parseCache.get(absolute)!.parsed : undefined;
-    if (!parsed) {
-      parsed = parseRelease(readFileSync(absolute), {
+    let cached = parseCache.get(absolute);
+    if (cached?.key !== key) {
+      const parsed = parseRelease(readFileSync(absolute), {
         file, format: file.endsWith(".md") ? "md" : "txt", defaultLang: languageOfFileName(file, site.languages) ?? site.lang, legacyEncoding: site.legacyEncoding,
       });
-      parseCache.set(absolute, { key, parsed });
+      parseCache.set(absolute, (cached = { key, parsed }));
     }
+    const { parsed } = cached;
     diagnostics.push(...parsed.diagnostics);
     if (parsed.diagnostics.some((d) => d.severity === "error")) continue;
-    const resolved = resolveRelease(parsed, { site, file, gitDate: gitDates.get(file), mtime: stat.mtime, now: options.now });
+    const gitDate = gitDates.get(file);
+    const resolvedKey = `${gitDate}|${nowKey}|${siteKey}`;
+    if (cached.resolvedKey !== resolvedKey) {
+      cached.resolved = resolveRelease(parsed, { site, file, gitDate, mtime: stat.mtime, now: options.now });
+      cached.resolvedKey = resolvedKey;
+    }
+    const resolved = cached.resolved!;
     diagnostics.push(...resolved.diagnostics);
     if (!resolved.diagnostics.some((d) => d.severity === "error")) releases.push(resolved.release);
   }

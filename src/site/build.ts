@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { DateTime } from "luxon";
@@ -74,9 +74,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 /** The output folder may never be the project, a folder of its sources, or a parent of them. */
 export function assertSafeOutput(root: string, output: string): void {
+  // Compare real paths (a link may lead into the sources) without letter case (macOS and Windows disks ignore it).
+  const real = (file: string): string => {
+    let existing = file;
+    while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+    return path.join(realpathSync(existing), path.relative(existing, file)).toLowerCase();
+  };
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
-  const protectedFolders = ["releases", "templates", "assets", "src", "test", "node_modules", ".git"].map((f) => path.join(root, f));
-  if (inside(root, output) || protectedFolders.some((folder) => inside(output, folder)) || !inside(output, root)) {
+  const [realRoot, realOutput] = [real(root), real(output)];
+  const protectedFolders = ["releases", "templates", "assets", "src", "test", "node_modules", ".git"].map((f) => real(path.join(root, f)));
+  if (inside(realRoot, realOutput) || protectedFolders.some((folder) => inside(realOutput, folder)) || !inside(realOutput, realRoot)) {
     throw new Error(`refusing to build into ${output}: the output folder must be a new folder inside the project, such as dist`);
   }
 }

@@ -1,0 +1,163 @@
+/**
+ * `npm run check` — validates the site config and every release without writing anything, and
+ * lists every problem at once as `file:line: error|warning: message` with a hint, then a summary.
+ * Exit code 1 when there is any error, 0 with warnings only.
+ *
+ * Options: --now=<ISO date-time> (the clock embargoes and future dates are judged by), --root=<project folder>.
+ */
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import { ConfigError, siteSchema, validateSite, type Site } from "../config.ts";
+import { locateImage } from "../images/locate.ts";
+import { loadReleases } from "../release/load.ts";
+import { progress } from "../site/progress.ts";
+import type { Diagnostic, Release } from "../release/model.ts";
+import { printReport } from "./report.ts";
+
+/** Where the site config lives, relative to the project. */
+export const SITE_FILE = "templates/site.json";
+const RELEASES_DIR = "releases";
+
+/** What a check found. `site` is undefined when the config has errors. */
+export interface CheckResult {
+  site?: Site;
+  releases: Release[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks a project: the config, then every release. A broken config does not hide the
+ * releases' problems: they are checked against the config with its broken keys left at their defaults.
+ * @example checkProject({ root: ".", now: DateTime.fromISO("2026-11-24T09:00:00+03:00") }).diagnostics
+ */
+export function checkProject(options: { root: string; now: DateTime }): CheckResult {
+  const root = path.resolve(options.root);
+  const config = readSiteConfig(root);
+  const diagnostics = [...config.diagnostics];
+  const releasesRoot = path.join(root, RELEASES_DIR);
+  if (!existsSync(releasesRoot)) {
+    diagnostics.push({ file: `${RELEASES_DIR}/`, severity: "warning", message: "there is no releases folder, so there is nothing to publish",
+      hint: `create ${RELEASES_DIR}/ in ${root} and put the release files (.txt or .md) in it` });
+  }
+  const site = config.site ?? config.fallback;
+  if (!site) return { releases: [], diagnostics };
+  const loaded = loadReleases({ root, releasesDir: RELEASES_DIR, site, now: options.now });
+  return { site: config.site, releases: loaded.releases, diagnostics: [...diagnostics, ...loaded.diagnostics, ...fileProblems(root, site, loaded.releases)] };
+}
+
+/**
+ * What the build finds only when it reaches the files a release or the config names: a missing
+ * image (an error for a release that would be published, a warning for one held back) or logo.
+ */
+function fileProblems(root: string, site: Site, releases: Release[]): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const release of releases) {
+    if (!release.image) continue;
+    const found = locateImage(release, root);
+    if ("problem" in found) problems.push({ ...found.problem, severity: release.published ? "error" : "warning" });
+  }
+  if (site.logo && !existsSync(path.resolve(root, site.logo))) {
+    const text = readFileSync(path.join(root, SITE_FILE), "utf8");
+    problems.push({ file: SITE_FILE, line: lineOfKey(text, ["logo"]), severity: "error", message: `logo "${site.logo}" was not found`,
+      hint: "put the logo file there, or fix \"logo\" (a path from the project folder, e.g. assets/logo.svg)" });
+  }
+  return problems;
+}
+
+/**
+ * Reads `templates/site.json`: the validated site, or one diagnostic per problem, each at the
+ * line of the key it is about, and a stand-in config to check the releases with.
+ */
+export function readSiteConfig(root: string): { site?: Site; fallback?: Site; diagnostics: Diagnostic[] } {
+  const file = path.join(root, SITE_FILE);
+  const error = (message: string, hint: string, line?: number): Diagnostic => ({ file: SITE_FILE, line, severity: "error", message, hint });
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return { diagnostics: [error("the site config is missing", "create it: see Site config in the README")], fallback: standIn({}) };
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (cause) {
+    const position = /position (\d+)/.exec((cause as Error).message);
+    const line = position ? text.slice(0, Number(position[1])).split("\n").length : undefined;
+    return { diagnostics: [error(`the site config is not valid JSON (${(cause as Error).message})`, "check the commas and quotes around this line", line)], fallback: standIn({}) };
+  }
+  try {
+    return { site: validateSite(input, SITE_FILE), diagnostics: [] };
+  } catch (cause) {
+    if (!(cause instanceof ConfigError)) throw cause;
+    const broken = new Set<string>();
+    const diagnostics = cause.problems.map((problem) => {
+      const [where, ...rest] = problem.split(": ");
+      const message = rest.join(": ");
+      // zod names a wrong key by its path (`colors.accent`), an unknown one only inside the message.
+      const unknown = where === "(top level)" ? unknownKeys(message) : [];
+      const keys = unknown.length ? unknown.slice(0, 1) : where.split(".");
+      for (const key of unknown.length ? unknown : keys.slice(0, 1)) broken.add(key);
+      if (unknown.length) {
+        return error(`unknown key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}`,
+          `remove it or fix its spelling; the keys are ${Object.keys(siteSchema.shape).join(", ")}`, lineOfKey(text, keys));
+      }
+      return error(problem, "fix this value; the README lists every key of site.json and its format", lineOfKey(text, keys));
+    });
+    return { diagnostics, fallback: standIn(typeof input === "object" && input ? input : {}, broken) };
+  }
+}
+
+/** A valid config made of the keys that are fine, so releases can still be checked. */
+function standIn(input: object, broken = new Set<string>()): Site | undefined {
+  const kept = Object.fromEntries(Object.entries(input).filter(([key]) => !broken.has(key)));
+  try {
+    return validateSite({ ...STAND_IN_DEFAULTS, ...kept }, SITE_FILE);
+  } catch {
+    return undefined;
+  }
+}
+const STAND_IN_DEFAULTS = { title: "—", url: "https://example.invalid" };
+
+/** Names from zod's `Unrecognized key(s) in object: 'colour', 'foo'`. */
+function unknownKeys(message: string): string[] {
+  return [...message.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
+/** 1-based line of the innermost key of `keys` (e.g. `colors.accent`), searched in order, or undefined. */
+function lineOfKey(text: string, keys: string[]): number | undefined {
+  let offset = 0;
+  let found: number | undefined;
+  for (const key of keys) {
+    if (/^\d+$/.test(key)) break; // an item of a list: the list's own line will do
+    const at = text.indexOf(JSON.stringify(key), offset);
+    if (at < 0) break;
+    offset = at;
+    found = text.slice(0, at).split("\n").length;
+  }
+  return found;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { now: { type: "string" }, root: { type: "string", default: "." } } });
+  const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
+  if (!now.isValid) {
+    console.error(`--now=${values.now} is not an ISO 8601 date-time; write it like --now=2026-11-24T09:00:00+03:00`);
+    process.exitCode = 1;
+    return;
+  }
+  const result = checkProject({ root: values.root, now });
+  progress.clear(); // the "Reading releases" line, on a terminal
+  printReport(result.diagnostics, result.releases, result.site);
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  const files = new Set(errors.map((d) => d.file)).size;
+  console.log(errors.length ? `\nCheck failed: ${errors.length} error(s) in ${files} file(s). Nothing was written.` : "\nCheck passed. Nothing was written.");
+  process.exitCode = errors.length ? 1 : 0;
+}
+
+// Run only as a command: tests import `checkProject` without running it. Real paths, because
+// Node names a module by its real path even when it was started through a link.
+const started = process.argv[1] && existsSync(process.argv[1]) ? realpathSync(process.argv[1]) : undefined;
+if (started && import.meta.url === pathToFileURL(started).href) await main();

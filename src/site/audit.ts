@@ -1,0 +1,284 @@
+/**
+ * The embargo audit: after a build, every written file is searched for a trace of a release that
+ * is not published (a draft, or under embargo at build time): its address, its title or its feed id,
+ * as written or as a page, a feed, a JSON file or a share link would encode them.
+ *
+ * One pass over the output with one Aho-Corasick automaton holding every needle, so the cost is
+ * the size of the site, whatever the number of hidden releases.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
+
+/** A release that must leave no trace: what to look for, and what to call it in a message. */
+export interface HiddenRelease {
+  /** Project-relative path, e.g. `releases/embargoed-budget.txt`. */
+  file: string;
+  title: string;
+  /** Site-relative URL, e.g. `/releases/2099/01/embargoed-budget/`. */
+  url: string;
+  /** Feed id, e.g. `tag:news.example.org,2099-01-01:ar/embargoed-budget`. */
+  id: string;
+}
+
+/** What a published release makes public: a hidden needle inside one of these is not a leak. */
+export interface PublicRelease {
+  title: string;
+  url: string;
+  id: string;
+  summary?: string;
+  /** Body text: a hidden title quoted in a published body is public words, not a leak. */
+  text?: string;
+}
+
+const SLUG_CHAR = /[A-Za-z0-9_-]/;
+
+export type TraceKind = "address" | "title" | "id";
+
+/** One hidden release found in one output file. */
+export interface Leak {
+  release: HiddenRelease;
+  trace: TraceKind;
+  /** Path of the output file relative to the output folder, with `/` separators. */
+  output: string;
+  /** 1-based line, for plain text files. */
+  line?: number;
+  /** True when the trace is in the file's name or folder, not its contents. */
+  inName: boolean;
+}
+
+/** Shorter titles are common phrases ("بيان صحفي", "Annual report"): matching them would cry wolf. */
+export const MIN_TITLE_LENGTH = 12;
+
+/**
+ * The ways a string is written into the output. Each maps characters one by one, so a needle
+ * inside a public string stays inside it once both are encoded the same way.
+ */
+const ENCODINGS: Array<(text: string) => string> = [
+  (text) => text,
+  (text) => escapeMarkup(text, "&#39;"), // Nunjucks and most HTML writers
+  (text) => escapeMarkup(text, "&#x27;"),
+  (text) => escapeMarkup(text, "&apos;"), // XML writers
+  (text) => escapeMarkup(escapeMarkup(text, "&#39;"), "&#39;"), // escaped HTML inside a feed
+  (text) => JSON.stringify(text).slice(1, -1),
+  (text) => JSON.stringify(text).slice(1, -1).replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`), // JSON-LD in <script>
+  (text) => encodeURIComponent(text), // share links, query strings
+  (text) => new URLSearchParams({ q: text }).toString().slice(2),
+];
+
+function escapeMarkup(text: string, apostrophe: string): string {
+  return text.replace(/[&<>"']/g, (ch) => (ch === "'" ? apostrophe : `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[ch]};`));
+}
+
+interface Needle {
+  hidden: number;
+  trace: TraceKind;
+  /** As written, before encoding. */
+  text: string;
+}
+
+/** Which needle, in which encoding, a pattern of the automaton stands for. */
+interface Owner {
+  needle: number;
+  encoding: number;
+}
+
+/** A trace found in a text: which release, which kind, and where it starts. */
+export interface Match {
+  hidden: number;
+  trace: TraceKind;
+  index: number;
+}
+
+/**
+ * Builds a finder for the traces of `hidden` releases. `published` keeps it from crying wolf:
+ * `/releases/2026/11/plant` inside `/en/releases/2026/11/plant/`, a draft's title inside a longer
+ * published title, or a title a published release quotes, are public.
+ * @example
+ * const find = createLeakFinder([{ file, title: "الميزانية العامة للدولة", url: "/releases/2099/01/budget/", id }], []);
+ * find("<a href=\"/releases/2099/01/budget/\">") // [{ hidden: 0, trace: "address", index: 9 }]
+ */
+export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelease[]): (text: string) => Match[] {
+  const needles: Needle[] = hidden.flatMap((release, i) => [
+    // Without the final slash, so `/releases/…/slug/index.html` and `…/slug"` match too.
+    { hidden: i, trace: "address" as const, text: release.url.replace(/\/+$/, "") },
+    { hidden: i, trace: "id" as const, text: release.id },
+    ...([...release.title].length >= MIN_TITLE_LENGTH ? [{ hidden: i, trace: "title" as const, text: release.title }] : []),
+  ]).filter((needle) => needle.text.length > 0);
+
+  const owners = new Map<string, Owner[]>();
+  needles.forEach((needle, n) => {
+    ENCODINGS.forEach((encode, encoding) => {
+      const pattern = encode(needle.text);
+      const list = owners.get(pattern) ?? [];
+      if (!list.some((o) => o.needle === n)) list.push({ needle: n, encoding });
+      owners.set(pattern, list);
+    });
+  });
+  const patterns = [...owners.keys()];
+  const scan = compileMatcher(patterns);
+
+  // Public strings that hold a needle, with the needle's offset in them (found with the same automaton).
+  const containers = new Map<number, Array<{ text: string; offset: number }>>();
+  for (const release of published) {
+    for (const text of [release.title, release.url, release.id, release.summary ?? ""]) {
+      scan(text, (pattern, end) => {
+        for (const owner of owners.get(patterns[pattern])!) {
+          if (owner.encoding !== 0) continue;
+          const list = containers.get(owner.needle) ?? [];
+          list.push({ text, offset: end + 1 - patterns[pattern].length });
+          containers.set(owner.needle, list);
+        }
+      });
+    }
+  }
+  const quoted = new Map<number, boolean>();
+  const isQuoted = (n: number) => {
+    if (!quoted.has(n)) quoted.set(n, published.some((release) => release.text?.includes(needles[n].text)));
+    return quoted.get(n)!;
+  };
+  const insidePublic = (text: string, start: number, owner: Owner) => {
+    const encode = ENCODINGS[owner.encoding];
+    return (containers.get(owner.needle) ?? []).some((c) => text.startsWith(encode(c.text), start - encode(c.text.slice(0, c.offset)).length));
+  };
+
+  return (text: string) => {
+    const matches: Match[] = [];
+    scan(text, (pattern, end) => {
+      const start = end + 1 - patterns[pattern].length;
+      for (const owner of owners.get(patterns[pattern])!) {
+        const needle = needles[owner.needle];
+        // An address or id followed by more of a slug is another release's (`…/plan` in `…/planning/`).
+        if (needle.trace !== "title" && SLUG_CHAR.test(text[end + 1] ?? "")) continue;
+        if (insidePublic(text, start, owner) || (needle.trace === "title" && isQuoted(owner.needle))) continue;
+        matches.push({ hidden: needle.hidden, trace: needle.trace, index: start });
+      }
+    });
+    return matches;
+  };
+}
+
+/**
+ * Aho-Corasick over UTF-16 code units: `scan(text, onMatch)` calls `onMatch(pattern, end)` for
+ * every occurrence of every pattern, `end` being the index of its last code unit.
+ * Transitions are kept in flat typed arrays (a dense table for the root, where most text stays).
+ */
+export function compileMatcher(patterns: string[]): (text: string, onMatch: (pattern: number, end: number) => void) => void {
+  const children: Array<Map<number, number>> = [new Map()];
+  const output: number[] = [-1];
+  patterns.forEach((pattern, p) => {
+    let state = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const code = pattern.charCodeAt(i);
+      let next = children[state].get(code);
+      if (next === undefined) {
+        next = children.push(new Map()) - 1;
+        output.push(-1);
+        children[state].set(code, next);
+      }
+      state = next;
+    }
+    if (pattern.length > 0) output[state] = p;
+  });
+
+  const count = children.length;
+  const first = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) first[s + 1] = first[s] + children[s].size;
+  const codes = new Uint16Array(first[count]);
+  const targets = new Int32Array(first[count]);
+  children.forEach((map, s) => {
+    let k = first[s];
+    for (const [code, target] of map) {
+      codes[k] = code;
+      targets[k++] = target;
+    }
+  });
+  const root = new Int32Array(65536);
+  for (const [code, target] of children[0]) root[code] = target;
+  const fail = new Int32Array(count);
+  const step = (state: number, code: number): number => {
+    for (;;) {
+      if (state === 0) return root[code];
+      for (let k = first[state]; k < first[state + 1]; k++) if (codes[k] === code) return targets[k];
+      state = fail[state];
+    }
+  };
+
+  // Failure links breadth first; `report` links to the nearest shorter pattern ending at a state.
+  const report = new Int32Array(count).fill(-1);
+  const queue = [...children[0].values()];
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    for (const [code, target] of children[state]) {
+      fail[target] = step(fail[state], code);
+      report[target] = output[fail[target]] >= 0 ? fail[target] : report[fail[target]];
+      queue.push(target);
+    }
+  }
+
+  return (text, onMatch) => {
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      state = step(state, text.charCodeAt(i));
+      if (output[state] >= 0) onMatch(output[state], i);
+      for (let s = report[state]; s >= 0; s = report[s]) onMatch(output[s], i);
+    }
+  };
+}
+
+// Compressed files are read through, so an index of deflated JSON is searched as text.
+const BINARY = /\.(?:woff2?|ttf|otf|eot|png|jpe?g|gif|webp|avif|ico|pdf|zip|mp4|webm|mp3)$/i;
+
+/** The text of an output file: decompressed when it is compressed, decoded as UTF-8. */
+export function readOutputText(file: string): { text: string; plain: boolean } {
+  const bytes = readFileSync(file);
+  const attempts: Array<(b: Buffer) => Buffer> = /\.gz$/i.test(file)
+    ? [gunzipSync]
+    : /\.br$/i.test(file)
+      ? [brotliDecompressSync]
+      : /\.(?:bin|deflate|zz|z)$/i.test(file)
+        ? [inflateRawSync, inflateSync, gunzipSync]
+        : [];
+  for (const attempt of attempts) {
+    try {
+      return { text: attempt(bytes).toString("utf8"), plain: false };
+    } catch {
+      // Not in that format: try the next, then read the bytes as they are.
+    }
+  }
+  return { text: bytes.toString("utf8"), plain: true };
+}
+
+/**
+ * Searches every file under `folder` (names and contents) for traces of `hidden` releases.
+ * Returns one leak per release, kind of trace and file: the first occurrence.
+ */
+export function auditOutput(folder: string, hidden: HiddenRelease[], published: PublicRelease[]): Leak[] {
+  if (hidden.length === 0) return [];
+  const find = createLeakFinder(hidden, published);
+  const leaks: Leak[] = [];
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+  for (const output of files) {
+    const seen = new Set<string>();
+    const add = (match: Match, inName: boolean, line?: number) => {
+      const key = `${match.hidden}:${match.trace}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      leaks.push({ release: hidden[match.hidden], trace: match.trace, output, line, inName });
+    };
+    for (const match of find(`/${output}`)) add(match, true);
+    if (BINARY.test(output)) continue;
+    const { text, plain } = readOutputText(path.join(folder, output));
+    for (const match of find(text)) add(match, false, plain ? lineAt(text, match.index) : undefined);
+  }
+  return leaks;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}

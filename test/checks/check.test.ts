@@ -1,0 +1,145 @@
+/** `npm run check`: the command as a press officer runs it, on a real project folder. */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { checkProject } from "../../src/cli/check.ts";
+import { formatDiagnostic } from "../../src/diagnostics.ts";
+import { makeProject, REPO } from "../helpers/project.ts";
+
+const NOW = "2026-11-29T12:00:00+03:00";
+const TSX = path.join(REPO, "node_modules/.bin/tsx");
+
+/**
+ * Runs a Bayan command in `root` the way `npm run` does: `tsx src/cli/<command>.ts` from the project
+ * folder (whose src/ is a link in test projects: the command must still run).
+ */
+function run(root: string, command: "check" | "build", ...args: string[]) {
+  const result = spawnSync(TSX, [`src/cli/${command}.ts`, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stderr}\n${result.stdout}` };
+}
+/** `file:line: severity:` lines of a report. */
+const problemLines = (output: string) => output.split("\n").filter((line) => /^\S+?(:\d+)?: (error|warning): /.test(line));
+
+/** A good release with everything a release should have, so the check has nothing to say about it. */
+function goodRelease(i: number): string {
+  const day = new Date(Date.UTC(2016, 0, 1) + i * 3 * 86_400_000).toISOString().slice(0, 10);
+  return `---\ndate: ${day}\nsummary: ملخص البيان رقم ${i}.\ntags: [مياه, طاقة]\n---\nبيان صحفي رقم ${i} عن مشروعات المياه والطاقة\n\nالرياض (واس) – أعلنت الهيئة اليوم عن المرحلة ${i} من المشروع.\n\nأرقام المشروع\n\n- الطاقة: ${i} ميغاواط.\n- المستفيدون: ${i * 10} ألف نسمة.\n`;
+}
+
+describe("npm run check on 1,000 good releases", () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 1000; i++) files[`${2016 + Math.floor(i / 120)}/release-${String(i).padStart(4, "0")}.txt`] = goodRelease(i);
+  const project = makeProject(files);
+
+  it("exits 0 with no problem listed", () => {
+    const result = run(project.root, "check", `--now=${NOW}`);
+    expect(problemLines(result.output)).toEqual([]);
+    expect(result.stdout).toContain("1000 published, 0 draft(s) not published, 0 held by embargo, 0 error(s), 0 warning(s).");
+    expect(result.status).toBe(0);
+  });
+
+  it("with 3 bad ones, lists exactly those 3 files with their lines and exits 1", () => {
+    const bad = {
+      "releases/2020/bad-date.txt": "---\nsummary: ملخص.\ndate: 2026-13-45\n---\nعنوان خاطئ التاريخ\n\nنص.\n",
+      "releases/2021/bad-type.txt": "---\ntags: { water: 1 }\nsummary: ملخص.\ndate: 2021-01-01\n---\nعنوان الوسوم الخاطئة\n\nنص.\n",
+      "releases/bad-control.txt": "---\nsummary: ملخص.\ndate: 2021-01-01\n---\nعنوان فيه محرف تحكم\n\nسطر أول.\nسطر\u000Bثان.\n",
+    };
+    for (const [file, text] of Object.entries(bad)) writeFileSync(path.join(project.root, file), text);
+    try {
+      const result = run(project.root, "check", `--now=${NOW}`);
+      expect(problemLines(result.output)).toEqual([
+        expect.stringMatching(/^releases\/2020\/bad-date\.txt:3: error: date "2026-13-45" is not a real date/),
+        expect.stringMatching(/^releases\/2021\/bad-type\.txt:2: error: tags must be a list/),
+        expect.stringMatching(/^releases\/bad-control\.txt:8: error: .*U\+000B/),
+      ]);
+      expect(result.output).toMatch(/^ {4}→ \S/m); // every problem comes with a hint
+      expect(result.stdout).toContain("Check failed: 3 error(s) in 3 file(s).");
+      expect(result.status).toBe(1);
+    } finally {
+      for (const file of Object.keys(bad)) rmSync(path.join(project.root, file));
+    }
+  });
+});
+
+describe("npm run check", () => {
+  it("writes nothing", () => {
+    const project = makeProject({ "2026-01-01-a.txt": goodRelease(1), "bad.txt": "" });
+    const before = readdirSync(project.root, { recursive: true }).sort();
+    expect(run(project.root, "check", `--now=${NOW}`).status).toBe(1);
+    expect(readdirSync(project.root, { recursive: true }).sort()).toEqual(before);
+  });
+
+  it("exits 0 when there are only warnings", () => {
+    const project = makeProject({ "undated.txt": "عنوان بلا تاريخ ولا ملخص\n\nنص.\n" });
+    utimesSync(path.join(project.root, "releases/undated.txt"), new Date("2026-03-04T10:00:00Z"), new Date("2026-03-04T10:00:00Z"));
+    const result = run(project.root, "check", `--now=${NOW}`);
+    expect(problemLines(result.output)).toEqual([
+      expect.stringMatching(/^releases\/undated\.txt:1: warning: no date found/),
+      expect.stringMatching(/^releases\/undated\.txt:1: warning: no summary/),
+    ]);
+    expect(result.status).toBe(0);
+  });
+
+  it("checks another folder with --root, and judges embargoes by --now", () => {
+    const project = makeProject({ "2026-01-01-budget.txt": "---\nembargo: 2027-01-01T08:00:00+03:00\nsummary: ملخص.\n---\nالميزانية العامة\n\nنص.\n" });
+    const before = run(REPO, "check", `--root=${project.root}`, "--now=2026-12-31T12:00:00+03:00");
+    expect(before.stdout).toContain("0 published, 0 draft(s) not published, 1 held by embargo");
+    expect(before.stdout).toContain("releases/2026-01-01-budget.txt: embargoed until 2027-01-01T08:00:00+03:00");
+    const after = run(REPO, "check", `--root=${project.root}`, "--now=2027-01-01T08:00:00+03:00");
+    expect(after.stdout).toContain("1 published, 0 draft(s) not published, 0 held by embargo");
+  });
+
+  it("refuses a --now it cannot read", () => {
+    const result = run(REPO, "check", "--now=tomorrow");
+    expect(result.stderr).toContain("--now=tomorrow is not an ISO 8601 date-time");
+    expect(result.status).toBe(1);
+  });
+
+  it("reports config errors at their lines, and still checks the releases", () => {
+    const project = makeProject({ "2026-01-01-a.txt": goodRelease(1), "bad.txt": "---\ndate: 2026-02-30\n---\nعنوان\n" });
+    writeFileSync(path.join(project.root, "templates/site.json"), '{\n  "title": "x",\n  "url": "news.example.org",\n  "perPage": 0,\n  "colour": "#fff"\n}\n');
+    const lines = problemLines(run(project.root, "check", `--now=${NOW}`).output);
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^templates\/site\.json:3: error: url: must be an absolute URL/),
+      expect.stringMatching(/^templates\/site\.json:4: error: perPage: /),
+      expect.stringMatching(/^templates\/site\.json:5: error: unknown key "colour"/),
+      expect.stringMatching(/^releases\/bad\.txt:2: error: date "2026-02-30" is not a real date/),
+    ]));
+  });
+
+  it("reports a config that is not JSON, and a missing one", () => {
+    const project = makeProject({ "2026-01-01-a.txt": goodRelease(1) });
+    const lines = () => checkProject({ root: project.root, now: DateTime.fromISO(NOW) }).diagnostics.map(formatDiagnostic);
+    writeFileSync(path.join(project.root, "templates/site.json"), '{\n  "title": "x",\n  "url": "https://x.org",\n}\n');
+    expect(lines()).toEqual([expect.stringMatching(/^templates\/site\.json:4: error: the site config is not valid JSON/)]);
+    rmSync(path.join(project.root, "templates/site.json"));
+    expect(lines()).toEqual([expect.stringMatching(/^templates\/site\.json: error: the site config is missing/)]);
+  });
+
+  it("warns when there is no releases folder", () => {
+    const project = makeProject({});
+    const { diagnostics } = checkProject({ root: project.root, now: DateTime.fromISO(NOW) });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^releases\/: warning: there is no releases folder/)]);
+  });
+
+  it("says what npm run build says: the build refuses to publish with the same messages", () => {
+    const project = makeProject({
+      "2026-01-01-a.txt": goodRelease(1),
+      "bad/date.txt": "---\ndate: 2026-13-45\n---\nعنوان\n",
+      "bad/yaml.txt": "---\ntags: !!js/function \"function(){}\"\n---\nعنوان\n",
+      "bad/empty.txt": "",
+    });
+    mkdirSync(path.join(project.root, "dist"));
+    writeFileSync(path.join(project.root, "dist/index.html"), "previous site");
+    const check = run(project.root, "check", `--now=${NOW}`);
+    const build = run(project.root, "build", `--now=${NOW}`);
+    const errors = (output: string) => problemLines(output).filter((line) => line.includes(": error: "));
+    expect(errors(check.output)).toHaveLength(3);
+    expect(errors(build.output)).toEqual(errors(check.output));
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain("Nothing was published");
+    expect(project.read("index.html")).toBe("previous site");
+  });
+});
