@@ -9,7 +9,7 @@ declare module "@11ty/eleventy" {
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addGlobalData(name: string, value: unknown): void;
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
-    addPassthroughCopy(copy: string | Record<string, string>): void;
+    addPassthroughCopy(copy: string | Record<string, string>, options?: Record<string, unknown>): void;
     addWatchTarget(target: string): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;

@@ -9,6 +9,7 @@ import { imagesPlugin } from "./plugins/images.ts";
 import { filtersPlugin } from "./plugins/filters.ts";
 import { pagesPlugin } from "./plugins/pages.ts";
 import { releasesPlugin } from "./plugins/releases.ts";
+import { searchPlugin } from "./plugins/search.ts";
 import { createSource } from "./site/source.ts";
 
 export type { BayanOptions } from "./options.ts";
@@ -45,6 +46,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(assetsPlugin, { root });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
+  eleventyConfig.addPlugin(searchPlugin, { site, source, root });
   eleventyConfig.addPlugin(auditPlugin, { site, source, base });
 }
 

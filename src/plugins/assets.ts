@@ -12,7 +12,8 @@ export const FONT_FILES = [
 
 /** Copies `assets/` and the self-hosted fonts; nothing is ever loaded from another site. */
 export function assetsPlugin(eleventyConfig: EleventyConfig, { root }: { root: string }) {
-  eleventyConfig.addPassthroughCopy("assets");
+  // Sources (the search client is TypeScript, bundled by the search plugin) stay out of the site.
+  eleventyConfig.addPassthroughCopy("assets", { filter: ["**/*", "!**/*.ts"] });
   for (const file of FONT_FILES) {
     eleventyConfig.addPassthroughCopy({ [`${root}/node_modules/@fontsource/${file}`]: `assets/fonts/${file.split("/").pop()}` });
   }
