@@ -1,6 +1,7 @@
 /**
  * Text analysis for search, shared by the indexer and the query side so both
- * reduce a word to the same terms. Pure: no I/O, no state beyond constant tables.
+ * reduce a word to the same terms. Pure: no I/O; its only state is a bounded
+ * memo of words already analyzed.
  *
  * Each word is analyzed by its script, not by the language of the release:
  * a Latin acronym in an Arabic release and the query that names it must meet.
@@ -8,8 +9,9 @@
  * Arabic: normalization (below), then light stemming. The definite article and
  * its combinations (`ال وال بال كال فال لل …`) are removed outright; the single
  * letters `و ف ب ك ل` are ambiguous (`وقطر` is "and Qatar", `وزير` is
- * "minister"), so a word starting with them yields several stem candidates and
- * the index keeps the one the corpus supports (see `build.ts`). Light suffixes
+ * "minister"), so a word starting with them yields several stem candidates:
+ * the index keeps the one the corpus clearly supports (see `build.ts`) and a
+ * query uses the first one the index knows. Light suffixes
  * (`ة ات ان ين ون ية ي ها هم …`) are removed only when enough of the word
  * remains, so short roots (`قطر`, `أمن`, `علم`) survive.
  * English: lower-case and the Porter stemmer.
@@ -63,9 +65,27 @@ export interface AnalyzedWord {
   end: number;
 }
 
-// Letters, marks, digits and joiners; digit groups such as 400,000 or ٤٠٠٫٥ stay one word.
-const WORD = /(?:[\p{L}\p{M}\p{N}\u200C\u200D]|(?<=\p{N})[.,\u066B\u066C](?=\p{N}))+/gu;
+// Letters, marks, digits and the invisible characters normalization drops (so a bidi mark
+// inside a word does not split it); digit groups such as 400,000 or ٤٠٠٫٥ stay one word.
+const WORD = /(?:[\p{L}\p{M}\p{N}\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]|(?<=\p{N})[.,\u066B\u066C](?=\p{N}))+/gu;
 const ARABIC_LETTER = /[\u0621-\u064A]/;
+
+// News repeats its words: the analysis of a written word is remembered, within a bound.
+const analyzed = new Map<string, Array<{ form: string; stems: string[] }>>();
+
+function analyzeWord(written: string): Array<{ form: string; stems: string[] }> {
+  let found = analyzed.get(written);
+  if (!found) {
+    if (analyzed.size >= 100_000) analyzed.clear();
+    // A ligature such as ﷺ normalizes to several words.
+    found = normalizeWord(written)
+      .split(/[^\p{L}\p{M}\p{N}.]+/u)
+      .filter(Boolean)
+      .map((form) => ({ form, stems: stemCandidates(form) }));
+    analyzed.set(written, found);
+  }
+  return found;
+}
 
 /** Splits text into words and analyzes each; stop words are kept with no stems. */
 export function analyzeWords(text: string): AnalyzedWord[] {
@@ -73,10 +93,7 @@ export function analyzeWords(text: string): AnalyzedWord[] {
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const end = start + match[0].length;
-    // A ligature such as ﷺ normalizes to several words, all at the ligature's span.
-    for (const form of normalizeWord(match[0]).split(/[^\p{L}\p{M}\p{N}.]+/u)) {
-      if (form) words.push({ form, stems: stemCandidates(form), start, end });
-    }
+    for (const { form, stems } of analyzeWord(match[0])) words.push({ form, stems: [...stems], start, end });
   }
   return words;
 }
@@ -103,8 +120,12 @@ export function isStopWord(form: string): boolean {
  * `reports` → `["report"]`, a stop word → `[]`.
  */
 export function stemCandidates(form: string): string[] {
-  if (isStopWord(form)) return [];
+  if (!form || isStopWord(form)) return [];
   if (!ARABIC_LETTER.test(form)) return [/[a-z]/.test(form) ? stemmer(form) : form];
+  // A function word behind the article or a proclitic is still one: الهذا, وبين, بفي, لان.
+  // Not two-letter ones behind the article: الله is not ال + له.
+  const bare = stripArticle(form);
+  if (bare.length >= 3 && bare !== form && arabicStops.has(bare)) return [];
   const stems: string[] = [];
   const add = (word: string): void => {
     for (const stem of [stemArabic(word), stemArabic(word.replace(TA_BEFORE_PRONOUN, "ه"))]) {
@@ -113,16 +134,32 @@ export function stemCandidates(form: string): string[] {
   };
   add(form);
   let rest = form;
-  // A conjunction, then a preposition, each peeled only when three letters remain.
+  // A conjunction, then a preposition, each peeled while two letters remain (وحي may be و + حي).
+  // ف is not checked against stop words: فهم is "understanding" more often than ف + هم.
   if ((rest[0] === "و" || rest[0] === "ف") && rest.length >= 3) {
-    if (arabicStops.has(rest.slice(1))) return [];
-    if (rest.length >= 4) {
-      rest = rest.slice(1);
-      add(rest);
-    }
+    if (rest[0] === "و" && arabicStops.has(rest.slice(1))) return [];
+    rest = rest.slice(1);
+    add(rest);
   }
-  if ((rest[0] === "ب" || rest[0] === "ك" || rest[0] === "ل") && rest.length >= 4) add(rest.slice(1));
+  if ((rest[0] === "ب" || rest[0] === "ك" || rest[0] === "ل") && rest.length >= 3) {
+    if (arabicStops.has(rest.slice(1))) return [];
+    add(rest.slice(1));
+  }
   return stems;
+}
+
+/**
+ * Spellings a word still being typed may begin, for prefix matching: the
+ * article and the ambiguous proclitics removed, no suffix touched (the word is
+ * unfinished). `والسعو` → `["سعو"]`, `وقط` → `["وقط", "قط"]`.
+ */
+export function prefixCandidates(form: string): string[] {
+  if (!ARABIC_LETTER.test(form)) return [form];
+  const prefixes = [stripArticle(form)];
+  let rest = form;
+  if ((rest[0] === "و" || rest[0] === "ف") && rest.length >= 3) prefixes.push(stripArticle((rest = rest.slice(1))));
+  if ((rest[0] === "ب" || rest[0] === "ك" || rest[0] === "ل") && rest.length >= 3) prefixes.push(stripArticle(rest.slice(1)));
+  return [...new Set(prefixes)].filter((prefix) => prefix.length >= 2);
 }
 
 // Longest first. Compound forms need three letters left: `والده` (his mother) is not و+ال+ده.
@@ -132,24 +169,26 @@ const ARTICLES: ReadonlyArray<readonly [string, number]> = [
 ];
 // A ta marbuta is written ت before a pronoun: وزارتها is وزارة + ها.
 const TA_BEFORE_PRONOUN = /(?<=[\u0621-\u064A]{3})ت(?:ه|ها|هم|هن|هما|كم|كن|كما|نا|ي)$/;
-const PRONOUNS = ["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا"];
+// [pronoun, letters that must remain]: هم كم كن نا need four (مساهم, تراكم, أماكن).
+const PRONOUNS: ReadonlyArray<readonly [string, number]> = [
+  ["هما", 3], ["كما", 3], ["ها", 3], ["هن", 3], ["هم", 4], ["كم", 4], ["كن", 4], ["نا", 4],
+];
 // [suffix, letters that must remain]. ان ين ون need four: سلمان, تعاون, لبنان end in them.
 const ENDINGS: ReadonlyArray<readonly [string, number]> = [
   ["تين", 3], ["تان", 3], ["يين", 3], ["يون", 3], ["يات", 3],
   ["ات", 3], ["ان", 4], ["ين", 4], ["ون", 4], ["يه", 3], ["ه", 3], ["ي", 3],
 ];
 
+function stripArticle(form: string): string {
+  const found = ARTICLES.find(([article, keep]) => form.startsWith(article) && form.length - article.length >= keep);
+  return found ? form.slice(found[0].length) : form;
+}
+
 /** Removes the article, then light suffixes: `السعوديه` → `سعود`, `اتصالا` → `اتصال`. */
 export function stemArabic(form: string): string {
-  let word = form;
-  for (const [article, keep] of ARTICLES) {
-    if (word.startsWith(article) && word.length - article.length >= keep) {
-      word = word.slice(article.length);
-      break;
-    }
-  }
-  const pronoun = PRONOUNS.find((p) => word.endsWith(p) && word.length - p.length >= 4);
-  if (pronoun) word = word.slice(0, -pronoun.length);
+  let word = stripArticle(form);
+  const pronoun = PRONOUNS.find(([suffix, keep]) => word.endsWith(suffix) && word.length - suffix.length >= keep);
+  if (pronoun) word = word.slice(0, -pronoun[0].length);
   // The accusative alif (اتصالاً written اتصالا once tanween is gone).
   else if (word.endsWith("ا") && word.length >= 4) word = word.slice(0, -1);
   const ending = ENDINGS.find(([suffix, keep]) => word.endsWith(suffix) && word.length - suffix.length >= keep);

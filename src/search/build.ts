@@ -1,0 +1,210 @@
+/**
+ * Builds the search index (format in `format.ts`) from published releases.
+ * Deterministic: the same releases, in any order, give byte-identical files.
+ */
+import { deflateRawSync } from "node:zlib";
+import { analyzeWords, type AnalyzedWord } from "./analyze.ts";
+import { META_PATH, bodyPath, docPath, encodeEntry, shardPath, type IndexMeta, type Posting, type StoredDoc } from "./format.ts";
+import type { SearchDoc } from "./model.ts";
+import { splitPassages } from "./passages.ts";
+
+/** Tuning of the index, exported for the evaluation. */
+export const INDEX_TUNING = {
+  /** BM25F: a title occurrence counts as this many body occurrences. */
+  titleWeight: 3,
+  k1: 1.2,
+  titleB: 0.5,
+  bodyB: 0.75,
+  /** Body-only postings kept for a very common term: the highest impacts win (static pruning); title postings all stay. */
+  maxPostings: 250,
+  /** Uncompressed bytes a shard is filled to before the next one starts. */
+  shardBytes: 2000,
+  /** How many times more often a less literal reading must occur in the corpus to be chosen. */
+  readingMargin: 2,
+  /** Spellings listed per term for the exact-form bonus. */
+  maxVariants: 8,
+  /** Characters of the first passage stored with the title. */
+  leadChars: 260,
+};
+
+interface DocTokens {
+  /** Per word: candidate list id, spelling id, passage (-1 for the title). */
+  words: Int32Array;
+  titleLength: number;
+  bodyLength: number;
+}
+
+/**
+ * Builds every index file: relative path → contents, to be written under the
+ * index folder (`dist/search/index/`).
+ */
+export function buildSearchIndex(docs: SearchDoc[]): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>();
+  const ordered = [...docs].sort(compareDocs);
+  const langs: Record<string, [number, number]> = {};
+  const candidateIds = new Map<string, number>();
+  const candidates: string[][] = [];
+  const spellingIds = new Map<string, number>();
+  const spellings: string[] = [];
+  // How often each stem is the most literal reading of a word: the corpus's vote between readings.
+  const evidence = new Map<string, number>();
+  const intern = <T>(ids: Map<string, number>, list: T[], key: string, value: T): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = list.push(value) - 1));
+    return id;
+  };
+
+  const tokens: DocTokens[] = ordered.map((doc, id) => {
+    (langs[doc.lang] ??= [id, id])[1] = id + 1;
+    const passages = splitPassages(doc.text);
+    files.set(docPath(id), deflate(JSON.stringify(storedDoc(doc, passages[0]?.text ?? ""))));
+    if (passages.length > 1) files.set(bodyPath(id), deflate(JSON.stringify(passages.slice(1).map((p) => p.text))));
+    const words: number[] = [];
+    const add = (word: AnalyzedWord, passage: number): void => {
+      if (word.stems.length === 0) return;
+      evidence.set(word.stems[0], (evidence.get(word.stems[0]) ?? 0) + 1);
+      words.push(intern(candidateIds, candidates, word.stems.join(" "), word.stems), intern(spellingIds, spellings, word.form, word.form), passage);
+    };
+    for (const word of analyzeWords(doc.title)) add(word, -1);
+    const titleLength = words.length / 3;
+    let passage = 0;
+    for (const word of analyzeWords(doc.text)) {
+      while (passage + 1 < passages.length && passages[passage + 1].start <= word.start) passage++;
+      add(word, passage);
+    }
+    for (const word of analyzeWords(doc.tags.join(" "))) add(word, 0);
+    return { words: Int32Array.from(words), titleLength, bodyLength: words.length / 3 - titleLength };
+  });
+
+  // A spelling keeps its most literal reading unless the corpus clearly supports another:
+  // وقطر becomes قطر where قطر is common, وزير stays (زير is rare), فرد stays beside رد.
+  const support = (stem: string): number => evidence.get(stem) ?? 0;
+  const chosen = candidates.map((stems) => stems.reduce((best, stem) => (support(stem) > INDEX_TUNING.readingMargin * support(best) ? stem : best)));
+  const postings = collectPostings(tokens, chosen);
+  const entries = [...postings.keys()].sort(compareStrings).map((term) => ({ term, bytes: termEntry(term, postings.get(term)!, spellings) }));
+  const shards = packShards(entries, files);
+  const meta: IndexMeta = { format: 1, docs: ordered.length, langs, shards };
+  files.set(META_PATH, JSON.stringify(meta));
+  return files;
+}
+
+interface TermPostings {
+  df: number;
+  /** Flat: doc, impact byte, spelling id, passage, title position. */
+  data: number[];
+  spellingCounts: Map<number, number>;
+}
+
+function collectPostings(tokens: DocTokens[], chosen: string[]): Map<string, TermPostings> {
+  const { titleWeight, k1, titleB, bodyB } = INDEX_TUNING;
+  const average = (pick: (doc: DocTokens) => number): number => Math.max(1, tokens.reduce((sum, doc) => sum + pick(doc), 0) / Math.max(1, tokens.length));
+  const titleAverage = average((doc) => doc.titleLength);
+  const bodyAverage = average((doc) => doc.bodyLength);
+  const byTerm = new Map<string, TermPostings>();
+  tokens.forEach((doc, id) => {
+    const stats = new Map<string, { title: number; body: number; passage: number; spellings: Map<number, number>; titleSpelling: number; titlePosition: number }>();
+    for (let i = 0; i < doc.words.length; i += 3) {
+      const term = chosen[doc.words[i]];
+      const spelling = doc.words[i + 1];
+      const passage = doc.words[i + 2];
+      let stat = stats.get(term);
+      if (!stat) stats.set(term, (stat = { title: 0, body: 0, passage: -1, spellings: new Map(), titleSpelling: -1, titlePosition: -1 }));
+      if (passage < 0) {
+        stat.title++;
+        if (stat.titleSpelling < 0) [stat.titleSpelling, stat.titlePosition] = [spelling, i / 3];
+      } else {
+        stat.body++;
+        if (stat.passage < 0) stat.passage = passage;
+      }
+      stat.spellings.set(spelling, (stat.spellings.get(spelling) ?? 0) + 1);
+    }
+    const titleNorm = 1 - titleB + (titleB * doc.titleLength) / titleAverage;
+    const bodyNorm = 1 - bodyB + (bodyB * doc.bodyLength) / bodyAverage;
+    for (const [term, stat] of stats) {
+      const weight = (titleWeight * stat.title) / titleNorm + stat.body / bodyNorm;
+      const impact = Math.max(1, Math.round((127 * weight) / (k1 + weight)));
+      let entry = byTerm.get(term);
+      if (!entry) byTerm.set(term, (entry = { df: 0, data: [], spellingCounts: new Map() }));
+      entry.df++;
+      const spelling = stat.titleSpelling >= 0 ? stat.titleSpelling : mostFrequent(stat.spellings);
+      entry.data.push(id, (stat.title > 0 ? 0x80 : 0) | impact, spelling, Math.max(0, stat.passage), stat.titlePosition);
+      for (const [form, count] of stat.spellings) entry.spellingCounts.set(form, (entry.spellingCounts.get(form) ?? 0) + count);
+    }
+  });
+  return byTerm;
+}
+
+function termEntry(term: string, postings: TermPostings, spellings: string[]): number[] {
+  const variantIds = [...postings.spellingCounts]
+    .sort((a, b) => b[1] - a[1] || compareStrings(spellings[a[0]], spellings[b[0]]))
+    .slice(0, INDEX_TUNING.maxVariants)
+    .map(([id]) => id);
+  const variants = variantIds.map((id) => spellings[id]);
+  let list: Posting[] = [];
+  for (let i = 0; i < postings.data.length; i += 5) {
+    const variant = variantIds.indexOf(postings.data[i + 2]);
+    const impact = postings.data[i + 1];
+    const [doc, , , passage, titlePosition] = postings.data.slice(i, i + 5);
+    list.push({ doc, impact: impact & 0x7f, inTitle: impact >= 0x80, variant: variant < 0 ? variants.length : variant, passage, titlePosition });
+  }
+  const bodyOnly = list.filter((posting) => !posting.inTitle);
+  if (bodyOnly.length > INDEX_TUNING.maxPostings) {
+    // Every title match stays; of the others, the strongest. The rest add little to any ranking.
+    const kept = new Set(bodyOnly.sort((a, b) => b.impact - a.impact || a.doc - b.doc).slice(0, INDEX_TUNING.maxPostings));
+    list = list.filter((posting) => posting.inTitle || kept.has(posting));
+  }
+  return encodeEntry(term, postings.df, variants, list);
+}
+
+/** Groups sorted entries into shards of about `shardBytes`; returns the shard keys. */
+function packShards(entries: Array<{ term: string; bytes: number[] }>, files: Map<string, string | Uint8Array>): string[] {
+  const keys: string[] = [""];
+  let current: number[] = [];
+  entries.forEach(({ term, bytes }, i) => {
+    if (current.length > 0 && current.length + bytes.length > INDEX_TUNING.shardBytes) {
+      files.set(shardPath(keys.length - 1), deflate(current));
+      keys.push(separator(entries[i - 1].term, term));
+      current = [];
+    }
+    for (const byte of bytes) current.push(byte);
+  });
+  files.set(shardPath(keys.length - 1), deflate(current));
+  return keys;
+}
+
+/** The shortest prefix of `next` that sorts after `previous`. */
+function separator(previous: string, next: string): string {
+  for (let length = 1; length < next.length; length++) {
+    const prefix = next.slice(0, length);
+    if (prefix > previous) return prefix;
+  }
+  return next;
+}
+
+function storedDoc(doc: SearchDoc, lead: string): StoredDoc {
+  const limit = INDEX_TUNING.leadChars;
+  const cut = lead.length <= limit ? lead : `${lead.slice(0, Math.max(lead.lastIndexOf(" ", limit), limit / 2))} …`;
+  return { u: doc.url, t: doc.title, d: doc.date, l: doc.lang, p: cut };
+}
+
+function mostFrequent(counts: Map<number, number>): number {
+  let best = -1;
+  let bestCount = 0;
+  for (const [id, count] of counts) if (count > bestCount || (count === bestCount && id < best)) [best, bestCount] = [id, count];
+  return best;
+}
+
+function deflate(data: string | number[]): Uint8Array {
+  const input = typeof data === "string" ? Buffer.from(data, "utf8") : Uint8Array.from(data);
+  // Index files are small: a 4 KB window loses nothing and makes each call cheap.
+  return new Uint8Array(deflateRawSync(input, { level: 9, windowBits: 12, memLevel: 7 }));
+}
+
+/** Language, then newest first, then URL: numbering that makes each language one range. */
+function compareDocs(a: SearchDoc, b: SearchDoc): number {
+  return compareStrings(a.lang, b.lang) || (Date.parse(b.date) || 0) - (Date.parse(a.date) || 0) || compareStrings(a.url, b.url);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

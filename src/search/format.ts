@@ -1,0 +1,194 @@
+/**
+ * The search index format, version 1: what `build.ts` writes and `query.ts` reads.
+ * All paths are relative to the index folder (`dist/search/index/`); a query
+ * fetches `meta.json` once, then only the shards of its terms and the files of
+ * the releases it shows, so bytes per query do not grow with the archive.
+ *
+ * ```text
+ * meta.json     {"format":1,"docs":2,"langs":{"ar":[0,1],"en":[1,2]},"shards":["","قط"]}
+ * t/0.bin       terms from "" up to (not including) "قط"
+ * t/1.bin       terms from "قط" on
+ * d/0.bin       {"u":"/releases/2026/11/desalination-plant/","t":"تدشين أول محطة …","d":"2026-11-24T00:00:00+03:00","l":"ar","p":"الجبيل 14 …"}
+ * b/0.bin       ["second passage of the body", "third passage", …]   (only when the body has more than one)
+ * ```
+ *
+ * - `meta.json` (plain JSON): `docs` is the number of releases, numbered 0…docs-1
+ *   grouped by language (`langs` gives each language's `[first, end)` range) and
+ *   newest first within one. `shards[i]` is the smallest term of shard `t/i.bin`:
+ *   a term lives in the last shard whose key is `<=` it (UTF-16 code unit order).
+ * - Every `.bin` file is raw DEFLATE (`DecompressionStream("deflate-raw")`).
+ * - `d/N.bin`: JSON `{u: url, t: title, d: ISO date, l: lang, p: first passage}`;
+ *   `b/N.bin`: JSON array of the body's other passages (passage k is item k-1).
+ * - `t/N.bin`: a run of term entries, sorted, each
+ *   `str term, uint df, uint count, uint variantCount, str variant…, uint byteLength, posting…`
+ *   where `uint` is an unsigned LEB128 varint and `str` a varint byte length plus UTF-8.
+ *   `df` counts every release with the term; only the `count` postings with the
+ *   highest impact are kept when a term is very common. `variants` are the
+ *   normalized spellings the term was found in, most frequent first.
+ *   A posting is `uint docGap, byte impact, [uint variant], uint passage, [uint titlePosition]`:
+ *   `docGap` is the release number minus the previous one minus one (the first
+ *   counts from -1); bit 7 of `impact` is set when the term is in the title and
+ *   bits 0–6 hold the BM25F term weight scaled to 1…127; `variant` (only when the
+ *   entry has more than one) indexes the spelling used in that release, or equals
+ *   `variantCount` for a rarer one; `passage` is the first body passage holding
+ *   the term (0 when only the title has it); `titlePosition` (only when the title
+ *   has the term) counts the title's indexed words before it, for phrase matches.
+ */
+
+/** Contents of `meta.json`. */
+export interface IndexMeta {
+  format: 1;
+  docs: number;
+  langs: Record<string, [number, number]>;
+  shards: string[];
+}
+
+/** One release as stored in `d/N.bin`. */
+export interface StoredDoc {
+  u: string;
+  t: string;
+  d: string;
+  l: string;
+  p: string;
+}
+
+/** One term of a shard, postings still encoded. */
+export interface TermEntry {
+  term: string;
+  df: number;
+  variants: string[];
+  count: number;
+  postings: Uint8Array;
+}
+
+/** One release holding a term. */
+export interface Posting {
+  doc: number;
+  impact: number;
+  inTitle: boolean;
+  variant: number;
+  passage: number;
+  /** Indexed title words before the term's first title occurrence; -1 when not in the title. */
+  titlePosition: number;
+}
+
+export const META_PATH = "meta.json";
+export const shardPath = (shard: number): string => `t/${shard}.bin`;
+export const docPath = (doc: number): string => `d/${doc}.bin`;
+export const bodyPath = (doc: number): string => `b/${doc}.bin`;
+
+/** Index of the shard that holds `term` (binary search over the shard keys). */
+export function shardOf(keys: readonly string[], term: string): number {
+  let low = 0;
+  let high = keys.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (keys[mid] <= term) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Appends varints and strings to a growing byte array. */
+export class ByteWriter {
+  bytes: number[] = [];
+  uint(value: number): void {
+    let rest = value;
+    while (rest >= 0x80) {
+      this.bytes.push((rest & 0x7f) | 0x80);
+      rest = Math.floor(rest / 0x80);
+    }
+    this.bytes.push(rest);
+  }
+  str(value: string): void {
+    const utf8 = encoder.encode(value);
+    this.uint(utf8.length);
+    for (const byte of utf8) this.bytes.push(byte);
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Reads what {@link ByteWriter} wrote. */
+export class ByteReader {
+  pos = 0;
+  bytes: Uint8Array;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
+  get done(): boolean {
+    return this.pos >= this.bytes.length;
+  }
+  byte(): number {
+    return this.bytes[this.pos++];
+  }
+  uint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = this.bytes[this.pos++];
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+  str(): string {
+    const length = this.uint();
+    return decoder.decode(this.bytes.subarray(this.pos, (this.pos += length)));
+  }
+}
+
+/** Encodes one term entry of a shard; `postings` must be sorted by release. */
+export function encodeEntry(term: string, df: number, variants: readonly string[], postings: readonly Posting[]): number[] {
+  const head = new ByteWriter();
+  head.str(term);
+  head.uint(df);
+  head.uint(postings.length);
+  head.uint(variants.length);
+  for (const variant of variants) head.str(variant);
+  const body = new ByteWriter();
+  let previous = -1;
+  for (const posting of postings) {
+    body.uint(posting.doc - previous - 1);
+    previous = posting.doc;
+    body.bytes.push((posting.inTitle ? 0x80 : 0) | posting.impact);
+    if (variants.length > 1) body.uint(posting.variant);
+    body.uint(posting.passage);
+    if (posting.inTitle) body.uint(posting.titlePosition);
+  }
+  head.uint(body.bytes.length);
+  return head.bytes.concat(body.bytes);
+}
+
+/** Splits a decompressed shard into its entries, leaving postings encoded until a query needs them. */
+export function decodeShard(bytes: Uint8Array): Map<string, TermEntry> {
+  const entries = new Map<string, TermEntry>();
+  const reader = new ByteReader(bytes);
+  while (!reader.done) {
+    const term = reader.str();
+    const df = reader.uint();
+    const count = reader.uint();
+    const variants: string[] = [];
+    for (let n = reader.uint(); n > 0; n--) variants.push(reader.str());
+    const length = reader.uint();
+    entries.set(term, { term, df, count, variants, postings: bytes.subarray(reader.pos, (reader.pos += length)) });
+  }
+  return entries;
+}
+
+/** Decodes the postings of one entry. */
+export function decodePostings(entry: TermEntry): Posting[] {
+  const reader = new ByteReader(entry.postings);
+  const postings: Posting[] = [];
+  let doc = -1;
+  for (let n = 0; n < entry.count; n++) {
+    doc += reader.uint() + 1;
+    const impact = reader.byte();
+    const inTitle = impact >= 0x80;
+    const variant = entry.variants.length > 1 ? reader.uint() : 0;
+    const passage = reader.uint();
+    postings.push({ doc, impact: impact & 0x7f, inTitle, variant, passage, titlePosition: inTitle ? reader.uint() : -1 });
+  }
+  return postings;
+}

@@ -1,0 +1,192 @@
+/**
+ * Runs queries against an index built by `build.ts`, loading only the files a
+ * query needs. The same code runs in the page (files fetched relative to the
+ * index URL) and in Node (files read from `dist/search/index/`).
+ */
+import { analyzeWords, prefixCandidates, type AnalyzedWord } from "./analyze.ts";
+import { excerpt } from "./excerpt.ts";
+import { META_PATH, bodyPath, decodePostings, decodeShard, docPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
+import type { IndexLoader, SearchOptions, SearchResult, Searcher } from "./model.ts";
+
+/** Ranking weights, exported for the evaluation. */
+export const QUERY_TUNING = {
+  /** Added to a term's BM25F weight (0…1) when the title has it. */
+  titleBonus: 0.5,
+  /** Added when a release spells the word exactly as the query does. */
+  exactBonus: 0.2,
+  /** Weight of a completion of the last word, relative to the word itself. */
+  prefixWeight: 0.4,
+  /** Completions of the last word considered, most common first. */
+  prefixTerms: 8,
+  /** Added, times the words' mean IDF, when two query words follow each other in a title. */
+  phraseBonus: 0.5,
+  /** A release's score is multiplied by (matched words / query words) to this power. */
+  coordination: 2,
+  /** Evaluation only: count a release only where it spells the word as the query does, as an index of surface forms would. */
+  surfaceOnly: false,
+  /** Results whose excerpt may come from further into the body (one more file each). */
+  bodyFetches: 3,
+};
+
+interface WordMatch {
+  /** Per release: score of the word, the passage and title position it was found at. */
+  docs: Map<number, { score: number; passage: number; titlePosition: number }>;
+  terms: string[];
+  idf: number;
+}
+
+/**
+ * Creates a searcher over the index that `load` reads.
+ * @example
+ * const searcher = createSearcher((path) => fetch(new URL(path, indexUrl)).then(async (r) => new Uint8Array(await r.arrayBuffer())));
+ * const results = await searcher.search("محطة تحلية", { lang: "ar" });
+ */
+export function createSearcher(load: IndexLoader): Searcher {
+  const files = new Map<string, Promise<Uint8Array>>();
+  const shards = new Map<number, Promise<Map<string, TermEntry>>>();
+  let metaPromise: Promise<IndexMeta> | undefined;
+
+  const read = (path: string): Promise<Uint8Array> => {
+    let file = files.get(path);
+    if (!file) {
+      file = load(path).then((data) => (typeof data === "string" ? new TextEncoder().encode(data) : data));
+      // A failed fetch is not cached, so the next query tries again.
+      file.catch(() => files.delete(path));
+      files.set(path, file);
+    }
+    return file;
+  };
+  const readJson = async <T>(path: string): Promise<T> => JSON.parse(new TextDecoder().decode(await inflate(await read(path)))) as T;
+  const meta = (): Promise<IndexMeta> => {
+    metaPromise ??= read(META_PATH).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as IndexMeta);
+    metaPromise.catch(() => (metaPromise = undefined));
+    return metaPromise;
+  };
+  const shard = (index: number): Promise<Map<string, TermEntry>> => {
+    let entries = shards.get(index);
+    if (!entries) {
+      entries = read(shardPath(index)).then(inflate).then(decodeShard);
+      entries.catch(() => shards.delete(index));
+      shards.set(index, entries);
+    }
+    return entries;
+  };
+  const lookup = async (keys: string[], term: string): Promise<TermEntry | undefined> => (await shard(shardOf(keys, term))).get(term);
+
+  /**
+   * Every reading of a word the index knows, each weighed against the first
+   * (`وزير` hardly counts as و + `زير`); then, for the last word, its completions.
+   */
+  const matchWord = async (index: IndexMeta, word: AnalyzedWord, completions: string[], range: [number, number]): Promise<WordMatch> => {
+    const readings = (await Promise.all(word.stems.map((stem) => lookup(index.shards, stem)))).filter((entry) => entry !== undefined);
+    const weighted: Array<[TermEntry, number, number]> = readings.map((entry) => [entry, entry === readings[0] ? 1 : entry.df / (entry.df + readings[0].df), idf(index.docs, entry.df)]);
+    const seen = new Set(readings.map((entry) => entry.term));
+    const extra: TermEntry[] = [];
+    for (const prefix of completions) {
+      // Completions come from the shard where the prefix would sort: enough while typing, and one file at most.
+      for (const entry of (await shard(shardOf(index.shards, prefix))).values()) {
+        if (entry.term.startsWith(prefix) && !seen.has(entry.term)) extra.push(entry), seen.add(entry.term);
+      }
+    }
+    extra.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1));
+    for (const entry of extra.slice(0, QUERY_TUNING.prefixTerms)) {
+      // A completion never outweighs the word as typed when the index knows that word.
+      const weight = idf(index.docs, entry.df);
+      weighted.push([entry, QUERY_TUNING.prefixWeight, readings.length ? Math.min(weight, weighted[0][2]) : weight]);
+    }
+    const docs: WordMatch["docs"] = new Map();
+    for (const [entry, weight, termIdf] of weighted) {
+      const reading = readings.includes(entry);
+      for (const posting of decodePostings(entry)) {
+        if (posting.doc < range[0] || posting.doc >= range[1]) continue;
+        const exactForm = reading && entry.variants[posting.variant] === word.form;
+        if (QUERY_TUNING.surfaceOnly && !exactForm) continue;
+        const score = weight * termIdf * termWeight(posting, exactForm);
+        const previous = docs.get(posting.doc);
+        if (!previous || previous.score < score) docs.set(posting.doc, { score, passage: posting.passage, titlePosition: reading ? posting.titlePosition : -1 });
+      }
+    }
+    return { docs, terms: weighted.map(([entry]) => entry.term), idf: weighted[0]?.[2] ?? 0 };
+  };
+
+  const search = async (query: string, options: SearchOptions = {}): Promise<SearchResult[]> => {
+    const limit = Math.max(0, options.limit ?? 10);
+    const all = analyzeWords(query);
+    const words = all.filter((word) => word.stems.length > 0);
+    // The last word may be unfinished while the reader types.
+    const last = all[all.length - 1];
+    const typing = last !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
+    if ((words.length === 0 && !typing) || limit === 0) return [];
+    const index = await meta();
+    const range: [number, number] = options.lang === undefined ? [0, index.docs] : (index.langs[options.lang] ?? [0, 0]);
+    // A stop word being typed may start a longer word: completed only when it is all there is.
+    const queried = words.length === 0 ? [{ ...last, stems: [] }] : words;
+    const matches = await Promise.all(
+      queried.map((word) => matchWord(index, word, typing && word.start === last.start ? prefixCandidates(word.form) : [], range)),
+    );
+    const ranked = rank(matches).slice(0, limit);
+    const hitTerms = new Set(matches.flatMap((match) => match.terms));
+    return Promise.all(
+      ranked.map(async ([doc], position) => {
+        const stored = await readJson<StoredDoc>(docPath(doc));
+        let text = stored.p;
+        const passage = bestPassage(matches, doc);
+        if (options.excerpt !== false && passage > 0 && position < QUERY_TUNING.bodyFetches) {
+          text = (await readJson<string[]>(bodyPath(doc)))[passage - 1] ?? text;
+        }
+        return { url: stored.u, title: stored.t, date: stored.d, lang: stored.l, excerpt: options.excerpt === false ? [] : excerpt(text, hitTerms) };
+      }),
+    );
+  };
+
+  return { search };
+}
+
+/** Releases by score, best first: BM25F per word, title phrases, and how many of the words matched. */
+function rank(matches: WordMatch[]): Array<[number, number]> {
+  const totals = new Map<number, { score: number; matched: number }>();
+  for (const match of matches) {
+    for (const [doc, { score }] of match.docs) {
+      const total = totals.get(doc) ?? { score: 0, matched: 0 };
+      totals.set(doc, { score: total.score + score, matched: total.matched + 1 });
+    }
+  }
+  matches.slice(1).forEach((match, i) => {
+    const previous = matches[i];
+    for (const [doc, found] of match.docs) {
+      const before = previous.docs.get(doc);
+      if (before && before.titlePosition >= 0 && found.titlePosition === before.titlePosition + 1) {
+        totals.get(doc)!.score += (QUERY_TUNING.phraseBonus * (match.idf + previous.idf)) / 2;
+      }
+    }
+  });
+  const scored = [...totals].map(([doc, { score, matched }]): [number, number] => [doc, score * (matched / matches.length) ** QUERY_TUNING.coordination]);
+  return scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/** Inverse document frequency as in BM25, never negative. */
+function idf(docs: number, df: number): number {
+  return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+}
+
+function termWeight(posting: Posting, exactForm: boolean): number {
+  return posting.impact / 127 + (posting.inTitle ? QUERY_TUNING.titleBonus : 0) + (exactForm ? QUERY_TUNING.exactBonus : 0);
+}
+
+/** The passage where the query's words weigh most in one release. */
+function bestPassage(matches: WordMatch[], doc: number): number {
+  const weights = new Map<number, number>();
+  for (const match of matches) {
+    const found = match.docs.get(doc);
+    if (found) weights.set(found.passage, (weights.get(found.passage) ?? 0) + found.score);
+  }
+  let best = 0;
+  for (const [passage, weight] of weights) if (weight > (weights.get(best) ?? 0) || (weight === weights.get(best) && passage < best)) best = passage;
+  return best;
+}
+
+/** Index files are raw DEFLATE; `DecompressionStream` exists in browsers and in Node 18+. */
+async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
