@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { directionOf } from "../text/direction.ts";
@@ -7,12 +7,16 @@ import { directionOf } from "../text/direction.ts";
  * The site's own pages as virtual templates. Their bodies live in `templates/pages/`,
  * so a site can change them without touching code; the front matter here only says
  * what each page is made from and where it is written.
+ *
+ * Speed: Eleventy compiles a virtual template's body and a string permalink again for every
+ * page of a pagination (thousands of list pages), so the body only includes its file (compiled
+ * once, through the Nunjucks loader's cache) and permalinks are functions.
  */
 type Data = Record<string, any>;
 const bySection = { lang: (d: Data) => d.section.lang, dir: (d: Data) => d.section.dir };
 const sectionPages = (key: string, folder: string) => ({
   pagination: { data: "newsroom.sections", size: 1, alias: "section" },
-  permalink: `{{ section.root }}${folder}/`,
+  permalink: (d: Data) => `${d.section.root}${folder}/`,
   eleventyComputed: { ...bySection, title: (d: Data) => d.i18n[d.section.lang][key] },
 });
 
@@ -20,8 +24,9 @@ const PAGES: Array<{ file: string; data: Data }> = [
   {
     file: "listing.njk",
     data: {
-      pagination: { data: "newsroom.listings", size: 1, alias: "listing" },
-      permalink: "{{ listing.url }}",
+      // Only the changed list pages in a watch rebuild after release edits (see Newsroom.listingsToWrite).
+      pagination: { data: "newsroom.listingsToWrite", size: 1, alias: "listing" },
+      permalink: (d: Data) => d.listing.url,
       eleventyComputed: {
         lang: (d: Data) => d.listing.lang,
         dir: (d: Data) => d.listing.dir,
@@ -44,7 +49,7 @@ function listingTitle(listing: Data, ui: Record<string, string>): string {
 
 export function pagesPlugin(eleventyConfig: EleventyConfig, { templates }: { templates: string }) {
   for (const page of PAGES) {
-    const body = readFileSync(path.join(templates, "pages", page.file), "utf8");
-    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, body, { eleventyExcludeFromCollections: true, layout: "base.njk", ...page.data });
+    if (!existsSync(path.join(templates, "pages", page.file))) throw new Error(`[bayan] missing template ${path.join(templates, "pages", page.file)}`);
+    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "base.njk", ...page.data });
   }
 }

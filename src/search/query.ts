@@ -22,6 +22,8 @@ export const QUERY_TUNING = {
   phraseBonus: 0.5,
   /** A release's score is multiplied by (matched words / query words) to this power. */
   coordination: 2,
+  /** Words of a query that are looked up; a pasted paragraph should not fetch half the index. */
+  maxWords: 12,
   /** Evaluation only: count a release only where it spells the word as the query does, as an index of surface forms would. */
   surfaceOnly: false,
   /** Results whose excerpt may come from further into the body (one more file each). */
@@ -112,7 +114,7 @@ export function createSearcher(load: IndexLoader): Searcher {
   const search = async (query: string, options: SearchOptions = {}): Promise<SearchResult[]> => {
     const limit = Math.max(0, options.limit ?? 10);
     const all = analyzeWords(query);
-    const words = all.filter((word) => word.stems.length > 0);
+    const words = all.filter((word) => word.stems.length > 0).slice(-QUERY_TUNING.maxWords);
     // The last word may be unfinished while the reader types.
     const last = all[all.length - 1];
     const typing = last !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);

@@ -83,6 +83,12 @@ export interface Newsroom {
   listings: ListingPage[];
   feeds: Feed[];
   links: Map<string, ReleaseLinks>;
+  /**
+   * The list pages and feeds to write in this build: all of them, except in a watch rebuild after
+   * release edits, where only those whose content changed (the others are already in the output).
+   */
+  listingsToWrite: ListingPage[];
+  feedsToWrite: Feed[];
 }
 
 /**
@@ -156,7 +162,7 @@ export function buildNewsroom(releases: Release[], site: Site): Newsroom {
       links.get(release.url)!.translations = group.filter((other) => other !== release).map(linkTo);
     }
   }
-  return { releases, sections, listings, feeds, links };
+  return { releases, sections, listings, feeds, links, listingsToWrite: listings, feedsToWrite: feeds };
 }
 
 function feedLinks(base: string): FeedLinks {

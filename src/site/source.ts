@@ -3,6 +3,7 @@ import type { ResolvedOptions } from "../options.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import { loadReleases } from "../release/load.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
+import { diffNewsroom, type NewsroomChanges } from "./changes.ts";
 import { buildNewsroom, type Newsroom } from "./newsroom.ts";
 
 /** The releases of one build, loaded once and shared by every template, feed and index. */
@@ -11,6 +12,11 @@ export interface Loaded {
   diagnostics: Diagnostic[];
   /** Every release by project-relative path, including those not shown. */
   byFile: Map<string, Release>;
+  /**
+   * In a watch rebuild caused only by release files: the pages that changed (the newsroom's
+   * `listingsToWrite` and `feedsToWrite` are cut down to them). Undefined in a full build.
+   */
+  changes?: NewsroomChanges;
 }
 
 /**
@@ -19,19 +25,52 @@ export interface Loaded {
  */
 export function createSource(options: ResolvedOptions, root: string) {
   let loading: Promise<Loaded> | undefined;
+  // The last load: what the previous build wrote, until the next load compares against it.
+  let latest: Loaded | undefined;
+  // Files Eleventy saw change since the last load; undefined: none noted (a first or full build).
+  let changedFiles: Set<string> | undefined;
+  const releasesFolder = `${options.releases.replace(/\/+$/, "")}/`;
+  const fileOf = (inputPath: string) => path.relative(root, path.resolve(root, inputPath)).split(path.sep).join("/");
+
   const load = async (): Promise<Loaded> => {
     const { releases, diagnostics } = loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now });
     if (diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
-    return { newsroom: buildNewsroom(shown, options.site), diagnostics, byFile: new Map(releases.map((r) => [r.file, r])) };
+    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics, byFile: new Map(releases.map((r) => [r.file, r])) };
+    const onlyReleases = changedFiles && changedFiles.size > 0 && [...changedFiles].every((file) => file.startsWith(releasesFolder));
+    if (latest && onlyReleases) {
+      const changes = diffNewsroom(latest.newsroom, loaded.newsroom);
+      loaded.changes = changes;
+      loaded.newsroom.listingsToWrite = loaded.newsroom.listings.filter((page) => changes.listingUrls.has(page.url));
+      loaded.newsroom.feedsToWrite = loaded.newsroom.feeds.filter((feed) => changes.feedUrls.has(feed.links.rss));
+    }
+    latest = loaded;
+    changedFiles = undefined;
+    return loaded;
   };
   return {
     get: () => (loading ??= load()),
-    invalidate: () => {
+    /**
+     * Drops the loaded releases; the next `get` reads them again (unchanged files come from the
+     * parse cache). `changed` (Eleventy's watch queue) lets that build write only what changed.
+     */
+    invalidate: (changed?: readonly string[]) => {
       loading = undefined;
+      if (changed) for (const file of changed) (changedFiles ??= new Set()).add(fileOf(file));
+    },
+    /**
+     * The pages that changed in this watch rebuild, once loaded; undefined when everything is
+     * written (a full build, or a change to something other than releases).
+     */
+    changes: (): NewsroomChanges | undefined => latest?.changes,
+    /** True when this build must write the page of the release at `inputPath` (any release outside a partial rebuild). */
+    releaseChanged: (inputPath: string): boolean => {
+      if (!latest?.changes) return true;
+      const release = latest.byFile.get(fileOf(inputPath));
+      return !release || latest.changes.releaseUrls.has(release.url);
     },
     /** Project-relative path of an Eleventy input path such as `./releases/x.txt`. */
-    fileOf: (inputPath: string) => path.relative(root, path.resolve(root, inputPath)).split(path.sep).join("/"),
+    fileOf,
   };
 }
 
