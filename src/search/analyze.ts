@@ -141,9 +141,11 @@ export function stemCandidates(form: string): string[] {
     rest = rest.slice(1);
     add(rest);
   }
-  if ((rest[0] === "ب" || rest[0] === "ك" || rest[0] === "ل") && rest.length >= 3) {
+  // Up to two prepositions: not Arabic, but a reader adding ل to بتزميرات still means تزميرات.
+  for (let peeled = 0; peeled < 2 && (rest[0] === "ب" || rest[0] === "ك" || rest[0] === "ل") && rest.length >= 3; peeled++) {
     if (arabicStops.has(rest.slice(1))) return [];
-    add(rest.slice(1));
+    rest = rest.slice(1);
+    add(rest);
   }
   return stems;
 }

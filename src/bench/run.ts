@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { measureEditLoop, type EditLoopFigures } from "./edit-loop.ts";
+import { measureBuild, type BuildFigures, type MeasureOptions } from "./measure.ts";
+import { createBenchProjects, REPO, type BenchProjects } from "./project.ts";
+import { measureSearch, type SearchFigures } from "./search.ts";
+
+/** What `npm run bench` was asked to do. */
+export interface BenchOptions {
+  releases: number;
+  seed: number;
+  /** Build clock: fixed, so the same seed gives the same site. */
+  now: string;
+  skipPlain: boolean;
+  skipEditLoop: boolean;
+  /** Edits timed in the edit loop (median reported). */
+  edits: number;
+  /** Share of releases with an image (0…1); forced to 0 while the image plugin is a placeholder. */
+  imageShare: number;
+  /** Overrides of the site config, e.g. `{ perPage: 50 }`. */
+  site: Record<string, unknown>;
+  measure: MeasureOptions;
+  /** Called with a line of progress (stderr in the CLI). */
+  log: (line: string) => void;
+}
+
+/** Every figure of one bench run, as `--json` writes it. */
+export interface BenchResult {
+  releases: number;
+  seed: number;
+  machine: string;
+  counts: BenchProjects["counts"];
+  bayan: BuildFigures;
+  plain?: BuildFigures;
+  /** Bayan / plain wall time. */
+  ratio?: number;
+  search: SearchFigures;
+  editLoop?: EditLoopFigures;
+  notes: string[];
+  /** The temp folder (removed unless `--keep`). */
+  folder: string;
+}
+
+/** Generates the archive, builds it with Bayan and with plain Eleventy, and measures search and the edit loop. */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const notes: string[] = [];
+  const imagesReady = imagePluginReady();
+  if (options.imageShare > 0 && !imagesReady) notes.push("no images generated: the image plugin (src/plugins/images.ts) is still a placeholder");
+  const started = performance.now();
+  const projects = await createBenchProjects({
+    releases: options.releases,
+    now: DateTime.fromISO(options.now, { setZone: true }),
+    seed: options.seed,
+    imageShare: imagesReady ? options.imageShare : 0,
+    site: options.site,
+  });
+  options.log(`generated ${projects.counts.releases} releases in ${((performance.now() - started) / 1000).toFixed(1)} s: ${projects.folder}`);
+
+  options.log("building with Bayan…");
+  const bayan = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
+  options.log(`Bayan: ${bayan.wallSeconds.toFixed(1)} s`);
+  let plain: BuildFigures | undefined;
+  if (!options.skipPlain) {
+    options.log("building with plain Eleventy…");
+    plain = await measureBuild({ kind: "plain", root: projects.plain, now: options.now }, options.measure);
+    options.log(`plain Eleventy: ${plain.wallSeconds.toFixed(1)} s`);
+  }
+  const search = await measureSearch(path.join(projects.bayan, "dist"), projects.sample);
+  if (search.indexBytes === undefined) notes.push("no search index in dist/search/index/ (search not wired into the build yet)");
+  else if (search.medianQueryBytes === undefined) notes.push("src/search/query.ts has no createSearcher: bytes per query not measured");
+
+  let editLoop: EditLoopFigures | undefined;
+  if (!options.skipEditLoop) {
+    options.log("timing the edit loop (npm start)…");
+    editLoop = await measureEditLoop(projects.bayan, projects.sample, { edits: options.edits, now: options.now, log: options.log });
+  }
+  return {
+    releases: options.releases,
+    seed: options.seed,
+    machine: `${os.cpus().length} CPUs, Node ${process.version}`,
+    counts: projects.counts,
+    bayan,
+    plain,
+    ratio: plain && bayan.wallSeconds / plain.wallSeconds,
+    search,
+    editLoop,
+    notes,
+    folder: projects.folder,
+  };
+}
+
+/** True once `src/plugins/images.ts` is more than the placeholder it started as. */
+function imagePluginReady(): boolean {
+  const file = path.join(REPO, "src/plugins/images.ts");
+  return existsSync(file) && !readFileSync(file, "utf8").includes("Placeholder");
+}

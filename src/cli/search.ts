@@ -1,0 +1,70 @@
+/**
+ * `npm run search -- "query"`: ranked results (title, date, URL) from the built
+ * site's index, read with the same files and query code as the search page.
+ * `npm run --silent search -- --json`: one query per line on stdin, one JSON
+ * line per query on stdout: `{"query": "…", "results": [{"url": "…", "title": "…"}]}`.
+ *
+ * Options: `--dist DIR` (default `dist`), `--lang LANG` (one language only), `--limit N` (default 10).
+ */
+import { access, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { META_PATH } from "../search/format.ts";
+import type { SearchOptions } from "../search/model.ts";
+import { createSearcher } from "../search/query.ts";
+
+const USAGE = 'usage: npm run search -- [--dist DIR] [--lang LANG] [--limit N] "query"\n       npm run --silent search -- --json [--dist DIR] < queries.txt';
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { json: { type: "boolean", default: false }, dist: { type: "string", default: "dist" }, lang: { type: "string" }, limit: { type: "string", default: "10" } },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 0) {
+    process.stderr.write(`--limit must be a whole number, got "${values.limit}"\n`);
+    return 2;
+  }
+  const folder = join(values.dist, "search", "index");
+  try {
+    await access(join(folder, META_PATH));
+  } catch {
+    process.stderr.write(`No search index in ${folder}: run \`npm run build\` first, or pass --dist with the built site's folder.\n`);
+    return 1;
+  }
+  const searcher = createSearcher((path) => readFile(join(folder, path)));
+  const options: SearchOptions = { lang: values.lang, limit };
+
+  if (values.json) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+      const query = line.replace(/\r$/, "");
+      const results = await searcher.search(query, { ...options, excerpt: false });
+      process.stdout.write(`${JSON.stringify({ query, results: results.map(({ url, title }) => ({ url, title })) })}\n`);
+    }
+    return 0;
+  }
+
+  const query = positionals.join(" ").trim();
+  if (!query) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const results = await searcher.search(query, options);
+  if (results.length === 0) process.stdout.write(`No results for "${query}".\n`);
+  results.forEach((result, i) => {
+    const excerpt = result.excerpt.map((segment) => (segment.hit ? `[${segment.text}]` : segment.text)).join("");
+    process.stdout.write(`${i + 1}. ${result.title}\n   ${result.date.slice(0, 10)}  ${result.url}\n   ${excerpt}\n`);
+  });
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeIndex } from "./fixtures.ts";
+
+let dist: string;
+
+beforeAll(async () => {
+  dist = await mkdtemp(join(tmpdir(), "bayan-search-cli-"));
+  await writeIndex(dist);
+});
+
+afterAll(() => rm(dist, { recursive: true, force: true }));
+
+function run(args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "src/cli/search.ts", ...args], { cwd: join(import.meta.dirname, "..", "..") });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe.concurrent("npm run search", () => {
+  it("--json answers one JSON line per query line, best first, url and title only", async () => {
+    const { code, stdout } = await run(["--json", "--dist", dist], "قطر\nمحطة تحلية\r\n\nلا شيء يطابق هذا أبدا\n");
+    expect(code).toBe(0);
+    const lines = stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { query: string; results: Array<Record<string, string>> });
+    expect(lines.map((line) => line.query)).toEqual(["قطر", "محطة تحلية", "", "لا شيء يطابق هذا أبدا"]);
+    expect(lines[0].results[0]).toEqual({ url: "/releases/2015/08/seed-release/", title: "وزيري الدفاع السعودي والقطري يناقشان تعزيز التعاون العسكري المشترك" });
+    expect(lines[1].results[0].url).toBe("/releases/2026/11/desalination-plant/");
+    expect(lines[2].results).toEqual([]);
+    for (const line of lines) {
+      expect(line.results.length).toBeLessThanOrEqual(10);
+      for (const result of line.results) expect(Object.keys(result).sort()).toEqual(["title", "url"]);
+    }
+  });
+
+  it("prints ranked title, date and URL for a query", async () => {
+    const { code, stdout } = await run(["--dist", dist, "الطاقة", "الشمسية"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("1. تدشين أول محطة تحلية تعمل بالطاقة الشمسية على ساحل الخليج العربي");
+    expect(stdout).toContain("2026-11-24  /releases/2026/11/desalination-plant/");
+  });
+
+  it("says how to build when there is no index, with nothing on stdout", async () => {
+    const { code, stdout, stderr } = await run(["--json", "--dist", join(dist, "missing")], "قطر\n");
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("npm run build");
+  });
+});

@@ -1,0 +1,34 @@
+/** Search documents made from the sample releases, as the lead's plugin will pass them. */
+import { mkdir, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { buildSearchIndex } from "../../src/search/build.ts";
+import type { SearchDoc } from "../../src/search/model.ts";
+
+const samples = join(import.meta.dirname, "..", "fixtures", "samples");
+
+function sample(file: string): { title: string; text: string } {
+  const raw = readFileSync(join(samples, file), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const body = raw.replace(/^---\n[\s\S]*?\n---\n/, "");
+  const [title, ...rest] = body.trim().split("\n");
+  return { title, text: rest.join("\n").trim() };
+}
+
+export const SAMPLE_DOCS: SearchDoc[] = [
+  { url: "/releases/2015/08/seed-release/", date: "2015-08-11T00:00:00+03:00", lang: "ar", tags: ["دفاع"], ...sample("seed-release.txt") },
+  { url: "/releases/2026/11/desalination-plant/", date: "2026-11-24T00:00:00+03:00", lang: "ar", tags: ["مياه", "طاقة"], ...sample("2026-11-24-desalination-plant.txt") },
+  { url: "/en/releases/2026/11/desalination-plant/", date: "2026-11-24T00:00:00+03:00", lang: "en", tags: ["water"], ...sample("2026-11-24-desalination-plant.en.txt") },
+  { url: "/releases/2026/09/flu-campaign/", date: "2026-09-14T00:00:00+03:00", lang: "ar", tags: ["صحة"], ...sample("2026-09-14-flu-campaign-bom-crlf.txt") },
+  { url: "/releases/2026/10/digital-services/", date: "2026-10-05T09:30:00+03:00", lang: "ar", tags: ["خدمات رقمية"], title: "إطلاق الجيل الثاني من بوابة الخدمات الرقمية", text: sample("2026-10-05-digital-services.md").text },
+  { url: "/releases/2026/07/html-injection/", date: "2026-07-01T00:00:00+03:00", lang: "ar", tags: [], ...sample("bad/html-injection.txt") },
+];
+
+/** Builds the index of `docs` and writes it under `<dist>/search/index/`, as the site build does. */
+export async function writeIndex(dist: string, docs: SearchDoc[] = SAMPLE_DOCS): Promise<string> {
+  const folder = join(dist, "search", "index");
+  for (const [path, contents] of buildSearchIndex(docs)) {
+    await mkdir(dirname(join(folder, path)), { recursive: true });
+    await writeFile(join(folder, path), contents);
+  }
+  return folder;
+}
