@@ -5,7 +5,8 @@
  * and the feed as a browser shows it.
  */
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Release } from "../../src/release/model.ts";
 import { HOSTILE_RELEASES } from "../checks/hostile-releases.ts";
@@ -34,10 +35,7 @@ describe("hostile releases in Chromium", () => {
     expect(result.ok).toBe(true);
     releases = result.releases;
     server = await serve(path.join(project.root, "dist"));
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from "vitest";
 import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../helpers/project.ts";
@@ -66,10 +67,7 @@ describe("pages in a browser", () => {
     expect(result.ok).toBe(true);
     seedUrl = result.releases.find((release) => release.file.endsWith("seed-release.txt"))!.url;
     server = await serve(path.join(project.root, "dist"));
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

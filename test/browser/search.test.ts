@@ -3,7 +3,8 @@
  * highlighted, the query stays in the URL, and all of it works under a path prefix too.
  */
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeProject, samples, type TestProject } from "../helpers/project.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
@@ -21,10 +22,7 @@ beforeAll(async () => {
   });
   expect((await project.build({ now: "2026-11-29T12:00:00+03:00" })).ok).toBe(true);
   expect((await project.build({ now: "2026-11-29T12:00:00+03:00", pathPrefix: "/newsroom/", output: "dist-prefixed" })).ok).toBe(true);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
