@@ -58,6 +58,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   });
   options.log(`generated ${projects.counts.releases} releases in ${((performance.now() - started) / 1000).toFixed(1)} s: ${projects.folder}`);
 
+  const machine = `${os.cpus().length} CPUs, Node ${process.version}`;
+  try {
+    const figures = await measureAll(projects, options);
+    return { releases: options.releases, seed: options.seed, machine, counts: projects.counts, ...figures, notes, folder: projects.folder };
+  } catch (error) {
+    if (error instanceof Error) error.message += `\n(the generated projects are kept in ${projects.folder})`;
+    throw error;
+  }
+}
+
+/** The builds, search and edit-loop figures of one run. */
+async function measureAll(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "bayan" | "plain" | "ratio" | "search" | "editLoop">> {
   options.log("building with Bayan…");
   const bayan = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
   options.log(`Bayan: ${bayan.wallSeconds.toFixed(1)} s`);
@@ -68,27 +80,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     options.log(`plain Eleventy: ${plain.wallSeconds.toFixed(1)} s`);
   }
   const search = await measureSearch(path.join(projects.bayan, "dist"), projects.sample);
-  if (search.indexBytes === undefined) notes.push("no search index in dist/search/index/ (search not wired into the build yet)");
-  else if (search.medianQueryBytes === undefined) notes.push("src/search/query.ts has no createSearcher: bytes per query not measured");
+  if (search.indexBytes === undefined) options.log("no search index in dist/search/index/ (search not wired into the build yet)");
+  else if (search.medianQueryBytes === undefined) options.log("src/search/query.ts has no createSearcher: bytes per query not measured");
 
   let editLoop: EditLoopFigures | undefined;
   if (!options.skipEditLoop) {
     options.log("timing the edit loop (npm start)…");
     editLoop = await measureEditLoop(projects.bayan, projects.sample, { edits: options.edits, now: options.now, log: options.log });
   }
-  return {
-    releases: options.releases,
-    seed: options.seed,
-    machine: `${os.cpus().length} CPUs, Node ${process.version}`,
-    counts: projects.counts,
-    bayan,
-    plain,
-    ratio: plain && bayan.wallSeconds / plain.wallSeconds,
-    search,
-    editLoop,
-    notes,
-    folder: projects.folder,
-  };
+  return { bayan, plain, ratio: plain && bayan.wallSeconds / plain.wallSeconds, search, editLoop };
 }
 
 /** True once `src/plugins/images.ts` is more than the placeholder it started as. */
