@@ -3,7 +3,6 @@ import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
 import { resolveOptions, type BayanOptions } from "./options.ts";
 import { assetsPlugin } from "./plugins/assets.ts";
-import { auditPlugin } from "./plugins/audit.ts";
 import { feedsPlugin } from "./plugins/feeds.ts";
 import { imagesPlugin } from "./plugins/images.ts";
 import { filtersPlugin } from "./plugins/filters.ts";
@@ -47,7 +46,6 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
   eleventyConfig.addPlugin(searchPlugin, { site, source, root });
-  eleventyConfig.addPlugin(auditPlugin, { site, source, base });
 }
 
 /** UI strings per language from `templates/i18n/<lang>.json`; a language without a file uses English. */

@@ -14,6 +14,8 @@ export interface BenchOptions {
   /** Build clock: fixed, so the same seed gives the same site. */
   now: string;
   skipPlain: boolean;
+  /** Skip Bayan's second build (caches and output of the first kept). */
+  skipRebuild: boolean;
   skipEditLoop: boolean;
   /** Edits timed in the edit loop (median reported). */
   edits: number;
@@ -32,10 +34,14 @@ export interface BenchResult {
   seed: number;
   machine: string;
   counts: BenchProjects["counts"];
+  /** Bayan's first build: empty `.cache/`, no previous output (a fresh CI checkout). */
   bayan: BuildFigures;
+  /** Bayan's second build of the same releases: `.cache/` (images, cards) and the previous output kept. */
+  rebuild?: BuildFigures;
   plain?: BuildFigures;
-  /** Bayan / plain wall time. */
+  /** Bayan / plain wall time, first build and rebuild. */
   ratio?: number;
+  rebuildRatio?: number;
   search: SearchFigures;
   editLoop?: EditLoopFigures;
   notes: string[];
@@ -69,10 +75,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 }
 
 /** The builds, search and edit-loop figures of one run. */
-async function measureAll(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "bayan" | "plain" | "ratio" | "search" | "editLoop">> {
+async function measureAll(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "bayan" | "rebuild" | "plain" | "ratio" | "rebuildRatio" | "search" | "editLoop">> {
   options.log("building with Bayan…");
   const bayan = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
   options.log(`Bayan: ${bayan.wallSeconds.toFixed(1)} s`);
+  let rebuild: BuildFigures | undefined;
+  if (!options.skipRebuild) {
+    options.log("building with Bayan again (caches kept)…");
+    rebuild = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
+    options.log(`Bayan rebuild: ${rebuild.wallSeconds.toFixed(1)} s`);
+  }
   let plain: BuildFigures | undefined;
   if (!options.skipPlain) {
     options.log("building with plain Eleventy…");
@@ -88,7 +100,8 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
     options.log("timing the edit loop (npm start)…");
     editLoop = await measureEditLoop(projects.bayan, projects.sample, { edits: options.edits, now: options.now, log: options.log });
   }
-  return { bayan, plain, ratio: plain && bayan.wallSeconds / plain.wallSeconds, search, editLoop };
+  const ratio = (build?: BuildFigures) => (build && plain ? build.wallSeconds / plain.wallSeconds : undefined);
+  return { bayan, rebuild, plain, ratio: ratio(bayan), rebuildRatio: ratio(rebuild), search, editLoop };
 }
 
 /** True once `src/plugins/images.ts` is more than the placeholder it started as. */

@@ -1,24 +1,40 @@
+import type { BuildFigures } from "./measure.ts";
 import type { BenchResult } from "./run.ts";
 
 const MB = 1024 * 1024;
 
-/** The bench result as one table: a row per figure, a column per build, and Bayan / plain. */
+/**
+ * The bench result as one table: a row per figure; columns for Bayan's first build (empty caches),
+ * its second build (`.cache/` and the previous output kept), plain Eleventy, and the ratios.
+ */
 export function formatTable(result: BenchResult): string {
-  const { bayan, plain } = result;
-  const rows: Array<[string, string, string, string]> = [
-    ["wall time", seconds(bayan.wallSeconds), plain ? seconds(plain.wallSeconds) : "—", ratio(bayan.wallSeconds, plain?.wallSeconds)],
-    ["CPU time (user+sys)", seconds(bayan.cpuSeconds), plain ? seconds(plain.cpuSeconds) : "—", ratio(bayan.cpuSeconds, plain?.cpuSeconds)],
-    ["peak RSS", megabytes(bayan.peakRssBytes), plain ? megabytes(plain.peakRssBytes) : "—", ratio(bayan.peakRssBytes, plain?.peakRssBytes)],
-    ["output files", count(bayan.outputFiles), plain ? count(plain.outputFiles) : "—", ratio(bayan.outputFiles, plain?.outputFiles)],
-    ["output size", megabytes(bayan.outputBytes), plain ? megabytes(plain.outputBytes) : "—", ratio(bayan.outputBytes, plain?.outputBytes)],
-    ["search index", result.search.indexBytes === undefined ? "n/a" : megabytes(result.search.indexBytes), "—", ""],
-    ["median bytes per query", result.search.medianQueryBytes === undefined ? "n/a" : `${count(result.search.medianQueryBytes)} (${result.search.found}/${result.search.queries} found)`, "—", ""],
-    ["edit → page rebuilt", result.editLoop ? seconds(result.editLoop.medianPageSeconds) : "n/a", "—", ""],
-    ["edit → rebuild done", result.editLoop ? `${seconds(result.editLoop.medianSettledSeconds)}, ${count(result.editLoop.medianFilesWritten)} files` : "n/a", "—", ""],
+  const { bayan, rebuild, plain } = result;
+  const builds: Array<[string, (b: BuildFigures) => number, (n: number) => string]> = [
+    ["wall time", (b) => b.wallSeconds, seconds],
+    ["CPU time (user+sys)", (b) => b.cpuSeconds, seconds],
+    ["peak RSS", (b) => b.peakRssBytes, megabytes],
+    ["output files", (b) => b.outputFiles, count],
+    ["output size", (b) => b.outputBytes, megabytes],
   ];
-  const header: [string, string, string, string] = ["", "Bayan", "plain Eleventy", "Bayan / plain"];
+  const rows: string[][] = builds.map(([label, figure, format]) => [
+    label,
+    format(figure(bayan)),
+    rebuild ? format(figure(rebuild)) : "—",
+    plain ? format(figure(plain)) : "—",
+    ratio(figure(bayan), plain && figure(plain)),
+    ratio(rebuild && figure(rebuild), plain && figure(plain)),
+  ]);
+  const { search, editLoop } = result;
+  const single = (label: string, value: string) => [label, value, "", "", "", ""];
+  rows.push(
+    single("search index", search.indexBytes === undefined ? "n/a" : megabytes(search.indexBytes)),
+    single("median bytes per query", search.medianQueryBytes === undefined ? "n/a" : `${count(search.medianQueryBytes)} (${search.queries} queries)`),
+    single("edit → page rebuilt", editLoop ? seconds(editLoop.medianPageSeconds) : "n/a"),
+    single("edit → rebuild done", editLoop ? `${seconds(editLoop.medianSettledSeconds)}, ${count(editLoop.medianFilesWritten)} files` : "n/a"),
+  );
+  const header = ["", "Bayan 1st build", "Bayan rebuild", "plain Eleventy", "1st / plain", "rebuild / plain"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ").trimEnd();
   const { counts } = result;
   return [
     `${count(counts.releases)} releases (${count(counts.published)} published, ${count(counts.images)} with images), seed ${result.seed}, ${result.machine}`,
@@ -33,4 +49,4 @@ export function formatTable(result: BenchResult): string {
 const seconds = (s: number) => `${s.toFixed(1)} s`;
 const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
-const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : "");
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : "");

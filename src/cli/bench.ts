@@ -5,8 +5,9 @@
  *
  * Options: --releases N (default 10000), --seed N, --per-page N (overrides site.json's perPage),
  * --images 0.02 (share of releases with an image), --edits N (edit-loop samples, default 3),
- * --skip-plain, --skip-edit-loop, --keep (keep the temp folder), --json FILE,
- * --cpu-prof DIR (V8 CPU profiles of the builds), --debug (DEBUG=Eleventy:Benchmark*).
+ * --skip-plain, --skip-rebuild (Bayan's second build, caches kept), --skip-edit-loop,
+ * --keep (keep the temp folder), --json FILE, --cpu-prof DIR (V8 CPU profiles of the builds),
+ * --debug (DEBUG=Eleventy:Benchmark*).
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     images: { type: "string", default: "0.02" },
     edits: { type: "string", default: "3" },
     "skip-plain": { type: "boolean", default: false },
+    "skip-rebuild": { type: "boolean", default: false },
     "skip-edit-loop": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     json: { type: "string" },
@@ -41,6 +43,7 @@ try {
     seed: number("seed", values.seed, 0),
     now: "2026-11-29T12:00:00+03:00",
     skipPlain: values["skip-plain"],
+    skipRebuild: values["skip-rebuild"],
     skipEditLoop: values["skip-edit-loop"],
     edits: number("edits", values.edits, 1),
     imageShare: number("images", values.images, 0),

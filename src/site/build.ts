@@ -4,7 +4,10 @@ import { Eleventy } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { loadSite, type Site } from "../config.ts";
 import { loadReleases } from "../release/load.ts";
+import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
+import { auditOutput } from "./audit.ts";
+import { leakDiagnostics } from "./audit-report.ts";
 
 export interface BuildOptions {
   /** Project folder (holds eleventy.config.ts, templates/, releases/). */
@@ -60,6 +63,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       quietMode: true,
     });
     await eleventy.write();
+    // After write() has settled (no copy still in flight), before anything is published.
+    if (!options.preview) auditBuild(staging, releases);
     swapInto(staging, output);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -86,6 +91,17 @@ export function assertSafeOutput(root: string, output: string): void {
   if (inside(realRoot, realOutput) || protectedFolders.some((folder) => inside(realOutput, folder)) || !inside(realOutput, realRoot)) {
     throw new Error(`refusing to build into ${output}: the output folder must be a new folder inside the project, such as dist`);
   }
+}
+
+/** The embargo audit: fails the build when a draft or embargoed release left any trace in the output. */
+function auditBuild(folder: string, releases: Release[]): void {
+  const hidden = releases.filter((release) => !release.published);
+  if (hidden.length === 0) return;
+  const published = releases
+    .filter((release) => release.published)
+    .map((r) => ({ title: r.title, url: r.url, id: r.id, summary: r.summary, text: r.bodyText }));
+  const leaks = auditOutput(folder, hidden, published);
+  if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, new Map(releases.map((r) => [r.file, r]))));
 }
 
 function swapInto(staging: string, output: string): void {

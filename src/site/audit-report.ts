@@ -1,32 +1,8 @@
-import path from "node:path";
-import type { EleventyConfig } from "@11ty/eleventy";
-import type { Site } from "../config.ts";
-import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
-import { auditOutput, type Leak } from "../site/audit.ts";
-import type { Source } from "../site/source.ts";
+import type { Leak } from "./audit.ts";
 
 /** Files named per release and kind of trace in one message; the rest are counted. */
 const FILES_SHOWN = 3;
-
-/**
- * The embargo audit: after every build, searches everything written (pages, feeds, sitemap,
- * search index, file names) for the address, title or feed id of a release that is not shown,
- * and fails the build naming the release and the files it leaked into.
- *
- * In preview every release is shown, so there is nothing to look for and the audit is off.
- */
-export function auditPlugin(eleventyConfig: EleventyConfig, { source }: { site: Site; source: Source; base: string }) {
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const { newsroom, byFile } = await source.get();
-    const shown = new Set(newsroom.releases.map((release) => release.file));
-    const hidden = [...byFile.values()].filter((release) => !release.published && !shown.has(release.file));
-    if (hidden.length === 0) return;
-    const published = newsroom.releases.map((r) => ({ title: r.title, url: r.url, id: r.id, summary: r.summary, text: r.bodyText }));
-    const leaks = auditOutput(path.resolve(directories.output), hidden, published);
-    if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, byFile));
-  });
-}
 
 /** One error per leaked release and kind of trace, naming a few of the files. */
 export function leakDiagnostics(leaks: Leak[], byFile: Map<string, Release>): Diagnostic[] {
