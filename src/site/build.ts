@@ -67,6 +67,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (!options.preview) auditBuild(staging, releases);
     swapInto(staging, output);
   } catch (error) {
+    // Eleventy rejects as soon as a step fails, while its passthrough copies may still be writing
+    // into the staging folder: let them land before removing it, or they fail as unhandled rejections.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
