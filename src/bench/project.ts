@@ -55,6 +55,7 @@ export async function createBenchProjects(options: ProjectOptions): Promise<Benc
   const corpus = readCorpus(path.join(REPO, "releases"), random);
   const counts = { releases: 0, published: 0, images: 0 };
   const sample: SyntheticRelease[] = [];
+  const sampleStride = Math.max(1, Math.floor(options.releases / 110));
   const folders = new Set<string>();
   const write = (root: string, file: string, content: string | Buffer) => {
     const absolute = path.join(root, file);
@@ -74,8 +75,8 @@ export async function createBenchProjects(options: ProjectOptions): Promise<Benc
     if (!plainFile) continue;
     write(plain, `releases/${plainFile.path}`, plainFile.text);
     counts.published++;
-    // Every 97th published Arabic release: spread over the archive, not only the newest.
-    if (release.lang === "ar" && counts.published % 97 === 1 && sample.length < 100) sample.push(release);
+    // About a hundred published Arabic releases, spread over the archive, not only the newest.
+    if (release.lang === "ar" && counts.published % sampleStride === 0 && sample.length < 100) sample.push(release);
   }
   return { folder, bayan, plain, counts, sample };
 }
