@@ -33,7 +33,6 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
     const { newsroom } = await source.get();
     return { ...newsroom, sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) };
   });
-  eleventyConfig.on("eleventy.beforeWatch", () => source.invalidate());
   for (const glob of ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**"]) {
     eleventyConfig.ignores.add(glob);
   }
