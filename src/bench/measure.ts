@@ -40,6 +40,9 @@ export async function measureBuild(job: Omit<BuildJob, "report">, options: Measu
   child.stderr.on("data", (chunk) => (options.debug ? process.stderr.write(chunk) : (output += chunk)));
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   const wallSeconds = (performance.now() - started) / 1000;
+  // The previous output is deleted in the background once the new one is in place: let that
+  // finish before the next measurement, so it does not slow that one down.
+  await oldOutputsGone(job.root);
   let result: ChildReport;
   try {
     result = JSON.parse(readFileSync(report, "utf8")) as ChildReport;
@@ -51,6 +54,10 @@ export async function measureBuild(job: Omit<BuildJob, "report">, options: Measu
   if (!result.ok) throw new Error(`bench: the ${job.kind} build failed: ${result.message ?? "no message"}\n${output.slice(-4000)}`);
   const dist = folderSize(path.join(job.root, "dist"));
   return { wallSeconds, cpuSeconds: result.cpuSeconds, peakRssBytes: result.peakRssBytes, outputFiles: dist.files, outputBytes: dist.bytes, errors: result.errors, warnings: result.warnings };
+}
+
+async function oldOutputsGone(root: string): Promise<void> {
+  while (readdirSync(root).some((name) => name.startsWith("dist.old-"))) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /** Files and bytes under a folder; zero when it does not exist. */

@@ -68,7 +68,7 @@ function localeFor(lang: string, calendar: string, digits: string): string {
  * `Tuesday, 11 August 2015`.
  */
 export function formatLongDate(iso: string, lang: string, display: DateDisplay): string {
-  const date = new Date(DateTime.fromISO(iso, { setZone: true }).toMillis());
+  const date = instant(iso);
   const zone = display.timezone;
   if (lang !== "ar") {
     const locale = lang === "en" ? "en-GB" : lang;
@@ -84,7 +84,7 @@ export function formatLongDate(iso: string, lang: string, display: DateDisplay):
 
 /** A short date for lists: `24 نوفمبر 2026` or `24 November 2026` (Gregorian). */
 export function formatShortDate(iso: string, lang: string, display: DateDisplay): string {
-  const date = new Date(DateTime.fromISO(iso, { setZone: true }).toMillis());
+  const date = instant(iso);
   const locale = lang === "en" ? "en-GB" : localeFor(lang, "gregory", display.digits);
   return formatter(locale, { day: "numeric", month: "long", year: "numeric" }, display.timezone).format(date);
 }
@@ -96,8 +96,21 @@ export function formatMonth(year: number, month: number, lang: string, display: 
   return formatter(locale, { month: "long", year: "numeric" }, "UTC").format(date);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** Digits of a number in the page's system: `2026` or `٢٠٢٦` on Arabic pages set to `arab`. */
 export function formatNumber(value: number, lang: string, digits: "arab" | "latn"): string {
   const locale = lang === "ar" ? `ar-SA-u-nu-${digits}` : lang;
-  return new Intl.NumberFormat(locale, { useGrouping: false }).format(value);
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { useGrouping: false })));
+  return format.format(value);
+}
+
+/**
+ * The instant of an ISO 8601 date. Release dates always carry an offset (`toIso`), which
+ * `Date.parse` reads exactly and many times faster than Luxon; anything else goes through Luxon.
+ */
+export function instant(iso: string): Date {
+  const millis = /[+-]\d\d:\d\d$|Z$/.test(iso) ? Date.parse(iso) : NaN;
+  return new Date(Number.isNaN(millis) ? DateTime.fromISO(iso, { setZone: true }).toMillis() : millis);
 }

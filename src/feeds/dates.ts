@@ -1,5 +1,6 @@
 import { dateToRfc822 } from "@11ty/eleventy-plugin-rss";
 import { DateTime } from "luxon";
+import { instant } from "../dates/dates.ts";
 
 /**
  * An ISO 8601 date as RFC 822 (RSS `pubDate`) in the site's time zone, by the RSS plugin.
@@ -27,7 +28,7 @@ export function newestDate(isos: string[]): string | undefined {
   let newest: string | undefined;
   let newestMillis = -Infinity;
   for (const iso of isos) {
-    const millis = DateTime.fromISO(iso, { setZone: true }).toMillis();
+    const millis = instant(iso).getTime();
     if (millis > newestMillis) [newest, newestMillis] = [iso, millis];
   }
   return newest;

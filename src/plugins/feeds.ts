@@ -2,18 +2,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { localize, type Site } from "../config.ts";
-import { newestDate, toRfc3339, toRfc822 } from "../feeds/dates.ts";
+import { toRfc3339, toRfc822 } from "../feeds/dates.ts";
 import { scriptSafeJson } from "../feeds/json.ts";
 import { ogLocale } from "../feeds/locale.ts";
 import { sitemapEntries } from "../feeds/sitemap.ts";
 import { xmlText } from "../feeds/xml.ts";
-import type { Release } from "../release/model.ts";
 import type { Feed } from "../site/newsroom.ts";
 import type { Source } from "../site/source.ts";
 
 type Data = Record<string, any>;
-
-const newestUpdate = (releases: Release[]) => newestDate(releases.map((release) => release.updated));
 
 /** What every feed format reads besides the feed itself: its texts in the feed's language, its dates. */
 function feedData(site: Site, format: keyof Feed["links"]): Data {
@@ -26,8 +23,7 @@ function feedData(site: Site, format: keyof Feed["links"]): Data {
       title: (d: Data) => [localize(site.title, d.feed.lang, site), d.feed.tag?.name].filter(Boolean).join(" — "),
       description: (d: Data) => localize(site.description, d.feed.lang, site),
       publisher: (d: Data) => localize(site.publisher ?? site.title, d.feed.lang, site),
-      // Atom needs a date even for an empty feed: the site's last change, so a rebuild writes the same file.
-      updated: (d: Data) => newestUpdate(d.feed.releases) ?? newestUpdate(d.newsroom.releases) ?? "1970-01-01T00:00:00Z",
+      updated: (d: Data) => d.feed.updated,
       // One preview stylesheet per language, so its explanation is in the feed's language.
       stylesheet: (d: Data) => `${d.newsroom.sectionByLang[d.feed.lang].root}feed.xsl`,
     },

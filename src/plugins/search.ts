@@ -3,30 +3,37 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { build } from "esbuild";
 import type { Site } from "../config.ts";
-import { buildSearchIndex } from "../search/build.ts";
+import { writeSearchIndexInWorker } from "../search/thread.ts";
+import { writeSearchIndex } from "../search/write.ts";
+import { inBackground } from "../site/background.ts";
 import type { Source } from "../site/source.ts";
 
 /** The browser script, bundled once per process (it does not change between builds). */
 let clientBundle: Promise<Uint8Array> | undefined;
 
+/** From this many releases on, the index is built on a worker thread (below, starting one costs more than it saves). */
+const WORKER_FROM = 500;
+
 /**
- * The search index and its browser script. Both are written in `eleventy.before`, so they are in
- * the output folder before the embargo audit (`eleventy.after`) reads it. The index holds the
- * releases that have pages — published only, outside preview — in one pass over them.
+ * The search index and its browser script. The index holds the releases that have pages —
+ * published only, outside preview — in one pass over them. It is written while Eleventy renders
+ * the pages (on a worker thread for large archives) and is complete when the build is: `eleventy.after`
+ * waits for it, so the embargo audit (after the build) reads it.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: { site: Site; source: Source; root: string }) {
+  let index: Promise<void> | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    await index?.catch(() => undefined); // a watch rebuild: the previous build's index is finished first
     const { newsroom } = await source.get();
     const folder = path.resolve(directories.output, "search");
     const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
-    for (const [file, content] of buildSearchIndex(docs)) {
-      const target = path.join(folder, "index", file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    }
+    index = docs.length >= WORKER_FROM ? inBackground(writeSearchIndexInWorker(docs, path.join(folder, "index"))) : Promise.resolve(writeSearchIndex(docs, path.join(folder, "index")));
+    index.catch(() => undefined); // reported by `eleventy.after`, not as an unhandled rejection
     clientBundle ??= bundleClient(root);
+    mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
   });
+  eleventyConfig.on("eleventy.after", () => index);
 }
 
 async function bundleClient(root: string): Promise<Uint8Array> {

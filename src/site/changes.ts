@@ -44,7 +44,7 @@ function sameListing(a: ListingPage, b: ListingPage): boolean {
 }
 
 function sameFeed(a: Feed, b: Feed): boolean {
-  return a.tag?.name === b.tag?.name && sameReleases(a.releases, b.releases);
+  return a.tag?.name === b.tag?.name && a.updated === b.updated && sameReleases(a.releases, b.releases);
 }
 
 function sameReleases(a: Release[], b: Release[]): boolean {

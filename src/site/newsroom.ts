@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Site } from "../config.ts";
+import { newestDate } from "../feeds/dates.ts";
 import { directionOf } from "../text/direction.ts";
 import type { Release } from "../release/model.ts";
 import { languageRoot } from "../release/url.ts";
@@ -54,6 +55,11 @@ export interface Feed {
   pageUrl: string;
   tag?: Tag;
   releases: Release[];
+  /**
+   * When the feed last changed: its newest `updated`, or for an empty feed the site's, so a
+   * rebuild writes the same file (Atom needs a date even then).
+   */
+  updated: string;
 }
 
 /** One language of the site and what its index pages list. */
@@ -100,6 +106,11 @@ export function buildNewsroom(releases: Release[], site: Site): Newsroom {
   const listings: ListingPage[] = [];
   const feeds: Feed[] = [];
   const links = new Map<string, ReleaseLinks>();
+  const siteUpdated = newestDate(releases.map((release) => release.updated)) ?? "1970-01-01T00:00:00Z";
+  const feedOf = (fields: Omit<Feed, "releases" | "updated">, newest: Release[]): Feed => {
+    const shown = newest.slice(0, site.feedSize);
+    return { ...fields, releases: shown, updated: newestDate(shown.map((release) => release.updated)) ?? siteUpdated };
+  };
 
   for (const lang of site.languages) {
     const dir = directionOf(lang);
@@ -119,12 +130,12 @@ export function buildNewsroom(releases: Release[], site: Site): Newsroom {
 
     const base = { lang, dir };
     listings.push(...paginate(own, root, site.perPage, { ...base, kind: "home", feeds: sectionFeeds }));
-    feeds.push({ ...base, links: sectionFeeds, pageUrl: root, releases: own.slice(0, site.feedSize) });
+    feeds.push(feedOf({ ...base, links: sectionFeeds, pageUrl: root }, own));
     for (const tag of tags) {
       const tagged = byTag.get(tag.name)!;
       const tagFeeds = feedLinks(tag.url);
       listings.push(...paginate(tagged, tag.url, site.perPage, { ...base, kind: "tag", tag, feeds: tagFeeds }));
-      feeds.push({ ...base, links: tagFeeds, pageUrl: tag.url, tag, releases: tagged.slice(0, site.feedSize) });
+      feeds.push(feedOf({ ...base, links: tagFeeds, pageUrl: tag.url, tag }, tagged));
     }
 
     const years: Section["years"] = [];

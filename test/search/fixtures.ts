@@ -1,9 +1,8 @@
 /** Search documents made from the sample releases, as the lead's plugin will pass them. */
-import { mkdir, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { buildSearchIndex } from "../../src/search/build.ts";
+import { join } from "node:path";
 import type { SearchDoc } from "../../src/search/model.ts";
+import { writeSearchIndex } from "../../src/search/write.ts";
 
 const samples = join(import.meta.dirname, "..", "fixtures", "samples");
 
@@ -26,9 +25,6 @@ export const SAMPLE_DOCS: SearchDoc[] = [
 /** Builds the index of `docs` and writes it under `<dist>/search/index/`, as the site build does. */
 export async function writeIndex(dist: string, docs: SearchDoc[] = SAMPLE_DOCS): Promise<string> {
   const folder = join(dist, "search", "index");
-  for (const [path, contents] of buildSearchIndex(docs)) {
-    await mkdir(dirname(join(folder, path)), { recursive: true });
-    await writeFile(join(folder, path), contents);
-  }
+  writeSearchIndex(docs, folder);
   return folder;
 }

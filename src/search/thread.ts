@@ -1,0 +1,22 @@
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { build } from "esbuild";
+import type { SearchDoc } from "./model.ts";
+
+/** The worker's code (`worker.ts` and what it imports), bundled once per process: a worker thread does not inherit the TypeScript loader. */
+let workerCode: Promise<string> | undefined;
+
+/**
+ * `writeSearchIndex` on a worker thread, so a large archive's index (about a sixth of a
+ * 10,000-release build) is built on the second core while Eleventy renders pages on the first.
+ */
+export async function writeSearchIndexInWorker(docs: SearchDoc[], folder: string): Promise<void> {
+  workerCode ??= build({ entryPoints: [path.join(import.meta.dirname, "worker.ts")], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "error" })
+    .then((result) => result.outputFiles[0].text);
+  const code = await workerCode;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: { docs, folder } });
+    worker.once("error", reject);
+    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the search index worker stopped with code ${code}`))));
+  });
+}
