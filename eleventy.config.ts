@@ -17,7 +17,7 @@ export const config = {
     data: "templates/_data",
   },
   pathPrefix: site.pathPrefix,
-  templateFormats: ["txt", "md", "njk"],
+  templateFormats: ["njk"],
   // Releases are text, never templates: `{{ 7*7 }}` in a release stays `{{ 7*7 }}`.
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",

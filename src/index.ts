@@ -33,13 +33,15 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
     const { newsroom } = await source.get();
     return { ...newsroom, sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) };
   });
-  for (const glob of ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**"]) {
+  // Besides the sources: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
+  const notPages = ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];
+  for (const glob of notPages) {
     eleventyConfig.ignores.add(glob);
   }
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(filtersPlugin, { site, base });
-  eleventyConfig.addPlugin(releasesPlugin, { source });
+  eleventyConfig.addPlugin(releasesPlugin, { source, releases: options.releases });
   eleventyConfig.addPlugin(pagesPlugin, { templates });
   eleventyConfig.addPlugin(assetsPlugin, { root });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base });

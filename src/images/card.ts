@@ -5,9 +5,6 @@ import sharp from "sharp";
 /** Size of Open Graph images: what Facebook, X, LinkedIn and WhatsApp crop least. */
 export const OG_SIZE = { width: 1200, height: 630 } as const;
 
-/** Bumped when the drawing changes, so cached cards are drawn again. */
-export const CARD_VERSION = "1";
-
 const require = createRequire(import.meta.url);
 /**
  * Noto Naskh Arabic as TrueType (sharp's text renderer cannot read WOFF2). The family name

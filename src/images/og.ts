@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { cachedFile, hashOf } from "./cache.ts";
-import { CARD_FONTS, CARD_VERSION, drawCard, OG_SIZE, type CardInput } from "./card.ts";
+import { CARD_FONTS, drawCard, OG_SIZE, type CardInput } from "./card.ts";
 
 /** The Open Graph image of a page, as `seo.njk` reads it through the `ogImageFor` filter. */
 export interface OgImage {
@@ -42,11 +43,13 @@ export async function cropPhoto(file: string, cacheDir: string): Promise<string>
 }
 
 /**
- * What every card of a build shares and a cache key must include: the drawing version, the
- * logo's bytes and the fonts' bytes (a new font or logo redraws every card).
+ * What every card of a build shares and a cache key must include: the drawing code itself (a
+ * version number someone must remember to bump once let stale cards through), the image
+ * library's version, the logo's bytes and the fonts' bytes.
  */
 export function cardFingerprint(logo: string | undefined): string {
-  return hashOf(CARD_VERSION, logo ? readFileSync(logo) : "", readFileSync(CARD_FONTS.regular.file), readFileSync(CARD_FONTS.bold.file));
+  const drawing = readFileSync(path.join(import.meta.dirname, "card.ts"));
+  return hashOf(drawing, sharp.versions.vips, logo ? readFileSync(logo) : "", readFileSync(CARD_FONTS.regular.file), readFileSync(CARD_FONTS.bold.file));
 }
 
 /** A card for a page without a photo; drawn once per distinct input, then taken from the cache. */

@@ -15,7 +15,8 @@ type Data = Record<string, any>;
 /** What every feed format reads besides the feed itself: its texts in the feed's language, its dates. */
 function feedData(site: Site, format: keyof Feed["links"]): Data {
   return {
-    pagination: { data: "newsroom.feeds", size: 1, alias: "feed" },
+    // Only the changed feeds in a watch rebuild after release edits (see Newsroom.feedsToWrite).
+    pagination: { data: "newsroom.feedsToWrite", size: 1, alias: "feed" },
     permalink: `{{ feed.links.${format} }}`,
     eleventyComputed: {
       lang: (d: Data) => d.feed.lang,

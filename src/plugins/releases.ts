@@ -1,52 +1,44 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomChanges } from "../site/changes.ts";
+import type { ReleasePage } from "../site/newsroom.ts";
 import type { Source } from "../site/source.ts";
 
+type Data = { releasePage: ReleasePage };
+
 /**
- * The `.txt` and `.md` template formats. Eleventy never reads these files itself (`read: false`):
- * Bayan's own parser does, so no front matter engine (`---js`) and no template language ever
- * touches release text (a `{{` in a release is text).
+ * Release pages. Release files are not Eleventy templates: Bayan's own parser reads them (see
+ * `Source`), so no front matter engine (`---js`) and no template language ever touches release
+ * text (a `{{` in a release is text). All release pages come from one virtual template paginated
+ * over the newsroom: 10,000 releases are one template with 10,000 pages, not 10,000 templates
+ * whose data Eleventy would gather again on every rebuild (that was most of an edit's 25 s).
  */
-export function releasesPlugin(eleventyConfig: EleventyConfig, { source }: { source: Source }) {
-  eleventyConfig.addTemplateFormats(["txt", "md"]);
-  eleventyConfig.addExtension("txt", {
-    outputFileExtension: "html",
-    read: false,
-    isIncrementalMatch: incrementalMatch(source, (inputPath) => source.releaseChanged(inputPath)),
-    getData: async (inputPath: string) => {
-      const { newsroom, byFile } = await source.get();
-      const release = byFile.get(source.fileOf(inputPath));
-      const links = release && newsroom.links.get(release.url);
-      // Drafts and embargoed releases (outside preview) get no page at all.
-      if (!release || !links) return { permalink: false, eleventyExcludeFromCollections: true };
-      return {
-        release,
-        links,
-        lang: release.lang,
-        dir: release.dir,
-        title: release.title,
-        description: release.summary,
-        languageSwitch: Object.fromEntries(links.translations.map((t) => [t.lang, t.url])),
-        layout: "release.njk",
-        permalink: release.url,
-        eleventyExcludeFromCollections: true,
-      };
+export function releasesPlugin(eleventyConfig: EleventyConfig, { source, releases }: { source: Source; releases: string }) {
+  eleventyConfig.addTemplate("bayan-pages/release.njk", "{{ release.bodyHtml | safe }}", {
+    eleventyExcludeFromCollections: true,
+    layout: "release.njk",
+    // Only the changed pages in a watch rebuild after release edits (see Newsroom.releasePagesToWrite).
+    pagination: { data: "newsroom.releasePagesToWrite", size: 1, alias: "releasePage" },
+    permalink: (d: Data) => d.releasePage.release.url,
+    eleventyComputed: {
+      release: (d: Data) => d.releasePage.release,
+      links: (d: Data) => d.releasePage.links,
+      lang: (d: Data) => d.releasePage.release.lang,
+      dir: (d: Data) => d.releasePage.release.dir,
+      title: (d: Data) => d.releasePage.release.title,
+      description: (d: Data) => d.releasePage.release.summary,
+      languageSwitch: (d: Data) => d.releasePage.languageSwitch,
     },
-    compile: () => (data: { release?: { bodyHtml: string } }) => data.release?.bodyHtml ?? "",
   });
-  // `.md` is an alias of `txt`, not an override of Eleventy's Markdown: in Eleventy 3.1 an
-  // overridden built-in engine lacks its extension map, and every incremental rebuild (npm start)
-  // then fails with "missing `extensionMap` in TemplateEngine".
-  eleventyConfig.addExtension("md", { key: "txt" });
 
   // Incremental rebuilds (npm start): a release edit rewrites its page and the pages that show it.
   // The watch queue tells the source what changed; the source is loaded before Eleventy asks
   // which templates to render (a load error still surfaces where the templates read it).
+  eleventyConfig.addWatchTarget(`./${releases.replace(/^\.?\/+|\/+$/g, "")}/`);
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => source.invalidate(queue));
   eleventyConfig.on("eleventy.before", () => source.get().then(() => undefined, () => undefined));
   // Eleventy asks every `addExtension` entry keyed `njk` whether a Nunjucks template is affected
-  // by the changed file; this alias (no file has its extension) is how the site's own Nunjucks
-  // pages and feeds get that answer.
+  // by the changed file; this alias (no file has its extension) is how the site's own virtual
+  // templates get that answer.
   eleventyConfig.addExtension("bayan-pages", {
     key: "njk",
     isIncrementalMatch: incrementalMatch(source, (inputPath, changes) => (PAGE_SHOWS[inputPath.replace(/^\.\//, "")] ?? (() => true))(changes)),
@@ -74,8 +66,9 @@ function incrementalMatch(source: Source, affected: (inputPath: string, changes:
   };
 }
 
-/** What the site's virtual Nunjucks templates (pages.ts, feeds.ts) show; any other template counts as affected. */
+/** What the site's virtual Nunjucks templates (releases.ts, pages.ts, feeds.ts) show; any other template counts as affected. */
 const PAGE_SHOWS: Record<string, (changes: NewsroomChanges) => boolean> = {
+  "bayan-pages/release.njk": (changes) => changes.releaseUrls.size > 0,
   "bayan-pages/listing.njk": (changes) => changes.listingUrls.size > 0,
   "bayan-pages/tags.njk": (changes) => changes.sections,
   "bayan-pages/archive.njk": (changes) => changes.sections,

@@ -81,18 +81,29 @@ export interface ReleaseLinks {
   tags: Tag[];
 }
 
+/** A release page: the release and what it links to. */
+export interface ReleasePage {
+  release: Release;
+  links: ReleaseLinks;
+  /** Language → URL of this release in that language, for the language switch. */
+  languageSwitch: Record<string, string>;
+}
+
 /** Everything the pages, feeds and search are made from, computed once per build. */
 export interface Newsroom {
   /** Releases that get a page: the published ones, or all of them in preview. Newest first. */
   releases: Release[];
+  releasePages: ReleasePage[];
   sections: Section[];
   listings: ListingPage[];
   feeds: Feed[];
   links: Map<string, ReleaseLinks>;
   /**
-   * The list pages and feeds to write in this build: all of them, except in a watch rebuild after
-   * release edits, where only those whose content changed (the others are already in the output).
+   * The release pages, list pages and feeds to write in this build: all of them, except in a watch
+   * rebuild after release edits, where only those whose content changed (the others are already
+   * in the output).
    */
+  releasePagesToWrite: ReleasePage[];
   listingsToWrite: ListingPage[];
   feedsToWrite: Feed[];
 }
@@ -173,7 +184,11 @@ export function buildNewsroom(releases: Release[], site: Site): Newsroom {
       links.get(release.url)!.translations = group.filter((other) => other !== release).map(linkTo);
     }
   }
-  return { releases, sections, listings, feeds, links, listingsToWrite: listings, feedsToWrite: feeds };
+  const releasePages = releases.map((release) => {
+    const own = links.get(release.url)!;
+    return { release, links: own, languageSwitch: Object.fromEntries(own.translations.map((t) => [t.lang, t.url])) };
+  });
+  return { releases, releasePages, sections, listings, feeds, links, releasePagesToWrite: releasePages, listingsToWrite: listings, feedsToWrite: feeds };
 }
 
 function feedLinks(base: string): FeedLinks {

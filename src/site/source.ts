@@ -10,11 +10,9 @@ import { buildNewsroom, type Newsroom } from "./newsroom.ts";
 export interface Loaded {
   newsroom: Newsroom;
   diagnostics: Diagnostic[];
-  /** Every release by project-relative path, including those not shown. */
-  byFile: Map<string, Release>;
   /**
    * In a watch rebuild caused only by release files: the pages that changed (the newsroom's
-   * `listingsToWrite` and `feedsToWrite` are cut down to them). Undefined in a full build.
+   * `releasePagesToWrite`, `listingsToWrite` and `feedsToWrite` are cut down to them). Undefined in a full build.
    */
   changes?: NewsroomChanges;
 }
@@ -36,11 +34,12 @@ export function createSource(options: ResolvedOptions, root: string) {
     const { releases, diagnostics } = loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now });
     if (diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
-    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics, byFile: new Map(releases.map((r) => [r.file, r])) };
+    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics };
     const onlyReleases = changedFiles && changedFiles.size > 0 && [...changedFiles].every((file) => file.startsWith(releasesFolder));
     if (latest && onlyReleases) {
       const changes = diffNewsroom(latest.newsroom, loaded.newsroom);
       loaded.changes = changes;
+      loaded.newsroom.releasePagesToWrite = loaded.newsroom.releasePages.filter((page) => changes.releaseUrls.has(page.release.url));
       loaded.newsroom.listingsToWrite = loaded.newsroom.listings.filter((page) => changes.listingUrls.has(page.url));
       loaded.newsroom.feedsToWrite = loaded.newsroom.feeds.filter((feed) => changes.feedUrls.has(feed.links.rss));
     }
@@ -63,14 +62,6 @@ export function createSource(options: ResolvedOptions, root: string) {
      * written (a full build, or a change to something other than releases).
      */
     changes: (): NewsroomChanges | undefined => latest?.changes,
-    /** True when this build must write the page of the release at `inputPath` (any release outside a partial rebuild). */
-    releaseChanged: (inputPath: string): boolean => {
-      if (!latest?.changes) return true;
-      const release = latest.byFile.get(fileOf(inputPath));
-      return !release || latest.changes.releaseUrls.has(release.url);
-    },
-    /** Project-relative path of an Eleventy input path such as `./releases/x.txt`. */
-    fileOf,
   };
 }
 

@@ -67,6 +67,8 @@ describe("incremental rebuilds while npm start runs", () => {
   it("writes the newest release's feeds when it changes", async () => {
     const written = await edit(23, (text) => `${text}\nتحديث للبيان الأحدث.\n`);
     expect(written).toContain("/feed.xml");
+    // Its language's feeds and its tag's, in three formats each; not the other tag's.
+    expect(written.filter((url) => /\.(xml|json)$/.test(url) && url !== "/sitemap.xml")).toHaveLength(6);
     expect(project.read("feed.xml")).toContain("تحديث للبيان الأحدث.");
   }, 60_000);
 
