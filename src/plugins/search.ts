@@ -17,23 +17,31 @@ const WORKER_FROM = 500;
 /**
  * The search index and its browser script. The index holds the releases that have pages —
  * published only, outside preview — in one pass over them. It is written while Eleventy renders
- * the pages (on a worker thread for large archives) and is complete when the build is: `eleventy.after`
- * waits for it, so the embargo audit (after the build) reads it.
+ * the pages (on a worker thread for large archives). A build waits for it in `eleventy.after`, so
+ * the embargo audit (after the build) reads it; `npm start` does not: the edited page reloads at
+ * once and the index follows, and a newer edit stops an index still being built.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: { site: Site; source: Source; root: string }) {
   let index: Promise<void> | undefined;
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
-    await index?.catch(() => undefined); // a watch rebuild: the previous build's index is finished first
+  let stop: AbortController | undefined;
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    stop?.abort();
+    await index?.catch(() => undefined); // never two writers of one index
     const { newsroom } = await source.get();
     const folder = path.resolve(directories.output, "search");
     const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
-    index = docs.length >= WORKER_FROM ? inBackground(writeSearchIndexInWorker(docs, path.join(folder, "index"))) : Promise.resolve(writeSearchIndex(docs, path.join(folder, "index")));
-    index.catch(() => undefined); // reported by `eleventy.after`, not as an unhandled rejection
+    const target = path.join(folder, "index");
+    const current = (stop = new AbortController());
+    index = docs.length >= WORKER_FROM ? inBackground(writeSearchIndexInWorker(docs, target, current.signal)) : Promise.resolve(writeSearchIndex(docs, target));
+    // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.
+    index.catch((error: Error) => {
+      if (runMode !== "build" && !current.signal.aborted) console.error(`[bayan] the search index was not written: ${error.message}`);
+    });
     clientBundle ??= bundleClient(root);
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
   });
-  eleventyConfig.on("eleventy.after", () => index);
+  eleventyConfig.on("eleventy.after", ({ runMode }: { runMode: string }) => (runMode === "build" ? index : undefined));
 }
 
 async function bundleClient(root: string): Promise<Uint8Array> {

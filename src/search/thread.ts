@@ -9,14 +9,18 @@ let workerCode: Promise<string> | undefined;
 /**
  * `writeSearchIndex` on a worker thread, so a large archive's index (about a sixth of a
  * 10,000-release build) is built on the second core while Eleventy renders pages on the first.
+ * Aborting `signal` stops the worker (a newer edit in `npm start` makes its index useless) and rejects.
  */
-export async function writeSearchIndexInWorker(docs: SearchDoc[], folder: string): Promise<void> {
+export async function writeSearchIndexInWorker(docs: SearchDoc[], folder: string, signal?: AbortSignal): Promise<void> {
   workerCode ??= build({ entryPoints: [path.join(import.meta.dirname, "worker.ts")], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "error" })
     .then((result) => result.outputFiles[0].text);
   const code = await workerCode;
+  signal?.throwIfAborted();
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true, workerData: { docs, folder } });
+    signal?.addEventListener("abort", () => void worker.terminate(), { once: true });
     worker.once("error", reject);
-    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the search index worker stopped with code ${code}`))));
+    // A worker stopped before it ran exits with 0: the signal says whether it finished.
+    worker.once("exit", (code) => (code === 0 && !signal?.aborted ? resolve() : reject(new Error(`the search index worker stopped with code ${code}`))));
   });
 }

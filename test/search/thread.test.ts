@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -25,7 +25,22 @@ describe("writeSearchIndexInWorker", () => {
     for (const [file, bytes] of main) expect(worker.get(file)!.equals(bytes), file).toBe(true);
   });
 
-  it("rejects when the index cannot be written, and names the worker", async () => {
+  it("stops the worker when its signal is aborted, before or while it runs", async () => {
+    const early = new AbortController();
+    const notStarted = writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "stopped-early"), early.signal);
+    early.abort();
+    await expect(notStarted).rejects.toThrow(/aborted/);
+    // Thousands of releases take the worker seconds: stopped on the way, it writes no index.
+    const many = Array.from({ length: 6000 }, (_, i) => ({ ...SAMPLE_DOCS[i % SAMPLE_DOCS.length], url: `/releases/2026/01/r${i}/` }));
+    const late = new AbortController();
+    const running = writeSearchIndexInWorker(many, join(temp, "stopped"), late.signal);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    late.abort();
+    await expect(running).rejects.toThrow(/stopped with code|aborted/);
+    expect(existsSync(join(temp, "stopped", "meta.json"))).toBe(false);
+  });
+
+  it("rejects when the index cannot be written", async () => {
     // A file where the index folder should be: mkdir fails inside the worker.
     writeSearchIndex(SAMPLE_DOCS.slice(0, 1), join(temp, "blocked"));
     await expect(writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "blocked", "meta.json"))).rejects.toThrow(/EEXIST|ENOTDIR/);
