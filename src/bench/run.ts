@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -19,7 +18,7 @@ export interface BenchOptions {
   skipEditLoop: boolean;
   /** Edits timed in the edit loop (median reported). */
   edits: number;
-  /** Share of releases with an image (0…1); forced to 0 while the image plugin is a placeholder. */
+  /** Share of releases with an image (0…1). */
   imageShare: number;
   /** Overrides of the site config, e.g. `{ perPage: 50 }`. */
   site: Record<string, unknown>;
@@ -44,22 +43,18 @@ export interface BenchResult {
   rebuildRatio?: number;
   search: SearchFigures;
   editLoop?: EditLoopFigures;
-  notes: string[];
   /** The temp folder (removed unless `--keep`). */
   folder: string;
 }
 
 /** Generates the archive, builds it with Bayan and with plain Eleventy, and measures search and the edit loop. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
-  const notes: string[] = [];
-  const imagesReady = imagePluginReady();
-  if (options.imageShare > 0 && !imagesReady) notes.push("no images generated: the image plugin (src/plugins/images.ts) is still a placeholder");
   const started = performance.now();
   const projects = await createBenchProjects({
     releases: options.releases,
     now: DateTime.fromISO(options.now, { setZone: true }),
     seed: options.seed,
-    imageShare: imagesReady ? options.imageShare : 0,
+    imageShare: options.imageShare,
     site: options.site,
   });
   options.log(`generated ${projects.counts.releases} releases in ${((performance.now() - started) / 1000).toFixed(1)} s: ${projects.folder}`);
@@ -67,7 +62,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const machine = `${os.cpus().length} CPUs, Node ${process.version}`;
   try {
     const figures = await measureAll(projects, options);
-    return { releases: options.releases, seed: options.seed, machine, counts: projects.counts, ...figures, notes, folder: projects.folder };
+    return { releases: options.releases, seed: options.seed, machine, counts: projects.counts, ...figures, folder: projects.folder };
   } catch (error) {
     if (error instanceof Error) error.message += `\n(the generated projects are kept in ${projects.folder})`;
     throw error;
@@ -92,8 +87,6 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
     options.log(`plain Eleventy: ${plain.wallSeconds.toFixed(1)} s`);
   }
   const search = await measureSearch(path.join(projects.bayan, "dist"), projects.sample);
-  if (search.indexBytes === undefined) options.log("no search index in dist/search/index/ (search not wired into the build yet)");
-  else if (search.medianQueryBytes === undefined) options.log("src/search/query.ts has no createSearcher: bytes per query not measured");
 
   let editLoop: EditLoopFigures | undefined;
   if (!options.skipEditLoop) {
@@ -102,10 +95,4 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
   }
   const ratio = (build?: BuildFigures) => (build && plain ? build.wallSeconds / plain.wallSeconds : undefined);
   return { bayan, rebuild, plain, ratio: ratio(bayan), rebuildRatio: ratio(rebuild), search, editLoop };
-}
-
-/** True once `src/plugins/images.ts` is more than the placeholder it started as. */
-function imagePluginReady(): boolean {
-  const file = path.join(REPO, "src/plugins/images.ts");
-  return existsSync(file) && !readFileSync(file, "utf8").includes("Placeholder");
 }

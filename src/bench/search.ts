@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { folderSize } from "./measure.ts";
+import { createSearcher } from "../search/query.ts";
 import type { SyntheticRelease } from "./generate.ts";
 
-/** Search figures of a built site; undefined where search is not there (yet). */
+/** Search figures of a built site; undefined when the site has no search index. */
 export interface SearchFigures {
   indexBytes?: number;
   indexFiles?: number;
@@ -16,12 +16,6 @@ export interface SearchFigures {
   found?: number;
 }
 
-/** The part of `src/search/query.ts` the bench uses; read at run time, as search may not exist yet. */
-type SearchModule = {
-  createSearcher?: (load: (file: string) => Promise<string | Uint8Array>) => { search(query: string, options?: { lang?: string }): Promise<Array<{ url: string }>> };
-};
-
-const QUERY_MODULE = path.resolve(import.meta.dirname, "../search/query.ts");
 const INDEX_FOLDER = "search/index";
 
 /**
@@ -34,9 +28,6 @@ export async function measureSearch(dist: string, sample: SyntheticRelease[], qu
   if (!existsSync(index)) return { queries: 0 };
   const size = folderSize(index);
   const figures: SearchFigures = { indexBytes: size.bytes, indexFiles: size.files, queries: 0 };
-  if (!existsSync(QUERY_MODULE)) return figures;
-  const { createSearcher } = (await import(pathToFileURL(QUERY_MODULE).href)) as SearchModule;
-  if (!createSearcher) return figures;
 
   const bytes: number[] = [];
   let found = 0;

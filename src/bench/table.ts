@@ -42,7 +42,6 @@ export function formatTable(result: BenchResult): string {
     line(header),
     line(widths.map((w) => "-".repeat(w))),
     ...rows.map(line),
-    ...result.notes.map((note) => `note: ${note}`),
   ].join("\n");
 }
 

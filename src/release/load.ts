@@ -6,7 +6,8 @@ import type { Site } from "../config.ts";
 import { progress } from "../site/progress.ts";
 import { languageOfFileName } from "../text/direction.ts";
 import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
-import { parseRelease } from "./parse.ts";
+import { parseRelease, type ParseOptions } from "./parse.ts";
+import { openParseCache } from "./parse-cache.ts";
 import { resolveRelease } from "./resolve.ts";
 
 /** Largest release file Bayan reads: a press release is a few KB; 1 MB is a mistake (a PDF renamed, a dump). */
@@ -19,6 +20,8 @@ export interface LoadOptions {
   releasesDir: string;
   site: Site;
   now: DateTime;
+  /** Keep parses between builds in this folder (`.cache/`): only changed files are parsed again. */
+  cacheDir?: string;
 }
 
 /** Every release file read and resolved, and every problem found on the way. */
@@ -51,6 +54,7 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   const files = findReleaseFiles(releasesRoot, root, diagnostics);
   const gitDates = firstCommitDates(root, options.releasesDir);
 
+  const diskCache = options.cacheDir ? openParseCache(options.cacheDir) : undefined;
   const siteKey = JSON.stringify(site);
   const nowKey = options.now.toISO();
   for (const [index, file] of files.entries()) {
@@ -65,11 +69,13 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     const key = `${stat.size}:${stat.mtimeMs}:${site.legacyEncoding ?? ""}:${site.lang}`;
     let cached = parseCache.get(absolute);
     if (cached?.key !== key) {
-      const parsed = parseRelease(readFileSync(absolute), {
+      const bytes = readFileSync(absolute);
+      const parseOptions: ParseOptions = {
         file, format: file.endsWith(".md") ? "md" : "txt", defaultLang: languageOfFileName(file, site.languages) ?? site.lang, legacyEncoding: site.legacyEncoding,
-      });
-      parseCache.set(absolute, (cached = { key, parsed }));
-    }
+      };
+      const parse = () => parseRelease(bytes, parseOptions);
+      parseCache.set(absolute, (cached = { key, parsed: diskCache ? diskCache.parse(bytes, parseOptions, parse) : parse() }));
+    } else diskCache?.keep(file);
     const { parsed } = cached;
     diagnostics.push(...parsed.diagnostics);
     if (parsed.diagnostics.some((d) => d.severity === "error")) continue;
@@ -84,6 +90,7 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     if (!resolved.diagnostics.some((d) => d.severity === "error")) releases.push(resolved.release);
   }
 
+  diskCache?.save();
   diagnostics.push(...findUrlCollisions(releases));
   releases.sort(newestFirst);
   return { releases, diagnostics };

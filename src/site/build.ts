@@ -46,7 +46,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   assertSafeOutput(root, output);
   const now = options.now ?? DateTime.now().toISO()!;
   const site = loadSite(path.join(root, "templates/site.json"));
-  const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: DateTime.fromISO(now, { setZone: true }) });
+  const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: DateTime.fromISO(now, { setZone: true }), cacheDir: path.join(root, ".cache") });
   const seconds = () => (performance.now() - started) / 1000;
   if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics, releases, site, output, seconds: seconds() };
 

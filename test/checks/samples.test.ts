@@ -162,7 +162,9 @@ const ROWS: Record<string, () => Promise<void> | void> = {
     const { project, errors, file } = await refused("bad/slug-traversal.txt");
     expect(errors).toEqual([expect.objectContaining({ file, line: 2, message: expect.stringMatching(/slug "..\/..\/..\/etc\/owned"/), hint: "write slug: etc-owned" })]);
     expect(existsSync(path.join(project.root, "../etc/owned"))).toBe(false);
-    expect(readdirSync(project.root).sort()).toEqual(["assets", "eleventy.config.ts", "node_modules", "package.json", "releases", "src", "templates"]);
+    // Nothing but the parse cache (.cache/bayan-parse.bin) was written, and no output at all.
+    expect(readdirSync(project.root).sort()).toEqual([".cache", "assets", "eleventy.config.ts", "node_modules", "package.json", "releases", "src", "templates"]);
+    expect(readdirSync(path.join(project.root, ".cache"))).toEqual(["bayan-parse.bin"]);
   },
 
   "bad/unsafe-yaml.txt": async () => {

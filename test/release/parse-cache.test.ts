@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openParseCache } from "../../src/release/parse-cache.ts";
+import { parseRelease, type ParseOptions } from "../../src/release/parse.ts";
+
+const temp = mkdtempSync(join(tmpdir(), "bayan-parse-cache-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const options = (file: string): ParseOptions => ({ file, format: "txt", defaultLang: "ar" });
+const text = (title: string) => Buffer.from(`${title}\n\nنص البيان في فقرة واحدة، مع رابط https://example.org/ ورقم +966 11 000 0000.\n`);
+
+/** Parses through the cache, counting real parses. */
+function parseAll(cacheDir: string, files: Record<string, Buffer>): { parses: string[]; results: Record<string, unknown> } {
+  const cache = openParseCache(cacheDir);
+  const parses: string[] = [];
+  const results: Record<string, unknown> = {};
+  for (const [file, bytes] of Object.entries(files)) {
+    results[file] = cache.parse(bytes, options(file), () => (parses.push(file), parseRelease(bytes, options(file))));
+  }
+  cache.save();
+  return { parses, results };
+}
+
+describe("the parse cache in .cache/", () => {
+  it("gives the next build the same parse without parsing again", () => {
+    const dir = join(temp, "same");
+    const files = { "releases/a.txt": text("بيان أول"), "releases/b.txt": text("بيان ثان") };
+    const first = parseAll(dir, files);
+    expect(first.parses).toEqual(["releases/a.txt", "releases/b.txt"]);
+    const second = parseAll(dir, files);
+    expect(second.parses).toEqual([]);
+    expect(second.results).toEqual(first.results);
+    expect(second.results).toEqual({ "releases/a.txt": parseRelease(files["releases/a.txt"], options("releases/a.txt")), "releases/b.txt": parseRelease(files["releases/b.txt"], options("releases/b.txt")) });
+  });
+
+  it("parses a file again when its bytes or options change", () => {
+    const dir = join(temp, "changed");
+    parseAll(dir, { "releases/a.txt": text("بيان أول") });
+    expect(parseAll(dir, { "releases/a.txt": text("بيان معدل") }).parses).toEqual(["releases/a.txt"]);
+    const cache = openParseCache(dir);
+    let parsed = 0;
+    cache.parse(text("بيان معدل"), { ...options("releases/a.txt"), defaultLang: "en" }, () => (parsed++, parseRelease(text("بيان معدل"), options("releases/a.txt"))));
+    expect(parsed).toBe(1);
+  });
+
+  it("drops removed files, and keeps files the caller took from memory", () => {
+    const dir = join(temp, "removed");
+    parseAll(dir, { "releases/a.txt": text("أ"), "releases/b.txt": text("ب") });
+    const cache = openParseCache(dir);
+    cache.keep("releases/a.txt");
+    cache.save();
+    expect(parseAll(dir, { "releases/a.txt": text("أ"), "releases/b.txt": text("ب") }).parses).toEqual(["releases/b.txt"]);
+  });
+
+  it("starts empty from a damaged cache file", () => {
+    const dir = join(temp, "damaged");
+    parseAll(dir, { "releases/a.txt": text("أ") });
+    writeFileSync(join(dir, "bayan-parse.bin"), "not a cache");
+    expect(parseAll(dir, { "releases/a.txt": text("أ") }).parses).toEqual(["releases/a.txt"]);
+  });
+});
