@@ -27,6 +27,9 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<unknown>;
     init(): Promise<void>;
     setIncrementalBuild(incremental: boolean): void;
+    /** Set by `watch()`: Eleventy's chokidar watcher and its build state. */
+    watcher?: { emit(event: "change", path: string): boolean };
+    watchManager?: { isBuildRunning(): boolean };
   }
   export function HtmlBasePlugin(config: EleventyConfig, options?: Record<string, unknown>): void;
 }

@@ -41,7 +41,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(filtersPlugin, { site, base });
-  eleventyConfig.addPlugin(releasesPlugin, { source, releases: options.releases });
+  eleventyConfig.addPlugin(releasesPlugin, { source });
   eleventyConfig.addPlugin(pagesPlugin, { templates });
   eleventyConfig.addPlugin(assetsPlugin, { root });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base });

@@ -5,6 +5,7 @@
  * URLs written when a rebuild ends. The dev server itself is not started: the bench reads files.
  */
 import { Eleventy, type EleventyConfig } from "@11ty/eleventy";
+import { watchReleases } from "../site/watch.ts";
 
 const [now] = process.argv.slice(2);
 const emit = (event: Record<string, unknown>) => process.stdout.write(`bench:${JSON.stringify({ ...event, at: Date.now() })}\n`);
@@ -24,4 +25,5 @@ const eleventy = new Eleventy(".", "dist", {
 await eleventy.init();
 eleventy.setIncrementalBuild(true);
 await eleventy.watch();
+watchReleases(eleventy, "releases");
 emit({ event: "ready" });

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { ConfigError } from "../config.ts";
 import { buildSite } from "../site/build.ts";
+import { watchReleases } from "../site/watch.ts";
 import { formatDiagnostic, sortDiagnostics, type ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic } from "../release/model.ts";
 import { readSiteConfig } from "./check.ts";
@@ -73,6 +74,7 @@ async function serve() {
   await eleventy.init();
   eleventy.setIncrementalBuild(true);
   await eleventy.watch();
+  watchReleases(eleventy, "releases");
   await eleventy.serve(Number(values.port));
   console.log(`Preview with drafts and embargoed releases: http://localhost:${values.port}/ (Ctrl+C to stop)`);
 }

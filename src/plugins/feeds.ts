@@ -62,19 +62,21 @@ function outputs(site: Site, source: Source): Array<{ file: string; data: Data }
  * Bayan's one-argument `absoluteUrl` filter with its deprecated two-argument one.
  */
 export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source }: { site: Site; source: Source; base: string }) {
-  // A release is in its language feed and each of its tags' feeds, in three formats: work out
-  // its dates and item HTML once per build, not a dozen times.
-  const caches: Array<Map<string, unknown>> = [];
-  const once = <A extends string[], T>(work: (...args: A) => T) => {
-    const cache = new Map<string, T>();
-    caches.push(cache);
-    return (...args: A): T => {
-      const key = args.join("\u0000");
-      if (!cache.has(key)) cache.set(key, work(...args));
-      return cache.get(key)!;
-    };
+  // A release is in its language feed and each of its tags' feeds, in three formats, and in the
+  // sitemap: work out its dates once per process (they depend on the date and the site's time
+  // zone only) and its item HTML once per build (release text changes between watch rebuilds).
+  const once = <A extends string[], T>(work: (...args: A) => T, cache = new Map<string, T>()) => (...args: A): T => {
+    const key = args.join("\u0000");
+    if (!cache.has(key)) cache.set(key, work(...args));
+    return cache.get(key)!;
   };
-  eleventyConfig.on("eleventy.before", () => caches.forEach((cache) => cache.clear()));
+  const buildCaches: Array<Map<string, unknown>> = [];
+  const oncePerBuild = <A extends string[], T>(work: (...args: A) => T) => {
+    const cache = new Map<string, T>();
+    buildCaches.push(cache);
+    return once(work, cache);
+  };
+  eleventyConfig.on("eleventy.before", () => buildCaches.forEach((cache) => cache.clear()));
 
   eleventyConfig.addFilter("xml", xmlText);
   eleventyConfig.addFilter("rfc822", once((iso: string) => toRfc822(iso, site.timezone)));
@@ -89,7 +91,7 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source }: { 
    * ignores the path prefix), so `/x` in a release becomes `https://host/<pathPrefix>/x` in the
    * feed exactly as it becomes `/<pathPrefix>/x` on the page.
    */
-  const absoluteHtml = once((html: string, pageUrl: string) => {
+  const absoluteHtml = oncePerBuild((html: string, pageUrl: string) => {
     const transform = eleventyConfig.getFilter("transformWithHtmlBase");
     return Promise.resolve(transform(html, `${site.url}/`, pageUrl) as string | Promise<string>);
   });

@@ -5,6 +5,7 @@ import { buildImages, type ImageSet } from "../images/build.ts";
 import { publishFile } from "../images/cache.ts";
 import type { OgImage } from "../images/og.ts";
 import type { Picture } from "../images/picture.ts";
+import type { Release } from "../release/model.ts";
 import type { Source } from "../site/source.ts";
 
 export type { OgImage } from "../images/og.ts";
@@ -23,8 +24,10 @@ export interface ImagesOptions {
 /**
  * Release images and Open Graph images. Before each build, every shown release's `image` is
  * made into AVIF/WebP/JPEG widths and a 1200×630 crop, and every release without one gets a
- * drawn card (the site option `ogCards` limits that: see `cardsWanted`); all are cached in
- * `.cache/` and published into the output. Templates read them as:
+ * drawn card; all are cached in `.cache/` and published into the output. A card takes 15–30 ms
+ * to draw the first time, so a 10,000-release archive's first build spends minutes on them: the
+ * site option `ogCards` set to N draws cards for the newest N only (the others share the site
+ * card), `false` for none. Templates read them as:
  *
  * - `release.ogImage` → `OgImage | undefined` on release pages (set on the loaded releases);
  * - `releasePicture(url)` → `Picture | undefined`, for `partials/release-image.njk`;
@@ -34,14 +37,19 @@ export interface ImagesOptions {
 export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, base, root = process.cwd() }: ImagesOptions) {
   let images: ImageSet | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
-    const { newsroom } = await source.get();
-    images = await buildImages(newsroom.releases, newsroom.sections, { site, root, base, cards: cardsWanted(site) });
+    const { newsroom, changes } = await source.get();
+    // A watch rebuild after release edits (npm start): only the edited releases' images can have
+    // changed, and the others are already in the output. (With `ogCards: N`, an edit can move
+    // which releases are the newest N: everything is worked out again.)
+    const edited = changes && images && site.ogCards === true ? newsroom.releases.filter((release) => changes.releaseUrls.has(release.url)) : undefined;
+    const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards });
+    images = edited && images ? merged(images, made, edited) : made;
     // `seo.njk` reads `release.ogImage`: set on the loaded releases before any page renders.
     for (const release of newsroom.releases) release.ogImage = images.releaseCards.get(release.url);
     // JSON output (tests, `check`) writes no files; only the file system output gets copies.
     if (outputMode !== "fs") return;
     const output = path.resolve(root, directories.output);
-    for (const [url, file] of images.files) publishFile(file, path.join(output, ...url.split("/")));
+    for (const [url, file] of made.files) publishFile(file, path.join(output, ...url.split("/")));
   });
   eleventyConfig.addFilter("releasePicture", (url: string): Picture | undefined => images?.pictures.get(url));
   eleventyConfig.addFilter("ogImageFor", (url: string, lang?: string): OgImage | undefined =>
@@ -49,13 +57,12 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
   );
 }
 
-/**
- * The site option `ogCards`: `true` (default) draws a card for every release without a photo,
- * a number only for the newest N, `false` for none; the others share the site card. A card takes
- * 15–30 ms to draw the first time (cached after), so a 10,000-release archive's first build
- * spends minutes on them.
- */
-function cardsWanted(site: Site): boolean | number {
-  const option = (site as Site & { ogCards?: boolean | number }).ogCards;
-  return option ?? true;
+/** The previous build's images with those of the edited releases (and the site cards) made again. */
+function merged(previous: ImageSet, made: ImageSet, edited: Release[]): ImageSet {
+  const pictures = new Map(previous.pictures);
+  const releaseCards = new Map(previous.releaseCards);
+  for (const { url } of edited) pictures.delete(url), releaseCards.delete(url); // a photo may have been removed
+  for (const [url, picture] of made.pictures) pictures.set(url, picture);
+  for (const [url, card] of made.releaseCards) releaseCards.set(url, card);
+  return { pictures, releaseCards, siteCards: made.siteCards, files: new Map([...previous.files, ...made.files]), cardsDrawn: made.cardsDrawn };
 }

@@ -12,7 +12,7 @@ type Data = { releasePage: ReleasePage };
  * over the newsroom: 10,000 releases are one template with 10,000 pages, not 10,000 templates
  * whose data Eleventy would gather again on every rebuild (that was most of an edit's 25 s).
  */
-export function releasesPlugin(eleventyConfig: EleventyConfig, { source, releases }: { source: Source; releases: string }) {
+export function releasesPlugin(eleventyConfig: EleventyConfig, { source }: { source: Source }) {
   eleventyConfig.addTemplate("bayan-pages/release.njk", "{{ release.bodyHtml | safe }}", {
     eleventyExcludeFromCollections: true,
     layout: "release.njk",
@@ -31,9 +31,9 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source, release
   });
 
   // Incremental rebuilds (npm start): a release edit rewrites its page and the pages that show it.
-  // The watch queue tells the source what changed; the source is loaded before Eleventy asks
-  // which templates to render (a load error still surfaces where the templates read it).
-  eleventyConfig.addWatchTarget(`./${releases.replace(/^\.?\/+|\/+$/g, "")}/`);
+  // The releases folder is watched by `watchReleases` (site/watch.ts), not by Eleventy; the watch
+  // queue tells the source what changed; the source is loaded before Eleventy asks which
+  // templates to render (a load error still surfaces where the templates read it).
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => source.invalidate(queue));
   eleventyConfig.on("eleventy.before", () => source.get().then(() => undefined, () => undefined));
   // Eleventy asks every `addExtension` entry keyed `njk` whether a Nunjucks template is affected

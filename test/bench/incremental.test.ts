@@ -55,8 +55,12 @@ describe("incremental rebuilds while npm start runs", () => {
     expect(project.read(`${target.slice(1)}index.html`)).toContain("فقرة أضيفت بعد النشر.");
   }, 60_000);
 
-  it("also writes the neighbours' pages when the title changes, which they show", async () => {
+  it("also writes the neighbours' pages when the title changes, which they show, and its new share card", async () => {
+    const card = (i: number) => readFileSync(path.join(project.root, "dist/og", `${urlOf(i).slice(1, -1)}.png`));
+    const [cardBefore, neighbourCard] = [card(10), card(11)];
     const written = await edit(10, (text) => text.replace("البيان رقم 10 عن المشاريع", "عنوان جديد للبيان العاشر"));
+    expect(card(10).equals(cardBefore)).toBe(false);
+    expect(card(11).equals(neighbourCard)).toBe(true);
     expect(written.filter((url) => url.includes("/releases/")).sort()).toEqual([urlOf(9), urlOf(10), urlOf(11)].sort());
     for (const list of written.filter(isListPage)) {
       expect(project.read(`${list.slice(1)}index.html`), list).toContain("عنوان جديد للبيان العاشر");
