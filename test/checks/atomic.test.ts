@@ -77,6 +77,9 @@ describe("clean output", () => {
     const files = outputFiles(dist);
     expect(files.filter((file) => /flu-campaign|digital-services|archive\/2026\/09/.test(file))).toEqual([]);
     expect(files).toContain("releases/2026/10/renamed/index.html");
+    // The previous output is deleted by a background process once the new one is in place.
+    for (let waited = 0; leftovers(project.root).length > 0 && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(leftovers(project.root)).toEqual([]);
   });
 
   it("writes nothing outside the output folder", async () => {
