@@ -62,6 +62,12 @@ describe("GitHub Pages workflow", () => {
     expect(runs).toContain("npm ci");
   });
 
+  it("keeps .cache/ between runs, restored before the build", () => {
+    const cache = action("cache");
+    expect(cache?.with).toMatchObject({ path: ".cache", "restore-keys": expect.stringMatching(/^bayan-/) });
+    expect(steps.indexOf(cache!)).toBeLessThan(steps.findIndex((step) => step.run?.startsWith("npm run build")));
+  });
+
   it("builds with the path prefix taken from the repository name on every trigger", () => {
     const build = runs.find((run) => run.startsWith("npm run build"));
     // github.event.repository is empty on scheduled runs; GITHUB_REPOSITORY (owner/name) never is.
