@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { CONTENT_TYPES } from "../site/mime.ts";
 
 /** Bytes raw and as a static host would send them compressed. */
 export interface Bytes {
@@ -38,19 +39,6 @@ export interface PageWeight {
   downloads: Array<{ path: string; type: string; bytes: number }>;
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css",
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".woff2": "font/woff2",
-};
 // Nothing leaves the machine: the page is loaded from this made-up origin, answered from disk.
 const ORIGIN = "http://bayan.invalid";
 const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".svg", ".xml"]);
@@ -104,7 +92,7 @@ async function firstVisit(dist: string, url: string, prefix: string, width: numb
       if (!file) return route.fulfill({ status: 404, body: "" });
       const body = readFileSync(file);
       downloads.push({ path: requested.pathname, type: route.request().resourceType(), bytes: body.length, body });
-      return route.fulfill({ status: 200, body, contentType: TYPES[path.extname(file)] ?? "application/octet-stream" });
+      return route.fulfill({ status: 200, body, contentType: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" });
     });
     const tab = await context.newPage();
     await tab.goto(ORIGIN + url, { waitUntil: "networkidle" });

@@ -3,24 +3,8 @@ import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { CONTENT_TYPES } from "../../src/site/mime.ts";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".woff2": "font/woff2",
-  ".bin": "application/octet-stream",
-};
 
 /** A running server: `url` ends with the prefix, e.g. `http://127.0.0.1:40123/newsroom/`. */
 export interface StaticServer {
@@ -38,7 +22,7 @@ export async function serve(dir: string, prefix = "/"): Promise<StaticServer> {
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const send = (file: string, status: number) => {
-      response.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      response.writeHead(status, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" });
       createReadStream(file).pipe(response);
     };
     const file = pathname.startsWith(prefix) ? resolveFile(root, pathname.slice(prefix.length)) : undefined;
