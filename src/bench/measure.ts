@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { oldOutputs } from "../site/build.ts";
 import type { BuildJob, ChildReport } from "./child.ts";
 
 /** Figures of one build. */
@@ -57,7 +58,7 @@ export async function measureBuild(job: Omit<BuildJob, "report">, options: Measu
 }
 
 async function oldOutputsGone(root: string): Promise<void> {
-  while (readdirSync(root).some((name) => name.startsWith("dist.old-"))) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (oldOutputs(path.join(root, "dist")).length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /** Files and bytes under a folder; zero when it does not exist. */

@@ -64,5 +64,6 @@ function merged(previous: ImageSet, made: ImageSet, edited: Release[]): ImageSet
   for (const { url } of edited) pictures.delete(url), releaseCards.delete(url); // a photo may have been removed
   for (const [url, picture] of made.pictures) pictures.set(url, picture);
   for (const [url, card] of made.releaseCards) releaseCards.set(url, card);
-  return { pictures, releaseCards, siteCards: made.siteCards, files: new Map([...previous.files, ...made.files]), cardsDrawn: made.cardsDrawn };
+  // `files` stays this build's: the previous ones are already in the output.
+  return { ...made, pictures, releaseCards };
 }

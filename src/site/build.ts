@@ -120,23 +120,27 @@ function swapInto(staging: string, output: string): void {
 
 const OLD_SUFFIX = ".old-";
 
-/**
- * Deletes previous outputs (`dist.old-*`) in a detached process: a 10,000-release site is about
- * 50,000 files, and deleting them took 15 s of a 60 s build on a 2-core machine, after the new
- * site was already in place. A deletion cut short (the machine stopped) is finished by the next build.
- */
-export function removeOldOutputs(output: string): void {
+/** Previous outputs moved aside by `swapInto` and not deleted yet (`dist.old-*`), as absolute paths. */
+export function oldOutputs(output: string): string[] {
   const parent = path.dirname(output);
   const prefix = `${path.basename(output)}${OLD_SUFFIX}`;
-  let names: string[];
   try {
-    names = readdirSync(parent).filter((name) => name.startsWith(prefix));
+    return readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => path.join(parent, name));
   } catch {
-    return;
+    return [];
   }
-  if (names.length === 0) return;
+}
+
+/**
+ * Deletes previous outputs in a detached process: a 10,000-release site is about 50,000 files,
+ * and deleting them took 15 s of a 60 s build on a 2-core machine, after the new site was already
+ * in place. A deletion cut short (the machine stopped) is finished by the next build.
+ */
+function removeOldOutputs(output: string): void {
+  const folders = oldOutputs(output);
+  if (folders.length === 0) return;
   const script = "for (const f of process.argv.slice(1)) require('node:fs').rmSync(f, { recursive: true, force: true, maxRetries: 3 })";
-  const child = spawn(process.execPath, ["-e", script, ...names.map((name) => path.join(parent, name))], { detached: true, stdio: "ignore" });
+  const child = spawn(process.execPath, ["-e", script, ...folders], { detached: true, stdio: "ignore" });
   child.on("error", () => {}); // a later build tries again
   child.unref();
 }
