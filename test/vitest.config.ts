@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     root: ".",
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/helpers/temp.ts"],
     execArgv: ["--import", "tsx"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
