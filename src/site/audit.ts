@@ -219,7 +219,10 @@ export function compileMatcher(patterns: string[]): (text: string, onMatch: (pat
   return (text, onMatch) => {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = step(state, text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      // Most of a page never leaves the root: one table lookup, no call.
+      state = state === 0 ? root[code] : step(state, code);
+      if (state === 0) continue;
       if (output[state] >= 0) onMatch(output[state], i);
       for (let s = report[state]; s >= 0; s = report[s]) onMatch(output[s], i);
     }
@@ -252,8 +255,10 @@ export function readOutputText(file: string): { text: string; plain: boolean } {
 /**
  * Searches every file under `folder` (names and contents) for traces of `hidden` releases.
  * Returns one leak per release, kind of trace and file: the first occurrence.
+ * `written` holds the text of files the caller has just written (output-relative path with `/`
+ * separators → text): those are searched as given instead of being read back from disk.
  */
-export function auditOutput(folder: string, hidden: HiddenRelease[], published: PublicRelease[]): Leak[] {
+export function auditOutput(folder: string, hidden: HiddenRelease[], published: PublicRelease[], written: ReadonlyMap<string, string> = new Map()): Leak[] {
   if (hidden.length === 0) return [];
   const find = createLeakFinder(hidden, published);
   const leaks: Leak[] = [];
@@ -271,7 +276,7 @@ export function auditOutput(folder: string, hidden: HiddenRelease[], published: 
     };
     for (const match of find(`/${output}`)) add(match, true);
     if (BINARY.test(output)) continue;
-    const { text, plain } = readOutputText(path.join(folder, output));
+    const { text, plain } = written.has(output) ? { text: written.get(output)!, plain: true } : readOutputText(path.join(folder, output));
     for (const match of find(text)) add(match, false, plain ? lineAt(text, match.index) : undefined);
   }
   return leaks;

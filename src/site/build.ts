@@ -65,9 +65,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pathPrefix: options.pathPrefix,
       quietMode: true,
     });
-    await eleventy.write();
+    const [, pages] = (await eleventy.write()) as [unknown, WrittenPage[]];
     // After write() has settled (no copy still in flight), before anything is published.
-    if (!options.preview) auditBuild(staging, releases);
+    if (!options.preview) auditBuild(staging, releases, writtenTexts(staging, pages));
     swapInto(staging, output);
   } catch (error) {
     // Eleventy rejects as soon as a step fails, while its passthrough copies may still be writing
@@ -100,14 +100,29 @@ export function assertSafeOutput(root: string, output: string): void {
   }
 }
 
+/** A page Eleventy wrote, as its `write()` reports it. */
+interface WrittenPage {
+  outputPath: string | false;
+  content: unknown;
+}
+
+/** The pages' texts by path in the output folder: the audit searches them without reading them back. */
+function writtenTexts(folder: string, pages: WrittenPage[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const { outputPath, content } of pages) {
+    if (outputPath && typeof content === "string") texts.set(path.relative(folder, path.resolve(outputPath)).split(path.sep).join("/"), content);
+  }
+  return texts;
+}
+
 /** The embargo audit: fails the build when a draft or embargoed release left any trace in the output. */
-function auditBuild(folder: string, releases: Release[]): void {
+function auditBuild(folder: string, releases: Release[], written: Map<string, string>): void {
   const hidden = releases.filter((release) => !release.published);
   if (hidden.length === 0) return;
   const published = releases
     .filter((release) => release.published)
     .map((r) => ({ title: r.title, url: r.url, id: r.id, summary: r.summary, text: r.bodyText }));
-  const leaks = auditOutput(folder, hidden, published);
+  const leaks = auditOutput(folder, hidden, published, written);
   if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, new Map(releases.map((r) => [r.file, r]))));
 }
 

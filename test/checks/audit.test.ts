@@ -164,6 +164,17 @@ describe("auditOutput", () => {
     ]);
   });
 
+  it("searches the texts the build has just written as given, and reads every other file", () => {
+    const { dir, write } = site();
+    write("written.html", "<p>nothing here on disk</p>");
+    write("assets/app.js", `fetch("${budget.url}")`);
+    const written = new Map([["written.html", `<p>x</p>\n<a href="${budget.url}">x</a>`]]);
+    expect(auditOutput(dir, [budget], [plant], written).map((l) => `${l.output} ${l.trace} ${l.line}`)).toEqual([
+      "assets/app.js address 1",
+      "written.html address 2",
+    ]);
+  });
+
   it("does nothing when no release is hidden (preview)", () => {
     const { dir, write } = site();
     write("leak.html", budget.title);
@@ -171,7 +182,7 @@ describe("auditOutput", () => {
   });
 });
 
-describe("speed: one pass over the text whatever the number of hidden releases", () => {
+describe("at archive scale", () => {
   const words = "وزارة الصحة تطلق حملة وطنية للتطعيم في جميع المناطق مشروع محطة تحلية الطاقة الشمسية الخليج العربي الرياض جدة".split(" ");
   const sentence = (seed: number, n: number) => Array.from({ length: n }, (_, i) => words[(seed * 7 + i * 13 + (seed >> 3)) % words.length]).join(" ");
   const releases = (count: number, from: number) =>
@@ -182,23 +193,16 @@ describe("speed: one pass over the text whatever the number of hidden releases",
       id: `tag:news.example.org,2030-01-01:ar/release-${from + i}`,
     }));
   const page = (i: number) => `<article><h1>${sentence(i, 8)}</h1><p>${sentence(i, 300)}</p><a href="/releases/2026/01/release-${i}/">x</a></article>\n`;
-  const text = Array.from({ length: 2000 }, (_, i) => page(i)).join("");
 
-  const time = (hidden: HiddenRelease[], published: PublicRelease[]) => {
-    const find = createLeakFinder(hidden, published);
-    find(text.slice(0, 100_000)); // warm up the JIT
-    const started = performance.now();
-    const found = find(text);
-    return { ms: performance.now() - started, found };
-  };
-
-  it("scans as fast with 1,000 hidden releases among 10,000 as with 10", () => {
+  it("finds exactly the planted traces of 1,000 hidden releases among 9,000 published ones", () => {
+    // (Its speed, one pass whatever the number of hidden releases, is measured by `npm run bench`.)
+    const hidden = releases(1000, 0);
     const published = releases(9000, 10_000).map((r) => ({ ...r, url: r.url.replace("2030", "2026") }));
-    const few = time(releases(10, 0), published);
-    const many = time(releases(1000, 0), published);
-    expect(few.found).toEqual([]);
-    expect(many.found).toEqual([]);
-    // N×M indexOf would be 100 times slower; Aho-Corasick stays within noise of the small case.
-    expect(many.ms).toBeLessThan(few.ms * 4 + 200);
+    const pages = Array.from({ length: 2000 }, (_, i) => page(i));
+    pages[700] += `<a href="${hidden[999].url}">${hidden[999].title}</a>`;
+    pages[1500] += JSON.stringify({ id: hidden[3].id });
+    const find = createLeakFinder(hidden, published);
+    const found = find(pages.join("")).map((m) => `${m.hidden}:${m.trace}`);
+    expect(found).toEqual(["999:address", "999:title", "3:id"]);
   });
 });
