@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { localize, type Site } from "../config.ts";
@@ -17,7 +17,7 @@ function feedData(site: Site, format: keyof Feed["links"]): Data {
   return {
     // Only the changed feeds in a watch rebuild after release edits (see Newsroom.feedsToWrite).
     pagination: { data: "newsroom.feedsToWrite", size: 1, alias: "feed" },
-    permalink: `{{ feed.links.${format} }}`,
+    permalink: (d: Data) => d.feed.links[format],
     eleventyComputed: {
       lang: (d: Data) => d.feed.lang,
       dir: (d: Data) => d.feed.dir,
@@ -41,7 +41,7 @@ function outputs(site: Site, source: Source): Array<{ file: string; data: Data }
       file: "feed.xsl.njk",
       data: {
         pagination: { data: "newsroom.sections", size: 1, alias: "section" },
-        permalink: "{{ section.root }}feed.xsl",
+        permalink: (d: Data) => `${d.section.root}feed.xsl`,
         eleventyComputed: { lang: (d: Data) => d.section.lang, dir: (d: Data) => d.section.dir },
       },
     },
@@ -97,9 +97,11 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source }: { 
   });
   eleventyConfig.addFilter("absoluteHtml", async (html: unknown, pageUrl: string) => absoluteHtml(String(html), pageUrl));
 
+  // Eleventy compiles a virtual template's body again for every page of a pagination (hundreds
+  // of tag feeds): the body only includes its file, which the Nunjucks loader compiles once.
   const templates = path.resolve(process.cwd(), eleventyConfig.dir.includes);
   for (const { file, data } of outputs(site, source)) {
-    const body = readFileSync(path.join(templates, "feeds", file), "utf8");
-    eleventyConfig.addTemplate(`bayan-feeds/${file}`, body, { eleventyExcludeFromCollections: true, ...data });
+    if (!existsSync(path.join(templates, "feeds", file))) throw new Error(`[bayan] missing template ${path.join(templates, "feeds", file)}`);
+    eleventyConfig.addTemplate(`bayan-feeds/${file}`, `{% include "feeds/${file}" %}`, { eleventyExcludeFromCollections: true, ...data });
   }
 }

@@ -6,6 +6,7 @@ import type { Site } from "../config.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
 import { inBackground } from "../site/background.ts";
+import { noteWritten } from "../site/written.ts";
 import type { Source } from "../site/source.ts";
 
 /** The browser script, bundled once per process (it does not change between builds). */
@@ -18,11 +19,11 @@ const WORKER_FROM = 500;
  * The search index and its browser script. The index holds the releases that have pages —
  * published only, outside preview — in one pass over them. It is written while Eleventy renders
  * the pages (on a worker thread for large archives). A build waits for it in `eleventy.after`, so
- * the embargo audit (after the build) reads it; `npm start` does not: the edited page reloads at
+ * the embargo audit (after the build) searches it; `npm start` does not: the edited page reloads at
  * once and the index follows, and a newer edit stops an index still being built.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: { site: Site; source: Source; root: string }) {
-  let index: Promise<void> | undefined;
+  let index: Promise<Map<string, string>> | undefined;
   let stop: AbortController | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     stop?.abort();
@@ -41,7 +42,10 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
   });
-  eleventyConfig.on("eleventy.after", ({ runMode }: { runMode: string }) => (runMode === "build" ? index : undefined));
+  // A build waits for the index, and hands its texts to the embargo audit (`buildSite`).
+  eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
+    if (runMode === "build" && index) noteWritten(await index);
+  });
 }
 
 async function bundleClient(root: string): Promise<Uint8Array> {

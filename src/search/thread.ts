@@ -10,8 +10,9 @@ let workerCode: Promise<string> | undefined;
  * `writeSearchIndex` on a worker thread, so a large archive's index (about a sixth of a
  * 10,000-release build) is built on the second core while Eleventy renders pages on the first.
  * Aborting `signal` stops the worker (a newer edit in `npm start` makes its index useless) and rejects.
+ * Resolves with what `writeSearchIndex` returns.
  */
-export async function writeSearchIndexInWorker(docs: SearchDoc[], folder: string, signal?: AbortSignal): Promise<void> {
+export async function writeSearchIndexInWorker(docs: SearchDoc[], folder: string, signal?: AbortSignal): Promise<Map<string, string>> {
   workerCode ??= build({ entryPoints: [path.join(import.meta.dirname, "worker.ts")], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "error" })
     .then((result) => result.outputFiles[0].text);
   const code = await workerCode;
@@ -19,8 +20,10 @@ export async function writeSearchIndexInWorker(docs: SearchDoc[], folder: string
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true, workerData: { docs, folder } });
     signal?.addEventListener("abort", () => void worker.terminate(), { once: true });
+    let texts: Map<string, string> | undefined;
+    worker.once("message", (message: Map<string, string>) => (texts = message));
     worker.once("error", reject);
     // A worker stopped before it ran exits with 0: the signal says whether it finished.
-    worker.once("exit", (code) => (code === 0 && !signal?.aborted ? resolve() : reject(new Error(`the search index worker stopped with code ${code}`))));
+    worker.once("exit", (code) => (code === 0 && texts && !signal?.aborted ? resolve(texts) : reject(new Error(`the search index worker stopped with code ${code}`))));
   });
 }

@@ -1,7 +1,7 @@
 /** Worker thread entry of `writeSearchIndexInWorker`. */
-import { workerData } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { SearchDoc } from "./model.ts";
 import { writeSearchIndex } from "./write.ts";
 
 const { docs, folder } = workerData as { docs: SearchDoc[]; folder: string };
-writeSearchIndex(docs, folder);
+parentPort!.postMessage(writeSearchIndex(docs, folder));

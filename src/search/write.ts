@@ -1,15 +1,22 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { decodeOutput } from "../site/audit.ts";
 import { buildSearchIndex } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 
-/** Builds the index of `docs` and writes its files under `folder` (`dist/search/index/`). */
-export function writeSearchIndex(docs: SearchDoc[], folder: string): void {
+/**
+ * Builds the index of `docs` and writes its files under `folder` (`dist/search/index/`).
+ * Returns each file's text as the embargo audit reads it (decompressed), by absolute path.
+ */
+export function writeSearchIndex(docs: SearchDoc[], folder: string): Map<string, string> {
   const made = new Set<string>();
+  const texts = new Map<string, string>();
   for (const [file, content] of buildSearchIndex(docs)) {
     const target = path.join(folder, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
     writeFileSync(target, content);
+    texts.set(path.resolve(target), decodeOutput(target, Buffer.from(content)).text);
   }
+  return texts;
 }

@@ -230,18 +230,23 @@ export function compileMatcher(patterns: string[]): (text: string, onMatch: (pat
 }
 
 // Compressed files are read through, so an index of deflated JSON is searched as text.
+const COMPRESSED = /\.(?:gz|br|bin|deflate|zz|z)$/i;
 const BINARY = /\.(?:woff2?|ttf|otf|eot|png|jpe?g|gif|webp|avif|ico|pdf|zip|mp4|webm|mp3)$/i;
 
 /** The text of an output file: decompressed when it is compressed, decoded as UTF-8. */
 export function readOutputText(file: string): { text: string; plain: boolean } {
-  const bytes = readFileSync(file);
-  const attempts: Array<(b: Buffer) => Buffer> = /\.gz$/i.test(file)
-    ? [gunzipSync]
-    : /\.br$/i.test(file)
-      ? [brotliDecompressSync]
-      : /\.(?:bin|deflate|zz|z)$/i.test(file)
-        ? [inflateRawSync, inflateSync, gunzipSync]
-        : [];
+  return decodeOutput(file, readFileSync(file));
+}
+
+/** The text of an output file's bytes, as `readOutputText` reads it (`file` names the format). */
+export function decodeOutput(file: string, bytes: Buffer): { text: string; plain: boolean } {
+  const attempts: Array<(b: Buffer) => Buffer> = !COMPRESSED.test(file)
+    ? []
+    : /\.gz$/i.test(file)
+      ? [gunzipSync]
+      : /\.br$/i.test(file)
+        ? [brotliDecompressSync]
+        : [inflateRawSync, inflateSync, gunzipSync];
   for (const attempt of attempts) {
     try {
       return { text: attempt(bytes).toString("utf8"), plain: false };
@@ -256,7 +261,8 @@ export function readOutputText(file: string): { text: string; plain: boolean } {
  * Searches every file under `folder` (names and contents) for traces of `hidden` releases.
  * Returns one leak per release, kind of trace and file: the first occurrence.
  * `written` holds the text of files the caller has just written (output-relative path with `/`
- * separators → text): those are searched as given instead of being read back from disk.
+ * separators → text, decompressed for a compressed file): those are searched as given instead of
+ * being read back from disk.
  */
 export function auditOutput(folder: string, hidden: HiddenRelease[], published: PublicRelease[], written: ReadonlyMap<string, string> = new Map()): Leak[] {
   if (hidden.length === 0) return [];
@@ -276,7 +282,7 @@ export function auditOutput(folder: string, hidden: HiddenRelease[], published: 
     };
     for (const match of find(`/${output}`)) add(match, true);
     if (BINARY.test(output)) continue;
-    const { text, plain } = written.has(output) ? { text: written.get(output)!, plain: true } : readOutputText(path.join(folder, output));
+    const { text, plain } = written.has(output) ? { text: written.get(output)!, plain: !COMPRESSED.test(output) } : readOutputText(path.join(folder, output));
     for (const match of find(text)) add(match, false, plain ? lineAt(text, match.index) : undefined);
   }
   return leaks;

@@ -9,6 +9,7 @@ import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { auditOutput } from "./audit.ts";
 import { backgroundSettled } from "./background.ts";
+import { takeWritten } from "./written.ts";
 import { leakDiagnostics } from "./audit-report.ts";
 
 export interface BuildOptions {
@@ -67,13 +68,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     });
     const [, pages] = (await eleventy.write()) as [unknown, WrittenPage[]];
     // After write() has settled (no copy still in flight), before anything is published.
-    if (!options.preview) auditBuild(staging, releases, writtenTexts(staging, pages));
+    const written = writtenTexts(staging, pages);
+    for (const [file, text] of takeWritten(staging)) written.set(file, text);
+    if (!options.preview) auditBuild(staging, releases, written);
     swapInto(staging, output);
   } catch (error) {
     // Eleventy rejects as soon as a step fails, while its passthrough copies may still be writing
     // into the staging folder: let them land before removing it, or they fail as unhandled rejections.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await backgroundSettled();
+    takeWritten(staging);
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {

@@ -56,6 +56,16 @@ describe("a failed build leaves the previous output as it was", () => {
     expect(existsSync(path.join(project.root, "dist"))).toBe(false);
   });
 
+  it("searches the search index too (handed over by the index writer, not read back)", async () => {
+    // A published release that gives a draft's address away in its second paragraph: the page
+    // isolates the Latin run (<bdi>), the index keeps the text as written.
+    const quoting = "عنوان بيان منشور يذكر مسودة\n\nمقدمة البيان.\n\nالتفاصيل في /releases/2026/11/draft-note/ قريبا.\n";
+    const project = makeProject({ ...samples(["draft-note.txt"]), "2026-11-20-quoting.txt": quoting });
+    const error = await project.build().then(() => undefined, (thrown: unknown) => thrown);
+    const messages = (error as ReleaseErrors).diagnostics.map((d) => d.message);
+    expect(messages).toEqual([expect.stringMatching(/^is a draft, but its address \/releases\/2026\/11\/draft-note\/ appears in the built site: \/search\/index\/[bd]\/0\.bin$/)]);
+  });
+
   it("does not audit a preview, where drafts are meant to be seen", async () => {
     const project = makeProject(samples(["draft-note.txt", "embargoed-budget.txt"]));
     const result = await project.build({ preview: true, output: ".cache/preview" });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeSearchIndexInWorker } from "../../src/search/thread.ts";
 import { writeSearchIndex } from "../../src/search/write.ts";
+import { readOutputText } from "../../src/site/audit.ts";
 import { SAMPLE_DOCS } from "./fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bayan-search-write-"));
@@ -23,6 +24,17 @@ describe("writeSearchIndexInWorker", () => {
     expect(main.size).toBeGreaterThan(SAMPLE_DOCS.length);
     expect([...worker.keys()].sort()).toEqual([...main.keys()].sort());
     for (const [file, bytes] of main) expect(worker.get(file)!.equals(bytes), file).toBe(true);
+  });
+
+  it("returns every file's text as the embargo audit would read it from disk, on either thread", async () => {
+    const onMain = writeSearchIndex(SAMPLE_DOCS, join(temp, "texts-main"));
+    const onWorker = await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "texts-worker"));
+    for (const [folder, texts] of [["texts-main", onMain], ["texts-worker", onWorker]] as const) {
+      const written = [...files(join(temp, folder)).keys()].map((file) => join(temp, folder, file));
+      expect([...texts.keys()].sort()).toEqual(written.sort());
+      for (const file of written) expect(texts.get(file), file).toBe(readOutputText(file).text);
+    }
+    expect([...onMain.values()].some((text) => text.includes(SAMPLE_DOCS[0].title))).toBe(true);
   });
 
   it("stops the worker when its signal is aborted, before or while it runs", async () => {
