@@ -33,6 +33,13 @@ function feedData(site: Site, format: keyof Feed["links"]): Data {
 
 /** The files this plugin writes: template in `templates/feeds/` → what it is made from and where it goes. */
 function outputs(site: Site, source: Source): Array<{ file: string; data: Data }> {
+  // The sitemap's entries are worked out again only when a watch rebuild changed them.
+  let entries: ReturnType<typeof sitemapEntries> | undefined;
+  const sitemap = async () => {
+    const { newsroom, changes } = await source.get();
+    if (!entries || !changes || changes.sitemap) entries = sitemapEntries(newsroom, site);
+    return entries;
+  };
   return [
     { file: "rss.njk", data: feedData(site, "rss") },
     { file: "atom.njk", data: feedData(site, "atom") },
@@ -47,7 +54,7 @@ function outputs(site: Site, source: Source): Array<{ file: string; data: Data }
     },
     {
       file: "sitemap.xml.njk",
-      data: { permalink: "/sitemap.xml", eleventyComputed: { entries: async () => sitemapEntries((await source.get()).newsroom, site) } },
+      data: { permalink: "/sitemap.xml", eleventyComputed: { entries: sitemap } },
     },
     { file: "robots.txt.njk", data: { permalink: "/robots.txt" } },
   ];

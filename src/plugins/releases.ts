@@ -79,5 +79,5 @@ const PAGE_SHOWS: Record<string, (changes: NewsroomChanges) => boolean> = {
   "bayan-feeds/json.njk": (changes) => changes.feedUrls.size > 0,
   "bayan-feeds/feed.xsl.njk": () => false,
   "bayan-feeds/robots.txt.njk": () => false,
-  "bayan-feeds/sitemap.xml.njk": (changes) => changes.any,
+  "bayan-feeds/sitemap.xml.njk": (changes) => changes.sitemap,
 };

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { build } from "esbuild";
 import type { Site } from "../config.ts";
+import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
 import { inBackground } from "../site/background.ts";
@@ -19,31 +20,44 @@ const WORKER_FROM = 500;
  * The search index and its browser script. The index holds the releases that have pages —
  * published only, outside preview — in one pass over them. It is written while Eleventy renders
  * the pages (on a worker thread for large archives). A build waits for it in `eleventy.after`, so
- * the embargo audit (after the build) searches it; `npm start` does not: the edited page reloads at
- * once and the index follows, and a newer edit stops an index still being built.
+ * the embargo audit (after the build) searches it; `npm start` starts it once the pages are
+ * written and does not wait: the edited page reloads at once and the index follows, and a newer
+ * edit stops an index still being built.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: { site: Site; source: Source; root: string }) {
   let index: Promise<Map<string, string>> | undefined;
   let stop: AbortController | undefined;
-  eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+  let startAfterWrite: (() => void) | undefined;
+  const start = (docs: SearchDoc[], target: string, runMode: string) => {
     stop?.abort();
-    await index?.catch(() => undefined); // never two writers of one index
-    const { newsroom } = await source.get();
-    const folder = path.resolve(directories.output, "search");
-    const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
-    const target = path.join(folder, "index");
-    const current = (stop = new AbortController());
-    index = docs.length >= WORKER_FROM ? inBackground(writeSearchIndexInWorker(docs, target, current.signal)) : Promise.resolve(writeSearchIndex(docs, target));
+    const [previous, current] = [index, (stop = new AbortController())];
+    // Never two writers of one index: this one starts once the one it replaces has stopped.
+    index = inBackground((async () => {
+      await previous?.catch(() => undefined);
+      current.signal.throwIfAborted();
+      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, current.signal) : writeSearchIndex(docs, target);
+    })());
     // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.
     index.catch((error: Error) => {
       if (runMode !== "build" && !current.signal.aborted) console.error(`[bayan] the search index was not written: ${error.message}`);
     });
+  };
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    const { newsroom } = await source.get();
+    const folder = path.resolve(directories.output, "search");
+    const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
+    // A build writes the index beside the pages; `npm start` once the pages are written, so an
+    // edited page is not held up by it.
+    startAfterWrite = () => start(docs, path.join(folder, "index"), runMode);
+    if (runMode === "build") startAfterWrite(), (startAfterWrite = undefined);
     clientBundle ??= bundleClient(root);
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
   });
   // A build waits for the index, and hands its texts to the embargo audit (`buildSite`).
   eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
+    startAfterWrite?.();
+    startAfterWrite = undefined;
     if (runMode === "build" && index) noteWritten(await index);
   });
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Site } from "../config.ts";
@@ -22,6 +23,12 @@ export interface LoadOptions {
   now: DateTime;
   /** Keep parses between builds in this folder (`.cache/`): only changed files are parsed again. */
   cacheDir?: string;
+  /**
+   * In a watch rebuild: the release files (project-relative) changed since the previous load of
+   * this process, as the file watcher reported them. The others are taken as they were then,
+   * without reading their size and time again (10,000 `stat`s are a fifth of an edit's rebuild).
+   */
+  changedFiles?: ReadonlySet<string>;
 }
 
 /** Every release file read and resolved, and every problem found on the way. */
@@ -36,7 +43,9 @@ export interface LoadedReleases {
  * builds), and the release resolved from it, reused while its git date, the site and the build
  * clock stay the same too (the validation pass and the build of one `npm run build`).
  */
-const parseCache = new Map<string, { key: string; parsed: ParsedRelease; resolvedKey?: string; resolved?: ReturnType<typeof resolveRelease> }>();
+const parseCache = new Map<string, { key: string; stat: FileStat; parsed: ParsedRelease; resolvedKey?: string; resolved?: ReturnType<typeof resolveRelease> }>();
+
+type FileStat = { size: number; mtimeMs: number; mtime: Date };
 
 /** Files between two progress reports. */
 const PROGRESS_EVERY = 500;
@@ -55,32 +64,32 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   const gitDates = firstCommitDates(root, options.releasesDir);
 
   const diskCache = options.cacheDir ? openParseCache(options.cacheDir) : undefined;
-  const siteKey = JSON.stringify(site);
-  const nowKey = options.now.toISO();
+  const buildKey = createHash("sha256").update(`${options.now.toISO()}|${JSON.stringify(site)}`).digest("base64");
   for (const [index, file] of files.entries()) {
     if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === files.length) progress.step("Reading releases", index + 1, files.length);
     const absolute = path.resolve(root, file);
-    const stat = statSync(absolute);
+    const known = parseCache.get(absolute);
+    const stat: FileStat = options.changedFiles && known && !options.changedFiles.has(file) ? known.stat : statSync(absolute);
     if (stat.size > MAX_FILE_BYTES) {
       diagnostics.push({ file, severity: "error", message: `the file is ${Math.ceil(stat.size / 1024)} KB, over the limit of 1 MB (${MAX_FILE_BYTES / 1024} KB)`,
         hint: "a release is text only: remove pasted images or data, or split it" });
       continue;
     }
     const key = `${stat.size}:${stat.mtimeMs}:${site.legacyEncoding ?? ""}:${site.lang}`;
-    let cached = parseCache.get(absolute);
+    let cached = known;
     if (cached?.key !== key) {
       const bytes = readFileSync(absolute);
       const parseOptions: ParseOptions = {
         file, format: file.endsWith(".md") ? "md" : "txt", defaultLang: languageOfFileName(file, site.languages) ?? site.lang, legacyEncoding: site.legacyEncoding,
       };
       const parse = () => parseRelease(bytes, parseOptions);
-      parseCache.set(absolute, (cached = { key, parsed: diskCache ? diskCache.parse(bytes, parseOptions, parse) : parse() }));
+      parseCache.set(absolute, (cached = { key, stat, parsed: diskCache ? diskCache.parse(bytes, parseOptions, parse) : parse() }));
     } else diskCache?.keep(file);
     const { parsed } = cached;
     diagnostics.push(...parsed.diagnostics);
     if (parsed.diagnostics.some((d) => d.severity === "error")) continue;
     const gitDate = gitDates.get(file);
-    const resolvedKey = `${gitDate}|${nowKey}|${siteKey}`;
+    const resolvedKey = `${gitDate}|${buildKey}`;
     if (cached.resolvedKey !== resolvedKey) {
       cached.resolved = resolveRelease(parsed, { site, file, gitDate, mtime: stat.mtime, now: options.now });
       cached.resolvedKey = resolvedKey;
@@ -92,7 +101,8 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
 
   diskCache?.save();
   diagnostics.push(...findUrlCollisions(releases));
-  releases.sort(newestFirst);
+  const millis = new Map(releases.map((release) => [release, Date.parse(release.date)]));
+  releases.sort((a, b) => millis.get(b)! - millis.get(a)! || newestFirst(a, b));
   return { releases, diagnostics };
 }
 
@@ -114,7 +124,7 @@ function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagn
     if (!/\.(txt|md)$/.test(entry.name) || entry.name.startsWith(".")) continue;
     const absolute = path.join(entry.parentPath, entry.name);
     const file = path.relative(root, absolute).split(path.sep).join("/");
-    if (lstatSync(absolute).isSymbolicLink()) {
+    if (entry.isSymbolicLink()) {
       let target: string;
       try {
         target = realpathSync(absolute);

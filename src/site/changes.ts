@@ -15,23 +15,26 @@ export interface NewsroomChanges {
   feedUrls: Set<string>;
   /** Tags or archive months were added, removed or recounted: the tag and archive indexes differ. */
   sections: boolean;
-  /** Anything at all differs (the sitemap lists every page). */
-  any: boolean;
+  /** A page was added or removed, or a release's `updated` date or translations changed: the sitemap differs. */
+  sitemap: boolean;
 }
 
 /** The pages of `after` that differ from `before`. */
 export function diffNewsroom(before: Newsroom, after: Newsroom): NewsroomChanges {
   const releaseUrls = new Set<string>();
   const beforeByUrl = new Map(before.releases.map((release) => [release.url, release]));
+  const sameUrls = <T extends { url: string }>(a: T[], b: T[]) => a.length === b.length && a.every((item, i) => item.url === b[i].url);
+  let sitemap = !sameUrls(before.releases, after.releases) || !sameUrls(before.listings, after.listings);
   for (const release of after.releases) {
     const old = beforeByUrl.get(release.url);
-    if (old !== release || linksKey(before.links.get(release.url)) !== linksKey(after.links.get(release.url))) releaseUrls.add(release.url);
+    const [oldLinks, newLinks] = [before.links.get(release.url), after.links.get(release.url)];
+    if (old !== release || !sameLinks(oldLinks, newLinks)) releaseUrls.add(release.url);
+    if (old !== release && (old?.updated !== release.updated || !sameList(oldLinks?.translations, newLinks?.translations, sameLink))) sitemap = true;
   }
   const listingUrls = changedUrls(before.listings, after.listings, (page) => page.url, sameListing);
   const feedUrls = changedUrls(before.feeds, after.feeds, (feed) => feed.links.rss, sameFeed);
   const sections = JSON.stringify(before.sections) !== JSON.stringify(after.sections);
-  const any = releaseUrls.size > 0 || listingUrls.size > 0 || feedUrls.size > 0 || sections || before.releases.length !== after.releases.length;
-  return { releaseUrls, listingUrls, feedUrls, sections, any };
+  return { releaseUrls, listingUrls, feedUrls, sections, sitemap: sitemap || sections };
 }
 
 function changedUrls<T>(before: T[], after: T[], urlOf: (item: T) => string, same: (a: T, b: T) => boolean): Set<string> {
@@ -51,9 +54,19 @@ function sameReleases(a: Release[], b: Release[]): boolean {
   return a.length === b.length && a.every((release, i) => release === b[i]);
 }
 
-/** What a release page shows of other releases: neighbours, translations and its tags' pages. */
-function linksKey(links: ReleaseLinks | undefined): string {
-  if (!links) return "";
-  const link = (l?: { url: string; title: string; lang: string }) => (l ? [l.url, l.title, l.lang] : null);
-  return JSON.stringify([link(links.previous), link(links.next), links.translations.map(link), links.tags.map((tag) => [tag.name, tag.url])]);
+/** Whether a release page shows the same of other releases: neighbours, translations and its tags' pages. */
+function sameLinks(a: ReleaseLinks | undefined, b: ReleaseLinks | undefined): boolean {
+  if (!a || !b) return a === b;
+  return sameLink(a.previous, b.previous) && sameLink(a.next, b.next) && sameList(a.translations, b.translations, sameLink) &&
+    sameList(a.tags, b.tags, (x, y) => x.name === y.name && x.url === y.url);
+}
+
+type Link = { url: string; title: string; lang: string };
+
+function sameLink(a: Link | undefined, b: Link | undefined): boolean {
+  return a === b || (!!a && !!b && a.url === b.url && a.title === b.title && a.lang === b.lang);
+}
+
+function sameList<T>(a: T[] | undefined, b: T[] | undefined, same: (x: T, y: T) => boolean): boolean {
+  return a === b || (!!a && !!b && a.length === b.length && a.every((item, i) => same(item, b[i])));
 }

@@ -133,8 +133,7 @@ export function buildNewsroom(releases: Release[], site: Site): Newsroom {
     const byMonth = new Map<string, Release[]>();
     for (const release of own) {
       for (const name of release.tags) byTag.get(name)!.push(release);
-      const date = DateTime.fromISO(release.date, { setZone: true });
-      const key = `${date.year}/${String(date.month).padStart(2, "0")}`;
+      const key = monthOf(release.date);
       if (!byMonth.has(key)) byMonth.set(key, []);
       byMonth.get(key)!.push(release);
     }
@@ -241,4 +240,12 @@ function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
     groups.get(k)!.push(item);
   }
   return [...groups.values()];
+}
+
+/** `2026-11-24T10:00:00+03:00` → `2026/11`: the month in the release's own offset, as its date is written. */
+function monthOf(iso: string): string {
+  const written = /^(\d{4})-(\d{2})-/.exec(iso);
+  if (written) return `${written[1]}/${written[2]}`;
+  const date = DateTime.fromISO(iso, { setZone: true });
+  return `${date.year}/${String(date.month).padStart(2, "0")}`;
 }

@@ -51,8 +51,17 @@ describe("incremental rebuilds while npm start runs", () => {
     const written = await edit(10, (text) => `${text}\nفقرة أضيفت بعد النشر.\n`);
     expect(written.filter((url) => url.includes("/releases/"))).toEqual([target]);
     expect(written.filter(isListPage).sort()).toEqual([...lists].sort());
-    expect(written.filter((url) => /\.(xml|json)$/.test(url))).toEqual(["/sitemap.xml"]);
+    // Not the newest release: no feed shows it; its address and dates are as they were: nor does the sitemap change.
+    expect(written.filter((url) => /\.(xml|json)$/.test(url))).toEqual([]);
     expect(project.read(`${target.slice(1)}index.html`)).toContain("فقرة أضيفت بعد النشر.");
+  }, 60_000);
+
+  it("writes the sitemap when a release's updated date changes", async () => {
+    const lastmod = () => project.read("sitemap.xml").match(new RegExp(`${urlOf(5)}</loc>\\s*<lastmod>([^<]+)`))?.[1];
+    expect(lastmod()).toMatch(/^2026-09-06/);
+    const written = await edit(5, (text) => text.replace("---\n", "---\nupdated: 2026-11-20T10:00:00+03:00\n"));
+    expect(written).toContain("/sitemap.xml");
+    expect(lastmod()).toBe("2026-11-20T10:00:00+03:00");
   }, 60_000);
 
   it("also writes the neighbours' pages when the title changes, which they show, and its new share card", async () => {

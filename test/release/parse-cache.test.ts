@@ -1,9 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadSite } from "../../src/config.ts";
+import { loadReleases } from "../../src/release/load.ts";
 import { openParseCache } from "../../src/release/parse-cache.ts";
 import { parseRelease, type ParseOptions } from "../../src/release/parse.ts";
+import { REPO } from "../helpers/project.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bayan-parse-cache-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -59,5 +63,29 @@ describe("the parse cache in .cache/", () => {
     parseAll(dir, { "releases/a.txt": text("أ") });
     writeFileSync(join(dir, "bayan-parse.bin"), "not a cache");
     expect(parseAll(dir, { "releases/a.txt": text("أ") }).parses).toEqual(["releases/a.txt"]);
+  });
+});
+
+describe("loadReleases in a watch rebuild (changedFiles)", () => {
+  const site = loadSite(join(REPO, "templates/site.json"));
+  const now = DateTime.fromISO("2026-11-29T12:00:00+03:00", { setZone: true });
+  const root = join(temp, "watch");
+  const write = (file: string, title: string) => {
+    mkdirSync(join(root, "releases"), { recursive: true });
+    writeFileSync(join(root, "releases", file), text(title));
+  };
+  const titles = (changedFiles?: string[]) =>
+    loadReleases({ root, releasesDir: "releases", site, now, changedFiles: changedFiles && new Set(changedFiles) }).releases.map((r) => r.title).sort();
+
+  it("reads the files the watcher named, finds added and removed files, and gives the same releases as a full load", () => {
+    write("2026-11-01-a.txt", "بيان أول");
+    write("2026-11-02-b.txt", "بيان ثان");
+    expect(titles()).toEqual(["بيان أول", "بيان ثان"]);
+    write("2026-11-02-b.txt", "بيان ثان معدل");
+    write("2026-11-03-c.txt", "بيان ثالث");
+    rmSync(join(root, "releases/2026-11-01-a.txt"));
+    const changed = ["releases/2026-11-02-b.txt", "releases/2026-11-03-c.txt", "releases/2026-11-01-a.txt"];
+    expect(titles(changed)).toEqual(["بيان ثالث", "بيان ثان معدل"]);
+    expect(titles(changed)).toEqual(titles());
   });
 });
