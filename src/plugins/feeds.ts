@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
+import { once } from "./once.ts";
 import { localize, type Site } from "../config.ts";
 import { toRfc3339, toRfc822 } from "../feeds/dates.ts";
 import { scriptSafeJson } from "../feeds/json.ts";
@@ -72,11 +73,6 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source }: { 
   // A release is in its language feed and each of its tags' feeds, in three formats, and in the
   // sitemap: work out its dates once per process (they depend on the date and the site's time
   // zone only) and its item HTML once per build (release text changes between watch rebuilds).
-  const once = <A extends string[], T>(work: (...args: A) => T, cache = new Map<string, T>()) => (...args: A): T => {
-    const key = args.join("\u0000");
-    if (!cache.has(key)) cache.set(key, work(...args));
-    return cache.get(key)!;
-  };
   const buildCaches: Array<Map<string, unknown>> = [];
   const oncePerBuild = <A extends string[], T>(work: (...args: A) => T) => {
     const cache = new Map<string, T>();

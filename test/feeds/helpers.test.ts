@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newestDate, toRfc3339, toRfc822 } from "../../src/feeds/dates.ts";
+import { absoluteUrl } from "../../src/plugins/filters.ts";
 import { scriptSafeJson } from "../../src/feeds/json.ts";
 import { ogLocale } from "../../src/feeds/locale.ts";
 import { sitemapEntries } from "../../src/feeds/sitemap.ts";
@@ -54,6 +55,14 @@ describe("feed dates", () => {
     expect(toRfc3339("2026-07-01T12:00:00Z", "Europe/London")).toBe("2026-07-01T13:00:00+01:00");
     expect(toRfc3339("2026-01-01T12:00:00Z", "Europe/London")).toBe("2026-01-01T12:00:00+00:00");
     expect(() => toRfc3339("2026-13-45", "Asia/Riyadh")).toThrow(/2026-13-45/);
+  });
+
+  it("converts a date written with another offset than the zone's, and one across a daylight saving change", () => {
+    expect(toRfc3339("2026-11-24T00:00:00+02:00", "Asia/Riyadh")).toBe("2026-11-24T01:00:00+03:00");
+    expect(toRfc3339("2026-07-01T13:00:00+00:00", "Europe/London")).toBe("2026-07-01T14:00:00+01:00");
+    expect(toRfc3339("2026-07-01T13:00:00+01:00", "Europe/London")).toBe("2026-07-01T13:00:00+01:00");
+    expect(toRfc3339("2026-01-01T09:15:00-05:00", "America/New_York")).toBe("2026-01-01T09:15:00-05:00");
+    expect(toRfc3339("2026-01-01T09:15:00+05:30", "Asia/Kolkata")).toBe("2026-01-01T09:15:00+05:30");
   });
 
   it("finds the newest date as an instant, whatever the offsets", () => {
@@ -112,5 +121,22 @@ describe("sitemapEntries", () => {
     const urls = entries.map((e) => e.url);
     expect(new Set(urls).size).toBe(urls.length);
     expect(urls.filter((url) => url.includes("search"))).toEqual([]);
+  });
+});
+
+describe("absoluteUrl", () => {
+  const base = "https://news.example.org/newsroom/";
+  it.each([
+    ["/releases/2026/11/desalination-plant/", "https://news.example.org/newsroom/releases/2026/11/desalination-plant/"],
+    ["/og/releases/2026/11/a.png", "https://news.example.org/newsroom/og/releases/2026/11/a.png"],
+    ["/", "https://news.example.org/newsroom/"],
+    ["/releases/%D8%A8%D9%8A%D8%A7%D9%86/", "https://news.example.org/newsroom/releases/%D8%A8%D9%8A%D8%A7%D9%86/"],
+    ["/releases/بيان/", "https://news.example.org/newsroom/releases/%D8%A8%D9%8A%D8%A7%D9%86/"],
+    ["/releases/../feed.xml", "https://news.example.org/newsroom/feed.xml"],
+    ["/search/?q=قطر", "https://news.example.org/newsroom/search/?q=%D9%82%D8%B7%D8%B1"],
+    ["https://example.com/x", "https://example.com/x"],
+  ])("%s", (url, expected) => {
+    expect(absoluteUrl(url, base)).toBe(expected);
+    expect(absoluteUrl(url, base)).toBe(new URL(url.replace(/^\//, ""), base).href);
   });
 });
