@@ -161,15 +161,23 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
 /**
  * Aho-Corasick over UTF-16 code units: `scan(text, onMatch)` calls `onMatch(pattern, end)` for
  * every occurrence of every pattern, `end` being the index of its last code unit.
- * Transitions are kept in flat typed arrays (a dense table for the root, where most text stays).
+ *
+ * Code units are first mapped to the few classes the patterns use (all others are class 0, which
+ * no pattern holds: back to the root). The states nearest the root, where ordinary text keeps
+ * the automaton (hidden titles share their first words with published ones), get a full row of
+ * transitions by class, up to `denseCells` cells; deeper states keep sparse transitions and
+ * failure links.
  */
-export function compileMatcher(patterns: string[]): (text: string, onMatch: (pattern: number, end: number) => void) => void {
+export function compileMatcher(patterns: string[], { denseCells = 1 << 22 } = {}): (text: string, onMatch: (pattern: number, end: number) => void) => void {
   const children: Array<Map<number, number>> = [new Map()];
   const output: number[] = [-1];
+  const classOf = new Uint16Array(65536);
+  let classes = 1;
   patterns.forEach((pattern, p) => {
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
       const code = pattern.charCodeAt(i);
+      if (classOf[code] === 0) classOf[code] = classes++;
       let next = children[state].get(code);
       if (next === undefined) {
         next = children.push(new Map()) - 1;
@@ -193,26 +201,34 @@ export function compileMatcher(patterns: string[]): (text: string, onMatch: (pat
       targets[k++] = target;
     }
   });
-  const root = new Int32Array(65536);
-  for (const [code, target] of children[0]) root[code] = target;
+
+  // Breadth first: failure links, `report` links to the nearest shorter pattern ending at a state,
+  // and the order in which states get dense rows (a state's failure target is always shallower).
   const fail = new Int32Array(count);
+  const report = new Int32Array(count).fill(-1);
+  const order = [0];
+  const rowOf = new Int32Array(count).fill(-1);
+  const rows = Math.max(1, Math.min(count, Math.floor(denseCells / classes)));
+  const dense = new Int32Array(rows * classes);
   const step = (state: number, code: number): number => {
     for (;;) {
-      if (state === 0) return root[code];
+      if (rowOf[state] >= 0) return dense[rowOf[state] + classOf[code]];
       for (let k = first[state]; k < first[state + 1]; k++) if (codes[k] === code) return targets[k];
       state = fail[state];
     }
   };
-
-  // Failure links breadth first; `report` links to the nearest shorter pattern ending at a state.
-  const report = new Int32Array(count).fill(-1);
-  const queue = [...children[0].values()];
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head];
+  for (let head = 0; head < order.length; head++) {
+    const state = order[head];
+    if (head < rows) {
+      // The row of a state: its own transitions over those of its failure target (already a row).
+      rowOf[state] = head * classes;
+      if (state !== 0) dense.copyWithin(rowOf[state], rowOf[fail[state]], rowOf[fail[state]] + classes);
+      for (const [code, target] of children[state]) dense[rowOf[state] + classOf[code]] = target;
+    }
     for (const [code, target] of children[state]) {
-      fail[target] = step(fail[state], code);
+      fail[target] = state === 0 ? 0 : step(fail[state], code);
       report[target] = output[fail[target]] >= 0 ? fail[target] : report[fail[target]];
-      queue.push(target);
+      order.push(target);
     }
   }
 
@@ -220,8 +236,13 @@ export function compileMatcher(patterns: string[]): (text: string, onMatch: (pat
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      // Most of a page never leaves the root: one table lookup, no call.
-      state = state === 0 ? root[code] : step(state, code);
+      const cls = classOf[code];
+      if (cls === 0) {
+        state = 0; // in no pattern: no match can span it
+        continue;
+      }
+      const row = rowOf[state];
+      state = row >= 0 ? dense[row + cls] : step(state, code);
       if (state === 0) continue;
       if (output[state] >= 0) onMatch(output[state], i);
       for (let s = report[state]; s >= 0; s = report[s]) onMatch(output[s], i);

@@ -93,10 +93,13 @@ describe("createLeakFinder: no false alarms", () => {
   });
 });
 
-describe("compileMatcher", () => {
+describe.each([
+  ["every state with a dense row", undefined],
+  ["only the states nearest the root with a dense row", 12],
+])("compileMatcher, %s", (_, denseCells) => {
   const all = (patterns: string[], text: string) => {
     const found: string[] = [];
-    compileMatcher(patterns)(text, (p, end) => found.push(`${patterns[p]}@${end}`));
+    compileMatcher(patterns, { denseCells })(text, (p, end) => found.push(`${patterns[p]}@${end}`));
     return found.sort();
   };
 
