@@ -116,8 +116,18 @@ type Font = (typeof CARD_FONTS)[keyof typeof CARD_FONTS];
 // fontconfig (process-wide), the family name alone finds it.
 const registered = new Map<Font, Promise<unknown>>();
 function register(font: Font): Promise<unknown> {
-  if (!registered.has(font)) registered.set(font, sharp({ text: { text: "ب", font: font.family, fontfile: font.file } }).raw().toBuffer());
+  if (!registered.has(font)) registered.set(font, oneTextAtATime(() => sharp({ text: { text: "ب", font: font.family, fontfile: font.file } }).raw().toBuffer()));
   return registered.get(font)!;
+}
+
+// libvips' text rendering is not safe on two threads at once: a first build drawing 10,000 cards
+// four at a time died once with SIGFPE inside libvips' font tables (g_hash_table, the race of
+// sharp issue #4401). Text images are made one at a time; the rest of a card is not.
+let textQueue: Promise<unknown> = Promise.resolve();
+function oneTextAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = textQueue.then(work, work);
+  textQueue = turn.catch(() => undefined);
+  return turn;
 }
 
 /** One block of text as a transparent PNG, wrapped at `width`; with `boxHeight`, scaled to fill that box. */
@@ -126,7 +136,7 @@ async function text(
   options: { font: Font; px: number; colour: string; width: number; boxHeight?: number },
 ): Promise<Rendered & { px: number }> {
   await register(options.font);
-  const { data, info } = await sharp({
+  const { data, info } = await oneTextAtATime(() => sharp({
     text: {
       text: `<span foreground="${options.colour}">${escapeMarkup(content)}</span>`,
       font: `${options.font.family} ${POINTS}`,
@@ -140,7 +150,7 @@ async function text(
     },
   })
     .png()
-    .toBuffer({ resolveWithObject: true });
+    .toBuffer({ resolveWithObject: true }));
   const px = info.textAutofitDpi ? (info.textAutofitDpi * POINTS) / 72 : options.px;
   return { data, width: info.width, height: info.height, px };
 }
