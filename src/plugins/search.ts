@@ -48,8 +48,9 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
     // A build writes the index beside the pages; `npm start` once the pages are written, so an
     // edited page is not held up by it.
-    startAfterWrite = () => start(docs, path.join(folder, "index"), runMode);
-    if (runMode === "build") startAfterWrite(), (startAfterWrite = undefined);
+    const begin = () => start(docs, path.join(folder, "index"), runMode);
+    if (runMode === "build") begin();
+    else startAfterWrite = begin;
     clientBundle ??= bundleClient(root);
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
