@@ -143,11 +143,31 @@ function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagn
   return files.sort();
 }
 
+/** First commit dates by folder, kept while the folder's last commit (HEAD) stays the same. */
+const commitDates = new Map<string, { head: string; dates: Map<string, string> }>();
+
 /**
  * The date each file was first committed, from one `git log` over the folder
  * (one process for the whole archive, not one per file). Empty outside a git work tree.
+ * The log is read again only after a new commit: a build loads its releases twice, `npm start`
+ * on every edit, and the log of a long history takes a while.
  */
 function firstCommitDates(root: string, releasesDir: string): Map<string, string> {
+  let head: string;
+  try {
+    head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return new Map();
+  }
+  const key = `${path.resolve(root)}\u0000${releasesDir}`;
+  const known = commitDates.get(key);
+  if (known?.head === head) return known.dates;
+  const dates = readCommitDates(root, releasesDir);
+  commitDates.set(key, { head, dates });
+  return dates;
+}
+
+function readCommitDates(root: string, releasesDir: string): Map<string, string> {
   const dates = new Map<string, string>();
   let log: string;
   try {

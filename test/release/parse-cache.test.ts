@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,5 +88,27 @@ describe("loadReleases in a watch rebuild (changedFiles)", () => {
     const changed = ["releases/2026-11-02-b.txt", "releases/2026-11-03-c.txt", "releases/2026-11-01-a.txt"];
     expect(titles(changed)).toEqual(["بيان ثالث", "بيان ثان معدل"]);
     expect(titles(changed)).toEqual(titles());
+  });
+});
+
+describe("loadReleases in a git work tree", () => {
+  it("dates a release by its first commit, and sees a new commit in the same process", () => {
+    const site = loadSite(join(REPO, "templates/site.json"));
+    const now = DateTime.fromISO("2026-11-29T12:00:00+03:00", { setZone: true });
+    const root = join(temp, "git");
+    mkdirSync(join(root, "releases"), { recursive: true });
+    const git = (date: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=Bayan", "-c", "user.email=bayan@example.org", ...args], {
+      cwd: root, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+    const dates = () => Object.fromEntries(loadReleases({ root, releasesDir: "releases", site, now }).releases.map((r) => [r.file, `${r.dateSource} ${r.date}`]));
+    git("2015-08-11T10:00:00+03:00", "init", "-q");
+    writeFileSync(join(root, "releases/first.txt"), text("بيان أول"));
+    git("2015-08-11T10:00:00+03:00", "add", "releases/first.txt");
+    git("2015-08-11T10:00:00+03:00", "commit", "-q", "-m", "first");
+    expect(dates()["releases/first.txt"]).toBe("git 2015-08-11T10:00:00+03:00");
+    writeFileSync(join(root, "releases/second.txt"), text("بيان ثان"));
+    expect(dates()["releases/second.txt"]).toMatch(/^file time /);
+    git("2016-01-02T09:00:00+03:00", "add", "releases/second.txt");
+    git("2016-01-02T09:00:00+03:00", "commit", "-q", "-m", "second");
+    expect(dates()).toEqual({ "releases/first.txt": "git 2015-08-11T10:00:00+03:00", "releases/second.txt": "git 2016-01-02T09:00:00+03:00" });
   });
 });
