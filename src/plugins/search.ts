@@ -35,7 +35,8 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     index = inBackground((async () => {
       await previous?.catch(() => undefined);
       current.signal.throwIfAborted();
-      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, current.signal) : writeSearchIndex(docs, target);
+      const texts = runMode === "build"; // for the embargo audit
+      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, texts }) : writeSearchIndex(docs, target, { texts });
     })());
     // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.
     index.catch((error: Error) => {

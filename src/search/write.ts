@@ -6,9 +6,10 @@ import type { SearchDoc } from "./model.ts";
 
 /**
  * Builds the index of `docs` and writes its files under `folder` (`dist/search/index/`).
- * Returns each file's text as the embargo audit reads it (decompressed), by absolute path.
+ * Returns each file's text as the embargo audit reads it (decompressed), by absolute path;
+ * nothing with `texts: false` (`npm start`, which does not audit).
  */
-export function writeSearchIndex(docs: SearchDoc[], folder: string): Map<string, string> {
+export function writeSearchIndex(docs: SearchDoc[], folder: string, { texts: keepTexts = true } = {}): Map<string, string> {
   const made = new Set<string>();
   const texts = new Map<string, string>();
   for (const [file, content] of buildSearchIndex(docs)) {
@@ -16,7 +17,7 @@ export function writeSearchIndex(docs: SearchDoc[], folder: string): Map<string,
     const dir = path.dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
     writeFileSync(target, content);
-    texts.set(path.resolve(target), decodeOutput(target, Buffer.from(content)).text);
+    if (keepTexts) texts.set(path.resolve(target), decodeOutput(target, Buffer.from(content)).text);
   }
   return texts;
 }

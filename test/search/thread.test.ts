@@ -35,17 +35,20 @@ describe("writeSearchIndexInWorker", () => {
       for (const file of written) expect(texts.get(file), file).toBe(readOutputText(file).text);
     }
     expect([...onMain.values()].some((text) => text.includes(SAMPLE_DOCS[0].title))).toBe(true);
+    // npm start does not audit: no texts kept or sent back.
+    expect((await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "no-texts"), { texts: false })).size).toBe(0);
+    expect(files(join(temp, "no-texts")).size).toBe(onMain.size);
   });
 
   it("stops the worker when its signal is aborted, before or while it runs", async () => {
     const early = new AbortController();
-    const notStarted = writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "stopped-early"), early.signal);
+    const notStarted = writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "stopped-early"), { signal: early.signal });
     early.abort();
     await expect(notStarted).rejects.toThrow(/aborted/);
     // Thousands of releases take the worker seconds: stopped on the way, it writes no index.
     const many = Array.from({ length: 6000 }, (_, i) => ({ ...SAMPLE_DOCS[i % SAMPLE_DOCS.length], url: `/releases/2026/01/r${i}/` }));
     const late = new AbortController();
-    const running = writeSearchIndexInWorker(many, join(temp, "stopped"), late.signal);
+    const running = writeSearchIndexInWorker(many, join(temp, "stopped"), { signal: late.signal });
     await new Promise((resolve) => setTimeout(resolve, 50));
     late.abort();
     await expect(running).rejects.toThrow(/stopped with code|aborted/);
