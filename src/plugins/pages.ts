@@ -27,12 +27,8 @@ const PAGES: Array<{ file: string; data: Data }> = [
       // Only the changed list pages in a watch rebuild after release edits (see Newsroom.listingsToWrite).
       pagination: { data: "newsroom.listingsToWrite", size: 1, alias: "listing" },
       permalink: (d: Data) => d.listing.url,
-      eleventyComputed: {
-        lang: (d: Data) => d.listing.lang,
-        dir: (d: Data) => d.listing.dir,
-        feeds: (d: Data) => d.listing.feeds,
-        title: (d: Data) => listingTitle(d.listing, d.i18n[d.listing.lang]),
-      },
+      // No computed data (thousands of list pages): the page and `layouts/base.njk` take `lang`,
+      // `dir`, `feeds` and `title` from `listing` at their top, as release pages do.
     },
   },
   { file: "tags.njk", data: sectionPages("allTags", "tags") },
@@ -48,6 +44,7 @@ function listingTitle(listing: Data, ui: Record<string, string>): string {
 }
 
 export function pagesPlugin(eleventyConfig: EleventyConfig, { templates }: { templates: string }) {
+  eleventyConfig.addFilter("listingTitle", (listing: Data, ui: Record<string, string>) => listingTitle(listing, ui));
   for (const page of PAGES) {
     if (!existsSync(path.join(templates, "pages", page.file))) throw new Error(`[bayan] missing template ${path.join(templates, "pages", page.file)}`);
     eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "base.njk", ...page.data });
