@@ -101,14 +101,14 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
 
   diskCache?.save();
   diagnostics.push(...findUrlCollisions(releases));
-  const millis = new Map(releases.map((release) => [release, Date.parse(release.date)]));
-  releases.sort((a, b) => millis.get(b)! - millis.get(a)! || newestFirst(a, b));
+  sortNewestFirst(releases);
   return { releases, diagnostics };
 }
 
 /** Newest first; same instant ordered by URL so output never depends on the file system's order. */
-export function newestFirst(a: Release, b: Release): number {
-  return Date.parse(b.date) - Date.parse(a.date) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+function sortNewestFirst(releases: Release[]): void {
+  const millis = new Map(releases.map((release) => [release, Date.parse(release.date)]));
+  releases.sort((a, b) => millis.get(b)! - millis.get(a)! || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagnostic[]): string[] {

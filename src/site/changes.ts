@@ -23,8 +23,8 @@ export interface NewsroomChanges {
 export function diffNewsroom(before: Newsroom, after: Newsroom): NewsroomChanges {
   const releaseUrls = new Set<string>();
   const beforeByUrl = new Map(before.releases.map((release) => [release.url, release]));
-  const sameUrls = <T extends { url: string }>(a: T[], b: T[]) => a.length === b.length && a.every((item, i) => item.url === b[i].url);
-  let sitemap = !sameUrls(before.releases, after.releases) || !sameUrls(before.listings, after.listings);
+  const sameUrl = (a: { url: string }, b: { url: string }) => a.url === b.url;
+  let sitemap = !sameList(before.releases, after.releases, sameUrl) || !sameList(before.listings, after.listings, sameUrl);
   for (const release of after.releases) {
     const old = beforeByUrl.get(release.url);
     const [oldLinks, newLinks] = [before.links.get(release.url), after.links.get(release.url)];
@@ -51,7 +51,7 @@ function sameFeed(a: Feed, b: Feed): boolean {
 }
 
 function sameReleases(a: Release[], b: Release[]): boolean {
-  return a.length === b.length && a.every((release, i) => release === b[i]);
+  return sameList(a, b, (x, y) => x === y);
 }
 
 /** Whether a release page shows the same of other releases: neighbours, translations and its tags' pages. */

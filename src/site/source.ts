@@ -31,13 +31,14 @@ export function createSource(options: ResolvedOptions, root: string) {
   const fileOf = (inputPath: string) => path.relative(root, path.resolve(root, inputPath)).split(path.sep).join("/");
 
   const load = async (): Promise<Loaded> => {
-    const onlyReleases = changedFiles && changedFiles.size > 0 && [...changedFiles].every((file) => file.startsWith(releasesFolder));
-    // After release edits the loader checks only the files the watcher named (it still lists the folder).
-    const { releases, diagnostics } = loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: latest && onlyReleases ? changedFiles : undefined });
+    // A watch rebuild after release edits only: the loader checks only the files the watcher named
+    // (it still lists the folder), and the build writes only the pages that changed.
+    const afterReleaseEdits = latest && changedFiles && changedFiles.size > 0 && [...changedFiles].every((file) => file.startsWith(releasesFolder));
+    const { releases, diagnostics } = loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined });
     if (diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
     const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics };
-    if (latest && onlyReleases) {
+    if (latest && afterReleaseEdits) {
       const changes = diffNewsroom(latest.newsroom, loaded.newsroom);
       loaded.changes = changes;
       loaded.newsroom.releasePagesToWrite = loaded.newsroom.releasePages.filter((page) => changes.releaseUrls.has(page.release.url));
