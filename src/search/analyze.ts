@@ -20,7 +20,8 @@ import { stemmer } from "stemmer";
 import { ARABIC_STOP_WORDS, ENGLISH_STOP_WORDS } from "./stopwords.ts";
 
 // Tashkeel, Quranic marks, tatweel, and invisible format characters (ZWNJ, bidi controls, BOM).
-const IGNORED = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const IGNORED_CHARS = "[\\u0610-\\u061A\\u064B-\\u065F\\u0670\\u06D6-\\u06DC\\u06DF-\\u06E8\\u06EA-\\u06ED\\u0640\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]";
+const IGNORED = new RegExp(IGNORED_CHARS, "g");
 
 const FOLDS: Record<string, string> = {
   "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -66,8 +67,12 @@ export interface AnalyzedWord {
 }
 
 // Letters, marks, digits and the invisible characters normalization drops (so a bidi mark
-// inside a word does not split it); digit groups such as 400,000 or ٤٠٠٫٥ stay one word.
-const WORD = /(?:[\p{L}\p{M}\p{N}\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]|(?<=\p{N})[.,\u066B\u066C](?=\p{N}))+/gu;
+// inside a word does not split it); digit groups such as 400,000 or ٤٠٠٫٥ stay one word,
+// also with a character normalization drops beside the separator (٣ّ,٧ is 3,7 once normalized).
+const WORD = new RegExp(
+  `(?:[\\p{L}\\p{M}\\p{N}\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]|(?<=\\p{N}${IGNORED_CHARS}*)[.,\\u066B\\u066C](?=${IGNORED_CHARS}*\\p{N}))+`,
+  "gu",
+);
 const ARABIC_LETTER = /[\u0621-\u064A]/;
 
 // News repeats its words: the analysis of a written word is remembered, within a bound.

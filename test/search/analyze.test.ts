@@ -128,6 +128,12 @@ describe("English and numbers", () => {
     expect(analyze("400,000 م³ ٤٠٠٬٠٠٠")).toEqual(["400000", "م3", "400000"]);
     expect(stems("و٤٠٠٬٠٠٠")).toContain("400000");
   });
+
+  it("keeps a digit group whole with a mark or tatweel beside its separator, as normalized", () => {
+    // Found by analyze.property.test.ts: the mark kept ٣ّ,٧ as two numbers, its normalized form 3,7 as one.
+    expect(analyze("٣ّ,٧ ٤,ّ٥ 6ـ٫5")).toEqual(["37", "45", "6.5"]);
+    expect(analyze("3,,7")).toEqual(["3", "7"]);
+  });
 });
 
 describe("analyzeWords", () => {
