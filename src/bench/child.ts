@@ -4,8 +4,9 @@
  * Writes a `ChildReport` as JSON to `report`.
  */
 import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
-import { buildSite } from "../site/build.ts";
 
 /** What the parent asks for. */
 export interface BuildJob {
@@ -35,6 +36,8 @@ const started = performance.now();
 const report: ChildReport = { ok: false, buildSeconds: 0, cpuSeconds: 0, peakRssBytes: 0, errors: 0, warnings: 0 };
 try {
   if (job.kind === "bayan") {
+    // The project's own copy of Bayan, as its `npm run build` would run it (one copy of every module).
+    const { buildSite } = (await import(pathToFileURL(path.join(job.root, "src/site/build.ts")).href)) as typeof import("../site/build.ts");
     const result = await buildSite({ root: job.root, now: job.now });
     report.ok = result.ok;
     report.errors = result.diagnostics.filter((d) => d.severity === "error").length;

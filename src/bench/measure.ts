@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { oldOutputs } from "../site/build.ts";
@@ -34,6 +34,10 @@ export async function measureBuild(job: Omit<BuildJob, "report">, options: Measu
   if (options.cpuProfDir) args.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`);
   if (options.maxOldSpaceMb) args.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
   const env = { ...process.env, ...(options.debug ? { DEBUG: options.debug } : {}) };
+  // Plain Eleventy writes over its output in place: start it from an empty folder, as Bayan's
+  // staging folder is. Then flush what earlier builds left to write, so no build pays for another's.
+  if (job.kind === "plain") rmSync(path.join(job.root, "dist"), { recursive: true, force: true });
+  spawnSync("sync");
   const started = performance.now();
   const child = spawn(process.execPath, [...args, CHILD, JSON.stringify({ ...job, report })], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -16,7 +16,7 @@ const PLAIN_FIXTURE = path.join(import.meta.dirname, "plain");
 export interface BenchProjects {
   /** Temp folder holding both projects. */
   folder: string;
-  /** A Bayan project like `makeProject`'s: the real config, templates and assets; `src` and `node_modules` linked. */
+  /** A Bayan project like `makeProject`'s: the real config, templates, assets and a copy of `src` (edits to the repository during a run do not reach it); `node_modules` linked. */
   bayan: string;
   /** The same releases as Markdown under a minimal Eleventy config. */
   plain: string;
@@ -33,8 +33,8 @@ export interface ProjectOptions {
   seed: number;
   /** Share of releases with an image (0…1); 0 when the image plugin is not there. */
   imageShare: number;
-  /** Overrides of `templates/site.json`, e.g. `{ perPage: 50 }`. */
-  site?: Record<string, unknown>;
+  /** Releases per list page, in both projects (Bayan's `perPage`, the plain home page's pagination). */
+  perPage: number;
 }
 
 /** Generates the archive and writes both projects into a new temp folder. */
@@ -42,11 +42,13 @@ export async function createBenchProjects(options: ProjectOptions): Promise<Benc
   const folder = mkdtempSync(path.join(os.tmpdir(), "bayan-bench-"));
   const bayan = path.join(folder, "bayan");
   const plain = path.join(folder, "plain");
-  for (const entry of ["eleventy.config.ts", "templates", "assets", ".gitignore"]) cpSync(path.join(REPO, entry), path.join(bayan, entry), { recursive: true });
-  for (const entry of ["src", "node_modules", "package.json"]) symlinkSync(path.join(REPO, entry), path.join(bayan, entry));
+  for (const entry of ["eleventy.config.ts", "templates", "assets", "src", ".gitignore"]) cpSync(path.join(REPO, entry), path.join(bayan, entry), { recursive: true });
+  for (const entry of ["node_modules", "package.json"]) symlinkSync(path.join(REPO, entry), path.join(bayan, entry));
   const siteFile = path.join(bayan, "templates/site.json");
-  writeFileSync(siteFile, JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), ...options.site }, null, 2));
+  writeFileSync(siteFile, JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), perPage: options.perPage }, null, 2));
   cpSync(PLAIN_FIXTURE, plain, { recursive: true, filter: (source) => !source.endsWith("releases.11tydata.json") });
+  const plainHome = path.join(plain, "index.njk");
+  writeFileSync(plainHome, readFileSync(plainHome, "utf8").replace(/^  size: \d+$/m, `  size: ${options.perPage}`));
   mkdirSync(path.join(plain, "releases"), { recursive: true });
   cpSync(path.join(PLAIN_FIXTURE, "releases.11tydata.json"), path.join(plain, "releases/releases.11tydata.json"));
   symlinkSync(path.join(REPO, "node_modules"), path.join(plain, "node_modules"));

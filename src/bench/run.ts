@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { measureEditLoop, type EditLoopFigures } from "./edit-loop.ts";
 import { measureBuild, type BuildFigures, type MeasureOptions } from "./measure.ts";
 import { createBenchProjects, REPO, type BenchProjects } from "./project.ts";
-import { measureSearch, type SearchFigures } from "./search.ts";
+import { measureSearch, median, type SearchFigures } from "./search.ts";
 
 /** What `npm run bench` was asked to do. */
 export interface BenchOptions {
@@ -20,8 +20,10 @@ export interface BenchOptions {
   edits: number;
   /** Share of releases with an image (0…1). */
   imageShare: number;
-  /** Overrides of the site config, e.g. `{ perPage: 50 }`. */
-  site: Record<string, unknown>;
+  /** Releases per list page in both builds (plain Eleventy's home page is paginated by it too). */
+  perPage: number;
+  /** Alternating pairs of Bayan rebuild and plain build; their medians are reported. */
+  runs: number;
   measure: MeasureOptions;
   /** Called with a line of progress (stderr in the CLI). */
   log: (line: string) => void;
@@ -35,10 +37,14 @@ export interface BenchResult {
   counts: BenchProjects["counts"];
   /** Bayan's first build: empty `.cache/`, no previous output (a fresh CI checkout). */
   bayan: BuildFigures;
-  /** Bayan's second build of the same releases: `.cache/` (images, cards) and the previous output kept. */
+  /** Bayan's later builds of the same releases, `.cache/` (parses, images, cards) kept: the median of `runs`. */
   rebuild?: BuildFigures;
+  /** Plain Eleventy from an empty output folder, each run alternating with a rebuild: the median. */
   plain?: BuildFigures;
-  /** Bayan / plain wall time, first build and rebuild. */
+  perPage: number;
+  /** Wall seconds of each rebuild and plain build, in the order they ran. */
+  runs: { rebuild: number[]; plain: number[] };
+  /** Bayan / plain wall time (medians), first build and rebuild. */
   ratio?: number;
   rebuildRatio?: number;
   search: SearchFigures;
@@ -55,14 +61,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     now: DateTime.fromISO(options.now, { setZone: true }),
     seed: options.seed,
     imageShare: options.imageShare,
-    site: options.site,
+    perPage: options.perPage,
   });
   options.log(`generated ${projects.counts.releases} releases in ${((performance.now() - started) / 1000).toFixed(1)} s: ${projects.folder}`);
 
   const machine = `${os.cpus().length} CPUs, Node ${process.version}`;
   try {
     const figures = await measureAll(projects, options);
-    return { releases: options.releases, seed: options.seed, machine, counts: projects.counts, ...figures, folder: projects.folder };
+    return { releases: options.releases, seed: options.seed, machine, counts: projects.counts, perPage: options.perPage, ...figures, folder: projects.folder };
   } catch (error) {
     if (error instanceof Error) error.message += `\n(the generated projects are kept in ${projects.folder})`;
     throw error;
@@ -70,22 +76,29 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 }
 
 /** The builds, search and edit-loop figures of one run. */
-async function measureAll(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "bayan" | "rebuild" | "plain" | "ratio" | "rebuildRatio" | "search" | "editLoop">> {
+async function measureAll(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "bayan" | "rebuild" | "plain" | "runs" | "ratio" | "rebuildRatio" | "search" | "editLoop">> {
   options.log("building with Bayan…");
   const bayan = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
   options.log(`Bayan: ${bayan.wallSeconds.toFixed(1)} s`);
-  let rebuild: BuildFigures | undefined;
-  if (!options.skipRebuild) {
-    options.log("building with Bayan again (caches kept)…");
-    rebuild = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
-    options.log(`Bayan rebuild: ${rebuild.wallSeconds.toFixed(1)} s`);
+  // This machine's timings move by a quarter from one build to the next: alternate the two builds and take medians.
+  const rebuilds: BuildFigures[] = [];
+  const plains: BuildFigures[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    const of = options.runs > 1 ? ` (${run} of ${options.runs})` : "";
+    if (!options.skipRebuild) {
+      options.log(`building with Bayan again, caches kept${of}…`);
+      rebuilds.push(await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure));
+      options.log(`Bayan rebuild: ${rebuilds.at(-1)!.wallSeconds.toFixed(1)} s`);
+    }
+    if (!options.skipPlain) {
+      options.log(`building with plain Eleventy${of}…`);
+      plains.push(await measureBuild({ kind: "plain", root: projects.plain, now: options.now }, options.measure));
+      options.log(`plain Eleventy: ${plains.at(-1)!.wallSeconds.toFixed(1)} s`);
+    }
   }
-  let plain: BuildFigures | undefined;
-  if (!options.skipPlain) {
-    options.log("building with plain Eleventy…");
-    plain = await measureBuild({ kind: "plain", root: projects.plain, now: options.now }, options.measure);
-    options.log(`plain Eleventy: ${plain.wallSeconds.toFixed(1)} s`);
-  }
+  const rebuild = medianFigures(rebuilds);
+  const plain = medianFigures(plains);
+  const runs = { rebuild: rebuilds.map((b) => b.wallSeconds), plain: plains.map((b) => b.wallSeconds) };
   const search = await measureSearch(path.join(projects.bayan, "dist"), projects.sample);
 
   let editLoop: EditLoopFigures | undefined;
@@ -94,5 +107,20 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
     editLoop = await measureEditLoop(projects.bayan, projects.sample, { edits: options.edits, now: options.now, log: options.log });
   }
   const ratio = (build?: BuildFigures) => (build && plain ? build.wallSeconds / plain.wallSeconds : undefined);
-  return { bayan, rebuild, plain, ratio: ratio(bayan), rebuildRatio: ratio(rebuild), search, editLoop };
+  return { bayan, rebuild, plain, runs, ratio: ratio(bayan), rebuildRatio: ratio(rebuild), search, editLoop };
+}
+
+/** Each figure's median over several builds of the same project; none for no builds. */
+function medianFigures(builds: BuildFigures[]): BuildFigures | undefined {
+  if (builds.length === 0) return undefined;
+  const of = (figure: (b: BuildFigures) => number) => median(builds.map(figure));
+  return {
+    wallSeconds: of((b) => b.wallSeconds),
+    cpuSeconds: of((b) => b.cpuSeconds),
+    peakRssBytes: of((b) => b.peakRssBytes),
+    outputFiles: of((b) => b.outputFiles),
+    outputBytes: of((b) => b.outputBytes),
+    errors: of((b) => b.errors),
+    warnings: of((b) => b.warnings),
+  };
 }

@@ -5,7 +5,7 @@ const MB = 1024 * 1024;
 
 /**
  * The bench result as one table: a row per figure; columns for Bayan's first build (empty caches),
- * its second build (`.cache/` and the previous output kept), plain Eleventy, and the ratios.
+ * its later builds (`.cache/` kept; median), plain Eleventy (median), and the ratios.
  */
 export function formatTable(result: BenchResult): string {
   const { bayan, rebuild, plain } = result;
@@ -38,6 +38,7 @@ export function formatTable(result: BenchResult): string {
   const { counts } = result;
   return [
     `${count(counts.releases)} releases (${count(counts.published)} published, ${count(counts.images)} with images), seed ${result.seed}, ${result.machine}`,
+    `lists paginated by ${result.perPage} in both builds; rebuild and plain: medians of ${runList(result)}`,
     "",
     line(header),
     line(widths.map((w) => "-".repeat(w))),
@@ -45,6 +46,8 @@ export function formatTable(result: BenchResult): string {
   ].join("\n");
 }
 
+const runList = ({ runs }: BenchResult) =>
+  `${Math.max(runs.rebuild.length, runs.plain.length)} alternating runs (rebuild ${runs.rebuild.map(seconds).join(", ") || "—"}; plain ${runs.plain.map(seconds).join(", ") || "—"})`;
 const seconds = (s: number) => `${s.toFixed(1)} s`;
 const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const count = (n: number) => Math.round(n).toLocaleString("en-US");

@@ -28,12 +28,12 @@ export interface WatchSession {
 
 type ServeEvent = { event: "ready" | "change" | "built"; at: number; urls?: string[]; files?: string[] };
 
-const SERVE = path.join(import.meta.dirname, "serve.ts");
 const POLL_MS = 20;
 
-/** Starts the watch build in `root` with the build clock `now`. */
+/** Starts the watch build in `root` (a project with its own `src`, copied or linked) with the build clock `now`. */
 export function startWatch(root: string, now: string, timeoutMs = 30 * 60_000): WatchSession {
-  const child = spawn(process.execPath, ["--import", "tsx", SERVE, now], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const serve = path.join(root, "src/bench/serve.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", serve, now], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   const events: ServeEvent[] = [];
   let exited = false;
   let output = "";

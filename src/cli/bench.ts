@@ -3,7 +3,9 @@
  * plain Markdown with a minimal Eleventy site, and prints one table of figures. It never asserts
  * a time: the figures are for people to read and compare.
  *
- * Options: --releases N (default 10000), --seed N, --per-page N (overrides site.json's perPage),
+ * Options: --releases N (default 10000), --seed N, --per-page N (releases per list page in both
+ * builds, default 50 as in the plain baseline), --runs N (alternating rebuild / plain pairs whose
+ * medians are reported, default 3),
  * --images 0.02 (share of releases with an image), --edits N (edit-loop samples, default 3),
  * --skip-plain, --skip-rebuild (Bayan's second build, caches kept), --skip-edit-loop,
  * --keep (keep the temp folder), --json FILE, --cpu-prof DIR (V8 CPU profiles of the builds),
@@ -18,7 +20,8 @@ const { values } = parseArgs({
   options: {
     releases: { type: "string", default: "10000" },
     seed: { type: "string", default: "1" },
-    "per-page": { type: "string" },
+    "per-page": { type: "string", default: "50" },
+    runs: { type: "string", default: "3" },
     images: { type: "string", default: "0.02" },
     edits: { type: "string", default: "3" },
     "skip-plain": { type: "boolean", default: false },
@@ -47,7 +50,8 @@ try {
     skipEditLoop: values["skip-edit-loop"],
     edits: number("edits", values.edits, 1),
     imageShare: number("images", values.images, 0),
-    site: values["per-page"] ? { perPage: number("per-page", values["per-page"], 1) } : {},
+    perPage: number("per-page", values["per-page"], 1),
+    runs: number("runs", values.runs, 1),
     measure: { cpuProfDir: values["cpu-prof"], debug: values.debug ? "Eleventy:Benchmark*" : undefined },
     log: (line) => process.stderr.write(`${line}\n`),
   });
