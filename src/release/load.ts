@@ -8,7 +8,7 @@ import { progress } from "../site/progress.ts";
 import { languageOfFileName } from "../text/direction.ts";
 import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { parseRelease, type ParseOptions } from "./parse.ts";
-import { openParseCache } from "./parse-cache.ts";
+import { openParseCache, type FileIdentity } from "./parse-cache.ts";
 import { resolveRelease } from "./resolve.ts";
 
 /** Largest release file Bayan reads: a press release is a few KB; 1 MB is a mistake (a PDF renamed, a dump). */
@@ -45,7 +45,7 @@ export interface LoadedReleases {
  */
 const parseCache = new Map<string, { key: string; stat: FileStat; parsed: ParsedRelease; resolvedKey?: string; resolved?: ReturnType<typeof resolveRelease> }>();
 
-type FileStat = { size: number; mtimeMs: number; mtime: Date };
+type FileStat = FileIdentity & { mtime: Date };
 
 /** Files between two progress reports. */
 const PROGRESS_EVERY = 500;
@@ -78,12 +78,15 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     const key = `${stat.size}:${stat.mtimeMs}:${site.legacyEncoding ?? ""}:${site.lang}`;
     let cached = known;
     if (cached?.key !== key) {
-      const bytes = readFileSync(absolute);
       const parseOptions: ParseOptions = {
         file, format: file.endsWith(".md") ? "md" : "txt", defaultLang: languageOfFileName(file, site.languages) ?? site.lang, legacyEncoding: site.legacyEncoding,
       };
-      const parse = () => parseRelease(bytes, parseOptions);
-      parseCache.set(absolute, (cached = { key, stat, parsed: diskCache ? diskCache.parse(bytes, parseOptions, parse) : parse() }));
+      const read = () => {
+        const bytes = readFileSync(absolute);
+        const parse = () => parseRelease(bytes, parseOptions);
+        return diskCache ? diskCache.parse(bytes, parseOptions, parse, stat) : parse();
+      };
+      parseCache.set(absolute, (cached = { key, stat, parsed: diskCache?.unchanged(stat, parseOptions) ?? read() }));
     } else diskCache?.keep(file);
     const { parsed } = cached;
     diagnostics.push(...parsed.diagnostics);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadSite } from "../../src/config.ts";
 import { loadReleases } from "../../src/release/load.ts";
 import { openParseCache } from "../../src/release/parse-cache.ts";
@@ -57,6 +57,48 @@ describe("the parse cache in .cache/", () => {
     cache.keep("releases/a.txt");
     cache.save();
     expect(parseAll(dir, { "releases/a.txt": text("أ"), "releases/b.txt": text("ب") }).parses).toEqual(["releases/b.txt"]);
+  });
+
+  it("trusts an untouched file without reading it, and nothing else", () => {
+    const dir = join(temp, "untouched");
+    const bytes = text("بيان أول");
+    const old = Date.now() - 60_000;
+    const stat = { size: bytes.length, mtimeMs: old, ctimeMs: old, ino: 42 };
+    const first = openParseCache(dir);
+    const parsed = first.parse(bytes, options("releases/a.txt"), () => parseRelease(bytes, options("releases/a.txt")), stat);
+    first.save();
+    const cache = openParseCache(dir);
+    expect(cache.unchanged(stat, options("releases/a.txt"))).toEqual(parsed);
+    expect(cache.unchanged(stat, options("releases/b.txt"))).toBeUndefined();
+    expect(cache.unchanged(stat, { ...options("releases/a.txt"), defaultLang: "en" })).toBeUndefined();
+    for (const touched of [{ size: stat.size + 1 }, { mtimeMs: old + 1 }, { ctimeMs: old + 1 }, { ino: 43 }]) {
+      expect(cache.unchanged({ ...stat, ...touched }, options("releases/a.txt"))).toBeUndefined();
+    }
+    // Kept by save() like a parsed file.
+    cache.save();
+    expect(openParseCache(dir).unchanged(stat, options("releases/a.txt"))).toEqual(parsed);
+  });
+
+  it("does not trust a file changed moments before it was hashed, until it is hashed again later", () => {
+    const dir = join(temp, "racy");
+    const bytes = text("بيان أول");
+    const parse = () => parseRelease(bytes, options("releases/a.txt"));
+    const stat = { size: bytes.length, mtimeMs: Date.now() - 1000, ctimeMs: Date.now() - 1000, ino: 7 };
+    const first = openParseCache(dir);
+    first.parse(bytes, options("releases/a.txt"), parse, stat);
+    first.save();
+    // A coarse clock may not have ticked between the hashing and another write of the same size.
+    expect(openParseCache(dir).unchanged(stat, options("releases/a.txt"))).toBeUndefined();
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 10_000 });
+    try {
+      const second = openParseCache(dir);
+      expect(second.unchanged(stat, options("releases/a.txt"))).toBeUndefined();
+      second.parse(bytes, options("releases/a.txt"), parse, stat);
+      second.save();
+      expect(openParseCache(dir).unchanged(stat, options("releases/a.txt"))).toEqual(parse());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("starts empty from a damaged cache file", () => {
