@@ -9,6 +9,7 @@ import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { auditOutput } from "./audit.ts";
 import { backgroundSettled } from "./background.ts";
+import { handOverLoaded } from "./source.ts";
 import { takeWritten } from "./written.ts";
 import { leakDiagnostics } from "./audit-report.ts";
 
@@ -59,6 +60,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
   try {
     process.chdir(root);
+    // The build takes these releases as they were just checked, not read again (see site/source.ts).
+    handOverLoaded(process.cwd(), { releases, diagnostics });
     process.env.BAYAN_PREVIEW = options.preview ? "1" : "";
     process.env.BAYAN_NOW = now;
     const eleventy = new Eleventy(".", staging, {
@@ -81,6 +84,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
+    handOverLoaded(process.cwd(), undefined);
     process.chdir(previousCwd);
     restoreEnv("BAYAN_PREVIEW", previousEnv.preview);
     restoreEnv("BAYAN_NOW", previousEnv.now);

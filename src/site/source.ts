@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ResolvedOptions } from "../options.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
-import { loadReleases } from "../release/load.ts";
+import { loadReleases, type LoadedReleases } from "../release/load.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { diffNewsroom, type NewsroomChanges } from "./changes.ts";
 import { buildNewsroom, type Newsroom } from "./newsroom.ts";
@@ -34,7 +34,8 @@ export function createSource(options: ResolvedOptions, root: string) {
     // A watch rebuild after release edits only: the loader checks only the files the watcher named
     // (it still lists the folder), and the build writes only the pages that changed.
     const afterReleaseEdits = latest && changedFiles && changedFiles.size > 0 && [...changedFiles].every((file) => file.startsWith(releasesFolder));
-    const { releases, diagnostics } = loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined });
+    const handed = latest ? undefined : takeLoaded(root);
+    const { releases, diagnostics } = handed ?? loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined });
     if (diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
     const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics };
@@ -68,3 +69,21 @@ export function createSource(options: ResolvedOptions, root: string) {
 }
 
 export type Source = ReturnType<typeof createSource>;
+
+const HANDED = Symbol.for("bayan.loaded");
+
+/**
+ * Hands the releases `buildSite` has just loaded and checked to the build it starts in `root`,
+ * whose source then takes them instead of reading the folder again (`undefined` withdraws them).
+ * Kept on `globalThis`: the plugins run in Eleventy's own import of the config.
+ */
+export function handOverLoaded(root: string, loaded: LoadedReleases | undefined): void {
+  (globalThis as Record<symbol, unknown>)[HANDED] = loaded && { root, loaded };
+}
+
+function takeLoaded(root: string): LoadedReleases | undefined {
+  const handed = (globalThis as Record<symbol, unknown>)[HANDED] as { root: string; loaded: LoadedReleases } | undefined;
+  if (handed?.root !== root) return undefined;
+  handOverLoaded(root, undefined);
+  return handed.loaded;
+}
