@@ -46,8 +46,10 @@ export function formatTable(result: BenchResult): string {
   ].join("\n");
 }
 
-const runList = ({ runs }: BenchResult) =>
-  `${Math.max(runs.rebuild.length, runs.plain.length)} alternating runs (rebuild ${runs.rebuild.map(seconds).join(", ") || "—"}; plain ${runs.plain.map(seconds).join(", ") || "—"})`;
+const runList = ({ runs }: BenchResult) => {
+  const count = Math.max(runs.rebuild.length, runs.plain.length);
+  return `${count === 1 ? "1 run" : `${count} alternating runs`} (rebuild ${runs.rebuild.map(seconds).join(", ") || "—"}; plain ${runs.plain.map(seconds).join(", ") || "—"})`;
+};
 const seconds = (s: number) => `${s.toFixed(1)} s`;
 const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
