@@ -34,13 +34,14 @@ export function decodeRelease(input: Uint8Array | string, options: DecodeOptions
   const diagnostics: Diagnostic[] = [];
   let text: string;
   if (typeof input === "string") {
-    text = input;
+    // The file's byte order mark as a string holds it; bytes lose theirs before decoding.
+    text = input.replace(/^\uFEFF/, "");
   } else {
     const decoded = decodeBytes(input, options, diagnostics);
     if (decoded === undefined) return { text: "", diagnostics, readable: false };
     text = decoded;
   }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+  text = text.replace(/\r\n?/g, "\n").normalize("NFC");
   return { text: removeForbidden(text, options.file, diagnostics), diagnostics, readable: true };
 }
 

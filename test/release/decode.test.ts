@@ -57,6 +57,8 @@ describe("decodeRelease", () => {
     ["CR", "a\rb", "a\nb"],
     ["NFD → NFC", "e\u0301 \u0627\u0653", "é \u0622"],
     ["a BOM in a string", "\uFEFFbody", "body"],
+    // Found by the parser's property test: the bytes lost both marks, the string one.
+    ["two BOMs: the second is text", "\uFEFF\uFEFF---", "\uFEFF---"],
   ])("cleans text: %s", (_, input, expected) => {
     expect(decodeRelease(input, { file }).text).toBe(expected);
     expect(decodeRelease(utf8(input), { file }).text).toBe(expected);
