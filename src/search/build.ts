@@ -39,7 +39,18 @@ interface DocTokens {
  * index folder (`dist/search/index/`).
  */
 export function buildSearchIndex(docs: SearchDoc[]): Map<string, string | Uint8Array> {
-  const files = new Map<string, string | Uint8Array>();
+  return new Map([...buildIndexFiles(docs)].map(([file, { content }]) => [file, content]));
+}
+
+/** An index file: what is written, and what a deflated file holds once inflated (the file itself otherwise). */
+export interface IndexFile {
+  content: string | Uint8Array;
+  inflated: string | Buffer;
+}
+
+/** {@link buildSearchIndex}, with each file's inflated contents beside it (for the embargo audit). */
+export function buildIndexFiles(docs: SearchDoc[]): Map<string, IndexFile> {
+  const files = new Map<string, IndexFile>();
   const ordered = [...docs].sort(compareDocs);
   const langs: Record<string, [number, number]> = {};
   const candidateIds = new Map<string, number>();
@@ -84,7 +95,8 @@ export function buildSearchIndex(docs: SearchDoc[]): Map<string, string | Uint8A
   const entries = [...postings.keys()].sort(compareStrings).map((term) => ({ term, bytes: termEntry(term, postings.get(term)!, spellings) }));
   const shards = packShards(entries, files);
   const meta: IndexMeta = { format: 1, docs: ordered.length, langs, shards };
-  files.set(META_PATH, JSON.stringify(meta));
+  const json = JSON.stringify(meta);
+  files.set(META_PATH, { content: json, inflated: json });
   return files;
 }
 
@@ -157,7 +169,7 @@ function termEntry(term: string, postings: TermPostings, spellings: string[]): n
 }
 
 /** Groups sorted entries into shards of about `shardBytes`; returns the shard keys. */
-function packShards(entries: Array<{ term: string; bytes: number[] }>, files: Map<string, string | Uint8Array>): string[] {
+function packShards(entries: Array<{ term: string; bytes: number[] }>, files: Map<string, IndexFile>): string[] {
   const keys: string[] = [""];
   let current: number[] = [];
   entries.forEach(({ term, bytes }, i) => {
@@ -194,10 +206,10 @@ function mostFrequent(counts: Map<number, number>): number {
   return best;
 }
 
-function deflate(data: string | number[]): Uint8Array {
-  const input = typeof data === "string" ? Buffer.from(data, "utf8") : Uint8Array.from(data);
+function deflate(data: string | number[]): IndexFile {
+  const inflated = Buffer.from(data);
   // Index files are small: a 4 KB window loses nothing and makes each call cheap.
-  return new Uint8Array(deflateRawSync(input, { level: 9, windowBits: 12, memLevel: 7 }));
+  return { content: new Uint8Array(deflateRawSync(inflated, { level: 9, windowBits: 12, memLevel: 7 })), inflated };
 }
 
 /** Language, then newest first, then URL: numbering that makes each language one range. */

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { decodeOutput } from "../site/audit.ts";
-import { buildSearchIndex } from "./build.ts";
+import { buildIndexFiles } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 
 /**
@@ -12,12 +11,12 @@ import type { SearchDoc } from "./model.ts";
 export function writeSearchIndex(docs: SearchDoc[], folder: string, { texts: keepTexts = true } = {}): Map<string, string> {
   const made = new Set<string>();
   const texts = new Map<string, string>();
-  for (const [file, content] of buildSearchIndex(docs)) {
+  for (const [file, { content, inflated }] of buildIndexFiles(docs)) {
     const target = path.join(folder, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
     writeFileSync(target, content);
-    if (keepTexts) texts.set(path.resolve(target), decodeOutput(target, Buffer.from(content)).text);
+    if (keepTexts) texts.set(path.resolve(target), inflated.toString());
   }
   return texts;
 }
