@@ -1,11 +1,7 @@
-/**
- * Work a build starts and does not wait for at once (the search index on a worker thread).
- * Kept on `globalThis`: Eleventy loads the plugins through its own import of the config, so the
- * build (`buildSite`) may hold another copy of this module (as the tests do).
- */
-const KEY = Symbol.for("bayan.background");
-const running: Set<Promise<unknown>> = ((globalThis as Record<symbol, unknown>)[KEY] as Set<Promise<unknown>> | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[KEY] = new Set<Promise<unknown>>());
+import { processWide } from "./process-wide.ts";
+
+/** Work a build starts and does not wait for at once (the search index on a worker thread), one set per process. */
+const running = processWide("background", () => new Set<Promise<unknown>>());
 
 /** Tracks `work` until it settles; returns it. */
 export function inBackground<T>(work: Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ import { loadReleases, type LoadedReleases } from "../release/load.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { diffNewsroom, type NewsroomChanges } from "./changes.ts";
 import { buildNewsroom, type Newsroom } from "./newsroom.ts";
+import { processWide } from "./process-wide.ts";
 
 /** The releases of one build, loaded once and shared by every template, feed and index. */
 export interface Loaded {
@@ -70,20 +71,20 @@ export function createSource(options: ResolvedOptions, root: string) {
 
 export type Source = ReturnType<typeof createSource>;
 
-const HANDED = Symbol.for("bayan.loaded");
+/** Releases `buildSite` checked, by the project folder it builds, until its build takes them. */
+const handed = processWide("loaded", () => new Map<string, LoadedReleases>());
 
 /**
  * Hands the releases `buildSite` has just loaded and checked to the build it starts in `root`,
  * whose source then takes them instead of reading the folder again (`undefined` withdraws them).
- * Kept on `globalThis`: the plugins run in Eleventy's own import of the config.
  */
 export function handOverLoaded(root: string, loaded: LoadedReleases | undefined): void {
-  (globalThis as Record<symbol, unknown>)[HANDED] = loaded && { root, loaded };
+  if (loaded) handed.set(root, loaded);
+  else handed.delete(root);
 }
 
 function takeLoaded(root: string): LoadedReleases | undefined {
-  const handed = (globalThis as Record<symbol, unknown>)[HANDED] as { root: string; loaded: LoadedReleases } | undefined;
-  if (handed?.root !== root) return undefined;
-  handOverLoaded(root, undefined);
-  return handed.loaded;
+  const loaded = handed.get(root);
+  handed.delete(root);
+  return loaded;
 }

@@ -1,13 +1,11 @@
 /**
  * Texts of files a build wrote besides Eleventy's pages (the search index), as the embargo audit
- * reads them, so it need not read them back from disk. Kept on `globalThis`: the plugins run in
- * Eleventy's own import of the config, which may hold another copy of this module than `buildSite`.
+ * reads them, so it need not read them back from disk: noted by the plugins, taken by `buildSite`.
  */
 import path from "node:path";
+import { processWide } from "./process-wide.ts";
 
-const KEY = Symbol.for("bayan.written");
-const texts: Map<string, string> = ((globalThis as Record<symbol, unknown>)[KEY] as Map<string, string> | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[KEY] = new Map<string, string>());
+const texts = processWide("written", () => new Map<string, string>());
 
 /** Notes the texts of files just written, by absolute path. */
 export function noteWritten(files: ReadonlyMap<string, string>): void {
