@@ -6,7 +6,7 @@ declare module "@11ty/eleventy" {
     addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void | Promise<void>, options?: T): void;
     addExtension(extensions: string | string[], engine: Record<string, unknown>): void;
     addTemplateFormats(formats: string | string[]): void;
-    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    addTemplate(virtualPath: string, content: string | ((data: any) => unknown), data?: Record<string, unknown>): void;
     addGlobalData(name: string, value: unknown): void;
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
     addPassthroughCopy(copy: string | Record<string, string>, options?: Record<string, unknown>): void;
