@@ -92,6 +92,13 @@ describe("incremental rebuilds while npm start runs", () => {
     expect(releasePages.length).toBe(24);
     expect(rebuild.urls.filter(isListPage).length).toBe(htmlPages(path.join(project.root, "dist")).filter((page) => isListPage(page)).length);
   }, 60_000);
+
+  it("rewrites release pages with the edit when the base layout changes", async () => {
+    const base = "templates/layouts/base.njk";
+    const { rebuild } = await watch.save(base, readFileSync(path.join(project.root, base), "utf8").replace("</body>", "<!-- base edited --></body>"));
+    expect(rebuild.urls.filter((url) => /^\/releases\/2026\/\d{2}\/release-\d+\/$/.test(url)).length).toBe(24);
+    expect(project.read(`${urlOf(3).slice(1)}index.html`)).toContain("<!-- base edited --></body>");
+  }, 60_000);
 });
 
 function isListPage(url: string): boolean {
