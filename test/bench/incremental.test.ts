@@ -93,11 +93,15 @@ describe("incremental rebuilds while npm start runs", () => {
     expect(rebuild.urls.filter(isListPage).length).toBe(htmlPages(path.join(project.root, "dist")).filter((page) => isListPage(page)).length);
   }, 60_000);
 
-  it("rewrites release pages with the edit when the base layout changes", async () => {
-    const base = "templates/layouts/base.njk";
-    const { rebuild } = await watch.save(base, readFileSync(path.join(project.root, base), "utf8").replace("</body>", "<!-- base edited --></body>"));
+  it.each([
+    ["base", "</body>"],
+    ["release", "</article>"],
+  ])("rewrites release pages with the edit when the %s layout changes", async (name, before) => {
+    const layout = `templates/layouts/${name}.njk`;
+    const mark = `<!-- ${name} edited -->`;
+    const { rebuild } = await watch.save(layout, readFileSync(path.join(project.root, layout), "utf8").replace(before, `${mark}${before}`));
     expect(rebuild.urls.filter((url) => /^\/releases\/2026\/\d{2}\/release-\d+\/$/.test(url)).length).toBe(24);
-    expect(project.read(`${urlOf(3).slice(1)}index.html`)).toContain("<!-- base edited --></body>");
+    expect(project.read(`${urlOf(3).slice(1)}index.html`)).toContain(`${mark}${before}`);
   }, 60_000);
 });
 
