@@ -7,8 +7,9 @@ import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
 import { inBackground } from "../site/background.ts";
-import { noteWritten } from "../site/written.ts";
+import { noteAudited } from "../site/audited.ts";
 import type { Source } from "../site/source.ts";
+import type { AuditTargets, Match } from "../site/audit.ts";
 
 /** The browser script, bundled once per process (it does not change between builds). */
 let clientBundle: Promise<Uint8Array> | undefined;
@@ -25,18 +26,17 @@ const WORKER_FROM = 500;
  * edit stops an index still being built.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: { site: Site; source: Source; root: string }) {
-  let index: Promise<Map<string, string>> | undefined;
+  let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
-  const start = (docs: SearchDoc[], target: string, runMode: string) => {
+  const start = (docs: SearchDoc[], target: string, runMode: string, audit: AuditTargets | undefined) => {
     stop?.abort();
     const [previous, current] = [index, (stop = new AbortController())];
     // Never two writers of one index: this one starts once the one it replaces has stopped.
     index = inBackground((async () => {
       await previous?.catch(() => undefined);
       current.signal.throwIfAborted();
-      const texts = runMode === "build"; // for the embargo audit
-      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, texts }) : writeSearchIndex(docs, target, { texts });
+      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit }) : writeSearchIndex(docs, target, { audit });
     })());
     // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.
     index.catch((error: Error) => {
@@ -44,23 +44,23 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     });
   };
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-    const { newsroom } = await source.get();
+    const { newsroom, audit } = await source.get();
     const folder = path.resolve(directories.output, "search");
     const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
-    // A build writes the index beside the pages; `npm start` once the pages are written, so an
-    // edited page is not held up by it.
-    const begin = () => start(docs, path.join(folder, "index"), runMode);
+    // A build writes the index beside the pages, searching it for the embargo audit as it goes;
+    // `npm start` (not audited) once the pages are written, so an edited page is not held up by it.
+    const begin = () => start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit : undefined);
     if (runMode === "build") begin();
     else startAfterWrite = begin;
     clientBundle ??= bundleClient(root);
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
   });
-  // A build waits for the index, and hands its texts to the embargo audit (`buildSite`).
+  // A build waits for the index, and hands what its search found to the embargo audit (`buildSite`).
   eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
     startAfterWrite?.();
     startAfterWrite = undefined;
-    if (runMode === "build" && index) noteWritten(await index);
+    if (runMode === "build" && index) noteAudited(await index);
   });
 }
 

@@ -1,22 +1,26 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createLeakFinder, type AuditTargets, type Match } from "../site/audit.ts";
 import { buildIndexFiles } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 
 /**
  * Builds the index of `docs` and writes its files under `folder` (`dist/search/index/`).
- * Returns each file's text as the embargo audit reads it (decompressed), by absolute path;
- * nothing with `texts: false` (`npm start`, which does not audit).
+ * With `audit`, searches each file as the embargo audit reads it (decompressed) for traces of the
+ * hidden releases, so the audit need not hold or read the index: returns what it found, by
+ * absolute path, for every file; nothing without (`npm start`, which does not audit) or when
+ * nothing is hidden.
  */
-export function writeSearchIndex(docs: SearchDoc[], folder: string, { texts: keepTexts = true } = {}): Map<string, string> {
+export function writeSearchIndex(docs: SearchDoc[], folder: string, { audit }: { audit?: AuditTargets } = {}): Map<string, Match[]> {
   const made = new Set<string>();
-  const texts = new Map<string, string>();
+  const found = new Map<string, Match[]>();
+  const find = audit && audit.hidden.length > 0 ? createLeakFinder(audit.hidden, audit.published) : undefined;
   for (const [file, { content, inflated }] of buildIndexFiles(docs)) {
     const target = path.join(folder, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
     writeFileSync(target, content);
-    if (keepTexts) texts.set(path.resolve(target), inflated.toString());
+    if (find) found.set(path.resolve(target), find(inflated.toString()));
   }
-  return texts;
+  return found;
 }

@@ -31,6 +31,20 @@ export interface PublicRelease {
   text?: string;
 }
 
+/** What the audit looks for and what is public, from a build's releases. */
+export interface AuditTargets {
+  hidden: HiddenRelease[];
+  published: PublicRelease[];
+}
+
+/** The releases a build must not show (drafts, embargoed) and those it publishes. */
+export function auditTargets(releases: Array<HiddenRelease & PublicRelease & { published: boolean; bodyText: string }>): AuditTargets {
+  return {
+    hidden: releases.filter((release) => !release.published).map((r) => ({ file: r.file, title: r.title, url: r.url, id: r.id })),
+    published: releases.filter((release) => release.published).map((r) => ({ title: r.title, url: r.url, id: r.id, summary: r.summary, text: r.bodyText })),
+  };
+}
+
 const SLUG_CHAR = /[A-Za-z0-9_-]/;
 
 export type TraceKind = "address" | "title" | "id";
@@ -306,9 +320,10 @@ export function decodeOutput(file: string, bytes: Buffer): { text: string; plain
  * Returns one leak per release, kind of trace and file: the first occurrence.
  * `written` holds the text of files the caller has just written (output-relative path with `/`
  * separators → text, decompressed for a compressed file): those are searched as given instead of
- * being read back from disk.
+ * being read back from disk. `audited` holds files already searched by whoever wrote them, with
+ * the same targets (the search index, on its worker thread): their traces, by the same paths.
  */
-export function auditOutput(folder: string, hidden: HiddenRelease[], published: PublicRelease[], written: ReadonlyMap<string, string> = new Map()): Leak[] {
+export function auditOutput(folder: string, hidden: HiddenRelease[], published: PublicRelease[], written: ReadonlyMap<string, string> = new Map(), audited: ReadonlyMap<string, Match[]> = new Map()): Leak[] {
   if (hidden.length === 0) return [];
   const find = createLeakFinder(hidden, published);
   const leaks: Leak[] = [];
@@ -326,6 +341,10 @@ export function auditOutput(folder: string, hidden: HiddenRelease[], published: 
     };
     for (const match of find(`/${output}`)) add(match, true);
     if (BINARY.test(output)) continue;
+    if (audited.has(output)) {
+      for (const match of audited.get(output)!) add(match, false);
+      continue;
+    }
     const { text, plain } = written.has(output) ? { text: written.get(output)!, plain: !COMPRESSED.test(output) } : readOutputText(path.join(folder, output));
     for (const match of find(text)) add(match, false, plain ? lineAt(text, match.index) : undefined);
   }

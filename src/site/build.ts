@@ -7,10 +7,10 @@ import { loadSite, type Site } from "../config.ts";
 import { loadReleases } from "../release/load.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
-import { auditOutput } from "./audit.ts";
+import { auditOutput, auditTargets, type Match } from "./audit.ts";
 import { backgroundSettled } from "./background.ts";
 import { handOverLoaded } from "./source.ts";
-import { takeWritten } from "./written.ts";
+import { takeAudited } from "./audited.ts";
 import { leakDiagnostics } from "./audit-report.ts";
 
 export interface BuildOptions {
@@ -71,16 +71,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     });
     const [, pages] = (await eleventy.write()) as [unknown, WrittenPage[]];
     // After write() has settled (no copy still in flight), before anything is published.
-    const written = writtenTexts(staging, pages);
-    for (const [file, text] of takeWritten(staging)) written.set(file, text);
-    if (!options.preview) auditBuild(staging, releases, written);
+    const audited = takeAudited(staging);
+    if (!options.preview) auditBuild(staging, releases, writtenTexts(staging, pages), audited);
     swapInto(staging, output);
   } catch (error) {
     // Eleventy rejects as soon as a step fails, while its passthrough copies may still be writing
     // into the staging folder: let them land before removing it, or they fail as unhandled rejections.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await backgroundSettled();
-    takeWritten(staging);
+    takeAudited(staging);
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
@@ -123,14 +122,13 @@ function writtenTexts(folder: string, pages: WrittenPage[]): Map<string, string>
   return texts;
 }
 
-/** The embargo audit: fails the build when a draft or embargoed release left any trace in the output. */
-function auditBuild(folder: string, releases: Release[], written: Map<string, string>): void {
-  const hidden = releases.filter((release) => !release.published);
-  if (hidden.length === 0) return;
-  const published = releases
-    .filter((release) => release.published)
-    .map((r) => ({ title: r.title, url: r.url, id: r.id, summary: r.summary, text: r.bodyText }));
-  const leaks = auditOutput(folder, hidden, published, written);
+/**
+ * The embargo audit: fails the build when a draft or embargoed release left any trace in the
+ * output. `audited`: files their writer has searched already (the search index).
+ */
+function auditBuild(folder: string, releases: Release[], written: Map<string, string>, audited: Map<string, Match[]>): void {
+  const { hidden, published } = auditTargets(releases);
+  const leaks = auditOutput(folder, hidden, published, written, audited);
   if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, new Map(releases.map((r) => [r.file, r]))));
 }
 

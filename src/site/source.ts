@@ -3,6 +3,7 @@ import type { ResolvedOptions } from "../options.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import { loadReleases, type LoadedReleases } from "../release/load.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
+import { auditTargets, type AuditTargets } from "./audit.ts";
 import { diffNewsroom, type NewsroomChanges } from "./changes.ts";
 import { buildNewsroom, type Newsroom } from "./newsroom.ts";
 import { processWide } from "./process-wide.ts";
@@ -11,6 +12,8 @@ import { processWide } from "./process-wide.ts";
 export interface Loaded {
   newsroom: Newsroom;
   diagnostics: Diagnostic[];
+  /** What the embargo audit looks for and what is public; none in a preview, which is not audited. */
+  audit?: AuditTargets;
   /**
    * In a watch rebuild caused only by release files: the pages that changed (the newsroom's
    * `releasePagesToWrite`, `listingsToWrite` and `feedsToWrite` are cut down to them). Undefined in a full build.
@@ -39,7 +42,7 @@ export function createSource(options: ResolvedOptions, root: string) {
     const { releases, diagnostics } = handed ?? loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined });
     if (diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
-    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics };
+    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics, audit: options.preview ? undefined : auditTargets(releases) };
     if (latest && afterReleaseEdits) {
       const changes = diffNewsroom(latest.newsroom, loaded.newsroom);
       loaded.changes = changes;

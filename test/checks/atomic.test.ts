@@ -56,7 +56,7 @@ describe("a failed build leaves the previous output as it was", () => {
     expect(existsSync(path.join(project.root, "dist"))).toBe(false);
   });
 
-  it("searches the search index too (handed over by the index writer, not read back)", async () => {
+  it("searches the search index too (as the index writer writes it, not read back)", async () => {
     // A published release that gives a draft's address away in its second paragraph: the page
     // isolates the Latin run (<bdi>), the index keeps the text as written.
     const quoting = "عنوان بيان منشور يذكر مسودة\n\nمقدمة البيان.\n\nالتفاصيل في /releases/2026/11/draft-note/ قريبا.\n";

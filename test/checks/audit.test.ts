@@ -178,6 +178,17 @@ describe("auditOutput", () => {
     ]);
   });
 
+  it("takes the traces of files their writer searched already, without reading them", () => {
+    const { dir, write } = site();
+    write("search/index/d/0.bin", deflateRawSync(Buffer.from(budget.url)));
+    write("search/index/d/1.bin", "not even deflated");
+    const audited = new Map([
+      ["search/index/d/0.bin", []],
+      ["search/index/d/1.bin", [{ hidden: 0, trace: "title" as const, index: 5 }]],
+    ]);
+    expect(auditOutput(dir, [budget], [plant], new Map(), audited).map((l) => `${l.output} ${l.trace} ${l.line}`)).toEqual(["search/index/d/1.bin title undefined"]);
+  });
+
   it("does nothing when no release is hidden (preview)", () => {
     const { dir, write } = site();
     write("leak.html", budget.title);

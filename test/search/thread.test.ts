@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeSearchIndexInWorker } from "../../src/search/thread.ts";
 import { writeSearchIndex } from "../../src/search/write.ts";
-import { readOutputText } from "../../src/site/audit.ts";
+import { createLeakFinder, readOutputText } from "../../src/site/audit.ts";
 import { SAMPLE_DOCS } from "./fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bayan-search-write-"));
@@ -26,18 +26,24 @@ describe("writeSearchIndexInWorker", () => {
     for (const [file, bytes] of main) expect(worker.get(file)!.equals(bytes), file).toBe(true);
   });
 
-  it("returns every file's text as the embargo audit would read it from disk, on either thread", async () => {
-    const onMain = writeSearchIndex(SAMPLE_DOCS, join(temp, "texts-main"));
-    const onWorker = await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "texts-worker"));
-    for (const [folder, texts] of [["texts-main", onMain], ["texts-worker", onWorker]] as const) {
+  it("searches every file it writes as the embargo audit would read it from disk, on either thread", async () => {
+    // A published release that gives a draft's address away and quotes its title (a quote is public).
+    const draft = { file: "releases/plan.txt", title: "خطة التحول الرقمي للمرحلة المقبلة", url: "/releases/2099/01/plan/", id: "tag:example.org,2099-01-01:ar/plan" };
+    const docs = [...SAMPLE_DOCS, { ...SAMPLE_DOCS[0], url: "/releases/2026/11/quoting/", text: `نقلا عن «${draft.title}»، انظر ${draft.url} للتفاصيل.` }];
+    const audit = { hidden: [draft], published: docs.map((doc, i) => ({ title: doc.title, url: doc.url, id: `tag:example.org,2026-01-01:ar/${i}`, text: doc.text })) };
+    const find = createLeakFinder(audit.hidden, audit.published);
+    const onMain = writeSearchIndex(docs, join(temp, "audit-main"), { audit });
+    const onWorker = await writeSearchIndexInWorker(docs, join(temp, "audit-worker"), { audit });
+    for (const [folder, found] of [["audit-main", onMain], ["audit-worker", onWorker]] as const) {
       const written = [...files(join(temp, folder)).keys()].map((file) => join(temp, folder, file));
-      expect([...texts.keys()].sort()).toEqual(written.sort());
-      for (const file of written) expect(texts.get(file), file).toBe(readOutputText(file).text);
+      expect([...found.keys()].sort()).toEqual(written.sort());
+      for (const file of written) expect(found.get(file), file).toEqual(find(readOutputText(file).text));
+      expect([...found.values()].flat().map((match) => match.trace)).toContain("address");
+      expect([...found.values()].flat().map((match) => match.trace)).not.toContain("title");
     }
-    expect([...onMain.values()].some((text) => text.includes(SAMPLE_DOCS[0].title))).toBe(true);
-    // npm start does not audit: no texts kept or sent back.
-    expect((await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "no-texts"), { texts: false })).size).toBe(0);
-    expect(files(join(temp, "no-texts")).size).toBe(onMain.size);
+    // npm start does not audit: nothing searched or sent back.
+    expect((await writeSearchIndexInWorker(docs, join(temp, "no-audit"))).size).toBe(0);
+    expect(files(join(temp, "no-audit")).size).toBe(onMain.size);
   });
 
   it("stops the worker when its signal is aborted, before or while it runs", async () => {
