@@ -27,11 +27,13 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   const base = new URL(eleventyConfig.pathPrefix.replace(/^\/?/, "/"), `${site.url}/`).href;
   const source = createSource(options, root);
 
-  eleventyConfig.addGlobalData("site", { ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
-  eleventyConfig.addGlobalData("i18n", loadStrings(templates, site.languages));
+  // Frozen: Eleventy's data cascade passes frozen objects through as they are. Unfrozen ones it
+  // copies into each template's data and, on paginated pages, wraps in a new proxy at every read.
+  eleventyConfig.addGlobalData("site", Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview }));
+  eleventyConfig.addGlobalData("i18n", Object.freeze(loadStrings(templates, site.languages)));
   eleventyConfig.addGlobalData("newsroom", async () => {
     const { newsroom } = await source.get();
-    return { ...newsroom, sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) };
+    return Object.freeze({ ...newsroom, sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
   });
   // Besides the sources: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
   const notPages = ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];

@@ -35,21 +35,29 @@ export async function cachedFile(folder: string, key: string, extension: string,
 }
 
 /**
- * Puts the cache file `from` at `to` in the output, as a hard link when the two folders share a
+ * Puts each cache file `from` at `to` in the output, as a hard link when the two folders share a
  * disk (cache files are never rewritten in place, only replaced, so a link stays valid) and as a
  * copy otherwise. A `to` already holding the same file is left alone: watch rebuilds do no work.
+ * Each folder is made once: a 10,000-release site publishes 10,000 cards into a few hundred.
  */
-export function publishFile(from: string, to: string): void {
-  const source = statSync(from);
-  if (existsSync(to)) {
-    const target = statSync(to);
-    if (target.ino === source.ino || (target.size === source.size && target.mtimeMs >= source.mtimeMs)) return;
-    unlinkSync(to);
-  }
-  mkdirSync(path.dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
+export function publishFiles(files: Iterable<readonly [from: string, to: string]>): void {
+  const folders = new Set<string>();
+  for (const [from, to] of files) {
+    const target = statSync(to, { throwIfNoEntry: false });
+    if (target) {
+      const source = statSync(from);
+      if (target.ino === source.ino || (target.size === source.size && target.mtimeMs >= source.mtimeMs)) continue;
+      unlinkSync(to);
+    }
+    const folder = path.dirname(to);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
   }
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { buildImages, type ImageSet } from "../images/build.ts";
-import { publishFile } from "../images/cache.ts";
+import { publishFiles } from "../images/cache.ts";
 import type { OgImage } from "../images/og.ts";
 import type { Picture } from "../images/picture.ts";
 import type { Release } from "../release/model.ts";
@@ -49,7 +49,7 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
     // JSON output (tests, `check`) writes no files; only the file system output gets copies.
     if (outputMode !== "fs") return;
     const output = path.resolve(root, directories.output);
-    for (const [url, file] of made.files) publishFile(file, path.join(output, ...url.split("/")));
+    publishFiles(Array.from(made.files, ([url, file]) => [file, path.join(output, ...url.split("/"))] as const));
   });
   eleventyConfig.addFilter("releasePicture", (url: string): Picture | undefined => images?.pictures.get(url));
   eleventyConfig.addFilter("ogImageFor", (url: string, lang?: string): OgImage | undefined =>

@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { publishFiles } from "../../src/images/cache.ts";
+
+/** A cache folder with two files, and an empty output folder beside it. */
+function folders() {
+  const root = mkdtempSync(path.join(os.tmpdir(), "bayan-publish-"));
+  const cache = path.join(root, ".cache");
+  mkdirSync(cache);
+  writeFileSync(path.join(cache, "a.png"), "card a");
+  writeFileSync(path.join(cache, "b.png"), "card b");
+  return { cache, output: path.join(root, "dist") };
+}
+
+describe("publishFiles", () => {
+  it("links cache files into folders it makes, several files to a folder", () => {
+    const { cache, output } = folders();
+    const files = [
+      [path.join(cache, "a.png"), path.join(output, "og/releases/2026/11/a.png")],
+      [path.join(cache, "b.png"), path.join(output, "og/releases/2026/11/b.png")],
+      [path.join(cache, "a.png"), path.join(output, "og/en/a.png")],
+    ] as const;
+    publishFiles(files);
+    for (const [from, to] of files) {
+      expect(readFileSync(to, "utf8")).toBe(readFileSync(from, "utf8"));
+      expect(statSync(to).ino).toBe(statSync(from).ino);
+    }
+  });
+
+  it("leaves a file already published alone, and replaces one that differs", () => {
+    const { cache, output } = folders();
+    const card = path.join(output, "og/a.png");
+    publishFiles([[path.join(cache, "a.png"), card]]);
+    const linked = statSync(card);
+    publishFiles([[path.join(cache, "a.png"), card]]);
+    expect(statSync(card).ctimeMs).toBe(linked.ctimeMs);
+
+    const stale = path.join(output, "og/b.png");
+    writeFileSync(stale, "an older card");
+    utimesSync(stale, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    publishFiles([[path.join(cache, "b.png"), stale]]);
+    expect(readFileSync(stale, "utf8")).toBe("card b");
+  });
+});
