@@ -9,7 +9,7 @@ import type { CardInput } from "./card.ts";
 import { OG_SIZE } from "./card.ts";
 import { mapLimit } from "./limit.ts";
 import { locateImage } from "./locate.ts";
-import { cardFile, cardFingerprint, cropPhoto, ogPath, type OgImage } from "./og.ts";
+import { cardFile, cardFingerprint, cropPhoto, feedLogo, ogPath, type OgImage } from "./og.ts";
 import { makePicture, type Picture } from "./picture.ts";
 
 /** Everything the image work of one build produced. */
@@ -20,6 +20,8 @@ export interface ImageSet {
   releaseCards: Map<string, OgImage>;
   /** Open Graph image of the other pages, by language: a card with the site's name and description. */
   siteCards: Map<string, OgImage>;
+  /** The logo as RSS `<image>` wants it (PNG, at most 144×144), when the site has one. */
+  feedLogo?: { url: string; width: number; height: number };
   /** Files to publish: site-relative path (`/img/…`, `/og/…`) → cache file (one file may go to several places). */
   files: Map<string, string>;
   /** Cards drawn in this build (the others came from the cache). */
@@ -64,6 +66,12 @@ export async function buildImages(releases: Release[], sections: Section[], opti
     return { url, absoluteUrl: absolute(url), ...OG_SIZE, type: "image/png", alt: input.title };
   };
 
+  if (logo) {
+    const { file, width, height } = await feedLogo(logo, path.join(cache, "bayan-og"));
+    const url = `/img/logo-${path.basename(file).slice(0, 10)}.png`;
+    set.files.set(url, file);
+    set.feedLogo = { url, width, height };
+  }
   for (const section of sections) {
     const title = localize(options.site.description, section.lang, options.site) || localize(options.site.title, section.lang, options.site);
     set.siteCards.set(section.lang, await card({ title, dir: section.dir }, section.lang, section.root));

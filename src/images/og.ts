@@ -57,3 +57,21 @@ export async function cardFile(input: CardInput, fingerprint: string, cacheDir: 
   const key = hashOf(fingerprint, input.title, input.dir, input.siteName, input.host, input.accent);
   return cachedFile(cacheDir, key, "png", () => drawCard(input));
 }
+
+/** The logo in RSS `<image>`: RSS 2.0 allows GIF, JPEG or PNG, at most 144 pixels wide. */
+const FEED_LOGO_SIZE = 144;
+
+/**
+ * The site logo (usually SVG) as a PNG that fits 144×144, for RSS `<image>`; cached by the logo's
+ * bytes. A vector logo is drawn at that size; a smaller raster logo is not enlarged.
+ */
+export async function feedLogo(file: string, cacheDir: string): Promise<{ file: string; width: number; height: number }> {
+  const bytes = readFileSync(file);
+  const { file: cached } = await cachedFile(cacheDir, hashOf("feed-logo", sharp.versions.vips, bytes), "png", async () => {
+    const { width = FEED_LOGO_SIZE, height = FEED_LOGO_SIZE } = await sharp(bytes).metadata();
+    const density = Math.max(72, Math.min(2400, (72 * FEED_LOGO_SIZE) / Math.max(width, height)));
+    return sharp(bytes, { density }).resize(FEED_LOGO_SIZE, FEED_LOGO_SIZE, { fit: "inside", withoutEnlargement: true }).png().toBuffer();
+  });
+  const { width, height } = await sharp(cached).metadata();
+  return { file: cached, width: width!, height: height! };
+}

@@ -32,7 +32,8 @@ export interface ImagesOptions {
  * - `release.ogImage` → `OgImage | undefined` on release pages (set on the loaded releases);
  * - `releasePicture(url)` → `Picture | undefined`, for `partials/release-image.njk`;
  * - `ogImageFor(url, lang)` → `OgImage | undefined`: the release's image or card, else the
- *   language's site card (home, lists, search).
+ *   language's site card (home, lists, search);
+ * - `site.logo | feedLogo` → `{ url, width, height } | undefined`: the logo as a PNG for RSS `<image>`.
  */
 export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, base, root = process.cwd() }: ImagesOptions) {
   let images: ImageSet | undefined;
@@ -52,6 +53,7 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
     publishFiles(Array.from(made.files, ([url, file]) => [file, path.join(output, ...url.split("/"))] as const));
   });
   eleventyConfig.addFilter("releasePicture", (url: string): Picture | undefined => images?.pictures.get(url));
+  eleventyConfig.addFilter("feedLogo", (logo: string | undefined) => (logo ? images?.feedLogo : undefined));
   eleventyConfig.addFilter("ogImageFor", (url: string, lang?: string): OgImage | undefined =>
     images?.releaseCards.get(url) ?? (lang ? images?.siteCards.get(lang) : undefined),
   );

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { localize, type Site } from "../../src/config.ts";
 import type { Release } from "../../src/release/model.ts";
@@ -106,12 +107,23 @@ describe("the feeds of the sample newsroom", () => {
       expect(json.feed_url).toBe(absolute(feed.links.json));
       expect([rss.url, atom.url, json.home_page_url]).toEqual(Array(3).fill(absolute(feed.pageUrl)));
       const logo = absolute(`/${site.logo}`);
-      expect(rss.image?.url).toBe(logo);
+      expect(rss.image?.url).toMatch(/\/img\/logo-[0-9a-f]{10}\.png$/);
+      expect(rss.image?.url.startsWith(absolute("/img/"))).toBe(true);
       expect(atom.image?.url).toBe(logo);
       expect(json.icon).toBe(logo);
       expect(json.version).toBe("https://jsonfeed.org/version/1.1");
     }
     expect(localize(site.title, "en", site)).toBe("Media Centre");
+  });
+
+  it("shows the SVG logo in RSS as a PNG no wider than 144 pixels, as RSS 2.0 asks, with its size", async () => {
+    expect(site.logo).toMatch(/\.svg$/);
+    const { image } = readFeed(project, feeds[0].links).rssTree;
+    const file = path.join(project.root, "dist", new URL(image.url).pathname);
+    const { format, width, height } = await sharp(file).metadata();
+    expect(format).toBe("png");
+    expect(Math.max(width!, height!)).toBe(144);
+    expect([image.width, image.height]).toEqual([width, height]);
   });
 
   it("carries the full body as HTML in the release's direction, with absolute URLs, and the summary", () => {
