@@ -5,6 +5,7 @@ export default defineConfig({
     root: ".",
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/helpers/temp.ts"],
+    setupFiles: ["test/helpers/fast-check.ts"],
     execArgv: ["--import", "tsx"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
