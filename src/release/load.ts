@@ -25,8 +25,9 @@ export interface LoadOptions {
   cacheDir?: string;
   /**
    * In a watch rebuild: the release files (project-relative) changed since the previous load of
-   * this process, as the file watcher reported them. The others are taken as they were then,
-   * without reading their size and time again (10,000 `stat`s are a fifth of an edit's rebuild).
+   * this process, as the file watcher reported them: those are read again, whatever their size and
+   * time. The others are taken as they were then, without reading their size and time again
+   * (10,000 `stat`s are a fifth of an edit's rebuild).
    */
   changedFiles?: ReadonlySet<string>;
 }
@@ -69,7 +70,8 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === files.length) progress.step("Reading releases", index + 1, files.length);
     const absolute = path.resolve(root, file);
     const known = parseCache.get(absolute);
-    const stat: FileStat = options.changedFiles && known && !options.changedFiles.has(file) ? known.stat : statSync(absolute);
+    const named = options.changedFiles?.has(file) ?? false;
+    const stat: FileStat = options.changedFiles && known && !named ? known.stat : statSync(absolute);
     if (stat.size > MAX_FILE_BYTES) {
       diagnostics.push({ file, severity: "error", message: `the file is ${Math.ceil(stat.size / 1024)} KB, over the limit of 1 MB (${MAX_FILE_BYTES / 1024} KB)`,
         hint: "a release is text only: remove pasted images or data, or split it" });
@@ -77,7 +79,9 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     }
     const key = `${stat.size}:${stat.mtimeMs}:${site.legacyEncoding ?? ""}:${site.lang}`;
     let cached = known;
-    if (cached?.key !== key) {
+    // A file the watcher named is read again even if its size and time look unchanged: on a file
+    // system with a coarse clock, an edit of the same length can keep the previous save's time.
+    if (named || cached?.key !== key) {
       const parseOptions: ParseOptions = {
         file, format: file.endsWith(".md") ? "md" : "txt", defaultLang: languageOfFileName(file, site.languages) ?? site.lang, legacyEncoding: site.legacyEncoding,
       };
@@ -86,7 +90,7 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
         const parse = () => parseRelease(bytes, parseOptions);
         return diskCache ? diskCache.parse(bytes, parseOptions, parse, stat) : parse();
       };
-      parseCache.set(absolute, (cached = { key, stat, parsed: diskCache?.unchanged(stat, parseOptions) ?? read() }));
+      parseCache.set(absolute, (cached = { key, stat, parsed: (named ? undefined : diskCache?.unchanged(stat, parseOptions)) ?? read() }));
     } else diskCache?.keep(file);
     const { parsed } = cached;
     diagnostics.push(...parsed.diagnostics);

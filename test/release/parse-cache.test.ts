@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DateTime } from "luxon";
@@ -130,6 +130,17 @@ describe("loadReleases in a watch rebuild (changedFiles)", () => {
     const changed = ["releases/2026-11-02-b.txt", "releases/2026-11-03-c.txt", "releases/2026-11-01-a.txt"];
     expect(titles(changed)).toEqual(["بيان ثالث", "بيان ثان معدل"]);
     expect(titles(changed)).toEqual(titles());
+  });
+
+  it("reads a file the watcher named even when its size and time have not changed (a coarse file system clock)", () => {
+    const file = join(root, "releases/2026-11-04-d.txt");
+    const second = new Date("2026-11-29T09:00:00Z");
+    write("2026-11-04-d.txt", "بيان رابع");
+    utimesSync(file, second, second);
+    expect(titles()).toContain("بيان رابع");
+    write("2026-11-04-d.txt", "بيان خامس"); // the same number of bytes
+    utimesSync(file, second, second);
+    expect(titles(["releases/2026-11-04-d.txt"])).toContain("بيان خامس");
   });
 });
 
