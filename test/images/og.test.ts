@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { validateSite } from "../../src/config.ts";
 import { buildImages } from "../../src/images/build.ts";
 import { mapLimit } from "../../src/images/limit.ts";
-import { cardFile, cardFingerprint, cropPhoto, ogPath } from "../../src/images/og.ts";
+import { cardFile, cardFingerprint, cropPhoto, feedLogo, ogPath } from "../../src/images/og.ts";
 import { makePicture } from "../../src/images/picture.ts";
 import type { Release } from "../../src/release/model.ts";
 import { REPO } from "../helpers/project.ts";
@@ -14,6 +14,12 @@ import { REPO } from "../helpers/project.ts";
 const PHOTO = path.join(REPO, "test/fixtures/images/jubail-plant.jpg");
 const LOGO = path.join(REPO, "assets/logo.svg");
 const temp = () => mkdtempSync(path.join(os.tmpdir(), "bayan-og-"));
+/** A plain PNG file of the given size. */
+const png = async (width: number, height: number) => {
+  const file = path.join(temp(), "logo.png");
+  await sharp({ create: { width, height, channels: 3, background: "#0b6e4f" } }).png().toFile(file);
+  return file;
+};
 const card = { title: "تدشين محطة تحلية", dir: "rtl" as const, siteName: "المركز الإعلامي", host: "news.example.org", accent: "#0b6e4f", logo: LOGO };
 
 describe("ogPath", () => {
@@ -50,6 +56,17 @@ describe("images of a release", () => {
     expect(statSync(again.file).mtimeMs).toBe(statSync(first.file).mtimeMs);
     expect((await cardFile({ ...card, title: "عنوان آخر" }, fingerprint, cache)).made).toBe(true);
     expect((await cardFile(card, cardFingerprint(undefined), cache)).made).toBe(true);
+  });
+
+  it.each([
+    ["the SVG logo, drawn at the size", async () => LOGO, [144, 144]],
+    ["a wide PNG, scaled into the box", async () => png(600, 150), [144, 36]],
+    ["a small PNG, not enlarged", async () => png(64, 64), [64, 64]],
+  ] as const)("makes RSS's logo from %s: a PNG that fits 144×144", async (_, logo, size) => {
+    const { file, width, height } = await feedLogo(await logo(), temp());
+    const made = await sharp(file).metadata();
+    expect([made.format, made.width, made.height]).toEqual(["png", ...size]);
+    expect([width, height]).toEqual(size);
   });
 
   it("runs at most `limit` tasks at once", async () => {
