@@ -49,7 +49,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
     // A build writes the index beside the pages, searching it for the embargo audit as it goes;
     // `npm start` (not audited) once the pages are written, so an edited page is not held up by it.
-    const begin = () => start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit : undefined);
+    const begin = () => start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit?.() : undefined);
     if (runMode === "build") begin();
     else startAfterWrite = begin;
     clientBundle ??= bundleClient(root);

@@ -12,8 +12,11 @@ import { processWide } from "./process-wide.ts";
 export interface Loaded {
   newsroom: Newsroom;
   diagnostics: Diagnostic[];
-  /** What the embargo audit looks for and what is public; none in a preview, which is not audited. */
-  audit?: AuditTargets;
+  /**
+   * What the embargo audit looks for and what is public, worked out when asked (only a build's
+   * search index is audited, not every `npm start` edit); none in a preview, which is not audited.
+   */
+  audit?: () => AuditTargets;
   /**
    * In a watch rebuild caused only by release files: the pages that changed (the newsroom's
    * `releasePagesToWrite`, `listingsToWrite` and `feedsToWrite` are cut down to them). Undefined in a full build.
@@ -42,7 +45,7 @@ export function createSource(options: ResolvedOptions, root: string) {
     const { releases, diagnostics } = handed ?? loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined });
     if (diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
-    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics, audit: options.preview ? undefined : auditTargets(releases) };
+    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics, audit: options.preview ? undefined : () => auditTargets(releases) };
     if (latest && afterReleaseEdits) {
       const changes = diffNewsroom(latest.newsroom, loaded.newsroom);
       loaded.changes = changes;
