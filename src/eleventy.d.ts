@@ -21,6 +21,7 @@ declare module "@11ty/eleventy" {
   }
   export class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>);
+    static getVersion(): string;
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
     watch(): Promise<unknown>;

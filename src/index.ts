@@ -6,6 +6,7 @@ import { assetsPlugin } from "./plugins/assets.ts";
 import { feedsPlugin } from "./plugins/feeds.ts";
 import { imagesPlugin } from "./plugins/images.ts";
 import { filtersPlugin } from "./plugins/filters.ts";
+import { releasePagesToRender } from "./plugins/page-cache.ts";
 import { pagesPlugin } from "./plugins/pages.ts";
 import { releasesPlugin } from "./plugins/releases.ts";
 import { searchPlugin } from "./plugins/search.ts";
@@ -29,11 +30,13 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
 
   // Frozen: Eleventy's data cascade passes frozen objects through as they are. Unfrozen ones it
   // copies into each template's data and, on paginated pages, wraps in a new proxy at every read.
-  eleventyConfig.addGlobalData("site", Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview }));
+  const siteData = Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
+  eleventyConfig.addGlobalData("site", siteData);
   eleventyConfig.addGlobalData("i18n", Object.freeze(loadStrings(templates, site.languages)));
+  const releasePages = releasePagesToRender(eleventyConfig, { root, templates, site: siteData });
   eleventyConfig.addGlobalData("newsroom", async () => {
     const { newsroom } = await source.get();
-    return Object.freeze({ ...newsroom, sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
+    return Object.freeze({ ...newsroom, releasePagesToWrite: releasePages(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
   });
   // Besides the sources: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
   const notPages = ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];

@@ -12,6 +12,7 @@ import { backgroundSettled } from "./background.ts";
 import { handOverLoaded } from "./source.ts";
 import { takeAudited } from "./audited.ts";
 import { leakDiagnostics } from "./audit-report.ts";
+import { closePageCache, openPageCache } from "./page-cache.ts";
 
 export interface BuildOptions {
   /** Project folder (holds eleventy.config.ts, templates/, releases/). */
@@ -64,6 +65,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     handOverLoaded(process.cwd(), { releases, diagnostics });
     process.env.BAYAN_PREVIEW = options.preview ? "1" : "";
     process.env.BAYAN_NOW = now;
+    // Release pages unchanged since an earlier build come from `.cache/` (not in a preview, which is not audited).
+    const pageCache = options.preview ? undefined : openPageCache(path.join(root, ".cache"), staging, auditTargets(releases).hidden);
     const eleventy = new Eleventy(".", staging, {
       configPath: "eleventy.config.ts",
       pathPrefix: options.pathPrefix,
@@ -73,6 +76,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // After write() has settled (no copy still in flight), before anything is published.
     const audited = takeAudited(staging);
     if (!options.preview) auditBuild(staging, releases, writtenTexts(staging, pages), audited);
+    pageCache?.commit();
     swapInto(staging, output);
   } catch (error) {
     // Eleventy rejects as soon as a step fails, while its passthrough copies may still be writing
@@ -83,6 +87,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
+    closePageCache(staging);
     handOverLoaded(process.cwd(), undefined);
     process.chdir(previousCwd);
     restoreEnv("BAYAN_PREVIEW", previousEnv.preview);

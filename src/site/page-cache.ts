@@ -1,0 +1,190 @@
+/**
+ * Release pages kept between builds in `.cache/bayan-pages/`, so a build renders only the release
+ * pages whose content changed and links the others into its output (a CI that restores `.cache/`
+ * gets the same). A page is stored under a hash of everything it is made from:
+ *
+ * - its release, as the templates read it (text, dates, tags, Open Graph image, front matter);
+ * - what it shows of other releases: neighbours, translations, its tags' names and pages, the
+ *   language switch — the rule by which `npm start` decides which pages an edit rewrites (`changes.ts`);
+ * - its picture (the `releasePicture` filter's answer);
+ * - the site's settings and language sections (without counts), every file of `templates/`, the
+ *   Eleventy config, Bayan's own code and its rendering libraries' versions (`renderFingerprint`).
+ *
+ * A site whose release layout shows more of the archive (a "latest releases" box, tag counts)
+ * renders every page, as before: `renderFingerprint` returns undefined for such templates.
+ *
+ * Only `buildSite` uses the cache, and stores pages in it only once the embargo audit has passed.
+ * A cached page is audited again whenever the hidden releases differ from those of the build that
+ * stored it; otherwise its verdict stands, since the page's text is the same and so are the traces
+ * looked for (a trace excused as public words comes from the page's own release or its links,
+ * which are in its key).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { publishFiles } from "../images/cache.ts";
+import type { HiddenRelease, Match } from "./audit.ts";
+import { noteAudited } from "./audited.ts";
+import type { ReleasePage, Section } from "./newsroom.ts";
+import { processWide } from "./process-wide.ts";
+
+const FOLDER = "bayan-pages";
+const MANIFEST = "pages.json";
+
+interface Manifest {
+  /** Hash of the hidden releases whose traces the storing build's audit did not find in these pages. */
+  hidden: string;
+  /** Key → the cache file's size and modification time when stored: a file changed in place is not used. */
+  pages: Record<string, [size: number, mtimeMs: number]>;
+}
+
+/** One build's use of the cache, from `buildSite`'s start until it publishes. */
+export interface PageCacheSession {
+  /**
+   * The pages to render: those without a cached copy. Links the others into the output, noting
+   * them for the audit as already searched when their verdict stands.
+   */
+  toRender(pages: ReleasePage[], keyOf: (page: ReleasePage) => string): ReleasePage[];
+  /** Once the audit has passed: stores the pages this build rendered and drops those it no longer has. */
+  commit(): void;
+}
+
+const sessions = processWide("page-cache", () => new Map<string, PageCacheSession>());
+
+/**
+ * Opens the cache of `cacheDir` for a build into `output` (absolute) that the embargo audit
+ * searches for `hidden`. The build's plugins find it with `pageCacheFor(output)` until `closePageCache`.
+ */
+export function openPageCache(cacheDir: string, output: string, hidden: HiddenRelease[]): PageCacheSession {
+  const folder = path.join(cacheDir, FOLDER);
+  const hiddenHash = hashOf(JSON.stringify(hidden));
+  const manifest = readManifest(folder);
+  const cacheFile = (key: string) => path.join(folder, `${key}.html`);
+  // This build's pages by key: those rendered are stored at commit, the others are kept.
+  const used = new Map<string, string>();
+  const rendered = new Set<string>();
+  const session: PageCacheSession = {
+    toRender(pages, keyOf) {
+      const toRender: ReleasePage[] = [];
+      const links: Array<[from: string, to: string]> = [];
+      const audited = new Map<string, Match[]>();
+      for (const page of pages) {
+        const key = keyOf(page);
+        const file = path.join(output, ...page.release.url.split("/"), "index.html");
+        used.set(key, file);
+        if (!unchanged(cacheFile(key), manifest.pages[key])) {
+          rendered.add(key);
+          toRender.push(page);
+          continue;
+        }
+        links.push([cacheFile(key), file]);
+        if (manifest.hidden === hiddenHash) audited.set(file, []);
+      }
+      publishFiles(links);
+      noteAudited(audited);
+      return toRender;
+    },
+    commit() {
+      mkdirSync(folder, { recursive: true });
+      const stored = [...rendered].map((key) => [used.get(key)!, cacheFile(key)] as const);
+      for (const [, target] of stored) rmSync(target, { force: true });
+      publishFiles(stored);
+      const pages: Manifest["pages"] = {};
+      for (const key of used.keys()) {
+        const { size, mtimeMs } = rendered.has(key) ? statSync(cacheFile(key)) : { size: manifest.pages[key][0], mtimeMs: manifest.pages[key][1] };
+        pages[key] = [size, mtimeMs];
+      }
+      writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ hidden: hiddenHash, pages } satisfies Manifest));
+      renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));
+      for (const name of readdirSync(folder)) {
+        if (name.endsWith(".html") && !(name.slice(0, -5) in pages)) unlinkSync(path.join(folder, name));
+      }
+    },
+  };
+  sessions.set(output, session);
+  return session;
+}
+
+/** The session of the build writing into `output` (absolute), if `buildSite` opened one. */
+export function pageCacheFor(output: string): PageCacheSession | undefined {
+  return sessions.get(output);
+}
+
+/** Forgets the session of the build into `output`, published or not. */
+export function closePageCache(output: string): void {
+  sessions.delete(output);
+}
+
+/**
+ * Hash of what every release page of a build is made from besides its own data (see the top of
+ * this file); undefined when the release layouts read more of the archive than a page's key holds.
+ */
+export function renderFingerprint({ root, templates, site, sections }: { root: string; templates: string; site: unknown; sections: Section[] }): string | undefined {
+  const files = filesUnder(templates);
+  const layouts = files.filter((file) => /^(layouts|partials)\//.test(file)).map((file) => readFileSync(path.join(templates, file), "utf8"));
+  if (layouts.some((source) => READS_ARCHIVE.test(source))) return undefined;
+  const hash = createHash("sha256").update(codeFingerprint());
+  for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(templates, file))).update("\0");
+  for (const config of ["eleventy.config.ts", "eleventy.config.js", "eleventy.config.mjs"]) {
+    if (existsSync(path.join(root, config))) hash.update(config).update(readFileSync(path.join(root, config)));
+  }
+  const shownSections = sections.map(({ tags, years, ...section }) => ({
+    ...section,
+    tags: tags.map(({ count: _, ...tag }) => tag),
+    years: years.map(({ year, url, months }) => ({ year, url, months: months.map(({ month, url }) => ({ month, url })) })),
+  }));
+  return hash.update(JSON.stringify([site, shownSections])).digest("hex");
+}
+
+/** Anything of the newsroom besides its language sections, Eleventy's collections, or a count. */
+const READS_ARCHIVE = /\bcollections\b|\bnewsroom\b(?!\.(?:sectionByLang|sections)\b)|\.count\b/;
+
+/** The key of one release page under a build's `fingerprint`; `picture` as `releasePicture` gives it. */
+export function releasePageKey(fingerprint: string, { release, links, languageSwitch }: ReleasePage, picture: unknown): string {
+  const tags = links.tags.map(({ count: _, ...tag }) => tag);
+  return hashOf(fingerprint, JSON.stringify([release, links.previous, links.next, links.translations, tags, languageSwitch, picture ?? null]));
+}
+
+function hashOf(...parts: string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex").slice(0, 40);
+}
+
+function readManifest(folder: string): Manifest {
+  try {
+    return JSON.parse(readFileSync(path.join(folder, MANIFEST), "utf8")) as Manifest;
+  } catch {
+    return { hidden: "", pages: {} };
+  }
+}
+
+/** Whether the cache file is as it was stored (a file changed in place through a link in `dist/` is not). */
+function unchanged(file: string, stored: [number, number] | undefined): boolean {
+  if (!stored) return false;
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat !== undefined && stat.size === stored[0] && stat.mtimeMs === stored[1];
+}
+
+/** Files under `folder`, relative, with `/` separators, sorted. */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+let code: string | undefined;
+
+/** Bayan's own source (the filters, plugins and models pages are rendered with) and its rendering libraries' versions. */
+function codeFingerprint(): string {
+  if (code) return code;
+  const src = path.resolve(import.meta.dirname, "..");
+  const hash = createHash("sha256").update(`@11ty/eleventy@${Eleventy.getVersion()}`);
+  for (const file of filesUnder(src)) hash.update(file).update(readFileSync(path.join(src, file)));
+  const require = createRequire(import.meta.url);
+  for (const library of ["nunjucks", "markdown-it", "luxon"]) hash.update(`${library}@${(require(`${library}/package.json`) as { version: string }).version}`);
+  return (code = hash.digest("hex"));
+}

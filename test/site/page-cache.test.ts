@@ -1,0 +1,113 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../helpers/project.ts";
+
+/** Every file of the output with its inode and text. */
+function snapshot(project: TestProject): Map<string, { ino: number; text: string }> {
+  const dist = path.join(project.root, "dist");
+  const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(files.map((entry) => {
+    const file = path.join(entry.parentPath, entry.name);
+    return [path.relative(dist, file), { ino: statSync(file).ino, text: readFileSync(file, "latin1") }];
+  }));
+}
+
+const pageFile = (url: string) => path.join(url.slice(1), "index.html");
+const SEED = "/releases/2026/11/seed-release/";
+const DESALINATION = "/releases/2026/11/desalination-plant/";
+const PORTAL = "/releases/2026/10/digital-services/";
+const FLU = "/releases/2026/09/flu-campaign-bom-crlf/";
+const cachedPages = (project: TestProject) => readdirSync(path.join(project.root, ".cache/bayan-pages")).filter((name) => name.endsWith(".html"));
+
+async function build(project: TestProject) {
+  const result = await project.build();
+  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  expect(result.ok).toBe(true);
+  return snapshot(project);
+}
+
+/**
+ * `npm run build` in its own process. Tests that edit templates build this way: Eleventy keeps
+ * compiled includes for the whole process, by their name, so an in-process build after an edit
+ * (or in another project) may render the previous version, whatever the page cache does.
+ */
+function buildInProcessOfItsOwn(project: TestProject): void {
+  const result = spawnSync(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts", "--now=2026-11-29T12:00:00+03:00"], { cwd: project.root, encoding: "utf8" });
+  expect(result.status, result.stderr).toBe(0);
+}
+
+describe("the release page cache (.cache/bayan-pages)", () => {
+  it("takes unchanged release pages from the cache, the same bytes a full render gives", async () => {
+    const project = makeProject(samples(GOOD_SAMPLES));
+    const first = await build(project);
+    expect(cachedPages(project)).toHaveLength(5);
+    const second = await build(project);
+    // Each release page is the very file the first build stored; everything else is written again.
+    expect([...second].filter(([file, { ino }]) => file.endsWith(".html") && first.get(file)?.ino === ino).map(([file]) => file).sort()).toEqual(
+      [SEED, DESALINATION, `/en${DESALINATION}`, PORTAL, FLU].map(pageFile).sort(),
+    );
+    rmSync(path.join(project.root, ".cache/bayan-pages"), { recursive: true });
+    const rendered = await build(project);
+    for (const built of [second, rendered]) expect(new Map([...built].map(([file, { text }]) => [file, text]))).toEqual(new Map([...first].map(([file, { text }]) => [file, text])));
+  });
+
+  it("renders an edited release again, and the pages that show its title; forgets a removed one", async () => {
+    const project = makeProject(samples(GOOD_SAMPLES));
+    const first = await build(project);
+    const file = path.join(project.root, "releases/2026-10-05-digital-services.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("title: إطلاق الجيل الثاني", "title: تدشين الجيل الثاني"));
+    const second = await build(project);
+    const unchanged = (url: string) => second.get(pageFile(url))!.ino === first.get(pageFile(url))!.ino;
+    expect(unchanged(PORTAL)).toBe(false);
+    // Its neighbours link to it by title; the English release shows none of it.
+    expect([SEED, DESALINATION, FLU].filter((url) => !unchanged(url))).toEqual([DESALINATION, FLU]);
+    expect(unchanged(`/en${DESALINATION}`)).toBe(true);
+    expect(project.page(FLU).querySelector("a[rel=next]")!.textContent).toContain("تدشين الجيل الثاني");
+    expect(project.page(PORTAL).querySelector("h1")!.textContent).toBe("تدشين الجيل الثاني من بوابة الخدمات الرقمية");
+    rmSync(file);
+    await build(project);
+    expect(cachedPages(project)).toHaveLength(4);
+  });
+
+  it("renders every release page again when a template changes", () => {
+    const project = makeProject(samples(GOOD_SAMPLES));
+    buildInProcessOfItsOwn(project);
+    const footer = path.join(project.root, "templates/partials/footer.njk");
+    writeFileSync(footer, `${readFileSync(footer, "utf8")}<p class="added">v2</p>\n`);
+    buildInProcessOfItsOwn(project);
+    for (const url of [SEED, DESALINATION, PORTAL, FLU]) expect(project.page(url).querySelector(".added")?.textContent).toBe("v2");
+  });
+
+  it("renders pages again, not from the cache, when the layouts show more of the archive than a page's links", () => {
+    const project = makeProject(samples(["2026-09-14-flu-campaign-bom-crlf.txt", "2026-10-05-digital-services.md"]));
+    const footer = path.join(project.root, "templates/partials/footer.njk");
+    writeFileSync(footer, `${readFileSync(footer, "utf8")}<p class="latest">{{ newsroom.releases[0].title }}</p>\n`);
+    buildInProcessOfItsOwn(project);
+    writeFileSync(path.join(project.root, "releases/2026-11-28-new.txt"), "افتتاح مركز جديد لخدمة المراجعين في المدينة\n\nافتتحت الوزارة اليوم مركزاً جديداً.\n");
+    buildInProcessOfItsOwn(project);
+    expect(project.page(FLU).querySelector(".latest")!.textContent).toBe("افتتاح مركز جديد لخدمة المراجعين في المدينة");
+  });
+
+  it("does not serve a cached page that was changed in place through its link in dist/", async () => {
+    const project = makeProject(samples(GOOD_SAMPLES));
+    const first = await build(project);
+    writeFileSync(path.join(project.root, "dist", pageFile(SEED)), "minified in place");
+    const second = await build(project);
+    expect(second.get(pageFile(SEED))!.text).toBe(first.get(pageFile(SEED))!.text);
+  });
+
+  it("audits a cached page again when the hidden releases change", async () => {
+    const portal = readFileSync(path.join(import.meta.dirname, "../fixtures/samples/2026-10-05-digital-services.md"), "utf8");
+    const project = makeProject({ ...samples(["seed-release.txt"]), "2026-10-05-digital-services.md": `${portal}\nانظر [الميزانية](/releases/2099/01/embargoed-budget/).\n` });
+    await build(project);
+    writeFileSync(path.join(project.root, "releases/embargoed-budget.txt"), readFileSync(path.join(import.meta.dirname, "../fixtures/samples/embargoed-budget.txt")));
+    const failure = () => project.build().then(() => [], (error: { diagnostics: unknown[] }) => error.diagnostics);
+    const withCachedPage = await failure();
+    rmSync(path.join(project.root, ".cache/bayan-pages"), { recursive: true });
+    // The same leaks as when every page is rendered: the page, its feeds and the search index.
+    expect(withCachedPage).toEqual(await failure());
+    expect(withCachedPage).toEqual([expect.objectContaining({ message: expect.stringMatching(/^is under embargo until .*, but its address \/releases\/2099\/01\/embargoed-budget\/ appears in the built site: .* and 4 more file\(s\)$/) })]);
+  });
+});
