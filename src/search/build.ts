@@ -48,10 +48,25 @@ export interface IndexFile {
   inflated: string | Buffer;
 }
 
+/**
+ * Which files to build: all, or one of two halves that two threads can build at once — each
+ * document's own files (what a result shows), or the terms' shards and the meta file.
+ */
+export type IndexPart = "all" | "documents" | "terms";
+
 /** {@link buildSearchIndex}, with each file's inflated contents beside it (for the embargo audit). */
-export function buildIndexFiles(docs: SearchDoc[]): Map<string, IndexFile> {
+export function buildIndexFiles(docs: SearchDoc[], part: IndexPart = "all"): Map<string, IndexFile> {
   const files = new Map<string, IndexFile>();
   const ordered = [...docs].sort(compareDocs);
+  const passagesOf = ordered.map((doc) => splitPassages(doc.text));
+  if (part !== "terms") {
+    ordered.forEach((doc, id) => {
+      const passages = passagesOf[id];
+      files.set(docPath(id), deflate(JSON.stringify(storedDoc(doc, passages[0]?.text ?? ""))));
+      if (passages.length > 1) files.set(bodyPath(id), deflate(JSON.stringify(passages.slice(1).map((p) => p.text))));
+    });
+  }
+  if (part === "documents") return files;
   const langs: Record<string, [number, number]> = {};
   const candidateIds = new Map<string, number>();
   const candidates: string[][] = [];
@@ -67,9 +82,7 @@ export function buildIndexFiles(docs: SearchDoc[]): Map<string, IndexFile> {
 
   const tokens: DocTokens[] = ordered.map((doc, id) => {
     (langs[doc.lang] ??= [id, id])[1] = id + 1;
-    const passages = splitPassages(doc.text);
-    files.set(docPath(id), deflate(JSON.stringify(storedDoc(doc, passages[0]?.text ?? ""))));
-    if (passages.length > 1) files.set(bodyPath(id), deflate(JSON.stringify(passages.slice(1).map((p) => p.text))));
+    const passages = passagesOf[id];
     const words: number[] = [];
     const add = (word: AnalyzedWord, passage: number): void => {
       if (word.stems.length === 0) return;
