@@ -12,7 +12,7 @@ import { backgroundSettled } from "./background.ts";
 import { handOverLoaded } from "./source.ts";
 import { takeAudited } from "./audited.ts";
 import { leakDiagnostics } from "./audit-report.ts";
-import { closePageCache, openPageCache } from "./page-cache.ts";
+import { openPageCache } from "./page-cache.ts";
 
 export interface BuildOptions {
   /** Project folder (holds eleventy.config.ts, templates/, releases/). */
@@ -59,14 +59,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(staging, { recursive: true });
   const previousCwd = process.cwd();
   const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
+  // Release pages unchanged since an earlier build come from `.cache/` (not in a preview, which is not audited).
+  const pageCache = options.preview ? undefined : openPageCache(path.join(root, ".cache"), staging, auditTargets(releases).hidden);
   try {
     process.chdir(root);
     // The build takes these releases as they were just checked, not read again (see site/source.ts).
     handOverLoaded(process.cwd(), { releases, diagnostics });
     process.env.BAYAN_PREVIEW = options.preview ? "1" : "";
     process.env.BAYAN_NOW = now;
-    // Release pages unchanged since an earlier build come from `.cache/` (not in a preview, which is not audited).
-    const pageCache = options.preview ? undefined : openPageCache(path.join(root, ".cache"), staging, auditTargets(releases).hidden);
     const eleventy = new Eleventy(".", staging, {
       configPath: "eleventy.config.ts",
       pathPrefix: options.pathPrefix,
@@ -87,7 +87,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
-    closePageCache(staging);
+    pageCache?.close();
     handOverLoaded(process.cwd(), undefined);
     process.chdir(previousCwd);
     restoreEnv("BAYAN_PREVIEW", previousEnv.preview);

@@ -20,7 +20,7 @@
  * which are in its key).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
@@ -49,13 +49,15 @@ export interface PageCacheSession {
   toRender(pages: ReleasePage[], keyOf: (page: ReleasePage) => string): ReleasePage[];
   /** Once the audit has passed: stores the pages this build rendered and drops those it no longer has. */
   commit(): void;
+  /** Ends the session, the build published or not. */
+  close(): void;
 }
 
 const sessions = processWide("page-cache", () => new Map<string, PageCacheSession>());
 
 /**
- * Opens the cache of `cacheDir` for a build into `output` (absolute) that the embargo audit
- * searches for `hidden`. The build's plugins find it with `pageCacheFor(output)` until `closePageCache`.
+ * Opens the cache of `cacheDir` for a build into `output` (an existing folder) that the embargo audit
+ * searches for `hidden`. The build's plugins find it with `pageCacheFor(output)` until it is closed.
  */
 export function openPageCache(cacheDir: string, output: string, hidden: HiddenRelease[]): PageCacheSession {
   const folder = path.join(cacheDir, FOLDER);
@@ -102,20 +104,20 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
         if (name.endsWith(".html") && !(name.slice(0, -5) in pages)) unlinkSync(path.join(folder, name));
       }
     },
+    close: () => void sessions.delete(key),
   };
-  sessions.set(output, session);
+  const key = realpathSync(output);
+  sessions.set(key, session);
   return session;
 }
 
-/** The session of the build writing into `output` (absolute), if `buildSite` opened one. */
+/** The session of the build writing into `output`, if `buildSite` opened one. */
 export function pageCacheFor(output: string): PageCacheSession | undefined {
-  return sessions.get(output);
+  // By real path: Eleventy may name the folder from the working directory, where links are resolved.
+  const real = existsSync(output) ? realpathSync(output) : undefined;
+  return real === undefined ? undefined : sessions.get(real);
 }
 
-/** Forgets the session of the build into `output`, published or not. */
-export function closePageCache(output: string): void {
-  sessions.delete(output);
-}
 
 /**
  * Hash of what every release page of a build is made from besides its own data (see the top of
