@@ -3,6 +3,7 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { build } from "esbuild";
 import type { Site } from "../config.ts";
+import type { IndexPart } from "../search/build.ts";
 import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
@@ -20,10 +21,10 @@ const WORKER_FROM = 500;
 /**
  * The search index and its browser script. The index holds the releases that have pages —
  * published only, outside preview — in one pass over them. It is written while Eleventy renders
- * the pages (on a worker thread for large archives). A build waits for it in `eleventy.after`, so
+ * the pages (on worker threads for large archives). A build waits for it in `eleventy.after`, so
  * the embargo audit (after the build) searches it; `npm start` starts it once the pages are
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
- * edit stops an index still being built.
+ * edit stops an index still being built as its rebuild starts.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: { site: Site; source: Source; root: string }) {
   let index: Promise<Map<string, Match[]>> | undefined;
@@ -36,7 +37,9 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     index = inBackground((async () => {
       await previous?.catch(() => undefined);
       current.signal.throwIfAborted();
-      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit }) : writeSearchIndex(docs, target, { audit });
+      // `npm start` keeps a core free for the next edit: one thread.
+      const parts: IndexPart[] = runMode === "build" ? ["documents", "terms"] : ["all"];
+      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts }) : writeSearchIndex(docs, target, { audit });
     })());
     // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.
     index.catch((error: Error) => {
@@ -44,6 +47,9 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     });
   };
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    // In `npm start`, an edit makes the index still being built out of date: stopped now, its
+    // threads leave both cores to the edited pages (a new one starts once they are written).
+    if (runMode !== "build") stop?.abort();
     const { newsroom, audit } = await source.get();
     const folder = path.resolve(directories.output, "search");
     const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));

@@ -9,15 +9,19 @@ import type { SearchDoc } from "./model.ts";
 let workerCode: Promise<string> | undefined;
 
 /**
- * `writeSearchIndex` on two worker threads, one for the documents' files and one for the terms'
- * (see `IndexPart`), so a large archive's index is built beside Eleventy's rendering and, once the
- * pages are written, on both cores: with its pages from the page cache, a 10,000-release build
- * otherwise waited seconds for one thread's index.
+ * `writeSearchIndex` on worker threads, one for each of `parts`: by default two, one for the
+ * documents' files and one for the terms' (see `IndexPart`), so a large archive's index is built
+ * beside Eleventy's rendering and, once the pages are written, on both cores: with its pages from
+ * the page cache, a 10,000-release build otherwise waited seconds for one thread's index.
  * Aborting `signal` stops the workers (a newer edit in `npm start` makes their index useless) and
  * rejects; so does either worker failing, which stops the other.
  * Resolves with what `writeSearchIndex` returns (`audit` as there).
  */
-export async function writeSearchIndexInWorker(docs: SearchDoc[], folder: string, { signal, audit }: { signal?: AbortSignal; audit?: AuditTargets } = {}): Promise<Map<string, Match[]>> {
+export async function writeSearchIndexInWorker(
+  docs: SearchDoc[],
+  folder: string,
+  { signal, audit, parts = ["documents", "terms"] }: { signal?: AbortSignal; audit?: AuditTargets; parts?: IndexPart[] } = {},
+): Promise<Map<string, Match[]>> {
   workerCode ??= build({ entryPoints: [path.join(import.meta.dirname, "worker.ts")], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "error" })
     .then((result) => result.outputFiles[0].text);
   const code = await workerCode;
@@ -28,8 +32,8 @@ export async function writeSearchIndexInWorker(docs: SearchDoc[], folder: string
   const targets = audit && { hidden: audit.hidden, published: audit.published.map(({ text: _, ...release }) => release) };
   const run = (part: IndexPart) => runWorker(code, { docs, folder, audit: targets, part }, stop.signal);
   try {
-    const [documents, terms] = await Promise.all([run("documents"), run("terms")]);
-    return new Map([...documents, ...terms]);
+    const found = await Promise.all(parts.map(run));
+    return new Map(found.flatMap((files) => [...files]));
   } catch (error) {
     stop.abort();
     throw error;

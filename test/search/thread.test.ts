@@ -17,13 +17,17 @@ const files = (folder: string): Map<string, Buffer> =>
   }));
 
 describe("writeSearchIndexInWorker", () => {
-  it("writes the same files on a worker thread as on the main thread", async () => {
+  it("writes the same files on two worker threads, or one, as on the main thread", async () => {
     writeSearchIndex(SAMPLE_DOCS, join(temp, "main"));
-    await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "worker"));
-    const [main, worker] = [files(join(temp, "main")), files(join(temp, "worker"))];
+    await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "workers"));
+    await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "worker"), { parts: ["all"] });
+    const main = files(join(temp, "main"));
     expect(main.size).toBeGreaterThan(SAMPLE_DOCS.length);
-    expect([...worker.keys()].sort()).toEqual([...main.keys()].sort());
-    for (const [file, bytes] of main) expect(worker.get(file)!.equals(bytes), file).toBe(true);
+    for (const folder of ["workers", "worker"]) {
+      const written = files(join(temp, folder));
+      expect([...written.keys()].sort()).toEqual([...main.keys()].sort());
+      for (const [file, bytes] of main) expect(written.get(file)!.equals(bytes), file).toBe(true);
+    }
   });
 
   it("searches every file it writes as the embargo audit would read it from disk, on either thread", async () => {
