@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameS
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import { publishFiles } from "../images/cache.ts";
+import { hashOf, publishFiles } from "../images/cache.ts";
 import type { HiddenRelease, Match } from "./audit.ts";
 import { noteAudited } from "./audited.ts";
 import type { ReleasePage, Section } from "./newsroom.ts";
@@ -60,8 +60,9 @@ const sessions = processWide("page-cache", () => new Map<string, PageCacheSessio
  * searches for `hidden`. The build's plugins find it with `pageCacheFor(output)` until it is closed.
  */
 export function openPageCache(cacheDir: string, output: string, hidden: HiddenRelease[]): PageCacheSession {
+  const sessionKey = realpathSync(output);
   const folder = path.join(cacheDir, FOLDER);
-  const hiddenHash = hashOf(JSON.stringify(hidden));
+  const hiddenHash = hashOf(JSON.stringify(hidden)).slice(0, 40);
   const manifest = readManifest(folder);
   const cacheFile = (key: string) => path.join(folder, `${key}.html`);
   // This build's pages by key: those rendered are stored at commit, the others are kept.
@@ -104,10 +105,9 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
         if (name.endsWith(".html") && !(name.slice(0, -5) in pages)) unlinkSync(path.join(folder, name));
       }
     },
-    close: () => void sessions.delete(key),
+    close: () => void sessions.delete(sessionKey),
   };
-  const key = realpathSync(output);
-  sessions.set(key, session);
+  sessions.set(sessionKey, session);
   return session;
 }
 
@@ -117,7 +117,6 @@ export function pageCacheFor(output: string): PageCacheSession | undefined {
   const real = existsSync(output) ? realpathSync(output) : undefined;
   return real === undefined ? undefined : sessions.get(real);
 }
-
 
 /**
  * Hash of what every release page of a build is made from besides its own data (see the top of
@@ -146,13 +145,7 @@ const READS_ARCHIVE = /\bcollections\b|\bnewsroom\b(?!\.(?:sectionByLang|section
 /** The key of one release page under a build's `fingerprint`; `picture` as `releasePicture` gives it. */
 export function releasePageKey(fingerprint: string, { release, links, languageSwitch }: ReleasePage, picture: unknown): string {
   const tags = links.tags.map(({ count: _, ...tag }) => tag);
-  return hashOf(fingerprint, JSON.stringify([release, links.previous, links.next, links.translations, tags, languageSwitch, picture ?? null]));
-}
-
-function hashOf(...parts: string[]): string {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex").slice(0, 40);
+  return hashOf(fingerprint, JSON.stringify([release, links.previous, links.next, links.translations, tags, languageSwitch, picture ?? null])).slice(0, 40);
 }
 
 function readManifest(folder: string): Manifest {
