@@ -327,11 +327,7 @@ export function auditOutput(folder: string, hidden: HiddenRelease[], published: 
   if (hidden.length === 0) return [];
   const find = createLeakFinder(hidden, published);
   const leaks: Leak[] = [];
-  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
-  for (const output of files) {
+  for (const output of filesUnder(folder)) {
     const seen = new Set<string>();
     const add = (match: Match, inName: boolean, line?: number) => {
       const key = `${match.hidden}:${match.trace}`;
@@ -349,6 +345,14 @@ export function auditOutput(folder: string, hidden: HiddenRelease[], published: 
     for (const match of find(text)) add(match, false, plain ? lineAt(text, match.index) : undefined);
   }
   return leaks;
+}
+
+/** Files under `folder`, relative to it with `/` separators, sorted. */
+export function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
 }
 
 function lineAt(text: string, index: number): number {

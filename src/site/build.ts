@@ -7,7 +7,7 @@ import { loadSite, type Site } from "../config.ts";
 import { loadReleases } from "../release/load.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
-import { auditOutput, auditTargets, type Match } from "./audit.ts";
+import { auditOutput, auditTargets, type AuditTargets, type Match } from "./audit.ts";
 import { backgroundSettled } from "./background.ts";
 import { handOverLoaded } from "./source.ts";
 import { takeAudited } from "./audited.ts";
@@ -60,7 +60,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const previousCwd = process.cwd();
   const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
   // Release pages unchanged since an earlier build come from `.cache/` (not in a preview, which is not audited).
-  const pageCache = options.preview ? undefined : openPageCache(path.join(root, ".cache"), staging, auditTargets(releases).hidden);
+  const targets = auditTargets(releases);
+  const pageCache = options.preview ? undefined : openPageCache(path.join(root, ".cache"), staging, targets.hidden);
   try {
     process.chdir(root);
     // The build takes these releases as they were just checked, not read again (see site/source.ts).
@@ -75,7 +76,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const [, pages] = (await eleventy.write()) as [unknown, WrittenPage[]];
     // After write() has settled (no copy still in flight), before anything is published.
     const audited = takeAudited(staging);
-    if (!options.preview) auditBuild(staging, releases, writtenTexts(staging, pages), audited);
+    if (!options.preview) auditBuild(staging, releases, targets, writtenTexts(staging, pages), audited);
     pageCache?.commit();
     swapInto(staging, output);
   } catch (error) {
@@ -131,8 +132,7 @@ function writtenTexts(folder: string, pages: WrittenPage[]): Map<string, string>
  * The embargo audit: fails the build when a draft or embargoed release left any trace in the
  * output. `audited`: files their writer has searched already (the search index).
  */
-function auditBuild(folder: string, releases: Release[], written: Map<string, string>, audited: Map<string, Match[]>): void {
-  const { hidden, published } = auditTargets(releases);
+function auditBuild(folder: string, releases: Release[], { hidden, published }: AuditTargets, written: Map<string, string>, audited: Map<string, Match[]>): void {
   const leaks = auditOutput(folder, hidden, published, written, audited);
   if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, new Map(releases.map((r) => [r.file, r]))));
 }

@@ -25,7 +25,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { hashOf, publishFiles } from "../images/cache.ts";
-import type { HiddenRelease, Match } from "./audit.ts";
+import { filesUnder, type HiddenRelease, type Match } from "./audit.ts";
 import { noteAudited } from "./audited.ts";
 import type { ReleasePage, Section } from "./newsroom.ts";
 import { processWide } from "./process-wide.ts";
@@ -96,8 +96,8 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
       publishFiles(stored);
       const pages: Manifest["pages"] = {};
       for (const key of used.keys()) {
-        const { size, mtimeMs } = rendered.has(key) ? statSync(cacheFile(key)) : { size: manifest.pages[key][0], mtimeMs: manifest.pages[key][1] };
-        pages[key] = [size, mtimeMs];
+        const stored = rendered.has(key) ? statSync(cacheFile(key)) : undefined;
+        pages[key] = stored ? [stored.size, stored.mtimeMs] : manifest.pages[key];
       }
       writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ hidden: hiddenHash, pages } satisfies Manifest));
       renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));
@@ -123,11 +123,10 @@ export function pageCacheFor(output: string): PageCacheSession | undefined {
  * this file); undefined when the release layouts read more of the archive than a page's key holds.
  */
 export function renderFingerprint({ root, templates, site, sections }: { root: string; templates: string; site: unknown; sections: Section[] }): string | undefined {
-  const files = filesUnder(templates);
-  const layouts = files.filter((file) => /^(layouts|partials)\//.test(file)).map((file) => readFileSync(path.join(templates, file), "utf8"));
-  if (layouts.some((source) => READS_ARCHIVE.test(source))) return undefined;
+  const files = filesUnder(templates).map((file) => ({ file, bytes: readFileSync(path.join(templates, file)) }));
+  if (files.some(({ file, bytes }) => /^(layouts|partials)\//.test(file) && READS_ARCHIVE.test(bytes.toString()))) return undefined;
   const hash = createHash("sha256").update(codeFingerprint());
-  for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(templates, file))).update("\0");
+  for (const { file, bytes } of files) hash.update(file).update("\0").update(bytes).update("\0");
   for (const config of ["eleventy.config.ts", "eleventy.config.js", "eleventy.config.mjs"]) {
     if (existsSync(path.join(root, config))) hash.update(config).update(readFileSync(path.join(root, config)));
   }
@@ -161,14 +160,6 @@ function unchanged(file: string, stored: [number, number] | undefined): boolean 
   if (!stored) return false;
   const stat = statSync(file, { throwIfNoEntry: false });
   return stat !== undefined && stat.size === stored[0] && stat.mtimeMs === stored[1];
-}
-
-/** Files under `folder`, relative, with `/` separators, sorted. */
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
 }
 
 let code: string | undefined;
