@@ -6,7 +6,7 @@ import { assetsPlugin } from "./plugins/assets.ts";
 import { feedsPlugin } from "./plugins/feeds.ts";
 import { imagesPlugin } from "./plugins/images.ts";
 import { filtersPlugin } from "./plugins/filters.ts";
-import { releasePagesToRender } from "./plugins/page-cache.ts";
+import { pagesToRender } from "./plugins/page-cache.ts";
 import { pagesPlugin } from "./plugins/pages.ts";
 import { releasesPlugin } from "./plugins/releases.ts";
 import { searchPlugin } from "./plugins/search.ts";
@@ -33,10 +33,10 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   const siteData = Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
   eleventyConfig.addGlobalData("site", siteData);
   eleventyConfig.addGlobalData("i18n", Object.freeze(loadStrings(templates, site.languages)));
-  const releasePages = releasePagesToRender(eleventyConfig, { root, templates, site: siteData });
+  const toRender = pagesToRender(eleventyConfig, { root, templates, site: siteData });
   eleventyConfig.addGlobalData("newsroom", async () => {
     const { newsroom } = await source.get();
-    return Object.freeze({ ...newsroom, releasePagesToWrite: releasePages(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
+    return Object.freeze({ ...newsroom, ...toRender(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
   });
   // Besides the sources: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
   const notPages = ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];

@@ -16,8 +16,9 @@ type Data = Record<string, any>;
 /** What every feed format reads besides the feed itself: its texts in the feed's language, its dates. */
 function feedData(site: Site, format: keyof Feed["links"]): Data {
   return {
-    // Only the changed feeds in a watch rebuild after release edits (see Newsroom.feedsToWrite).
-    pagination: { data: "newsroom.feedsToWrite", size: 1, alias: "feed" },
+    // Only the changed feeds in a watch rebuild after release edits (see Newsroom.feedsToWrite),
+    // less those the page cache holds (see plugins/page-cache.ts).
+    pagination: { data: `newsroom.feedsToRender.${format}`, size: 1, alias: "feed" },
     permalink: (d: Data) => d.feed.links[format],
     eleventyComputed: {
       lang: (d: Data) => d.feed.lang,

@@ -1,23 +1,25 @@
 /**
- * Release pages kept between builds in `.cache/bayan-pages/`, so a build renders only the release
- * pages whose content changed and links the others into its output (a CI that restores `.cache/`
- * gets the same). A page is stored under a hash of everything it is made from:
+ * Pages kept between builds in `.cache/bayan-pages/`, so a build renders only the release pages,
+ * list pages and feeds whose content changed and links the others into its output (a CI that
+ * restores `.cache/` gets the same). A file is stored under a hash of everything it is made from:
  *
- * - its release, as the templates read it (text, dates, tags, Open Graph image, front matter);
- * - what it shows of other releases: neighbours, translations, its tags' names and pages, the
- *   language switch — the rule by which `npm start` decides which pages an edit rewrites (`changes.ts`);
- * - its picture (the `releasePicture` filter's answer);
- * - the site's settings and language sections (without counts), every file of `templates/`, the
- *   Eleventy config, Bayan's own code and its rendering libraries' versions (`renderFingerprint`).
+ * - a release page: its release as the templates read it (text, dates, tags, Open Graph image,
+ *   front matter, picture), and what it shows of other releases: neighbours, translations, its
+ *   tags' names and pages, the language switch — the rule by which `npm start` decides which pages
+ *   an edit rewrites (`changes.ts`);
+ * - a list page (home, tag, year, month) or a feed in one format: the list as its template reads
+ *   it, each release in it as above, and for feeds the logo;
+ * - for all: the site's settings and language sections (without counts), every file of
+ *   `templates/`, the Eleventy config, Bayan's own code and its rendering libraries' versions
+ *   (`renderFingerprint`).
  *
- * A site whose release layout shows more of the archive (a "latest releases" box, tag counts)
- * renders every page, as before: `renderFingerprint` returns undefined for such templates.
+ * Templates that read more of the archive than that (a "latest releases" box, tag counts) are
+ * rendered every time: `renderFingerprint` names them, and the pages they make are not cached.
  *
- * Only `buildSite` uses the cache, and stores pages in it only once the embargo audit has passed.
- * A cached page is audited again whenever the hidden releases differ from those of the build that
- * stored it; otherwise its verdict stands, since the page's text is the same and so are the traces
- * looked for (a trace excused as public words comes from the page's own release or its links,
- * which are in its key).
+ * Only `buildSite` uses the cache, and stores files in it only once the embargo audit has passed.
+ * A cached file is audited again whenever the hidden releases differ from those of the build that
+ * stored it; otherwise its verdict stands, since its text is the same and so are the traces
+ * looked for (a trace excused as public words comes from the releases it shows, which are in its key).
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
@@ -27,7 +29,8 @@ import { Eleventy } from "@11ty/eleventy";
 import { hashOf, publishFiles } from "../images/cache.ts";
 import { filesUnder, type HiddenRelease, type Match } from "./audit.ts";
 import { noteAudited } from "./audited.ts";
-import type { ReleasePage, Section } from "./newsroom.ts";
+import type { Feed, FeedLinks, ListingPage, ReleasePage, Section } from "./newsroom.ts";
+import type { Release } from "../release/model.ts";
 import { processWide } from "./process-wide.ts";
 
 const FOLDER = "bayan-pages";
@@ -43,11 +46,12 @@ interface Manifest {
 /** One build's use of the cache, from `buildSite`'s start until it publishes. */
 export interface PageCacheSession {
   /**
-   * The pages to render: those without a cached copy. Links the others into the output, noting
-   * them for the audit as already searched when their verdict stands.
+   * The pages to render: those without a cached copy. Links the others into the output at their
+   * URL (`/a/` is `a/index.html`), noting them for the audit as already searched when their
+   * verdict stands.
    */
-  toRender(pages: ReleasePage[], keyOf: (page: ReleasePage) => string): ReleasePage[];
-  /** Once the audit has passed: stores the pages this build rendered and drops those it no longer has. */
+  toRender<T>(pages: T[], keyOf: (page: T) => string, urlOf: (page: T) => string): T[];
+  /** Once the audit has passed: stores the files this build rendered and drops those it no longer has. */
   commit(): void;
   /** Ends the session, the build published or not. */
   close(): void;
@@ -64,18 +68,19 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
   const folder = path.join(cacheDir, FOLDER);
   const hiddenHash = hashOf(JSON.stringify(hidden)).slice(0, 40);
   const manifest = readManifest(folder);
-  const cacheFile = (key: string) => path.join(folder, `${key}.html`);
+  const cacheFile = (key: string) => path.join(folder, key);
   // This build's pages by key: those rendered are stored at commit, the others are kept.
   const used = new Map<string, string>();
   const rendered = new Set<string>();
   const session: PageCacheSession = {
-    toRender(pages, keyOf) {
-      const toRender: ReleasePage[] = [];
+    toRender(pages, keyOf, urlOf) {
+      const toRender: typeof pages = [];
       const links: Array<[from: string, to: string]> = [];
       const audited = new Map<string, Match[]>();
       for (const page of pages) {
         const key = keyOf(page);
-        const file = path.join(output, ...page.release.url.split("/"), "index.html");
+        const url = urlOf(page);
+        const file = path.join(output, ...url.split("/"), ...(url.endsWith("/") ? ["index.html"] : []));
         used.set(key, file);
         if (!unchanged(cacheFile(key), manifest.pages[key])) {
           rendered.add(key);
@@ -102,7 +107,7 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
       writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ hidden: hiddenHash, pages } satisfies Manifest));
       renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));
       for (const name of readdirSync(folder)) {
-        if (name.endsWith(".html") && !(name.slice(0, -5) in pages)) unlinkSync(path.join(folder, name));
+        if (!name.startsWith(MANIFEST) && !(name in pages)) unlinkSync(path.join(folder, name));
       }
     },
     close: () => void sessions.delete(sessionKey),
@@ -118,13 +123,15 @@ export function pageCacheFor(output: string): PageCacheSession | undefined {
   return real === undefined ? undefined : sessions.get(real);
 }
 
-/**
- * Hash of what every release page of a build is made from besides its own data (see the top of
- * this file); undefined when the release layouts read more of the archive than a page's key holds.
- */
-export function renderFingerprint({ root, templates, site, sections }: { root: string; templates: string; site: unknown; sections: Section[] }): string | undefined {
+/** What every cached file of a build is made from besides its own data (see the top of this file). */
+export interface RenderFingerprint {
+  hash: string;
+  /** Files of `templates/` that read more of the archive than a key holds: the pages made with them are rendered every time. */
+  readers: string[];
+}
+
+export function renderFingerprint({ root, templates, site, sections }: { root: string; templates: string; site: unknown; sections: Section[] }): RenderFingerprint {
   const files = filesUnder(templates).map((file) => ({ file, bytes: readFileSync(path.join(templates, file)) }));
-  if (files.some(({ file, bytes }) => /^(layouts|partials)\//.test(file) && READS_ARCHIVE.test(bytes.toString()))) return undefined;
   const hash = createHash("sha256").update(codeFingerprint());
   for (const { file, bytes } of files) hash.update(file).update("\0").update(bytes).update("\0");
   for (const config of ["eleventy.config.ts", "eleventy.config.js", "eleventy.config.mjs"]) {
@@ -135,16 +142,31 @@ export function renderFingerprint({ root, templates, site, sections }: { root: s
     tags: tags.map(({ count: _, ...tag }) => tag),
     years: years.map(({ year, url, months }) => ({ year, url, months: months.map(({ month, url }) => ({ month, url })) })),
   }));
-  return hash.update(JSON.stringify([site, shownSections])).digest("hex");
+  const readers = files.filter(({ bytes }) => READS_ARCHIVE.test(bytes.toString())).map(({ file }) => file);
+  return { hash: hash.update(JSON.stringify([site, shownSections])).digest("hex"), readers };
 }
 
 /** Anything of the newsroom besides its language sections, Eleventy's collections, or a count. */
 const READS_ARCHIVE = /\bcollections\b|\bnewsroom\b(?!\.(?:sectionByLang|sections)\b)|\.count\b/;
 
-/** The key of one release page under a build's `fingerprint`; `picture` as `releasePicture` gives it. */
-export function releasePageKey(fingerprint: string, { release, links, languageSwitch }: ReleasePage, picture: unknown): string {
-  const tags = links.tags.map(({ count: _, ...tag }) => tag);
-  return hashOf(fingerprint, JSON.stringify([release, links.previous, links.next, links.translations, tags, languageSwitch, picture ?? null])).slice(0, 40);
+/**
+ * The keys of a build's release pages, list pages and feeds under its `fingerprint`; `picture`
+ * as the `releasePicture` filter gives it, `logo` as `feedLogo` does. Each release is hashed once.
+ */
+export function cacheKeys(fingerprint: string, picture: (url: string) => unknown, logo: unknown) {
+  const digests = new Map<Release, string>();
+  const digest = (release: Release): string => {
+    let hash = digests.get(release);
+    if (!hash) digests.set(release, (hash = hashOf(JSON.stringify(release), JSON.stringify(picture(release.url) ?? null))));
+    return hash;
+  };
+  const key = (...parts: string[]) => hashOf(fingerprint, ...parts).slice(0, 40);
+  return {
+    releasePage: ({ release, links, languageSwitch }: ReleasePage) =>
+      key("release", digest(release), JSON.stringify([links.previous, links.next, links.translations, links.tags.map(({ count: _, ...tag }) => tag), languageSwitch])),
+    listing: (listing: ListingPage) => key("listing", JSON.stringify({ ...listing, releases: listing.releases.map(digest) })),
+    feed: (feed: Feed, format: keyof FeedLinks) => key("feed", format, JSON.stringify({ ...feed, releases: feed.releases.map(digest) }), JSON.stringify(logo ?? null)),
+  };
 }
 
 function readManifest(folder: string): Manifest {

@@ -19,7 +19,10 @@ const SEED = "/releases/2026/11/seed-release/";
 const DESALINATION = "/releases/2026/11/desalination-plant/";
 const PORTAL = "/releases/2026/10/digital-services/";
 const FLU = "/releases/2026/09/flu-campaign-bom-crlf/";
-const cachedPages = (project: TestProject) => readdirSync(path.join(project.root, ".cache/bayan-pages")).filter((name) => name.endsWith(".html"));
+const cachedPages = (project: TestProject) => readdirSync(path.join(project.root, ".cache/bayan-pages")).filter((name) => name !== "pages.json");
+const isPageOrFeed = (file: string) => /\.(html|xml|json)$/.test(file);
+/** Pages made from the whole archive, and the search index's meta file: written by every build. */
+const ALWAYS_WRITTEN = ["404.html", "archive/index.html", "en/archive/index.html", "en/search/index.html", "en/tags/index.html", "search/index.html", "search/index/meta.json", "sitemap.xml", "tags/index.html"];
 
 async function build(project: TestProject) {
   const result = await project.build();
@@ -38,37 +41,44 @@ function buildInProcessOfItsOwn(project: TestProject): void {
   expect(result.status, result.stderr).toBe(0);
 }
 
-describe("the release page cache (.cache/bayan-pages)", () => {
-  it("takes unchanged release pages from the cache, the same bytes a full render gives", async () => {
+describe("the page cache (.cache/bayan-pages)", () => {
+  it("takes unchanged release pages, list pages and feeds from the cache, the same bytes a full render gives", async () => {
     const project = makeProject(samples(GOOD_SAMPLES));
     const first = await build(project);
-    expect(cachedPages(project)).toHaveLength(5);
+    // 5 release pages, 16 list pages (2 home, 8 tags, 6 archive), 10 feeds (2 languages, 8 tags) in 3 formats.
+    expect(cachedPages(project)).toHaveLength(5 + 16 + 10 * 3);
     const second = await build(project);
-    // Each release page is the very file the first build stored; everything else is written again.
-    expect([...second].filter(([file, { ino }]) => file.endsWith(".html") && first.get(file)?.ino === ino).map(([file]) => file).sort()).toEqual(
-      [SEED, DESALINATION, `/en${DESALINATION}`, PORTAL, FLU].map(pageFile).sort(),
-    );
+    // Each of those is the very file the first build stored; everything else is written again.
+    const fromCache = [...second].filter(([file, { ino }]) => isPageOrFeed(file) && first.get(file)?.ino === ino).map(([file]) => file);
+    expect(fromCache).toHaveLength(5 + 16 + 10 * 3);
+    expect(fromCache).toEqual(expect.arrayContaining([SEED, DESALINATION, `/en${DESALINATION}`, PORTAL, FLU, "/", "/tags/sha/", "/archive/2026/09/"].map(pageFile)));
+    expect(fromCache).toEqual(expect.arrayContaining(["feed.xml", "atom.xml", "feed.json", "en/tags/water/feed.json"]));
+    expect([...second.keys()].filter((file) => isPageOrFeed(file) && !fromCache.includes(file)).sort()).toEqual(ALWAYS_WRITTEN);
     rmSync(path.join(project.root, ".cache/bayan-pages"), { recursive: true });
     const rendered = await build(project);
     for (const built of [second, rendered]) expect(new Map([...built].map(([file, { text }]) => [file, text]))).toEqual(new Map([...first].map(([file, { text }]) => [file, text])));
   });
 
-  it("renders an edited release again, and the pages that show its title; forgets a removed one", async () => {
+  it("renders an edited release again, and the pages and feeds that show it; forgets a removed one", async () => {
     const project = makeProject(samples(GOOD_SAMPLES));
     const first = await build(project);
     const file = path.join(project.root, "releases/2026-10-05-digital-services.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("title: إطلاق الجيل الثاني", "title: تدشين الجيل الثاني"));
     const second = await build(project);
-    const unchanged = (url: string) => second.get(pageFile(url))!.ino === first.get(pageFile(url))!.ino;
-    expect(unchanged(PORTAL)).toBe(false);
-    // Its neighbours link to it by title; the English release shows none of it.
-    expect([SEED, DESALINATION, FLU].filter((url) => !unchanged(url))).toEqual([DESALINATION, FLU]);
-    expect(unchanged(`/en${DESALINATION}`)).toBe(true);
+    const rendered = [...second].filter(([file, { ino }]) => isPageOrFeed(file) && !ALWAYS_WRITTEN.includes(file) && first.get(file)?.ino !== ino).map(([file]) => file);
+    const otherFeeds = (folder: string) => ["feed.xml", "atom.xml", "feed.json"].map((feed) => path.join(folder, feed));
+    // Its page; its neighbours, which link to it by title; the lists and feeds it is in. Not the
+    // English pages, the other tags, or the months it is not in.
+    expect(rendered).toEqual(expect.arrayContaining([...[PORTAL, DESALINATION, FLU, "/", "/tags/khdmat-rqmya/", "/archive/2026/", "/archive/2026/10/"].map(pageFile), ...otherFeeds(""), ...otherFeeds("tags/khdmat-rqmya")]));
+    expect(rendered).toHaveLength(7 + 6);
+    expect(rendered.filter((file) => /^en\/|tags\/(sha|myah)\/|archive\/2026\/(09|11)\//.test(file) || file === pageFile(SEED))).toEqual([]);
     expect(project.page(FLU).querySelector("a[rel=next]")!.textContent).toContain("تدشين الجيل الثاني");
     expect(project.page(PORTAL).querySelector("h1")!.textContent).toBe("تدشين الجيل الثاني من بوابة الخدمات الرقمية");
+    const stored = cachedPages(project).length;
     rmSync(file);
     await build(project);
-    expect(cachedPages(project)).toHaveLength(4);
+    // Its page, the pages of its tag and month (it was their only release) and its tag's three feeds are gone.
+    expect(cachedPages(project)).toHaveLength(stored - 6);
   });
 
   it("renders every release page again when a template changes", () => {
@@ -88,6 +98,19 @@ describe("the release page cache (.cache/bayan-pages)", () => {
     writeFileSync(path.join(project.root, "releases/2026-11-28-new.txt"), "افتتاح مركز جديد لخدمة المراجعين في المدينة\n\nافتتحت الوزارة اليوم مركزاً جديداً.\n");
     buildInProcessOfItsOwn(project);
     expect(project.page(FLU).querySelector(".latest")!.textContent).toBe("افتتاح مركز جديد لخدمة المراجعين في المدينة");
+  });
+
+  it("renders list pages again when their template shows more of the archive, and takes release pages from the cache still", () => {
+    const project = makeProject(samples(GOOD_SAMPLES));
+    const listing = path.join(project.root, "templates/pages/listing.njk");
+    writeFileSync(listing, `${readFileSync(listing, "utf8")}<p class="total">{{ newsroom.releases.length }}</p>\n`);
+    buildInProcessOfItsOwn(project);
+    const fluPage = statSync(path.join(project.root, "dist", pageFile(FLU))).ino;
+    writeFileSync(path.join(project.root, "releases/2026-11-28-new.txt"), "افتتاح مركز جديد لخدمة المراجعين في المدينة\n\nافتتحت الوزارة اليوم مركزاً جديداً.\n");
+    buildInProcessOfItsOwn(project);
+    // The health tag's page does not list the new release, but counts it.
+    expect(project.page("/tags/sha/").querySelector(".total")!.textContent).toBe("6");
+    expect(statSync(path.join(project.root, "dist", pageFile(FLU))).ino).toBe(fluPage);
   });
 
   it("does not serve a cached page that was changed in place through its link in dist/", async () => {
