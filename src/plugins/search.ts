@@ -9,6 +9,7 @@ import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
 import { inBackground } from "../site/background.ts";
 import { noteAudited } from "../site/audited.ts";
+import { pageCacheFor } from "../site/page-cache.ts";
 import type { Source } from "../site/source.ts";
 import type { AuditTargets, Match } from "../site/audit.ts";
 
@@ -30,7 +31,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
   let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
-  const start = (docs: SearchDoc[], target: string, runMode: string, audit: AuditTargets | undefined) => {
+  const start = (docs: SearchDoc[], target: string, runMode: string, audit: AuditTargets | undefined, cacheDir: string | undefined) => {
     stop?.abort();
     const [previous, current] = [index, (stop = new AbortController())];
     // Never two writers of one index: this one starts once the one it replaces has stopped.
@@ -39,7 +40,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
       current.signal.throwIfAborted();
       // `npm start` keeps a core free for the next edit: one thread.
       const parts: IndexPart[] = runMode === "build" ? ["documents", "terms"] : ["all"];
-      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts }) : writeSearchIndex(docs, target, { audit });
+      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts, cacheDir }) : writeSearchIndex(docs, target, { audit, cacheDir });
     })());
     // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.
     index.catch((error: Error) => {
@@ -55,7 +56,9 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
     // A build writes the index beside the pages, searching it for the embargo audit as it goes;
     // `npm start` (not audited) once the pages are written, so an edited page is not held up by it.
-    const begin = () => start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit?.() : undefined);
+    // Into the fresh output of `buildSite` (which opened a page cache for it), unchanged releases' files come from `.cache/`.
+    const cacheDir = pageCacheFor(path.resolve(directories.output))?.cacheDir;
+    const begin = () => start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit?.() : undefined, cacheDir && path.join(cacheDir, "bayan-index"));
     if (runMode === "build") begin();
     else startAfterWrite = begin;
     clientBundle ??= bundleClient(root);

@@ -6,7 +6,7 @@ import { deflateRawSync } from "node:zlib";
 import { analyzeWords, type AnalyzedWord } from "./analyze.ts";
 import { META_PATH, bodyPath, docPath, encodeEntry, shardPath, type IndexMeta, type Posting, type StoredDoc } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
-import { splitPassages } from "./passages.ts";
+import { splitPassages, type Passage } from "./passages.ts";
 
 /** Tuning of the index, exported for the evaluation. */
 export const INDEX_TUNING = {
@@ -60,11 +60,7 @@ export function buildIndexFiles(docs: SearchDoc[], part: IndexPart = "all"): Map
   const ordered = [...docs].sort(compareDocs);
   const passagesOf = ordered.map((doc) => splitPassages(doc.text));
   if (part !== "terms") {
-    ordered.forEach((doc, id) => {
-      const passages = passagesOf[id];
-      files.set(docPath(id), deflate(JSON.stringify(storedDoc(doc, passages[0]?.text ?? ""))));
-      if (passages.length > 1) files.set(bodyPath(id), deflate(JSON.stringify(passages.slice(1).map((p) => p.text))));
-    });
+    for (const [file, text] of documentTexts(ordered, passagesOf)) files.set(file, deflateIndexFile(text));
   }
   if (part === "documents") return files;
   const langs: Record<string, [number, number]> = {};
@@ -111,6 +107,26 @@ export function buildIndexFiles(docs: SearchDoc[], part: IndexPart = "all"): Map
   const json = JSON.stringify(meta);
   files.set(META_PATH, { content: json, inflated: json });
   return files;
+}
+
+/**
+ * Each document's own files (what a result shows), not yet deflated: path → JSON text. Their
+ * contents do not depend on the numbering, only their paths do, so a build can take the deflated
+ * file of an unchanged document from a cache (see `write.ts`).
+ */
+export function documentFiles(docs: SearchDoc[]): Map<string, string> {
+  const ordered = [...docs].sort(compareDocs);
+  return documentTexts(ordered, ordered.map((doc) => splitPassages(doc.text)));
+}
+
+function documentTexts(ordered: SearchDoc[], passagesOf: Passage[][]): Map<string, string> {
+  const texts = new Map<string, string>();
+  ordered.forEach((doc, id) => {
+    const passages = passagesOf[id];
+    texts.set(docPath(id), JSON.stringify(storedDoc(doc, passages[0]?.text ?? "")));
+    if (passages.length > 1) texts.set(bodyPath(id), JSON.stringify(passages.slice(1).map((p) => p.text)));
+  });
+  return texts;
 }
 
 interface TermPostings {
@@ -187,13 +203,13 @@ function packShards(entries: Array<{ term: string; bytes: number[] }>, files: Ma
   let current: number[] = [];
   entries.forEach(({ term, bytes }, i) => {
     if (current.length > 0 && current.length + bytes.length > INDEX_TUNING.shardBytes) {
-      files.set(shardPath(keys.length - 1), deflate(current));
+      files.set(shardPath(keys.length - 1), deflateIndexFile(current));
       keys.push(separator(entries[i - 1].term, term));
       current = [];
     }
     for (const byte of bytes) current.push(byte);
   });
-  files.set(shardPath(keys.length - 1), deflate(current));
+  files.set(shardPath(keys.length - 1), deflateIndexFile(current));
   return keys;
 }
 
@@ -219,7 +235,8 @@ function mostFrequent(counts: Map<number, number>): number {
   return best;
 }
 
-function deflate(data: string | number[]): IndexFile {
+/** An index file's contents, raw-deflated as every `.bin` file is. */
+export function deflateIndexFile(data: string | number[]): IndexFile {
   const inflated = Buffer.from(data);
   // Index files are small: a 4 KB window loses nothing and makes each call cheap.
   return { content: new Uint8Array(deflateRawSync(inflated, { level: 9, windowBits: 12, memLevel: 7 })), inflated };

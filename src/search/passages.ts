@@ -10,14 +10,20 @@ export const PASSAGE_CHARS = 320;
 // A sentence ends at . ! ? ؟ … ؛ followed by a space.
 const SENTENCE_END = /(?<=[.!?\u061F\u2026\u061B])\s+/u;
 
-/** Passages of a body, in order, with the offset of each in the body. */
-export function splitPassages(body: string): Array<{ text: string; start: number }> {
-  const passages: Array<{ text: string; start: number }> = [];
+/** A passage's text, and its offset in the body. */
+export interface Passage {
+  text: string;
+  start: number;
+}
+
+/** Passages of a body, in order. */
+export function splitPassages(body: string): Passage[] {
+  const passages: Passage[] = [];
   let offset = 0;
   for (const paragraph of body.split(/\n\s*\n/)) {
     const start = body.indexOf(paragraph, offset);
     offset = start + paragraph.length;
-    let current: { text: string; start: number } | undefined;
+    let current: Passage | undefined;
     let cursor = start;
     for (const sentence of paragraph.split(SENTENCE_END)) {
       const at = body.indexOf(sentence, cursor);

@@ -15,12 +15,12 @@ let workerCode: Promise<string> | undefined;
  * the page cache, a 10,000-release build otherwise waited seconds for one thread's index.
  * Aborting `signal` stops the workers (a newer edit in `npm start` makes their index useless) and
  * rejects; so does either worker failing, which stops the other.
- * Resolves with what `writeSearchIndex` returns (`audit` as there).
+ * Resolves with what `writeSearchIndex` returns (`audit` and `cacheDir` as there).
  */
 export async function writeSearchIndexInWorker(
   docs: SearchDoc[],
   folder: string,
-  { signal, audit, parts = ["documents", "terms"] }: { signal?: AbortSignal; audit?: AuditTargets; parts?: IndexPart[] } = {},
+  { signal, audit, parts = ["documents", "terms"], cacheDir }: { signal?: AbortSignal; audit?: AuditTargets; parts?: IndexPart[]; cacheDir?: string } = {},
 ): Promise<Map<string, Match[]>> {
   workerCode ??= build({ entryPoints: [path.join(import.meta.dirname, "worker.ts")], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "error" })
     .then((result) => result.outputFiles[0].text);
@@ -30,7 +30,7 @@ export async function writeSearchIndexInWorker(
   signal?.addEventListener("abort", () => stop.abort(), { once: true });
   // The published releases' texts are the docs' texts: sent once, with the docs (see worker.ts).
   const targets = audit && { hidden: audit.hidden, published: audit.published.map(({ text: _, ...release }) => release) };
-  const run = (part: IndexPart) => runWorker(code, { docs, folder, audit: targets, part }, stop.signal);
+  const run = (part: IndexPart) => runWorker(code, { docs, folder, audit: targets, part, cacheDir }, stop.signal);
   try {
     const found = await Promise.all(parts.map(run));
     return new Map(found.flatMap((files) => [...files]));

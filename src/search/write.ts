@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { hashOf, publishFiles } from "../images/cache.ts";
 import { createLeakFinder, type AuditTargets, type Match } from "../site/audit.ts";
-import { buildIndexFiles, type IndexPart } from "./build.ts";
+import { openLinkCache } from "../site/link-cache.ts";
+import { buildIndexFiles, deflateIndexFile, documentFiles, type IndexFile, type IndexPart } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 
 /**
@@ -10,17 +12,43 @@ import type { SearchDoc } from "./model.ts";
  * hidden releases, so the audit need not hold or read the index: returns what it found, by
  * absolute path, for every file; nothing without (`npm start`, which does not audit) or when
  * nothing is hidden. `part`: only those files (see `IndexPart`).
+ *
+ * With `cacheDir` (a build into a fresh output folder), each document's files are linked from
+ * that cache when a previous build deflated the same contents, and stored there otherwise: a
+ * rebuild deflates and writes only the new and changed releases' files.
  */
-export function writeSearchIndex(docs: SearchDoc[], folder: string, { audit, part = "all" }: { audit?: AuditTargets; part?: IndexPart } = {}): Map<string, Match[]> {
+export function writeSearchIndex(
+  docs: SearchDoc[],
+  folder: string,
+  { audit, part = "all", cacheDir }: { audit?: AuditTargets; part?: IndexPart; cacheDir?: string } = {},
+): Map<string, Match[]> {
   const made = new Set<string>();
   const found = new Map<string, Match[]>();
   const find = audit && audit.hidden.length > 0 ? createLeakFinder(audit.hidden, audit.published) : undefined;
-  for (const [file, { content, inflated }] of buildIndexFiles(docs, part)) {
+  const place = (file: string, inflated: IndexFile["inflated"], write: (target: string) => void) => {
     const target = path.join(folder, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
-    writeFileSync(target, content);
+    write(target);
     if (find) found.set(path.resolve(target), find(inflated.toString()));
+  };
+  if (cacheDir && part !== "terms") {
+    const cache = openLinkCache(cacheDir);
+    const links: Array<[from: string, to: string]> = [];
+    for (const [file, text] of documentFiles(docs)) {
+      const key = hashOf(text).slice(0, 40);
+      place(file, text, (target) => {
+        const cached = cache.take(key);
+        if (cached) return void links.push([cached, target]);
+        writeFileSync(target, deflateIndexFile(text).content);
+        cache.add(key, target);
+      });
+    }
+    publishFiles(links);
+    cache.save("");
+    if (part === "documents") return found;
   }
+  const rest = cacheDir && part === "all" ? "terms" : part;
+  for (const [file, { content, inflated }] of buildIndexFiles(docs, rest)) place(file, inflated, (target) => writeFileSync(target, content));
   return found;
 }

@@ -22,29 +22,24 @@
  * looked for (a trace excused as public words comes from the releases it shows, which are in its key).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { hashOf, publishFiles } from "../images/cache.ts";
 import { filesUnder, type HiddenRelease, type Match } from "./audit.ts";
+import { openLinkCache } from "./link-cache.ts";
 import { noteAudited } from "./audited.ts";
 import type { Feed, FeedLinks, ListingPage, ReleasePage, Section } from "./newsroom.ts";
 import type { Release } from "../release/model.ts";
 import { processWide } from "./process-wide.ts";
 
 const FOLDER = "bayan-pages";
-const MANIFEST = "pages.json";
-
-interface Manifest {
-  /** Hash of the hidden releases whose traces the storing build's audit did not find in these pages. */
-  hidden: string;
-  /** Key → the cache file's size and modification time when stored: a file changed in place is not used. */
-  pages: Record<string, [size: number, mtimeMs: number]>;
-}
 
 /** One build's use of the cache, from `buildSite`'s start until it publishes. */
 export interface PageCacheSession {
+  /** The project's cache folder (`.cache/`), which other caches of a fresh output live in too. */
+  cacheDir: string;
   /**
    * The pages to render: those without a cached copy. Links the others into the output at their
    * URL (`/a/` is `a/index.html`), noting them for the audit as already searched when their
@@ -65,14 +60,10 @@ const sessions = processWide("page-cache", () => new Map<string, PageCacheSessio
  */
 export function openPageCache(cacheDir: string, output: string, hidden: HiddenRelease[]): PageCacheSession {
   const sessionKey = realpathSync(output);
-  const folder = path.join(cacheDir, FOLDER);
+  const cache = openLinkCache(path.join(cacheDir, FOLDER));
   const hiddenHash = hashOf(JSON.stringify(hidden)).slice(0, 40);
-  const manifest = readManifest(folder);
-  const cacheFile = (key: string) => path.join(folder, key);
-  // This build's pages by key: those rendered are stored at commit, the others are kept.
-  const used = new Map<string, string>();
-  const rendered = new Set<string>();
   const session: PageCacheSession = {
+    cacheDir,
     toRender(pages, keyOf, urlOf) {
       const toRender: typeof pages = [];
       const links: Array<[from: string, to: string]> = [];
@@ -81,35 +72,21 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
         const key = keyOf(page);
         const url = urlOf(page);
         const file = path.join(output, ...url.split("/"), ...(url.endsWith("/") ? ["index.html"] : []));
-        used.set(key, file);
-        if (!unchanged(cacheFile(key), manifest.pages[key])) {
-          rendered.add(key);
+        const cached = cache.take(key);
+        if (!cached) {
+          // Stored at commit, once the audit has passed.
+          cache.add(key, file);
           toRender.push(page);
           continue;
         }
-        links.push([cacheFile(key), file]);
-        if (manifest.hidden === hiddenHash) audited.set(file, []);
+        links.push([cached, file]);
+        if (cache.note === hiddenHash) audited.set(file, []);
       }
       publishFiles(links);
       noteAudited(audited);
       return toRender;
     },
-    commit() {
-      mkdirSync(folder, { recursive: true });
-      const stored = [...rendered].map((key) => [used.get(key)!, cacheFile(key)] as const);
-      for (const [, target] of stored) rmSync(target, { force: true });
-      publishFiles(stored);
-      const pages: Manifest["pages"] = {};
-      for (const key of used.keys()) {
-        const stored = rendered.has(key) ? statSync(cacheFile(key)) : undefined;
-        pages[key] = stored ? [stored.size, stored.mtimeMs] : manifest.pages[key];
-      }
-      writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ hidden: hiddenHash, pages } satisfies Manifest));
-      renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));
-      for (const name of readdirSync(folder)) {
-        if (!name.startsWith(MANIFEST) && !(name in pages)) unlinkSync(path.join(folder, name));
-      }
-    },
+    commit: () => cache.save(hiddenHash),
     close: () => void sessions.delete(sessionKey),
   };
   sessions.set(sessionKey, session);
@@ -169,20 +146,7 @@ export function cacheKeys(fingerprint: string, picture: (url: string) => unknown
   };
 }
 
-function readManifest(folder: string): Manifest {
-  try {
-    return JSON.parse(readFileSync(path.join(folder, MANIFEST), "utf8")) as Manifest;
-  } catch {
-    return { hidden: "", pages: {} };
-  }
-}
 
-/** Whether the cache file is as it was stored (a file changed in place through a link in `dist/` is not). */
-function unchanged(file: string, stored: [number, number] | undefined): boolean {
-  if (!stored) return false;
-  const stat = statSync(file, { throwIfNoEntry: false });
-  return stat !== undefined && stat.size === stored[0] && stat.mtimeMs === stored[1];
-}
 
 let code: string | undefined;
 

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../helpers/project.ts";
 
@@ -19,7 +20,7 @@ const SEED = "/releases/2026/11/seed-release/";
 const DESALINATION = "/releases/2026/11/desalination-plant/";
 const PORTAL = "/releases/2026/10/digital-services/";
 const FLU = "/releases/2026/09/flu-campaign-bom-crlf/";
-const cachedPages = (project: TestProject) => readdirSync(path.join(project.root, ".cache/bayan-pages")).filter((name) => name !== "pages.json");
+const cachedPages = (project: TestProject) => readdirSync(path.join(project.root, ".cache/bayan-pages")).filter((name) => name !== "manifest.json");
 const isPageOrFeed = (file: string) => /\.(html|xml|json)$/.test(file);
 /** Pages made from the whole archive, and the search index's meta file: written by every build. */
 const ALWAYS_WRITTEN = ["404.html", "archive/index.html", "en/archive/index.html", "en/search/index.html", "en/tags/index.html", "search/index.html", "search/index/meta.json", "sitemap.xml", "tags/index.html"];
@@ -54,7 +55,11 @@ describe("the page cache (.cache/bayan-pages)", () => {
     expect(fromCache).toEqual(expect.arrayContaining([SEED, DESALINATION, `/en${DESALINATION}`, PORTAL, FLU, "/", "/tags/sha/", "/archive/2026/09/"].map(pageFile)));
     expect(fromCache).toEqual(expect.arrayContaining(["feed.xml", "atom.xml", "feed.json", "en/tags/water/feed.json"]));
     expect([...second.keys()].filter((file) => isPageOrFeed(file) && !fromCache.includes(file)).sort()).toEqual(ALWAYS_WRITTEN);
-    rmSync(path.join(project.root, ".cache/bayan-pages"), { recursive: true });
+    // The search index's document files too (the terms' files are written by every build).
+    const documents = [...second.keys()].filter((file) => /^search\/index\/[db]\//.test(file));
+    expect(documents).toHaveLength(5 + 4);
+    expect(documents.filter((file) => first.get(file)?.ino !== second.get(file)!.ino)).toEqual([]);
+    for (const folder of ["bayan-pages", "bayan-index"]) rmSync(path.join(project.root, ".cache", folder), { recursive: true });
     const rendered = await build(project);
     for (const built of [second, rendered]) expect(new Map([...built].map(([file, { text }]) => [file, text]))).toEqual(new Map([...first].map(([file, { text }]) => [file, text])));
   });
@@ -72,6 +77,11 @@ describe("the page cache (.cache/bayan-pages)", () => {
     expect(rendered).toEqual(expect.arrayContaining([...[PORTAL, DESALINATION, FLU, "/", "/tags/khdmat-rqmya/", "/archive/2026/", "/archive/2026/10/"].map(pageFile), ...otherFeeds(""), ...otherFeeds("tags/khdmat-rqmya")]));
     expect(rendered).toHaveLength(7 + 6);
     expect(rendered.filter((file) => /^en\/|tags\/(sha|myah)\/|archive\/2026\/(09|11)\//.test(file) || file === pageFile(SEED))).toEqual([]);
+    // Of the index's document files, only the one holding its title is written again.
+    const documents = [...second].filter(([file, { ino }]) => /^search\/index\/[db]\//.test(file) && first.get(file)?.ino !== ino);
+    expect(documents.map(([file, { text }]) => [file, inflateRawSync(Buffer.from(text, "latin1")).toString()])).toEqual([
+      ["search/index/d/2.bin", expect.stringContaining("تدشين الجيل الثاني")],
+    ]);
     expect(project.page(FLU).querySelector("a[rel=next]")!.textContent).toContain("تدشين الجيل الثاني");
     expect(project.page(PORTAL).querySelector("h1")!.textContent).toBe("تدشين الجيل الثاني من بوابة الخدمات الرقمية");
     const stored = cachedPages(project).length;
@@ -113,12 +123,14 @@ describe("the page cache (.cache/bayan-pages)", () => {
     expect(statSync(path.join(project.root, "dist", pageFile(FLU))).ino).toBe(fluPage);
   });
 
-  it("does not serve a cached page that was changed in place through its link in dist/", async () => {
+  it("does not serve a cached page or index file that was changed in place through its link in dist/", async () => {
     const project = makeProject(samples(GOOD_SAMPLES));
     const first = await build(project);
     writeFileSync(path.join(project.root, "dist", pageFile(SEED)), "minified in place");
+    writeFileSync(path.join(project.root, "dist/search/index/d/0.bin"), "changed in place");
     const second = await build(project);
     expect(second.get(pageFile(SEED))!.text).toBe(first.get(pageFile(SEED))!.text);
+    expect(second.get("search/index/d/0.bin")!.text).toBe(first.get("search/index/d/0.bin")!.text);
   });
 
   it("audits a cached page again when the hidden releases change", async () => {
