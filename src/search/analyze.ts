@@ -76,9 +76,15 @@ const WORD = new RegExp(
 const ARABIC_LETTER = /[\u0621-\u064A]/;
 
 // News repeats its words: the analysis of a written word is remembered, within a bound.
-const analyzed = new Map<string, Array<{ form: string; stems: string[] }>>();
+/** One normalized spelling and its stem candidates, shared by every occurrence of a written word: never change it. */
+export interface WordReading {
+  readonly form: string;
+  readonly stems: readonly string[];
+}
 
-function analyzeWord(written: string): Array<{ form: string; stems: string[] }> {
+const analyzed = new Map<string, WordReading[]>();
+
+function analyzeWord(written: string): WordReading[] {
   let found = analyzed.get(written);
   if (!found) {
     if (analyzed.size >= 100_000) analyzed.clear();
@@ -95,12 +101,20 @@ function analyzeWord(written: string): Array<{ form: string; stems: string[] }> 
 /** Splits text into words and analyzes each; stop words are kept with no stems. */
 export function analyzeWords(text: string): AnalyzedWord[] {
   const words: AnalyzedWord[] = [];
+  forEachWord(text, ({ form, stems }, start, end) => words.push({ form, stems: [...stems], start, end }));
+  return words;
+}
+
+/**
+ * {@link analyzeWords} without a copy per occurrence, for the index's pass over every release:
+ * `visit` gets the reading all occurrences of a spelling share (the same object each time, while
+ * the analysis cache holds it) and the word's offsets.
+ */
+export function forEachWord(text: string, visit: (reading: WordReading, start: number, end: number) => void): void {
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    const end = start + match[0].length;
-    for (const { form, stems } of analyzeWord(match[0])) words.push({ form, stems: [...stems], start, end });
+    for (const reading of analyzeWord(match[0])) visit(reading, start, start + match[0].length);
   }
-  return words;
 }
 
 /**

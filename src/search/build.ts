@@ -3,7 +3,7 @@
  * Deterministic: the same releases, in any order, give byte-identical files.
  */
 import { deflateRawSync } from "node:zlib";
-import { analyzeWords, type AnalyzedWord } from "./analyze.ts";
+import { forEachWord, type WordReading } from "./analyze.ts";
 import { META_PATH, bodyPath, docPath, encodeEntry, shardPath, type IndexMeta, type Posting, type StoredDoc } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
 import { splitPassages, type Passage } from "./passages.ts";
@@ -65,37 +65,47 @@ export function buildIndexFiles(docs: SearchDoc[], part: IndexPart = "all"): Map
   if (part === "documents") return files;
   const langs: Record<string, [number, number]> = {};
   const candidateIds = new Map<string, number>();
-  const candidates: string[][] = [];
+  const candidates: (readonly string[])[] = [];
   const spellingIds = new Map<string, number>();
   const spellings: string[] = [];
-  // How often each stem is the most literal reading of a word: the corpus's vote between readings.
-  const evidence = new Map<string, number>();
   const intern = <T>(ids: Map<string, number>, list: T[], key: string, value: T): number => {
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = list.push(value) - 1));
     return id;
   };
+  // Occurrences per candidate list: the corpus's vote between readings (below).
+  const occurrences: number[] = [];
+  // A reading's ids, worked out at its first occurrence (so ids are numbered in order of first occurrence).
+  const idsOf = new Map<WordReading, { candidate: number; spelling: number } | null>();
 
   const tokens: DocTokens[] = ordered.map((doc, id) => {
     (langs[doc.lang] ??= [id, id])[1] = id + 1;
     const passages = passagesOf[id];
     const words: number[] = [];
-    const add = (word: AnalyzedWord, passage: number): void => {
-      if (word.stems.length === 0) return;
-      evidence.set(word.stems[0], (evidence.get(word.stems[0]) ?? 0) + 1);
-      words.push(intern(candidateIds, candidates, word.stems.join(" "), word.stems), intern(spellingIds, spellings, word.form, word.form), passage);
+    const add = (reading: WordReading, passage: number): void => {
+      let ids = idsOf.get(reading);
+      if (ids === undefined) {
+        ids = reading.stems.length === 0 ? null : { candidate: intern(candidateIds, candidates, reading.stems.join(" "), reading.stems), spelling: intern(spellingIds, spellings, reading.form, reading.form) };
+        idsOf.set(reading, ids);
+      }
+      if (!ids) return;
+      occurrences[ids.candidate] = (occurrences[ids.candidate] ?? 0) + 1;
+      words.push(ids.candidate, ids.spelling, passage);
     };
-    for (const word of analyzeWords(doc.title)) add(word, -1);
+    forEachWord(doc.title, (reading) => add(reading, -1));
     const titleLength = words.length / 3;
     let passage = 0;
-    for (const word of analyzeWords(doc.text)) {
-      while (passage + 1 < passages.length && passages[passage + 1].start <= word.start) passage++;
-      add(word, passage);
-    }
-    for (const word of analyzeWords(doc.tags.join(" "))) add(word, 0);
+    forEachWord(doc.text, (reading, start) => {
+      while (passage + 1 < passages.length && passages[passage + 1].start <= start) passage++;
+      add(reading, passage);
+    });
+    forEachWord(doc.tags.join(" "), (reading) => add(reading, 0));
     return { words: Int32Array.from(words), titleLength, bodyLength: words.length / 3 - titleLength };
   });
 
+  // How often each stem is the most literal reading of a word.
+  const evidence = new Map<string, number>();
+  candidates.forEach((stems, id) => evidence.set(stems[0], (evidence.get(stems[0]) ?? 0) + occurrences[id]));
   // A spelling keeps its most literal reading unless the corpus clearly supports another:
   // وقطر becomes قطر where قطر is common, وزير stays (زير is rare), فرد stays beside رد.
   const support = (stem: string): number => evidence.get(stem) ?? 0;
@@ -136,20 +146,34 @@ interface TermPostings {
   spellingCounts: Map<number, number>;
 }
 
+/** One term in one release, while the release's words are counted. */
+interface DocTerm {
+  title: number;
+  body: number;
+  passage: number;
+  titleSpelling: number;
+  titlePosition: number;
+  /** Flat: spelling id, count; a term has one or two spellings in most releases. */
+  spellings: number[];
+}
+
 function collectPostings(tokens: DocTokens[], chosen: string[]): Map<string, TermPostings> {
   const { titleWeight, k1, titleB, bodyB } = INDEX_TUNING;
   const average = (pick: (doc: DocTokens) => number): number => Math.max(1, tokens.reduce((sum, doc) => sum + pick(doc), 0) / Math.max(1, tokens.length));
   const titleAverage = average((doc) => doc.titleLength);
   const bodyAverage = average((doc) => doc.bodyLength);
-  const byTerm = new Map<string, TermPostings>();
+  // Terms by number, so a release's words are counted by number rather than by string.
+  const termIds = new Map<string, number>();
+  const termOf = chosen.map((term) => termIds.get(term) ?? termIds.set(term, termIds.size).size - 1);
+  const byTerm: TermPostings[] = [];
   tokens.forEach((doc, id) => {
-    const stats = new Map<string, { title: number; body: number; passage: number; spellings: Map<number, number>; titleSpelling: number; titlePosition: number }>();
+    const stats = new Map<number, DocTerm>();
     for (let i = 0; i < doc.words.length; i += 3) {
-      const term = chosen[doc.words[i]];
+      const term = termOf[doc.words[i]];
       const spelling = doc.words[i + 1];
       const passage = doc.words[i + 2];
       let stat = stats.get(term);
-      if (!stat) stats.set(term, (stat = { title: 0, body: 0, passage: -1, spellings: new Map(), titleSpelling: -1, titlePosition: -1 }));
+      if (!stat) stats.set(term, (stat = { title: 0, body: 0, passage: -1, titleSpelling: -1, titlePosition: -1, spellings: [] }));
       if (passage < 0) {
         stat.title++;
         if (stat.titleSpelling < 0) [stat.titleSpelling, stat.titlePosition] = [spelling, i / 3];
@@ -157,22 +181,27 @@ function collectPostings(tokens: DocTokens[], chosen: string[]): Map<string, Ter
         stat.body++;
         if (stat.passage < 0) stat.passage = passage;
       }
-      stat.spellings.set(spelling, (stat.spellings.get(spelling) ?? 0) + 1);
+      let at = 0;
+      while (at < stat.spellings.length && stat.spellings[at] !== spelling) at += 2;
+      if (at < stat.spellings.length) stat.spellings[at + 1]++;
+      else stat.spellings.push(spelling, 1);
     }
     const titleNorm = 1 - titleB + (titleB * doc.titleLength) / titleAverage;
     const bodyNorm = 1 - bodyB + (bodyB * doc.bodyLength) / bodyAverage;
     for (const [term, stat] of stats) {
       const weight = (titleWeight * stat.title) / titleNorm + stat.body / bodyNorm;
       const impact = Math.max(1, Math.round((127 * weight) / (k1 + weight)));
-      let entry = byTerm.get(term);
-      if (!entry) byTerm.set(term, (entry = { df: 0, data: [], spellingCounts: new Map() }));
+      const entry = (byTerm[term] ??= { df: 0, data: [], spellingCounts: new Map() });
       entry.df++;
       const spelling = stat.titleSpelling >= 0 ? stat.titleSpelling : mostFrequent(stat.spellings);
       entry.data.push(id, (stat.title > 0 ? 0x80 : 0) | impact, spelling, Math.max(0, stat.passage), stat.titlePosition);
-      for (const [form, count] of stat.spellings) entry.spellingCounts.set(form, (entry.spellingCounts.get(form) ?? 0) + count);
+      for (let k = 0; k < stat.spellings.length; k += 2) {
+        const [form, count] = [stat.spellings[k], stat.spellings[k + 1]];
+        entry.spellingCounts.set(form, (entry.spellingCounts.get(form) ?? 0) + count);
+      }
     }
   });
-  return byTerm;
+  return new Map([...termIds].filter(([, term]) => byTerm[term]).map(([text, term]) => [text, byTerm[term]]));
 }
 
 function termEntry(term: string, postings: TermPostings, spellings: string[]): number[] {
@@ -228,10 +257,11 @@ function storedDoc(doc: SearchDoc, lead: string): StoredDoc {
   return { u: doc.url, t: doc.title, d: doc.date, l: doc.lang, p: cut };
 }
 
-function mostFrequent(counts: Map<number, number>): number {
+/** The spelling with the highest count (flat pairs of id, count); the smaller id on a tie. */
+function mostFrequent(counts: number[]): number {
   let best = -1;
   let bestCount = 0;
-  for (const [id, count] of counts) if (count > bestCount || (count === bestCount && id < best)) [best, bestCount] = [id, count];
+  for (let k = 0; k < counts.length; k += 2) if (counts[k + 1] > bestCount || (counts[k + 1] === bestCount && counts[k] < best)) [best, bestCount] = [counts[k], counts[k + 1]];
   return best;
 }
 
