@@ -1,9 +1,11 @@
+import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { measureEditLoop, type EditLoopFigures } from "./edit-loop.ts";
 import { measureBuild, type BuildFigures, type MeasureOptions } from "./measure.ts";
 import { createBenchProjects, REPO, type BenchProjects } from "./project.ts";
+import { toBayanFile } from "./render.ts";
 import { measureSearch, median, type SearchFigures } from "./search.ts";
 
 /** What `npm run bench` was asked to do. */
@@ -39,6 +41,10 @@ export interface BenchResult {
   bayan: BuildFigures;
   /** Bayan's later builds of the same releases, `.cache/` (parses, images, cards) kept: the median of `runs`. */
   rebuild?: BuildFigures;
+  /** Bayan's build after one release is added to the archive (`.cache/` kept): what publishing a release costs. */
+  published?: BuildFigures;
+  /** Bayan's build with the page and index caches dropped, photos, cards and parses kept: every page rendered, as after a template edit or an upgrade. */
+  rendered?: BuildFigures;
   /** Plain Eleventy from an empty output folder, each run alternating with a rebuild: the median. */
   plain?: BuildFigures;
   perPage: number;
@@ -76,7 +82,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 }
 
 /** The builds, search and edit-loop figures of one run. */
-async function measureAll(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "bayan" | "rebuild" | "plain" | "runs" | "ratio" | "rebuildRatio" | "search" | "editLoop">> {
+async function measureAll(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "bayan" | "rebuild" | "published" | "rendered" | "plain" | "runs" | "ratio" | "rebuildRatio" | "search" | "editLoop">> {
   options.log("building with Bayan…");
   const bayan = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
   options.log(`Bayan: ${bayan.wallSeconds.toFixed(1)} s`);
@@ -100,6 +106,7 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
   const plain = medianFigures(plains);
   const runs = { rebuild: rebuilds.map((b) => b.wallSeconds), plain: plains.map((b) => b.wallSeconds) };
   const search = await measureSearch(path.join(projects.bayan, "dist"), projects.sample);
+  const { published, rendered } = options.skipRebuild ? {} : await measureChanges(projects, options);
 
   let editLoop: EditLoopFigures | undefined;
   if (!options.skipEditLoop) {
@@ -107,7 +114,28 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
     editLoop = await measureEditLoop(projects.bayan, projects.sample, { edits: options.edits, now: options.now, log: options.log });
   }
   const ratio = (build?: BuildFigures) => (build && plain ? build.wallSeconds / plain.wallSeconds : undefined);
-  return { bayan, rebuild, plain, runs, ratio: ratio(bayan), rebuildRatio: ratio(rebuild), search, editLoop };
+  return { bayan, rebuild, published, rendered, plain, runs, ratio: ratio(bayan), rebuildRatio: ratio(rebuild), search, editLoop };
+}
+
+/** One build after a release is published, then one with every page rendered; the project is as before after them. */
+async function measureChanges(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "published" | "rendered">> {
+  const build = async (what: string) => {
+    options.log(`building with Bayan, ${what}…`);
+    const figures = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
+    options.log(`Bayan, ${what}: ${figures.wallSeconds.toFixed(1)} s`);
+    return figures;
+  };
+  // The newest release of the archive: its page, its neighbour's, every list and feed it is in, and the search index change.
+  const date = DateTime.fromISO(options.now, { setZone: true }).minus({ hours: 1 });
+  const model = projects.sample[0];
+  const added = toBayanFile({ ...model, name: `${date.year}/bench-published`, date: date.toISO()!, dateInFrontMatter: true, draft: false, image: undefined });
+  const file = path.join(projects.bayan, "releases", added.path);
+  writeFileSync(file, added.text);
+  const published = await build("one release added");
+  rmSync(file);
+  for (const folder of ["bayan-pages", "bayan-index"]) rmSync(path.join(projects.bayan, ".cache", folder), { recursive: true, force: true });
+  const rendered = await build("every page rendered");
+  return { published, rendered };
 }
 
 /** Each figure's median over several builds of the same project; none for no builds. */

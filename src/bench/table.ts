@@ -5,7 +5,8 @@ const MB = 1024 * 1024;
 
 /**
  * The bench result as one table: a row per figure; columns for Bayan's first build (empty caches),
- * its later builds (`.cache/` kept; median), plain Eleventy (median), and the ratios.
+ * its later builds (`.cache/` kept; median), plain Eleventy (median), and the ratios; then single
+ * figures, among them Bayan's wall time after one release is added and with every page rendered.
  */
 export function formatTable(result: BenchResult): string {
   const { bayan, rebuild, plain } = result;
@@ -24,9 +25,12 @@ export function formatTable(result: BenchResult): string {
     ratio(figure(bayan), plain && figure(plain)),
     ratio(rebuild && figure(rebuild), plain && figure(plain)),
   ]);
-  const { search, editLoop } = result;
+  const { search, editLoop, published, rendered } = result;
   const single = (label: string, value: string) => [label, value, "", "", "", ""];
+  const build = (figures: BuildFigures | undefined) => (figures ? `${seconds(figures.wallSeconds)} (${ratio(figures.wallSeconds, plain?.wallSeconds) || "—"} plain)` : "n/a");
   rows.push(
+    single("one release added", build(published)),
+    single("every page rendered", build(rendered)),
     single("search index", search.indexBytes === undefined ? "n/a" : megabytes(search.indexBytes)),
     single("median bytes per query", search.medianQueryBytes === undefined ? "n/a" : `${count(search.medianQueryBytes)} (${search.queries} queries)`),
     single("edit → page rebuilt", editLoop ? seconds(editLoop.medianPageSeconds) : "n/a"),
