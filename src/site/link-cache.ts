@@ -56,7 +56,7 @@ export function openLinkCache(folder: string): LinkCache {
       writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ note, files } satisfies Manifest));
       renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));
       for (const name of readdirSync(folder)) {
-        if (!name.startsWith(MANIFEST) && !(name in files)) unlinkSync(path.join(folder, name));
+        if (!name.startsWith(MANIFEST) && !Object.hasOwn(files, name)) unlinkSync(path.join(folder, name));
       }
     },
   };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -48,6 +48,30 @@ describe("writeSearchIndexInWorker", () => {
     // npm start does not audit: nothing searched or sent back.
     expect((await writeSearchIndexInWorker(docs, join(temp, "no-audit"))).size).toBe(0);
     expect(files(join(temp, "no-audit")).size).toBe(onMain.size);
+  });
+
+  it("links each release's unchanged files from its cache, on either thread, the same bytes as without", async () => {
+    const cacheDir = join(temp, "cache");
+    const inodes = (folder: string) => new Map([...files(folder).keys()].filter((file) => /[db]\//.test(file)).map((file) => [file, statSync(join(folder, file)).ino]));
+    await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "cached-first"), { cacheDir });
+    // A newer release moves every other one's number up by one; their files' contents stay.
+    const newest = { ...SAMPLE_DOCS[1], url: "/releases/2026/11/newest/", date: "2026-11-29T00:00:00+03:00", title: "افتتاح مركز جديد لخدمة المراجعين" };
+    const docs = [...SAMPLE_DOCS, newest];
+    writeSearchIndex(docs, join(temp, "uncached"));
+    writeSearchIndex(docs, join(temp, "cached-main"), { cacheDir });
+    await writeSearchIndexInWorker(docs, join(temp, "cached-workers"), { cacheDir });
+    const uncached = files(join(temp, "uncached"));
+    for (const folder of ["cached-main", "cached-workers"]) {
+      const written = files(join(temp, folder));
+      expect([...written.keys()].sort()).toEqual([...uncached.keys()].sort());
+      for (const [file, bytes] of uncached) expect(written.get(file)!.equals(bytes), file).toBe(true);
+    }
+    const first = new Set(inodes(join(temp, "cached-first")).values());
+    // Only the new release's record (number 0) was written; every other file was linked, its body
+    // too: the same text as another release's body, so the same file.
+    const writtenAgain = (folder: string) => [...inodes(join(temp, folder))].filter(([, ino]) => !first.has(ino)).map(([file]) => file);
+    expect(writtenAgain("cached-main")).toEqual(["/d/0.bin"]);
+    expect(writtenAgain("cached-workers")).toEqual(["/d/0.bin"]);
   });
 
   it("stops the worker when its signal is aborted, before or while it runs", async () => {
