@@ -107,6 +107,7 @@ export interface RenderFingerprint {
   readers: string[];
 }
 
+/** Hash of the site config, sections, `templates/`, the Eleventy config and Bayan's code, and which templates read the archive. */
 export function renderFingerprint({ root, templates, site, sections }: { root: string; templates: string; site: unknown; sections: Section[] }): RenderFingerprint {
   const files = filesUnder(templates).map((file) => ({ file, bytes: readFileSync(path.join(templates, file)) }));
   const hash = createHash("sha256").update(codeFingerprint());
