@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -7,8 +7,10 @@ import type { ParsedRelease } from "./model.ts";
 import type { ParseOptions } from "./parse.ts";
 
 /**
- * Parsed releases kept between builds in `.cache/bayan-parse.bin`, so a build reparses only the
- * files that changed (a CI that restores `.cache/` too). An entry per release file, used while
+ * Parsed releases kept between builds in `.cache/bayan-parse/`, so a build reparses only the
+ * files that changed (a CI that restores `.cache/` too). The entries are spread over a fixed
+ * number of files by their path, so a build that changed one release rewrites one file, not the
+ * whole archive's parses (100 MB at 10,000 releases). An entry per release file, used while
  * everything parsing depends on is the same: the file's bytes and parse options, and the parser
  * itself — its source and its libraries' versions — so a new Bayan never serves an old parse.
  *
@@ -23,7 +25,7 @@ export interface ParseCache {
   unchanged(stat: FileIdentity, options: ParseOptions): ParsedRelease | undefined;
   /** Notes a file as still there when the caller took its parse from memory, unread. */
   keep(file: string): void;
-  /** Writes the entries of the files seen since opening, if anything changed (removed files are dropped). */
+  /** Writes the entries of the files seen since opening, in the files whose entries changed (removed files are dropped). */
   save(): void;
 }
 
@@ -48,25 +50,29 @@ interface Entry {
 /** File times within this of the hashing are not trusted (FAT keeps 2-second times). */
 const RACY_MS = 3000;
 
-const FILE = "bayan-parse.bin";
+const FOLDER = "bayan-parse";
+/** The files the entries are spread over: one changed release rewrites a 32nd of the parses. */
+const SHARDS = 32;
 
 export function openParseCache(cacheDir: string): ParseCache {
-  const file = path.join(cacheDir, FILE);
-  let stored = new Map<string, Entry>();
-  try {
-    const data = deserialize(readFileSync(file)) as { parser: string; entries: Map<string, Entry> };
-    if (data.parser === parserFingerprint()) stored = data.entries;
-  } catch {
-    // No cache yet, or one written by another Node version: start empty.
+  const folder = path.join(cacheDir, FOLDER);
+  const stored = new Map<string, Entry>();
+  for (let shard = 0; shard < SHARDS; shard++) {
+    try {
+      const data = deserialize(readFileSync(shardFile(folder, shard))) as { parser: string; entries: Map<string, Entry> };
+      if (data.parser === parserFingerprint()) for (const [file, entry] of data.entries) stored.set(file, entry);
+    } catch {
+      // No cache yet, or one written by another Node version or damaged: those files are parsed again.
+    }
   }
   const seen = new Map<string, Entry>();
-  let changed = false;
+  const dirty = new Set<number>();
   return {
     parse(bytes, options, parse, stat) {
       const key = createHash("sha256").update(optionsKey(options)).update(bytes).digest("base64");
       let entry = stored.get(options.file);
-      if (entry?.key !== key) (entry = { key, options: optionsKey(options), parsed: parse() }), (changed = true);
-      if (stat && !trusted(entry, stat)) (entry.stat = identity(stat)), (entry.hashedAt = Date.now()), (changed = true);
+      if (entry?.key !== key) (entry = { key, options: optionsKey(options), parsed: parse() }), dirty.add(shardOf(options.file));
+      if (stat && !trusted(entry, stat)) (entry.stat = identity(stat)), (entry.hashedAt = Date.now()), dirty.add(shardOf(options.file));
       seen.set(options.file, entry);
       return entry.parsed;
     },
@@ -81,15 +87,33 @@ export function openParseCache(cacheDir: string): ParseCache {
       if (entry) seen.set(name, entry);
     },
     save() {
-      if (!changed && seen.size === stored.size) return;
-      mkdirSync(cacheDir, { recursive: true });
-      // Written aside and renamed: a build stopped half-way leaves the previous cache whole.
-      writeFileSync(`${file}.tmp`, serialize({ parser: parserFingerprint(), entries: seen }));
-      renameSync(`${file}.tmp`, file);
-      stored = new Map(seen);
-      changed = false;
+      for (const file of stored.keys()) if (!seen.has(file)) dirty.add(shardOf(file));
+      if (dirty.size === 0) return;
+      mkdirSync(folder, { recursive: true });
+      // The cache of Bayan 0.1 before it was split: read no more.
+      rmSync(path.join(cacheDir, "bayan-parse.bin"), { force: true });
+      const entries = [...dirty].map((shard) => [shard, new Map<string, Entry>()] as const);
+      const byShard = new Map(entries);
+      for (const [file, entry] of seen) byShard.get(shardOf(file))?.set(file, entry);
+      for (const [shard, shardEntries] of entries) {
+        // Written aside and renamed: a build stopped half-way leaves each file whole.
+        writeFileSync(`${shardFile(folder, shard)}.tmp`, serialize({ parser: parserFingerprint(), entries: shardEntries }));
+        renameSync(`${shardFile(folder, shard)}.tmp`, shardFile(folder, shard));
+      }
+      stored.clear();
+      for (const [file, entry] of seen) stored.set(file, entry);
+      dirty.clear();
     },
   };
+}
+
+const shardFile = (folder: string, shard: number) => path.join(folder, `${shard}.bin`);
+
+/** Which file a release's entry lives in: a hash of its path, so a shard's releases stay put as the archive grows. */
+function shardOf(file: string): number {
+  let hash = 0;
+  for (let i = 0; i < file.length; i++) hash = (Math.imul(hash, 31) + file.charCodeAt(i)) | 0;
+  return (hash >>> 0) % SHARDS;
 }
 
 function optionsKey(options: ParseOptions): string {

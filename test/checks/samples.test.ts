@@ -162,9 +162,9 @@ const ROWS: Record<string, () => Promise<void> | void> = {
     const { project, errors, file } = await refused("bad/slug-traversal.txt");
     expect(errors).toEqual([expect.objectContaining({ file, line: 2, message: expect.stringMatching(/slug "..\/..\/..\/etc\/owned"/), hint: "write slug: etc-owned" })]);
     expect(existsSync(path.join(project.root, "../etc/owned"))).toBe(false);
-    // Nothing but the parse cache (.cache/bayan-parse.bin) was written, and no output at all.
+    // Nothing but the parse cache (.cache/bayan-parse/) was written, and no output at all.
     expect(readdirSync(project.root).sort()).toEqual([".cache", "assets", "eleventy.config.ts", "node_modules", "package.json", "releases", "src", "templates"]);
-    expect(readdirSync(path.join(project.root, ".cache"))).toEqual(["bayan-parse.bin"]);
+    expect(readdirSync(path.join(project.root, ".cache"))).toEqual(["bayan-parse"]);
   },
 
   "bad/unsafe-yaml.txt": async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DateTime } from "luxon";
@@ -104,8 +104,22 @@ describe("the parse cache in .cache/", () => {
   it("starts empty from a damaged cache file", () => {
     const dir = join(temp, "damaged");
     parseAll(dir, { "releases/a.txt": text("أ") });
-    writeFileSync(join(dir, "bayan-parse.bin"), "not a cache");
+    for (const name of readdirSync(join(dir, "bayan-parse"))) writeFileSync(join(dir, "bayan-parse", name), "not a cache");
     expect(parseAll(dir, { "releases/a.txt": text("أ") }).parses).toEqual(["releases/a.txt"]);
+  });
+
+  it("rewrites only the cache file that holds a changed release", () => {
+    const dir = join(temp, "spread");
+    const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`releases/2026/r${i}.txt`, text(`بيان رقم ${i}`)]));
+    parseAll(dir, files);
+    const written = () => new Map(readdirSync(join(dir, "bayan-parse")).map((name) => [name, statSync(join(dir, "bayan-parse", name)).ino]));
+    const before = written();
+    expect(before.size).toBeGreaterThan(10);
+    expect(parseAll(dir, { ...files, "releases/2026/r7.txt": text("بيان معدل") }).parses).toEqual(["releases/2026/r7.txt"]);
+    const after = written();
+    expect([...after].filter(([name, ino]) => before.get(name) !== ino)).toHaveLength(1);
+    // And the next build parses nothing.
+    expect(parseAll(dir, { ...files, "releases/2026/r7.txt": text("بيان معدل") }).parses).toEqual([]);
   });
 });
 
