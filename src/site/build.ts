@@ -59,7 +59,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(staging, { recursive: true });
   const previousCwd = process.cwd();
   const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
-  // Release pages unchanged since an earlier build come from `.cache/` (not in a preview, which is not audited).
+  // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
+  // from `.cache/` (not in a preview, which is not audited).
   const targets = auditTargets(releases);
   const pageCache = options.preview ? undefined : openPageCache(path.join(root, ".cache"), staging, targets.hidden);
   try {
