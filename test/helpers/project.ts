@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
@@ -18,6 +18,15 @@ export const GOOD_SAMPLES = [
   "draft-note.txt",
   "embargoed-budget.txt",
 ];
+
+/**
+ * The modification time every release file of a test project gets: a release with no date of
+ * its own (the seed) is dated by it, so no test depends on the day it runs.
+ */
+export const RELEASE_MTIME = new Date("2026-11-28T09:00:00+03:00");
+
+/** The build clock of a test project, unless a test sets its own. */
+export const BUILD_NOW = "2026-11-29T12:00:00+03:00";
 
 export interface TestProject {
   root: string;
@@ -42,11 +51,12 @@ export function makeProject(releases: Record<string, string | Uint8Array>, site:
     const file = path.join(root, "releases", name);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
+    utimesSync(file, RELEASE_MTIME, RELEASE_MTIME);
   }
   const read = (file: string, output = "dist") => readFileSync(path.join(root, output, file), "utf8");
   return {
     root,
-    build: (options = {}) => buildSite({ root, now: "2026-11-29T12:00:00+03:00", ...options }),
+    build: (options = {}) => buildSite({ root, now: BUILD_NOW, ...options }),
     read,
     page: (url: string, output?: string) =>
       parseHTML(read(path.join(decodeURI(url), url.endsWith(".html") ? "" : "index.html"), output)).document,
