@@ -1,0 +1,59 @@
+/**
+ * Hostile inputs that try to publish a draft or an embargoed release, or text that was never meant
+ * to be published, by a path around the main filter. One table: the input, and what must happen.
+ * `leaks.test.ts` builds each case into its own project and checks the whole of `dist/`: every
+ * file's name, every text file's contents (compressed search-index files decompressed) and every
+ * binary file's bytes.
+ */
+
+/** One hostile input and the outcome it must have. */
+export interface LeakCase {
+  /** The item of the embargo issue (18) or the faults issue (19) it comes from, e.g. "18.2". */
+  item: string;
+  /** What the case tries, in a few words. */
+  name: string;
+  /** Release files under `releases/`, by name. */
+  releases: Record<string, string | Uint8Array>;
+  /** Other project files (e.g. `assets/photos/x.jpg`), by path from the project folder. */
+  files?: Record<string, string | Uint8Array>;
+  /** Site config keys to set in `templates/site.json`. */
+  site?: Record<string, unknown>;
+  /** Build clock; default the test project's. */
+  now?: string;
+  /** What must happen. */
+  expect: {
+    /** `refused`: check and build fail, nothing published; `built`: the build succeeds. */
+    outcome: "refused" | "built";
+    /** For `refused`: a pattern the error (as printed, `file:line: error: …`) must match. */
+    error?: RegExp;
+    /** Text that must appear in no file name and no file of `dist/` (decompressed). */
+    nowhere?: Array<string | Uint8Array>;
+    /** Paths under `dist/` that must not exist. */
+    absent?: string[];
+  };
+}
+
+const EMBARGO = "2099-01-01T08:00:00+03:00";
+
+/** Item 2 and its near misses, 7 and 8: front matter Bayan does not read, scaffold text, dates. */
+export const FRONT_MATTER_CASES: LeakCase[] = [
+  {
+    item: "18.2",
+    name: "a correctly written embargo (the control case)",
+    releases: { "budget.txt": `---\nembargo: ${EMBARGO}\n---\nالميزانية السرية للعام المقبل\n\nنص سري لا يُنشر قبل موعده.\n` },
+    expect: { outcome: "built", nowhere: ["الميزانية السرية", "نص سري لا يُنشر"] },
+  },
+  // (front matter cases go here)
+];
+
+/** Items 1 and 6: files under `assets/`, image originals, the audit's blind spots. */
+export const ASSET_CASES: LeakCase[] = [
+  // (asset cases go here)
+];
+
+/** Items 3, 4 and 5: the commands, the preview and the clock. */
+export const COMMAND_CASES: LeakCase[] = [
+  // (command cases go here)
+];
+
+export const LEAK_CASES: LeakCase[] = [...FRONT_MATTER_CASES, ...ASSET_CASES, ...COMMAND_CASES];
