@@ -12,10 +12,17 @@ interface Step {
   with?: Record<string, unknown>;
 }
 interface Workflow {
-  on: { push?: { branches?: string[] }; workflow_dispatch?: unknown; schedule?: { cron: string }[] };
+  on: {
+    push?: { branches?: string[] } | null;
+    pull_request?: unknown;
+    workflow_run?: { workflows: string[]; types: string[]; branches: string[] };
+    workflow_dispatch?: unknown;
+    schedule?: { cron: string }[];
+  };
   permissions: Record<string, string>;
   concurrency?: { group?: string };
-  jobs: Record<string, { steps: Step[]; needs?: string | string[] }>;
+  name: string;
+  jobs: Record<string, { steps: Step[]; needs?: string | string[]; if?: string }>;
 }
 
 const workflow = parse(read(".github/workflows/deploy.yml")) as Workflow;
@@ -33,11 +40,33 @@ function minutes(field: string): number[] {
   });
 }
 
+const tests = parse(read(".github/workflows/test.yml")) as Workflow;
+
+describe("Test workflow", () => {
+  it("runs npm test on every push and pull request, after npm ci and Chromium", () => {
+    expect(tests.on).toHaveProperty("push");
+    expect(tests.on).toHaveProperty("pull_request");
+    const testRuns = Object.values(tests.jobs).flatMap((job) => job.steps).flatMap((step) => (step.run ? [step.run] : []));
+    const at = (pattern: RegExp) => testRuns.findIndex((run) => pattern.test(run));
+    expect(at(/^npm test$/)).toBeGreaterThan(at(/^npm ci\b/));
+    expect(at(/chromium/)).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe("GitHub Pages workflow", () => {
-  it("deploys on push to main, by hand, and on a schedule", () => {
-    expect(workflow.on.push?.branches).toEqual(["main"]);
+  it("deploys main after its Test run passed, by hand, and on a schedule; never on a bare push", () => {
+    expect(workflow.on.push).toBeUndefined();
+    expect(workflow.on.workflow_run).toMatchObject({ workflows: [tests.name], types: ["completed"], branches: ["main"] });
     expect(workflow.on).toHaveProperty("workflow_dispatch");
     expect(workflow.on.schedule).toHaveLength(1);
+  });
+
+  it("deploys only a tested commit: a failed Test run skips it, other triggers look the commit's Test run up first", () => {
+    const build = workflow.jobs.build;
+    expect(build.if).toMatch(/workflow_run\.conclusion == 'success'/);
+    expect(build.steps[0].run).toMatch(/gh run list .*--workflow test\.yml --commit "\$GITHUB_SHA" --status success/);
+    expect(build.steps[0].run).toMatch(/exit 1/);
+    expect(action("checkout")?.with?.ref).toMatch(/workflow_run\.head_sha/);
   });
 
   it("rebuilds every 15 minutes, so embargoed releases go live soon after their embargo", () => {
@@ -49,7 +78,8 @@ describe("GitHub Pages workflow", () => {
   });
 
   it("has exactly the permissions a Pages deployment needs", () => {
-    expect(workflow.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+    // actions: read lets the build job look up the commit's Test runs.
+    expect(workflow.permissions).toEqual({ contents: "read", actions: "read", pages: "write", "id-token": "write" });
     expect(workflow.concurrency?.group).toBeTruthy();
   });
 
