@@ -10,8 +10,9 @@
  * A release's `image` is not a link: its original (with the camera's EXIF data, often GPS) is
  * never published, only the processed versions the images plugin makes.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { linkedOutside } from "../images/locate.ts";
 import { filesUnder } from "./audit.ts";
 
 const ASSETS = "assets/";
@@ -85,8 +86,7 @@ function addAsset(files: Set<ProjectPath>, root: string, file: ProjectPath): voi
   const absolute = path.join(root, ...file.split("/"));
   if (!existsSync(absolute) || !statSync(absolute).isFile()) return;
   // A link inside assets/ to a file elsewhere on the machine is not the project's to publish.
-  const real = path.relative(realpathSync(root), realpathSync(absolute));
-  if (!real.startsWith("..") && !path.isAbsolute(real)) files.add(file);
+  if (!linkedOutside(absolute, root)) files.add(file);
 }
 
 function safeDecode(value: string): string {

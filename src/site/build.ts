@@ -4,6 +4,7 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { loadSite, type Site } from "../config.ts";
+import { imageProblems } from "../images/validate.ts";
 import { loadReleases } from "../release/load.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
@@ -50,6 +51,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? DateTime.now().toISO()!;
   const site = loadSite(path.join(root, "templates/site.json"));
   const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: DateTime.fromISO(now, { setZone: true }), cacheDir: path.join(root, ".cache") });
+  diagnostics.push(...imageProblems(root, site, releases));
   const seconds = () => (performance.now() - started) / 1000;
   if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics, releases, site, output, seconds: seconds() };
 
