@@ -5,7 +5,9 @@ import { createHash } from "node:crypto";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, ReleaseErrors } from "../../src/diagnostics.ts";
-import { auditOutput, compileMatcher, createLeakFinder, type HiddenRelease, type PublicRelease } from "../../src/site/audit.ts";
+import type { Release } from "../../src/release/model.ts";
+import { auditOutput, compileMatcher, createLeakFinder, type HiddenRelease, type Leak, type PublicRelease } from "../../src/site/audit.ts";
+import { leakDiagnostics } from "../../src/site/audit-report.ts";
 
 import { makeProject } from "../helpers/project.ts";
 
@@ -266,5 +268,25 @@ describe("the audit's message points at where the trace comes from", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^releases\/linker\.md:6: error: this published release names releases\/budget\.txt, which is under embargo until 2099/);
     expect(errors[0]).toMatch(/remove the link from releases\/linker\.md/);
+  });
+});
+
+describe("leakDiagnostics", () => {
+  const draft = { file: budget.file, title: budget.title, url: budget.url, id: budget.id, draft: true, published: false } as Release;
+  const leak = (trace: Leak["trace"]): Leak => ({ release: budget, trace, output: "index.html", line: 7, inName: false });
+
+  it("points at the template that holds the trace, and blames templates only then", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "bayan-report-"));
+    mkdirSync(path.join(root, "templates/partials"), { recursive: true });
+    writeFileSync(path.join(root, "templates/partials/promo.njk"), `<aside>\n  <a href="${budget.url}">قريباً</a>\n</aside>\n`);
+    const [fromTemplate] = leakDiagnostics([leak("address")], [draft], root);
+    expect(formatDiagnostic(fromTemplate)).toMatch(/^templates\/partials\/promo\.njk:2: error: this template holds the address \/releases\/2099\/01\/embargoed-budget\/ of releases\/embargoed-budget\.txt, which is a draft; it appears in the built site: \/index\.html:7/);
+    const [unknown] = leakDiagnostics([leak("title")], [draft], root);
+    expect(formatDiagnostic(unknown)).toMatch(/^releases\/embargoed-budget\.txt: error: is a draft, but its title appears in the built site: \/index\.html:7/);
+  });
+
+  it("names the file only a hidden release uses", () => {
+    const [file] = leakDiagnostics([{ ...leak("file"), output: "assets/photos/visit.jpg", line: undefined }], [draft]);
+    expect(formatDiagnostic(file)).toMatch(/^releases\/embargoed-budget\.txt: error: is a draft, but a file only it uses is in the built site: \/assets\/photos\/visit\.jpg/);
   });
 });
