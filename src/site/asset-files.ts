@@ -54,6 +54,7 @@ export function siteAssets(root: string, logo: string | undefined): Set<ProjectP
  * @example linkedAssets('<a href="/assets/docs/plan.pdf">', "https://news.example.org/") // → ["assets/docs/plan.pdf"]
  */
 export function linkedAssets(bodyHtml: string, base: string): ProjectPath[] {
+  if (!bodyHtml.includes(ASSETS)) return []; // most releases link to no file: one scan, no parsing
   const site = new URL(base);
   const files: ProjectPath[] = [];
   for (const [, href] of bodyHtml.matchAll(/href="([^"]*)"/g)) {

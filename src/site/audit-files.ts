@@ -33,11 +33,13 @@ export function filesUsed(release: Pick<Release, "file" | "image" | "bodyHtml">,
  * templates, stylesheets, logo) uses: the index of a hidden release is its place in `hidden`.
  */
 export function fileTargets(root: string, base: string, logo: string | undefined, hidden: Release[], published: Release[]): FileTargets {
+  const targets: FileTargets = { paths: {}, contents: [] };
+  const used = hidden.map((release) => filesUsed(release, root, base));
+  if (used.every((files) => files.length === 0)) return targets;
   const shared = siteAssets(root, logo);
   for (const release of published) for (const file of filesUsed(release, root, base)) shared.add(file);
-  const targets: FileTargets = { paths: {}, contents: [] };
-  hidden.forEach((release, index) => {
-    for (const file of filesUsed(release, root, base)) {
+  used.forEach((files, index) => {
+    for (const file of files) {
       if (shared.has(file) || Object.hasOwn(targets.paths, file)) continue;
       const bytes = readOrUndefined(path.join(root, file));
       if (!bytes) continue;

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { outputFiles } from "../checks/output.ts";
 import { makeProject, type TestProject } from "../helpers/project.ts";
 import { photoWithExif } from "../leaks/photo.ts";
+import { linkedAssets } from "../../src/site/asset-files.ts";
 
 describe("files published from assets/", () => {
   let project: TestProject;
@@ -37,5 +38,19 @@ describe("files published from assets/", () => {
       const metadata = await sharp(dist(file)).metadata();
       expect({ file, exif: metadata.exif, xmp: metadata.xmp, iptc: metadata.iptc }).toEqual({ file, exif: undefined, xmp: undefined, iptc: undefined });
     }
+  });
+});
+
+describe("linkedAssets", () => {
+  const base = "https://news.example.org/newsroom/";
+  it.each([
+    ['<a href="/assets/docs/plan.pdf">', ["assets/docs/plan.pdf"]],
+    ['<a href="/newsroom/assets/docs/plan.pdf?v=2#p3">', ["assets/docs/plan.pdf"]],
+    ['<a href="https://news.example.org/newsroom/assets/docs/%D8%AE%D8%B7%D8%A9.pdf">', ["assets/docs/خطة.pdf"]],
+    ['<a href="https://other.example.org/assets/docs/plan.pdf">', []],
+    ['<a href="/assets/../templates/site.json">', []],
+    ['<a href="/releases/2026/11/plan/">', []],
+  ])("%s → %j", (html, files) => {
+    expect(linkedAssets(html, base)).toEqual(files);
   });
 });
