@@ -77,7 +77,7 @@ function headerProblem(file: string, what: string, formats: Set<string>, reporte
   const problem = (message: string, hint: string): Diagnostic => ({ file: reportedIn, severity: "error", message, hint });
   let size: { type?: string; width?: number; height?: number };
   try {
-    size = imageSize(readFileSync(file));
+    size = imageSize(file); // reads only the header (a path: TIFF cannot be read from a buffer)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return problem(`${what} was not found`, "put the file there, or fix the path (from the project folder, e.g. assets/logo.svg)");

@@ -6,8 +6,12 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import os from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { checkProject } from "../../src/cli/check.ts";
+import { validateSite } from "../../src/config.ts";
+import { imageProblems } from "../../src/images/validate.ts";
+import type { Release } from "../../src/release/model.ts";
 import { formatDiagnostic } from "../../src/diagnostics.ts";
 import { BUILD_NOW, makeProject, REPO } from "../helpers/project.ts";
 
@@ -82,5 +86,16 @@ describe("images check and build refuse alike, at the line of the key", () => {
     const draft = RELEASE.replace("---\ndate", "---\ndraft: true\ndate");
     const result = await checkAndBuild(projectWith("not an image", {}, draft));
     expect(result).toEqual({ check: "", build: "", ok: true });
+  });
+});
+
+describe("imageProblems accepts every format the build reads", () => {
+  it.each(["jpeg", "png", "webp", "avif", "gif", "tiff"] as const)("%s", async (format) => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "bayan-formats-"));
+    mkdirSync(path.join(root, "releases"));
+    await sharp(PHOTO).resize(120).toFormat(format).toFile(path.join(root, `releases/photo.${format}`));
+    const release = { file: "releases/x.txt", image: `photo.${format}`, published: true } as Release;
+    const site = validateSite({ title: "t", url: "https://news.example.org", logo: undefined }, "site.json");
+    expect(imageProblems(root, site, [release])).toEqual([]);
   });
 });
