@@ -1,7 +1,9 @@
 /**
  * The embargo audit: after a build, every written file is searched for a trace of a release that
  * is not published (a draft, or under embargo at build time): its address, its title or its feed id,
- * as written or as a page, a feed, a JSON file or a share link would encode them.
+ * as written or as a page, a feed, a JSON file or a share link would encode them; and no file of
+ * the output may be a file only such releases use (`audit-files.ts`). Words the site publishes
+ * anyway (a published release's text or tags, the site config, the templates) are not traces.
  *
  * One pass over the output with one Aho-Corasick automaton holding every needle, so the cost is
  * the size of the site, whatever the number of hidden releases.
