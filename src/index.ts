@@ -48,7 +48,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(filtersPlugin, { site, base });
   eleventyConfig.addPlugin(releasesPlugin, { source });
   eleventyConfig.addPlugin(pagesPlugin, { templates });
-  eleventyConfig.addPlugin(assetsPlugin, { root });
+  eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
   eleventyConfig.addPlugin(searchPlugin, { site, source, root });

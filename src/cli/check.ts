@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { ConfigError, siteSchema, validateSite, type Site } from "../config.ts";
 import { locateImage } from "../images/locate.ts";
+import { imageProblems } from "../images/validate.ts";
 import { loadReleases } from "../release/load.ts";
 import { progress } from "../site/progress.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
@@ -45,7 +46,7 @@ export function checkProject(options: { root: string; now: DateTime }): CheckRes
   const site = config.site ?? config.fallback;
   if (!site) return { releases: [], diagnostics };
   const loaded = loadReleases({ root, releasesDir: RELEASES_DIR, site, now: options.now });
-  return { site: config.site, releases: loaded.releases, diagnostics: [...diagnostics, ...loaded.diagnostics, ...fileProblems(root, site, loaded.releases)] };
+  return { site: config.site, releases: loaded.releases, diagnostics: [...diagnostics, ...loaded.diagnostics, ...imageProblems(root, site, loaded.releases)] };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface ImageSet {
   files: Map<string, string>;
   /** Cards drawn in this build (the others came from the cache). */
   cardsDrawn: number;
+  /** Releases whose card could not be drawn, and share their language's site card instead. */
+  warnings: Diagnostic[];
 }
 
 export interface ImageBuildOptions {
@@ -56,7 +58,7 @@ export async function buildImages(releases: Release[], sections: Section[], opti
   const fingerprint = cardFingerprint(logo);
   const host = new URL(options.site.url).host;
   const absolute = (url: string) => new URL(url.replace(/^\//, ""), options.base).href;
-  const set: ImageSet = { pictures: new Map(), releaseCards: new Map(), siteCards: new Map(), files: new Map(), cardsDrawn: 0 };
+  const set: ImageSet = { pictures: new Map(), releaseCards: new Map(), siteCards: new Map(), files: new Map(), cardsDrawn: 0, warnings: [] };
   const card = async (input: Omit<CardInput, "siteName" | "host" | "accent" | "logo">, lang: string, pageUrl: string): Promise<OgImage> => {
     const siteName = localize(options.site.title, lang, options.site);
     const made = await cardFile({ ...input, siteName, host, accent: options.site.colors.accent, logo }, fingerprint, path.join(cache, "bayan-og"));
@@ -86,12 +88,17 @@ export async function buildImages(releases: Release[], sections: Section[], opti
       const url = ogPath(release.url, "jpg");
       set.files.set(url, crop);
       set.releaseCards.set(release.url, { url, absoluteUrl: absolute(url), ...OG_SIZE, type: "image/jpeg", alt: release.imageAlt || release.title });
-    } else if (index < ownCards) {
-      set.releaseCards.set(release.url, await card({ title: release.title, dir: release.dir }, release.lang, release.url));
-    } else {
-      const shared = set.siteCards.get(release.lang);
-      if (shared) set.releaseCards.set(release.url, shared);
+      return;
     }
+    const shared = set.siteCards.get(release.lang);
+    if (index < ownCards) {
+      // One title the card cannot be drawn for must not stop the site: it shares the site card.
+      const own = await card({ title: release.title, dir: release.dir }, release.lang, release.url).catch((error: Error) => {
+        set.warnings.push({ file: release.file, severity: "warning", message: `its share card could not be drawn (${error.message}); the site's card is shared instead`, hint: "shorten the title or remove unusual characters from it" });
+      });
+      if (own) return void set.releaseCards.set(release.url, own);
+    }
+    if (shared) set.releaseCards.set(release.url, shared);
   });
   return set;
 }

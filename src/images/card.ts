@@ -42,7 +42,7 @@ const TITLE_PX = { max: 68, min: 34 };
  * aligned to the start side of its language (right for Arabic), the host name and a theme-coloured bar at the bottom.
  */
 export async function drawCard(input: CardInput): Promise<Buffer> {
-  const title = await fitTitle(input.title, OG_SIZE.width - 2 * PAD);
+  const title = await within(await fitTitle(input.title, OG_SIZE.width - 2 * PAD), OG_SIZE.width - 2 * PAD, TITLE_BOX.height);
   const top = TITLE_BOX.top + Math.round((TITLE_BOX.height - title.height) / 2);
   // No palette quantisation and no adaptive filtering: both cost ten times the drawing for a few kilobytes.
   return sharp(await background(input), { raw: { ...OG_SIZE, channels: 3 } })
@@ -107,6 +107,13 @@ async function fitTitle(title: string, width: number): Promise<Rendered> {
   return { data, width: smallest.width, height: TITLE_BOX.height };
 }
 
+/** The rendered text scaled down to fit `width`×`height` if it does not (Pango could not break it). */
+async function within(rendered: Rendered, width: number, height: number): Promise<Rendered> {
+  if (rendered.width <= width && rendered.height <= height) return rendered;
+  const { data, info } = await sharp(rendered.data).resize(width, height, { fit: "inside" }).png().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
 /** Pango sizes are points at a given dpi: 10 pt at 72 dpi is 10 px. */
 const POINTS = 10;
 
@@ -144,7 +151,8 @@ async function text(
       height: options.boxHeight,
       dpi: options.boxHeight ? undefined : Math.round((options.px * 72) / POINTS),
       rgba: true,
-      wrap: "word",
+      // A word wider than the box (a tender number, an address) is broken between letters.
+      wrap: "word-char",
       // Pango mirrors alignment in right-to-left paragraphs: "left" is the start side of either direction.
       align: "left",
     },

@@ -9,6 +9,10 @@ declare module "@11ty/eleventy-img" {
     sharpWebpOptions?: Record<string, unknown>;
     sharpAvifOptions?: Record<string, unknown>;
     fixOrientation?: boolean;
+    /** Return the outputs as `buffer`s and write nothing. */
+    dryRun?: boolean;
+    /** Reuse outputs already in `outputDir` (only checks they exist). */
+    useCache?: boolean;
   }
   export interface ImageStat {
     format: string;
@@ -20,6 +24,8 @@ declare module "@11ty/eleventy-img" {
     filename: string;
     outputPath: string;
     size: number;
+    /** The output's bytes, with `dryRun`. */
+    buffer?: Buffer;
   }
   /** Resizes and converts `src`, writing into `outputDir`; outputs already there are reused. */
   export default function eleventyImage(src: string, options?: ImageOptions): Promise<Record<string, ImageStat[]>>;

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, Release } from "../release/model.ts";
 
@@ -26,5 +26,19 @@ export function locateImage(release: Pick<Release, "file" | "image">, root: stri
   if (!existsSync(file) || !statSync(file).isFile()) {
     return problem(`image "${image}" was not found (looked for ${shown})`, "put the image next to the release file, or give a path starting with assets/; check the spelling and the letter case");
   }
+  const outside = linkedOutside(file, root);
+  if (outside) {
+    return problem(`image "${image}" is a link to ${outside}, outside the project; Bayan publishes only files inside the project folder`, "copy the image into the project (next to the release file or under assets/) instead of linking to it");
+  }
   return { file };
+}
+
+/**
+ * Where `file` really is when a symbolic link (of the file or of a folder on its way) takes it
+ * outside the project folder `root`, else undefined.
+ */
+export function linkedOutside(file: string, root: string): string | undefined {
+  const real = realpathSync(file);
+  const relative = path.relative(realpathSync(root), real);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? real : undefined;
 }

@@ -1,6 +1,8 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import eleventyImage, { type ImageStat } from "@11ty/eleventy-img";
+import sharp from "sharp";
+import { hashOf, isSealed, writeSealed } from "./cache.ts";
 
 /** What `release-image.njk` needs to write a responsive `<picture>`. */
 export interface Picture {
@@ -20,13 +22,16 @@ const FORMATS = ["avif", "webp", "jpeg"];
 const resized = new Map<string, Promise<Record<string, ImageStat[]>>>();
 
 /**
- * Resizes one image into AVIF, WebP and JPEG at `PICTURE_WIDTHS`, written to `cacheDir`
- * under content-hashed names (eleventy-img skips outputs already there), so an unchanged
- * image is processed once. Returns the `<picture>` data (URLs under `/img/`) and the files to publish.
+ * Resizes one image into AVIF, WebP and JPEG at `PICTURE_WIDTHS`, kept in `cacheDir` under
+ * content-hashed names with a manifest by the source's bytes, so an unchanged image is processed
+ * once. Every entry is checked before it is reused (see `isSealed`) and made again when it is not
+ * what was written. Returns the `<picture>` data (URLs under `/img/`) and the files to publish.
  */
 export async function makePicture(file: string, alt: string, cacheDir: string): Promise<{ picture: Picture; files: string[] }> {
   const { size, mtimeMs } = statSync(file);
   const key = JSON.stringify([file, size, mtimeMs, cacheDir]);
+  // Outputs remembered from an earlier build of this process are checked like any cache entry.
+  if (resized.has(key) && !Object.values(await resized.get(key)!).flat().every((stat) => isSealed(stat.outputPath))) resized.delete(key);
   if (!resized.has(key)) {
     // A failure is not remembered: the next build tries again once the file is fixed.
     resized.set(key, resize(file, cacheDir).catch((error: unknown) => {
@@ -43,21 +48,36 @@ export async function makePicture(file: string, alt: string, cacheDir: string): 
       img: { src: largest.url, srcset: srcset("jpeg"), width: largest.width, height: largest.height },
       alt,
     },
-    files: Object.values(stats).flat().map((stat) => path.resolve(stat.outputPath)),
+    files: Object.values(stats).flat().map((stat) => stat.outputPath),
   };
 }
 
-function resize(file: string, cacheDir: string) {
-  return eleventyImage(file, {
-    widths: PICTURE_WIDTHS,
-    formats: FORMATS,
-    outputDir: cacheDir,
-    urlPath: "/img/",
-    fixOrientation: true,
-    sharpJpegOptions: { quality: 80, mozjpeg: true },
-    sharpWebpOptions: { quality: 78 },
-    // AVIF's default effort (4) takes about 9 s a photo on two cores; effort 1 about 1 s,
-    // and its files are still smaller than the WebP ones.
-    sharpAvifOptions: { quality: 50, effort: 1 },
-  });
+const RESIZE_OPTIONS = {
+  widths: PICTURE_WIDTHS,
+  formats: FORMATS,
+  urlPath: "/img/",
+  fixOrientation: true,
+  sharpJpegOptions: { quality: 80, mozjpeg: true },
+  sharpWebpOptions: { quality: 78 },
+  // AVIF's default effort (4) takes about 9 s a photo on two cores; effort 1 about 1 s,
+  // and its files are still smaller than the WebP ones.
+  sharpAvifOptions: { quality: 50, effort: 1 },
+};
+
+/** The outputs of one image, from the cache when every one of them is sound, else made again. */
+async function resize(file: string, cacheDir: string): Promise<Record<string, ImageStat[]>> {
+  const manifest = path.join(cacheDir, `${hashOf("picture", sharp.versions.vips, JSON.stringify(RESIZE_OPTIONS), readFileSync(file))}.json`);
+  if (isSealed(manifest)) {
+    const stats = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, ImageStat[]>;
+    if (Object.values(stats).flat().every((stat) => isSealed(stat.outputPath))) return stats;
+  }
+  // eleventy-img's own cache only checks that an output exists: it writes nothing here, we do.
+  const stats = await eleventyImage(file, { ...RESIZE_OPTIONS, outputDir: cacheDir, dryRun: true, useCache: false });
+  for (const stat of Object.values(stats).flat()) {
+    stat.outputPath = path.join(cacheDir, stat.filename);
+    writeSealed(stat.outputPath, stat.buffer!);
+    delete stat.buffer;
+  }
+  writeSealed(manifest, Buffer.from(JSON.stringify(stats)));
+  return stats;
 }

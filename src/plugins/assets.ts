@@ -1,4 +1,9 @@
+import { copyFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { Site } from "../config.ts";
+import { publishedAssets } from "../site/asset-files.ts";
+import type { Source } from "../site/source.ts";
 
 /** Font files copied from their npm packages: Naskh for reading, Sans for the interface. */
 export const FONT_FILES = [
@@ -10,11 +15,36 @@ export const FONT_FILES = [
   "noto-sans-arabic/files/noto-sans-arabic-arabic-600-normal.woff2",
 ];
 
-/** Copies `assets/` and the self-hosted fonts; nothing is ever loaded from another site. */
-export function assetsPlugin(eleventyConfig: EleventyConfig, { root }: { root: string }) {
-  // Sources (the search client is TypeScript, bundled by the search plugin) stay out of the site.
-  eleventyConfig.addPassthroughCopy("assets", { filter: ["**/*", "!**/*.ts"] });
+/** Options of the assets plugin. */
+export interface AssetsOptions {
+  /** Project folder. */
+  root: string;
+  site: Site;
+  source: Source;
+  /** Base URL with the path prefix: a release's link to its own site's `/assets/…` is a file of the project. */
+  base: string;
+}
+
+/**
+ * Publishes the self-hosted fonts and the files of `assets/` that the site or a shown release
+ * uses (see `site/asset-files.ts`): the rest of the folder — a photo kept there for a release
+ * under embargo, the originals of release images — stays out of the site. Nothing is ever loaded
+ * from another site.
+ */
+export function assetsPlugin(eleventyConfig: EleventyConfig, { root, site, source, base }: AssetsOptions) {
   for (const file of FONT_FILES) {
     eleventyConfig.addPassthroughCopy({ [`${root}/node_modules/@fontsource/${file}`]: `assets/fonts/${file.split("/").pop()}` });
   }
+  eleventyConfig.addWatchTarget("assets/");
+  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
+    if (outputMode !== "fs") return;
+    const { newsroom } = await source.get();
+    const output = path.resolve(root, directories.output);
+    // Copies, not links: an edit of the published file must never reach the project's own.
+    for (const file of publishedAssets(root, site.logo, newsroom.releases, base)) {
+      const to = path.join(output, ...file.split("/"));
+      mkdirSync(path.dirname(to), { recursive: true });
+      copyFileSync(path.join(root, ...file.split("/")), to);
+    }
+  });
 }

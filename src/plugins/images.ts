@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
+import { formatDiagnostic } from "../diagnostics.ts";
 import { buildImages, type ImageSet } from "../images/build.ts";
 import { publishFiles } from "../images/cache.ts";
 import type { OgImage } from "../images/og.ts";
@@ -45,6 +46,7 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
     const edited = changes && images && site.ogCards === true ? newsroom.releases.filter((release) => changes.releaseUrls.has(release.url)) : undefined;
     const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards });
     images = edited && images ? merged(images, made, edited) : made;
+    for (const warning of made.warnings) console.warn(formatDiagnostic(warning));
     // `seo.njk` reads `release.ogImage`: set on the loaded releases before any page renders.
     for (const release of newsroom.releases) release.ogImage = images.releaseCards.get(release.url);
     // JSON output (tests, `check`) writes no files; only the file system output gets copies.

@@ -1,14 +1,22 @@
 /**
  * The embargo audit: after a build, every written file is searched for a trace of a release that
  * is not published (a draft, or under embargo at build time): its address, its title or its feed id,
- * as written or as a page, a feed, a JSON file or a share link would encode them.
+ * as written or as a page, a feed, a JSON file or a share link would encode them; and no file of
+ * the output may be a file only such releases use (`audit-files.ts`). Words the site publishes
+ * anyway (a published release's text or tags, the site config, the templates) are not traces.
  *
  * One pass over the output with one Aho-Corasick automaton holding every needle, so the cost is
  * the size of the site, whatever the number of hidden releases.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
+import type { Site } from "../config.ts";
+import type { Release } from "../release/model.ts";
+import { fileLeaks, fileTargets, type FileTargets } from "./audit-files.ts";
+import { compileMatcher } from "./matcher.ts";
+
+export { compileMatcher } from "./matcher.ts";
 
 /** A release that must leave no trace: what to look for, and what to call it in a message. */
 export interface HiddenRelease {
@@ -27,27 +35,61 @@ export interface PublicRelease {
   url: string;
   id: string;
   summary?: string;
-  /** Body text: a hidden title quoted in a published body is public words, not a leak. */
+  /**
+   * Words it publishes besides its title: body text, tags, location, image text. A hidden title
+   * among them (quoted in a body, the name of a tag) is public words, not a leak.
+   */
   text?: string;
+  phrases?: string[];
 }
 
 /** What the audit looks for and what is public, from a build's releases. */
 export interface AuditTargets {
   hidden: HiddenRelease[];
   published: PublicRelease[];
+  /**
+   * Text the site publishes whatever its releases: the site config's strings (name, description,
+   * contact, boilerplate) and the templates (interface strings included). A hidden title among
+   * them is public words too.
+   */
+  siteText?: string[];
+  /** Files of the project only hidden releases use (see `audit-files.ts`). */
+  files?: FileTargets;
 }
 
-/** The releases a build must not show (drafts, embargoed) and those it publishes. */
-export function auditTargets(releases: Array<HiddenRelease & PublicRelease & { published: boolean; bodyText: string }>): AuditTargets {
-  return {
-    hidden: releases.filter((release) => !release.published).map((r) => ({ file: r.file, title: r.title, url: r.url, id: r.id })),
-    published: releases.filter((release) => release.published).map((r) => ({ title: r.title, url: r.url, id: r.id, summary: r.summary, text: r.bodyText })),
+/**
+ * The releases a build must not show (drafts, embargoed) and those it publishes. With the
+ * `project`, also what the site publishes besides releases and the files only hidden releases use.
+ */
+export function auditTargets(releases: Release[], project?: { root: string; site: Site }): AuditTargets {
+  const hidden = releases.filter((release) => !release.published);
+  const published = releases.filter((release) => release.published);
+  const targets: AuditTargets = {
+    hidden: hidden.map((r) => ({ file: r.file, title: r.title, url: r.url, id: r.id })),
+    published: published.map((r) => ({
+      title: r.title, url: r.url, id: r.id, summary: r.summary, text: r.bodyText,
+      phrases: [...r.tags, r.location ?? "", r.imageAlt ?? "", r.contact ?? ""].filter(Boolean),
+    })),
   };
+  if (!project) return targets;
+  const { root, site } = project;
+  const templates = path.join(root, "templates");
+  const templateTexts = existsSync(templates) ? filesUnder(templates).map((file) => readFileSync(path.join(templates, file), "utf8")) : [];
+  const base = new URL(site.pathPrefix.replace(/^\/?/, "/"), `${site.url}/`).href;
+  return { ...targets, siteText: [...stringsOf(site), ...templateTexts], files: fileTargets(root, base, site.logo, hidden, published) };
+}
+
+/** Every string inside a value (the site config's, whatever its shape). */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (value && typeof value === "object") return Object.values(value).flatMap(stringsOf);
+  return [];
 }
 
 const SLUG_CHAR = /[A-Za-z0-9_-]/;
 
-export type TraceKind = "address" | "title" | "id";
+/** What was found: an address, a title or a feed id in text, or a whole file only hidden releases use. */
+export type TraceKind = "address" | "title" | "id" | "file";
 
 /** One hidden release found in one output file. */
 export interface Leak {
@@ -112,7 +154,7 @@ export interface Match {
  * const find = createLeakFinder([{ file, title: "الميزانية العامة للدولة", url: "/releases/2099/01/budget/", id }], []);
  * find("<a href=\"/releases/2099/01/budget/\">") // [{ hidden: 0, trace: "address", index: 9 }]
  */
-export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelease[]): (text: string) => Match[] {
+export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelease[], siteText: string[] = []): (text: string) => Match[] {
   const needles: Needle[] = hidden.flatMap((release, i) => [
     // Without the final slash, so `/releases/…/slug/index.html` and `…/slug"` match too.
     { hidden: i, trace: "address" as const, text: release.url.replace(/\/+$/, "") },
@@ -148,7 +190,8 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
   }
   const quoted = new Map<number, boolean>();
   const isQuoted = (n: number) => {
-    if (!quoted.has(n)) quoted.set(n, published.some((release) => release.text?.includes(needles[n].text)));
+    const holds = (words: string | undefined) => words?.includes(needles[n].text) ?? false;
+    if (!quoted.has(n)) quoted.set(n, published.some((release) => holds(release.text) || (release.phrases ?? []).some(holds)) || siteText.some(holds));
     return quoted.get(n)!;
   };
   const insidePublic = (text: string, start: number, owner: Owner) => {
@@ -169,121 +212,6 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
       }
     });
     return matches;
-  };
-}
-
-/**
- * Aho-Corasick over UTF-16 code units: `scan(text, onMatch)` calls `onMatch(pattern, end)` for
- * every occurrence of every pattern, `end` being the index of its last code unit.
- *
- * Code units are first mapped to the few classes the patterns use (all others are class 0, which
- * no pattern holds: back to the root). The states nearest the root, where ordinary text keeps
- * the automaton (hidden titles share their first words with published ones), get a full row of
- * transitions by class, up to `denseCells` cells; deeper states keep sparse transitions and
- * failure links. The scan walks the rows by offset, so ordinary text costs one table lookup per
- * code unit (a third faster than looking up each state's row).
- */
-export function compileMatcher(patterns: string[], { denseCells = 1 << 22 } = {}): (text: string, onMatch: (pattern: number, end: number) => void) => void {
-  const children: Array<Map<number, number>> = [new Map()];
-  const output: number[] = [-1];
-  const classOf = new Uint16Array(65536);
-  let classes = 1;
-  patterns.forEach((pattern, p) => {
-    let state = 0;
-    for (let i = 0; i < pattern.length; i++) {
-      const code = pattern.charCodeAt(i);
-      if (classOf[code] === 0) classOf[code] = classes++;
-      let next = children[state].get(code);
-      if (next === undefined) {
-        next = children.push(new Map()) - 1;
-        output.push(-1);
-        children[state].set(code, next);
-      }
-      state = next;
-    }
-    if (pattern.length > 0) output[state] = p;
-  });
-
-  const count = children.length;
-  const first = new Int32Array(count + 1);
-  for (let s = 0; s < count; s++) first[s + 1] = first[s] + children[s].size;
-  const codes = new Uint16Array(first[count]);
-  const targets = new Int32Array(first[count]);
-  children.forEach((map, s) => {
-    let k = first[s];
-    for (const [code, target] of map) {
-      codes[k] = code;
-      targets[k++] = target;
-    }
-  });
-
-  // Breadth first: failure links, `report` links to the nearest shorter pattern ending at a state,
-  // and the order in which states get dense rows (a state's failure target is always shallower).
-  const fail = new Int32Array(count);
-  const report = new Int32Array(count).fill(-1);
-  const order = [0];
-  const rowOf = new Int32Array(count).fill(-1);
-  const rows = Math.max(1, Math.min(count, Math.floor(denseCells / classes)));
-  const dense = new Int32Array(rows * classes);
-  const step = (state: number, code: number): number => {
-    for (;;) {
-      if (rowOf[state] >= 0) return dense[rowOf[state] + classOf[code]];
-      for (let k = first[state]; k < first[state + 1]; k++) if (codes[k] === code) return targets[k];
-      state = fail[state];
-    }
-  };
-  for (let head = 0; head < order.length; head++) {
-    const state = order[head];
-    if (head < rows) {
-      // The row of a state: its own transitions over those of its failure target (already a row).
-      rowOf[state] = head * classes;
-      if (state !== 0) dense.copyWithin(rowOf[state], rowOf[fail[state]], rowOf[fail[state]] + classes);
-      for (const [code, target] of children[state]) dense[rowOf[state] + classOf[code]] = target;
-    }
-    for (const [code, target] of children[state]) {
-      fail[target] = state === 0 ? 0 : step(fail[state], code);
-      report[target] = output[fail[target]] >= 0 ? fail[target] : report[fail[target]];
-      order.push(target);
-    }
-  }
-
-  // The scan's table: for a state with a row, by class, the next state's row offset times two
-  // (plus one when a pattern ends there), or -1 - next state when that state has no row.
-  const rowState = new Int32Array(rows);
-  for (let s = 0; s < count; s++) if (rowOf[s] >= 0) rowState[rowOf[s] / classes] = s;
-  const emits = (s: number) => output[s] >= 0 || report[s] >= 0;
-  const table = new Int32Array(rows * classes);
-  for (let r = 0; r < rows * classes; r++) {
-    const target = dense[r];
-    table[r] = rowOf[target] >= 0 ? rowOf[target] * 2 + (emits(target) ? 1 : 0) : -1 - target;
-  }
-  const emit = (state: number, i: number, onMatch: (pattern: number, end: number) => void) => {
-    if (output[state] >= 0) onMatch(output[state], i);
-    for (let s = report[state]; s >= 0; s = report[s]) onMatch(output[s], i);
-  };
-  return (text, onMatch) => {
-    let row = 0;
-    for (let i = 0; i < text.length; i++) {
-      const next = table[row + classOf[text.charCodeAt(i)]];
-      if (next >= 0) {
-        row = next >> 1;
-        if (next & 1) emit(rowState[row / classes], i, onMatch);
-        continue;
-      }
-      // Deep in a pattern, past the states with rows: sparse transitions until back among them.
-      let state = -1 - next;
-      for (;;) {
-        if (emits(state)) emit(state, i, onMatch);
-        if (++i >= text.length) return;
-        const code = text.charCodeAt(i);
-        state = classOf[code] === 0 ? 0 : step(state, code);
-        if (rowOf[state] >= 0) {
-          row = rowOf[state];
-          if (emits(state)) emit(state, i, onMatch);
-          break;
-        }
-      }
-    }
   };
 }
 
@@ -316,18 +244,22 @@ export function decodeOutput(file: string, bytes: Buffer): { text: string; plain
 }
 
 /**
- * Searches every file under `folder` (names and contents) for traces of `hidden` releases.
+ * Searches every file under `folder` for traces of the `targets`' hidden releases: every file's
+ * name, every text file's contents (compressed ones decompressed), the bytes of binary files a
+ * user may have put in (a photo's EXIF can hold a title), and whole files only hidden releases use.
  * Returns one leak per release, kind of trace and file: the first occurrence.
  * `written` holds the text of files the caller has just written (output-relative path with `/`
  * separators → text, decompressed for a compressed file): those are searched as given instead of
  * being read back from disk. `audited` holds files already searched by whoever wrote them, with
  * the same targets (the search index, on its worker thread): their traces, by the same paths.
  */
-export function auditOutput(folder: string, hidden: HiddenRelease[], published: PublicRelease[], written: ReadonlyMap<string, string> = new Map(), audited: ReadonlyMap<string, Match[]> = new Map()): Leak[] {
+export function auditOutput(folder: string, targets: AuditTargets, written: ReadonlyMap<string, string> = new Map(), audited: ReadonlyMap<string, Match[]> = new Map()): Leak[] {
+  const { hidden } = targets;
   if (hidden.length === 0) return [];
-  const find = createLeakFinder(hidden, published);
+  const find = createLeakFinder(hidden, targets.published, targets.siteText);
   const leaks: Leak[] = [];
-  for (const output of filesUnder(folder)) {
+  const outputs = filesUnder(folder);
+  for (const output of outputs) {
     const seen = new Set<string>();
     const add = (match: Match, inName: boolean, line?: number) => {
       const key = `${match.hidden}:${match.trace}`;
@@ -336,16 +268,26 @@ export function auditOutput(folder: string, hidden: HiddenRelease[], published: 
       leaks.push({ release: hidden[match.hidden], trace: match.trace, output, line, inName });
     };
     for (const match of find(`/${output}`)) add(match, true);
-    if (BINARY.test(output)) continue;
     if (audited.has(output)) {
       for (const match of audited.get(output)!) add(match, false);
+      continue;
+    }
+    if (BINARY.test(output)) {
+      // Bayan's own images are made from published releases with their metadata dropped.
+      if (!MADE_IMAGES.test(output)) for (const match of find(readFileSync(path.join(folder, output)).toString("utf8"))) add(match, false);
       continue;
     }
     const { text, plain } = written.has(output) ? { text: written.get(output)!, plain: !COMPRESSED.test(output) } : readOutputText(path.join(folder, output));
     for (const match of find(text)) add(match, false, plain ? lineAt(text, match.index) : undefined);
   }
+  for (const { hidden: index, output } of targets.files ? fileLeaks(folder, outputs, targets.files) : []) {
+    leaks.push({ release: hidden[index], trace: "file", output, inName: false });
+  }
   return leaks;
 }
+
+/** Images the images plugin writes (pictures, share images and cards). */
+const MADE_IMAGES = /^(?:img|og)\//;
 
 /** Files under `folder`, relative to it with `/` separators, sorted. */
 export function filesUnder(folder: string): string[] {

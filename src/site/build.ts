@@ -4,6 +4,7 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { loadSite, type Site } from "../config.ts";
+import { imageProblems } from "../images/validate.ts";
 import { loadReleases } from "../release/load.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
@@ -50,6 +51,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? DateTime.now().toISO()!;
   const site = loadSite(path.join(root, "templates/site.json"));
   const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: DateTime.fromISO(now, { setZone: true }), cacheDir: path.join(root, ".cache") });
+  diagnostics.push(...imageProblems(root, site, releases));
   const seconds = () => (performance.now() - started) / 1000;
   if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics, releases, site, output, seconds: seconds() };
 
@@ -61,7 +63,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
   // from `.cache/` (not in a preview, which is not audited).
-  const targets = auditTargets(releases);
+  const targets = auditTargets(releases, { root, site });
   const pageCache = options.preview ? undefined : openPageCache(path.join(root, ".cache"), staging, targets.hidden);
   try {
     process.chdir(root);
@@ -77,7 +79,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const [, pages] = (await eleventy.write()) as [unknown, WrittenPage[]];
     // After write() has settled (no copy still in flight), before anything is published.
     const audited = takeAudited(staging);
-    if (!options.preview) auditBuild(staging, releases, targets, writtenTexts(staging, pages), audited);
+    if (!options.preview) auditBuild(root, staging, releases, targets, writtenTexts(staging, pages), audited);
     pageCache?.commit();
     swapInto(staging, output);
   } catch (error) {
@@ -133,9 +135,9 @@ function writtenTexts(folder: string, pages: WrittenPage[]): Map<string, string>
  * The embargo audit: fails the build when a draft or embargoed release left any trace in the
  * output. `audited`: files their writer has searched already (the search index).
  */
-function auditBuild(folder: string, releases: Release[], { hidden, published }: AuditTargets, written: Map<string, string>, audited: Map<string, Match[]>): void {
-  const leaks = auditOutput(folder, hidden, published, written, audited);
-  if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, new Map(releases.map((r) => [r.file, r]))));
+function auditBuild(root: string, folder: string, releases: Release[], targets: AuditTargets, written: Map<string, string>, audited: Map<string, Match[]>): void {
+  const leaks = auditOutput(folder, targets, written, audited);
+  if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
 }
 
 /** Moves the new output into place; the previous one is deleted in the background (see `removeOldOutputs`). */

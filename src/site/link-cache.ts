@@ -1,14 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { publishFiles } from "../images/cache.ts";
+import { contentHash, publishFiles } from "../images/cache.ts";
 
 const MANIFEST = "manifest.json";
 
 interface Manifest {
   /** What the user of the cache keeps beside the files (the page cache: whose traces its pages were searched for). */
   note: string;
-  /** Key → the file's size and modification time when stored. */
-  files: Record<string, [size: number, mtimeMs: number]>;
+  /** Key → the file's size and content hash when stored. */
+  files: Record<string, [size: number, hash: string]>;
 }
 
 /** Files kept between builds under keys of what they are made from (see `openLinkCache`). */
@@ -26,19 +26,19 @@ export interface LinkCache {
 /**
  * A folder of `.cache/` whose files are hard-linked into a build's fresh output (see
  * `publishFiles`). Since the output holds links to them, a file changed in place there (a minifier
- * run over `dist/`) changes the cache too: a file is used only while its size and time are those
- * it was stored with.
+ * run over `dist/`, `cp -p` or `rsync --inplace`, which keep the modification time) changes the
+ * cache too: a file is used only while its size and content hash are those it was stored with.
  */
 export function openLinkCache(folder: string): LinkCache {
   const manifest = readManifest(folder);
   const fileOf = (key: string) => path.join(folder, key);
-  const kept = new Map<string, [number, number] | string>();
+  const kept = new Map<string, [number, string] | string>();
   return {
     note: manifest.note,
     take(key) {
       const record = manifest.files[key];
       const stat = record && statSync(fileOf(key), { throwIfNoEntry: false });
-      if (!stat || stat.size !== record[0] || stat.mtimeMs !== record[1]) return undefined;
+      if (!stat || stat.size !== record[0] || contentHash(readFileSync(fileOf(key))) !== record[1]) return undefined;
       kept.set(key, record);
       return fileOf(key);
     },
@@ -50,8 +50,11 @@ export function openLinkCache(folder: string): LinkCache {
       publishFiles(added.map(([key, file]) => [file, fileOf(key)]));
       const files: Manifest["files"] = {};
       for (const [key, record] of kept) {
-        const stat = typeof record === "string" ? statSync(fileOf(key)) : undefined;
-        files[key] = stat ? [stat.size, stat.mtimeMs] : (record as [number, number]);
+        if (typeof record !== "string") files[key] = record;
+        else {
+          const bytes = readFileSync(fileOf(key));
+          files[key] = [bytes.length, contentHash(bytes)];
+        }
       }
       writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ note, files } satisfies Manifest));
       renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));

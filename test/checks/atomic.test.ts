@@ -62,8 +62,8 @@ describe("a failed build leaves the previous output as it was", () => {
     const quoting = "عنوان بيان منشور يذكر مسودة\n\nمقدمة البيان.\n\nالتفاصيل في /releases/2026/11/draft-note/ قريبا.\n";
     const project = makeProject({ ...samples(["draft-note.txt"]), "2026-11-20-quoting.txt": quoting });
     const error = await project.build().then(() => undefined, (thrown: unknown) => thrown);
-    const messages = (error as ReleaseErrors).diagnostics.map((d) => d.message);
-    expect(messages).toEqual([expect.stringMatching(/^is a draft, but its address \/releases\/2026\/11\/draft-note\/ appears in the built site: \/search\/index\/[bd]\/0\.bin$/)]);
+    const messages = (error as ReleaseErrors).diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`);
+    expect(messages).toEqual([expect.stringMatching(/^releases\/2026-11-20-quoting\.txt:5: this published release names releases\/draft-note\.txt, which is a draft: its address \/releases\/2026\/11\/draft-note\/ appears in the built site: \/search\/index\/[bd]\/0\.bin$/)]);
   });
 
   it("does not audit a preview, where drafts are meant to be seen", async () => {

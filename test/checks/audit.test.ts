@@ -1,9 +1,15 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { auditOutput, compileMatcher, createLeakFinder, type HiddenRelease, type PublicRelease } from "../../src/site/audit.ts";
+import { formatDiagnostic, ReleaseErrors } from "../../src/diagnostics.ts";
+import type { Release } from "../../src/release/model.ts";
+import { auditOutput, compileMatcher, createLeakFinder, type HiddenRelease, type Leak, type PublicRelease } from "../../src/site/audit.ts";
+import { leakDiagnostics } from "../../src/site/audit-report.ts";
+
+import { makeProject } from "../helpers/project.ts";
 
 const budget: HiddenRelease = {
   file: "releases/embargoed-budget.txt",
@@ -86,6 +92,14 @@ describe("createLeakFinder: no false alarms", () => {
     expect(find(`<h2>${budget.title}: الأرقام كاملة</h2>`.replace(/:/g, "&#58;"))).toHaveLength(1);
   });
 
+  it("ignores a hidden title that is a published tag, a location or the site's own text", () => {
+    const title = "التحول الرقمي الحكومي الشامل";
+    const draft: HiddenRelease = { ...budget, title };
+    expect(createLeakFinder([draft], [{ ...plant, phrases: [title] }])(`<a href="/tags/x/">${title}</a>`)).toEqual([]);
+    expect(createLeakFinder([draft], [plant], [`{"description": "${title}"}`])(`<meta content="${title}">`)).toEqual([]);
+    expect(traces(createLeakFinder([draft], [plant])(`<meta content="${title}">`))).toEqual(["0:title"]);
+  });
+
   it("ignores a hidden title that a published release quotes in its text", () => {
     const find = createLeakFinder([budget], [{ ...plant, text: `وأشار إلى ${budget.title} المقبلة.` }]);
     expect(find(`<p>وأشار إلى ${budget.title} المقبلة.</p>`)).toEqual([]);
@@ -136,18 +150,18 @@ describe("auditOutput", () => {
       writeFileSync(path.join(dir, file), content);
     };
     write("index.html", "<h1>المركز الإعلامي</h1>\n<a href=\"/releases/2026/11/desalination-plant/\">x</a>\n");
-    write("assets/fonts/x.woff2", "/releases/2099/01/embargoed-budget/"); // a binary file's contents are not text
+    write("assets/fonts/x.woff2", Buffer.from([0x77, 0x4f, 0x46, 0x32, 0, 1, 2, 3]));
     return { dir, write };
   };
 
   it("passes a clean site", () => {
-    expect(auditOutput(site().dir, [budget], [plant])).toEqual([]);
+    expect(auditOutput(site().dir, { hidden: [budget], published: [plant] })).toEqual([]);
   });
 
   it("names the file, the line and the kind of trace, once per file", () => {
     const { dir, write } = site();
     write("feed.xml", `<rss>\n<item>\n<title>${budget.title}</title>\n<guid>${budget.id}</guid><title>${budget.title}</title>\n</item>\n</rss>`);
-    expect(auditOutput(dir, [budget], [plant])).toEqual([
+    expect(auditOutput(dir, { hidden: [budget], published: [plant] })).toEqual([
       { release: budget, trace: "title", output: "feed.xml", line: 3, inName: false },
       { release: budget, trace: "id", output: "feed.xml", line: 4, inName: false },
     ]);
@@ -158,7 +172,7 @@ describe("auditOutput", () => {
     write("releases/2099/01/embargoed-budget/card.png", "PNG");
     write("search/index/d/0.bin", deflateRawSync(Buffer.from(JSON.stringify({ u: budget.url, t: budget.title }))));
     write("sitemap.xml.gz", gzipSync(`<loc>https://news.example.org${budget.url}</loc>`));
-    const leaks = auditOutput(dir, [budget], [plant]).map((l) => `${l.output} ${l.trace} ${l.inName} ${l.line ?? "-"}`);
+    const leaks = auditOutput(dir, { hidden: [budget], published: [plant] }).map((l) => `${l.output} ${l.trace} ${l.inName} ${l.line ?? "-"}`);
     expect(leaks).toEqual([
       "releases/2099/01/embargoed-budget/card.png address true -",
       "search/index/d/0.bin address false -",
@@ -172,7 +186,7 @@ describe("auditOutput", () => {
     write("written.html", "<p>nothing here on disk</p>");
     write("assets/app.js", `fetch("${budget.url}")`);
     const written = new Map([["written.html", `<p>x</p>\n<a href="${budget.url}">x</a>`]]);
-    expect(auditOutput(dir, [budget], [plant], written).map((l) => `${l.output} ${l.trace} ${l.line}`)).toEqual([
+    expect(auditOutput(dir, { hidden: [budget], published: [plant] }, written).map((l) => `${l.output} ${l.trace} ${l.line}`)).toEqual([
       "assets/app.js address 1",
       "written.html address 2",
     ]);
@@ -186,13 +200,34 @@ describe("auditOutput", () => {
       ["search/index/d/0.bin", []],
       ["search/index/d/1.bin", [{ hidden: 0, trace: "title" as const, index: 5 }]],
     ]);
-    expect(auditOutput(dir, [budget], [plant], new Map(), audited).map((l) => `${l.output} ${l.trace} ${l.line}`)).toEqual(["search/index/d/1.bin title undefined"]);
+    expect(auditOutput(dir, { hidden: [budget], published: [plant] }, new Map(), audited).map((l) => `${l.output} ${l.trace} ${l.line}`)).toEqual(["search/index/d/1.bin title undefined"]);
+  });
+
+  it("searches the bytes of binary files a user put in (a photo's EXIF), not those of Bayan's own images", () => {
+    const { dir, write } = site();
+    const exif = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), Buffer.from(`Exif\0\0${budget.title}`), Buffer.from([0xff, 0xd9])]);
+    write("assets/photos/x.jpg", exif);
+    write("img/abc-480.jpeg", exif);
+    expect(auditOutput(dir, { hidden: [budget], published: [plant] }).map((l) => `${l.output} ${l.trace}`)).toEqual(["assets/photos/x.jpg title"]);
+  });
+
+  it("finds a file only a hidden release uses, under its own name or another", () => {
+    const { dir, write } = site();
+    const photo = Buffer.from("JPEG bytes of the embargoed site visit");
+    write("assets/photos/visit.jpg", photo);
+    write("downloads/copy.jpg", photo);
+    write("downloads/other.jpg", Buffer.from("JPEG bytes of another photo, same size"));
+    const files = { paths: { "assets/photos/visit.jpg": 0 }, contents: [{ hidden: 0, size: photo.length, sha256: createHash("sha256").update(photo).digest("hex") }] };
+    expect(auditOutput(dir, { hidden: [budget], published: [plant], files }).map((l) => `${l.output} ${l.trace}`)).toEqual([
+      "assets/photos/visit.jpg file",
+      "downloads/copy.jpg file",
+    ]);
   });
 
   it("does nothing when no release is hidden (preview)", () => {
     const { dir, write } = site();
     write("leak.html", budget.title);
-    expect(auditOutput(dir, [], [plant])).toEqual([]);
+    expect(auditOutput(dir, { hidden: [], published: [plant] })).toEqual([]);
   });
 });
 
@@ -218,5 +253,40 @@ describe("at archive scale", () => {
     const find = createLeakFinder(hidden, published);
     const found = find(pages.join("")).map((m) => `${m.hidden}:${m.trace}`);
     expect(found).toEqual(["999:address", "999:title", "3:id"]);
+  });
+});
+
+describe("the audit's message points at where the trace comes from", () => {
+  it("names the published release, and the line, that links to an embargoed release", async () => {
+    const project = makeProject({
+      "budget.txt": "---\ndate: 2026-11-20\nembargo: 2099-01-01T08:00:00+03:00\n---\nالميزانية العامة للعام المقبل\n\nنص لا يُنشر قبل موعده.\n",
+      "linker.md": "---\ndate: 2026-11-21\n---\n# تعليق على الميزانية\n\nالتفاصيل في [البيان](/releases/2026/11/budget/).\n",
+    });
+    const failure = await project.build().catch((error: ReleaseErrors) => error);
+    expect(failure).toBeInstanceOf(ReleaseErrors);
+    const errors = (failure as ReleaseErrors).diagnostics.map(formatDiagnostic);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^releases\/linker\.md:6: error: this published release names releases\/budget\.txt, which is under embargo until 2099/);
+    expect(errors[0]).toMatch(/remove the link from releases\/linker\.md/);
+  });
+});
+
+describe("leakDiagnostics", () => {
+  const draft = { file: budget.file, title: budget.title, url: budget.url, id: budget.id, draft: true, published: false } as Release;
+  const leak = (trace: Leak["trace"]): Leak => ({ release: budget, trace, output: "index.html", line: 7, inName: false });
+
+  it("points at the template that holds the trace, and blames templates only then", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "bayan-report-"));
+    mkdirSync(path.join(root, "templates/partials"), { recursive: true });
+    writeFileSync(path.join(root, "templates/partials/promo.njk"), `<aside>\n  <a href="${budget.url}">قريباً</a>\n</aside>\n`);
+    const [fromTemplate] = leakDiagnostics([leak("address")], [draft], root);
+    expect(formatDiagnostic(fromTemplate)).toMatch(/^templates\/partials\/promo\.njk:2: error: this template holds the address \/releases\/2099\/01\/embargoed-budget\/ of releases\/embargoed-budget\.txt, which is a draft; it appears in the built site: \/index\.html:7/);
+    const [unknown] = leakDiagnostics([leak("title")], [draft], root);
+    expect(formatDiagnostic(unknown)).toMatch(/^releases\/embargoed-budget\.txt: error: is a draft, but its title appears in the built site: \/index\.html:7/);
+  });
+
+  it("names the file only a hidden release uses", () => {
+    const [file] = leakDiagnostics([{ ...leak("file"), output: "assets/photos/visit.jpg", line: undefined }], [draft]);
+    expect(formatDiagnostic(file)).toMatch(/^releases\/embargoed-budget\.txt: error: is a draft, but a file only it uses is in the built site: \/assets\/photos\/visit\.jpg/);
   });
 });

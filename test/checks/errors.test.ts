@@ -136,9 +136,9 @@ describe("errors", () => {
       "2026-01-01-c.txt": release(["image: later.jpg", "imageAlt: صورة", "draft: true"]),
     }, { logo: "assets/missing.svg" });
     expect(diagnostics.map((d) => `${d.severity} ${d.file}${d.line ? `:${d.line}` : ""}: ${d.message}`)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^error releases\/2026-01-01-a\.txt: image "missing\.jpg" was not found/),
-      expect.stringMatching(/^error releases\/2026-01-01-b\.txt: image "..\/..\/etc\/passwd" points outside the project/),
-      expect.stringMatching(/^warning releases\/2026-01-01-c\.txt: image "later\.jpg" was not found/),
+      expect.stringMatching(/^error releases\/2026-01-01-a\.txt:2: image "missing\.jpg" was not found/),
+      expect.stringMatching(/^error releases\/2026-01-01-b\.txt:2: image "..\/..\/etc\/passwd" points outside the project/),
+      expect.stringMatching(/^warning releases\/2026-01-01-c\.txt:2: image "later\.jpg" was not found/),
       expect.stringMatching(/^error templates\/site\.json:\d+: logo "assets\/missing\.svg" was not found/),
     ]));
     expect(only(diagnostics, "error")).toHaveLength(3);

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/diagnostics.ts";
 import { makeProject } from "../helpers/project.ts";
 
 describe("a release whose image is missing", () => {
-  it("fails the build with an error naming the release file and the path", async () => {
+  it("fails the build before Eleventy runs, with an error at the line of the image: key", async () => {
     const project = makeProject({ "2026/budget.txt": "---\nimage: photos/budget.jpg\nimageAlt: الميزانية\n---\nإعلان الميزانية\n\nأعلنت الوزارة الميزانية.\n" });
-    await expect(project.build()).rejects.toThrow(/releases\/2026\/budget\.txt: error: image "photos\/budget\.jpg" was not found \(looked for releases\/2026\/photos\/budget\.jpg\)/);
+    const built = await project.build();
+    expect(built.ok).toBe(false);
+    expect(built.diagnostics.map(formatDiagnostic).join("\n")).toMatch(/releases\/2026\/budget\.txt:2: error: image "photos\/budget\.jpg" was not found \(looked for releases\/2026\/photos\/budget\.jpg\)/);
   });
 });

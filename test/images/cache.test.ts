@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { publishFiles } from "../../src/images/cache.ts";
+import { cachedFile, publishFiles } from "../../src/images/cache.ts";
 
 /** A cache folder with two files, and an empty output folder beside it. */
 function folders() {
@@ -42,5 +42,29 @@ describe("publishFiles", () => {
     utimesSync(stale, new Date(2000, 0, 1), new Date(2000, 0, 1));
     publishFiles([[path.join(cache, "b.png"), stale]]);
     expect(readFileSync(stale, "utf8")).toBe("card b");
+  });
+});
+
+describe("cachedFile", () => {
+  const folder = () => mkdtempSync(path.join(os.tmpdir(), "bayan-cached-"));
+  const make = (bytes: string) => async () => Buffer.from(bytes);
+
+  it("reuses an entry only while it is what was written", async () => {
+    const cache = folder();
+    const first = await cachedFile(cache, "k", "png", make("card"));
+    expect(first.made).toBe(true);
+    expect((await cachedFile(cache, "k", "png", make("other"))).made).toBe(false);
+    writeFileSync(first.file, "cut"); // a disk that filled up, an edit through a hard link
+    const again = await cachedFile(cache, "k", "png", make("card"));
+    expect(again.made).toBe(true);
+    expect(readFileSync(again.file, "utf8")).toBe("card");
+  });
+
+  it("does not trust an entry without its seal (a build killed between the two renames, an old cache)", async () => {
+    const cache = folder();
+    writeFileSync(path.join(cache, "k.png"), "from an older Bayan");
+    const made = await cachedFile(cache, "k", "png", make("card"));
+    expect(made.made).toBe(true);
+    expect(readFileSync(made.file, "utf8")).toBe("card");
   });
 });

@@ -58,4 +58,18 @@ describe("Open Graph cards", () => {
     const { width, height } = await sharp(await drawCard({ ...ARABIC, title: long })).metadata();
     expect([width, height]).toEqual([1200, 630]);
   });
+
+  it.each([
+    ["a 32-character tender number", "طرح المناقصة رقم TND2026000123456789ABCDEFGHIJKLMN لتوريد الأجهزة", "rtl"],
+    ["a long address", "Details at https://tenders.example.gov.sa/notices/2026/TND2026000123456789/attachments", "ltr"],
+    ["60 Arabic letters without a space", `إعلان ${"ميزانيةالدولة".repeat(5)}`, "rtl"],
+    ["45 Latin letters without a space", "x".repeat(45), "ltr"],
+  ] as const)("keeps a title with %s inside the title box", async (_, title, dir) => {
+    const card = await drawCard({ ...ARABIC, title, dir });
+    const { width, height } = await sharp(card).metadata();
+    expect([width, height]).toEqual([1200, 630]);
+    const ink = await titleInk(card);
+    expect(ink.left).toBeGreaterThanOrEqual(60);
+    expect(OG_SIZE.width - ink.right).toBeGreaterThanOrEqual(60);
+  });
 });

@@ -122,6 +122,15 @@ describe("buildImages", () => {
     expect(set.cardsDrawn).toBe(2);
   });
 
+  it("gives a release whose card cannot be drawn the site card, with a warning naming it", async () => {
+    // A NUL in the title: libvips' text renderer refuses it ("invalid markup in text").
+    const broken = release({ file: "releases/broken.txt", url: "/releases/2026/11/broken/", title: "عنوان\u0000مكسور" });
+    const set = await buildImages([broken, release({})], sections, { site, root: REPO, base: "https://news.example.org/", cacheDir: temp() });
+    expect(set.releaseCards.get(broken.url)).toEqual(set.siteCards.get("ar"));
+    expect(set.releaseCards.get("/releases/2026/11/x/")?.url).toBe("/og/releases/2026/11/x.png");
+    expect(set.warnings).toEqual([expect.objectContaining({ file: "releases/broken.txt", severity: "warning", message: expect.stringMatching(/share card could not be drawn/) })]);
+  });
+
   it("fails naming every release whose image is missing", async () => {
     const build = buildImages(
       [release({ file: "releases/one.txt", image: "gone.jpg" }), release({ file: "releases/two.txt", url: "/releases/2026/11/two/", image: "assets/gone.png" })],

@@ -6,6 +6,10 @@
  * binary file's bytes.
  */
 
+import { EXIF_MARKER, photoWithExif } from "./photo.ts";
+
+const PHOTO = await photoWithExif();
+
 /** One hostile input and the outcome it must have. */
 export interface LeakCase {
   /** The item of the embargo issue (18) or the faults issue (19) it comes from, e.g. "18.2". */
@@ -48,7 +52,50 @@ export const FRONT_MATTER_CASES: LeakCase[] = [
 
 /** Items 1 and 6: files under `assets/`, image originals, the audit's blind spots. */
 export const ASSET_CASES: LeakCase[] = [
-  // (asset cases go here)
+  {
+    item: "18.1",
+    name: "a photo in assets/ that only an embargoed release uses",
+    releases: { "budget.txt": `---\nembargo: ${EMBARGO}\nimage: assets/photos/site-visit.jpg\nimageAlt: زيارة الموقع\n---\nالميزانية السرية للعام المقبل\n\nنص سري لا يُنشر قبل موعده.\n` },
+    files: { "assets/photos/site-visit.jpg": PHOTO },
+    expect: { outcome: "built", nowhere: [PHOTO, EXIF_MARKER, "site-visit"], absent: ["assets/photos/site-visit.jpg"] },
+  },
+  {
+    item: "18.1",
+    name: "a published release's photo: its original and the camera's EXIF and GPS never ship",
+    releases: { "plant.txt": "---\nimage: assets/photos/plant.jpg\nimageAlt: محطة التحلية\n---\nتدشين محطة التحلية الجديدة\n\nدشّنت الهيئة اليوم المحطة.\n" },
+    files: { "assets/photos/plant.jpg": PHOTO },
+    expect: { outcome: "built", nowhere: [PHOTO, EXIF_MARKER, "LeakCam", "secret-site-photo"], absent: ["assets/photos/plant.jpg"] },
+  },
+  {
+    item: "18.1",
+    name: "a document in assets/ that only a draft links to",
+    releases: { "plan.md": "---\ndraft: true\n---\n# خطة الاندماج السرية بين الشركتين\n\nالتفاصيل في [الملف](/assets/docs/merger-plan.pdf).\n" },
+    files: { "assets/docs/merger-plan.pdf": "%PDF-1.4 merger terms, not for publication\n" },
+    expect: { outcome: "built", nowhere: ["merger-plan", "merger terms"], absent: ["assets/docs/merger-plan.pdf"] },
+  },
+  {
+    item: "18.1",
+    name: "files kept in assets/ that nothing uses",
+    releases: { "plant.txt": "تدشين محطة التحلية الجديدة\n\nدشّنت الهيئة اليوم المحطة.\n" },
+    files: { "assets/notes/press-list.csv": "name,phone\nunpublished contact,+966500000000\n" },
+    expect: { outcome: "built", nowhere: ["press-list", "+966500000000"], absent: ["assets/notes/press-list.csv"] },
+  },
+  {
+    item: "18.6",
+    name: "a draft titled like a published release's tag",
+    releases: {
+      "plant.txt": "---\ntags: [التحول الرقمي الحكومي]\n---\nتدشين محطة التحلية الجديدة\n\nدشّنت الهيئة اليوم المحطة.\n",
+      "digital.txt": "---\ndraft: true\n---\nالتحول الرقمي الحكومي\n\nمسودة لم تكتمل بعد.\n",
+    },
+    expect: { outcome: "built", nowhere: ["مسودة لم تكتمل"] },
+  },
+  {
+    item: "18.6",
+    name: "a draft titled like the site's description",
+    site: { description: "أخبار الهيئة وبياناتها الصحفية" },
+    releases: { "about.txt": "---\ndraft: true\n---\nأخبار الهيئة وبياناتها الصحفية\n\nمسودة صفحة التعريف.\n" },
+    expect: { outcome: "built", nowhere: ["مسودة صفحة التعريف"] },
+  },
 ];
 
 /** Items 3, 4 and 5: the commands, the preview and the clock. */
