@@ -6,6 +6,7 @@ import { directionOf, languageOfFileName } from "../text/direction.ts";
 import { slugify, type SlugStyle } from "../text/slug.ts";
 import { summarize } from "../text/summary.ts";
 import type { DateSource, Diagnostic, ParsedRelease, Release } from "./model.ts";
+import { cleanTags } from "./tags.ts";
 import { releaseUrl } from "./url.ts";
 
 /** What resolving a release needs besides its parsed text. */
@@ -56,6 +57,9 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
     report("error", message, hint, parsed.keyLines.slug);
   });
 
+  const tags = cleanTags(fm.tags ?? [], file, parsed.keyLines.tags);
+  diagnostics.push(...tags.diagnostics);
+
   const summary = fm.summary?.trim() || summarize(parsed.firstParagraph || parsed.bodyText);
   if (!fm.summary?.trim() && !fm.draft) {
     report("warning", "no summary: the start of the first paragraph is used in lists, feeds and search results",
@@ -74,7 +78,7 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
     date: toIso(date),
     dateSource: source,
     updated: toIso(updated && updated > date ? updated : date),
-    tags: fm.tags ?? [],
+    tags: tags.tags,
     summary,
     summaryGenerated: !fm.summary?.trim(),
     location: fm.location ?? parsed.dateline?.location,

@@ -2,11 +2,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeProject, type TestProject } from "../helpers/project.ts";
+import { releaseText as release } from "../helpers/release-text.ts";
 
-/** A release file with front matter `fields` (YAML lines) and a one-paragraph body. */
-export function release(fields: string[], title = "بيان صحفي"): string {
-  return `---\n${[...fields, "summary: ملخص البيان."].join("\n")}\n---\n${title}\n\nنص البيان.\n`;
-}
 
 /** Tag name → address (as linked), from a section's tag index. */
 function tagAddresses(project: TestProject, root = "/"): Map<string, string> {
