@@ -54,6 +54,13 @@ describe('"slugs": "arabic"', () => {
     expect(results[0].url).toBe(BUDGET);
     expect(existsSync(path.join(project.root, "dist", decodeURI(results[0].url), "index.html"))).toBe(true);
   });
+
+  it("links pages and share cards kept in the cache to the same UTF-8 folders in the next build", async () => {
+    expect((await project.build()).ok).toBe(true);
+    for (const file of ["releases/2026/11/بيان-الميزانية/index.html", "tags/صحة/feed.xml", "og/releases/2026/11/بيان-الميزانية.png"]) {
+      expect(existsSync(path.join(project.root, "dist", file)), file).toBe(true);
+    }
+  });
 });
 
 describe("the embargo audit with Arabic addresses", () => {
