@@ -27,7 +27,8 @@ const MAX_LENGTH = 80;
 /** Longest Arabic slug, in UTF-8 bytes (about 80 letters): a folder name may have 255, and a tag's may get a hash appended. */
 const MAX_BYTES = 160;
 
-// Device names Windows cannot create as a file or folder, whatever the case or extension.
+// Device names Windows cannot create as a file or folder, in any case and with any extension
+// (`con`, `CON.txt`): a slug is lower case and has no dot, so the bare name is all there is to catch.
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
 
 /**
@@ -44,9 +45,9 @@ export function slugify(text: string, style: SlugStyle = "ascii"): string {
  * The slug of a tag: a function of the tag's own name, so a tag's address never changes when other
  * tags come and go (an embargo lifts, a release is deleted). Where the slug alone would not say
  * which tag it is — a transliteration (`صحة` and `سحة` are both `sha`), or a name that lost
- * characters, was cut or is reserved — a short hash of the name follows: `sha-6605fc`. A name written
- * only in ASCII letters keeps its plain slug; names that differ only in case and punctuation are one
- * tag (`tagKey`) and share it.
+ * characters or was cut — a short hash of the name follows: `sha-6605fc`. A name written in ASCII
+ * keeps its plain slug (a device name its `_con`); names that differ only in case and punctuation are
+ * one tag (`tagKey`) and share it.
  * @example tagSlug("water") // "water"
  * @example tagSlug("صحة") // "sha-6605fc"
  * @example tagSlug("الطاقة المتجددة", "arabic") // "الطاقة-المتجددة"
