@@ -46,6 +46,18 @@ describe("tag addresses", () => {
     expect(tagAddresses(project).get("صحة")).toBe(before);
   });
 
+  it("of releases do not move either: a look-alike release under embargo is refused before it is published", async () => {
+    const project = makeProject({
+      "2026-11-20-صحة.txt": release([]),
+      "2026-11-25-سحة.txt": release(["embargo: 2026-12-01T08:00:00+03:00"], "بيان آخر"),
+    });
+    const result = await project.build();
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([
+      expect.stringMatching(/same address \/releases\/2026\/11\/sha\/ as releases\/2026-11-(20-صحة|25-سحة)\.txt/),
+    ]);
+  });
+
   it("keep the plain slug of a tag written in ASCII, and make one tag of its spellings", async () => {
     const english = (tags: string) => release(["lang: en", `tags: [${tags}]`], "A statement");
     const project = makeProject({
