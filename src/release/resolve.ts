@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import type { Site } from "../config.ts";
 import { dateFromFileName, fromCalendarDate, parseDateValue, toIso } from "../dates/dates.ts";
 import { directionOf, languageOfFileName } from "../text/direction.ts";
-import { slugify, type SlugStyle } from "../text/slug.ts";
+import { slugify, slugLimit, type SlugStyle } from "../text/slug.ts";
 import { summarize } from "../text/summary.ts";
 import type { DateSource, Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { cleanTags } from "./tags.ts";
@@ -121,6 +121,8 @@ function slugProblem(given: string, clean: string, style: SlugStyle): { message:
   if (clean === `_${given}`) {
     return { message: `slug "${given}" is a name Windows keeps for a device: no folder can have it`, hint: `write slug: ${given}-release` };
   }
+  const limit = slugLimit(given, style);
+  if (limit.cut) return { message: `slug "${given}" is longer than an address may be (${limit.max})`, hint: `write slug: ${clean}` };
   const allowed = style === "arabic" ? "letters, digits" : "a-z, 0-9";
   return { message: `slug "${given}" may only use ${allowed} and -`, hint: `write slug: ${clean || "my-release"}` };
 }

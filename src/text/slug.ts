@@ -37,8 +37,19 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
  * @example slugify("بيان وزارة الصحة", "arabic") // "بيان-وزارة-الصحة"
  */
 export function slugify(text: string, style: SlugStyle = "ascii"): string {
-  const slug = style === "arabic" ? cut(arabicForm(text), MAX_BYTES, (part) => Buffer.byteLength(part)) : cut(asciiForm(text), MAX_LENGTH, (part) => part.length);
+  const slug = style === "arabic" ? cut(arabicForm(text), MAX_BYTES, utf8Bytes) : cut(asciiForm(text), MAX_LENGTH, (part) => part.length);
   return RESERVED.test(slug) ? `_${slug}` : slug;
+}
+
+/** Whether `slugify` cuts the slug of `text` short, and to how many characters or (Arabic) bytes. */
+export function slugLimit(text: string, style: SlugStyle = "ascii"): { cut: boolean; max: string } {
+  return style === "arabic"
+    ? { cut: utf8Bytes(arabicForm(text)) > MAX_BYTES, max: `${MAX_BYTES} bytes (about ${MAX_BYTES / 2} Arabic letters)` }
+    : { cut: asciiForm(text).length > MAX_LENGTH, max: `${MAX_LENGTH} characters` };
+}
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text);
 }
 
 /**

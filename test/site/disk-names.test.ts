@@ -18,6 +18,17 @@ describe("addresses every disk can hold", () => {
     }
   });
 
+  it.each([
+    ["ascii", "word-".repeat(20) + "end", "80 characters"],
+    ["arabic", "كلمة-".repeat(40) + "نهاية", "160 bytes (about 80 Arabic letters)"],
+  ])("refuse a front matter slug too long for an address (%s)", async (slugs, slug, limit) => {
+    const project = makeProject({ "2026-11-20-statement.txt": releaseText([`slug: ${slug}`]) }, { slugs });
+    const result = await project.build();
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([expect.objectContaining({
+      line: 2, message: `slug "${slug}" is longer than an address may be (${limit})`,
+    })]);
+  });
+
   it("refuse a front matter slug that is a device name, naming the line", async () => {
     const project = makeProject({ "2026-11-20-statement.txt": releaseText(["slug: nul"]) });
     const result = await project.build();
