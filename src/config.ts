@@ -63,6 +63,11 @@ export const siteSchema = z
      * Releases without a card share the site's card.
      */
     ogCards: z.union([z.boolean(), z.number().int().min(0)]).default(true),
+    /**
+     * Script of release and tag addresses: `ascii` transliterates Arabic (`/tags/sha-6605fc/`),
+     * `arabic` keeps it (`/tags/صحة/`, percent-encoded in links, UTF-8 folder names).
+     */
+    slugs: z.enum(["ascii", "arabic"]).default("ascii"),
     /** Theme colours as CSS colours. */
     colors: z.object({ accent: colour.default("#0b6e4f"), accentDark: colour.default("#5fd3a5") }).default({}),
   })

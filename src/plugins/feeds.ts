@@ -8,6 +8,7 @@ import { scriptSafeJson } from "../feeds/json.ts";
 import { ogLocale } from "../feeds/locale.ts";
 import { sitemapEntries } from "../feeds/sitemap.ts";
 import { xmlText } from "../feeds/xml.ts";
+import { outputPath } from "../release/url.ts";
 import type { Feed } from "../site/newsroom.ts";
 import type { Source } from "../site/source.ts";
 
@@ -19,7 +20,7 @@ function feedData(site: Site, format: keyof Feed["links"]): Data {
     // Only the changed feeds in a watch rebuild after release edits (see Newsroom.feedsToWrite),
     // less those the page cache holds (see plugins/page-cache.ts).
     pagination: { data: `newsroom.feedsToRender.${format}`, size: 1, alias: "feed" },
-    permalink: (d: Data) => d.feed.links[format],
+    permalink: (d: Data) => outputPath(d.feed.links[format]),
     eleventyComputed: {
       lang: (d: Data) => d.feed.lang,
       dir: (d: Data) => d.feed.dir,

@@ -7,6 +7,7 @@ import { publishFiles } from "../images/cache.ts";
 import type { OgImage } from "../images/og.ts";
 import type { Picture } from "../images/picture.ts";
 import type { Release } from "../release/model.ts";
+import { outputPath } from "../release/url.ts";
 import type { Source } from "../site/source.ts";
 
 export type { OgImage } from "../images/og.ts";
@@ -52,7 +53,7 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
     // JSON output (tests, `check`) writes no files; only the file system output gets copies.
     if (outputMode !== "fs") return;
     const output = path.resolve(root, directories.output);
-    publishFiles(Array.from(made.files, ([url, file]) => [file, path.join(output, ...url.split("/"))] as const));
+    publishFiles(Array.from(made.files, ([url, file]) => [file, path.join(output, ...outputPath(url).split("/"))] as const));
   });
   eleventyConfig.addFilter("releasePicture", (url: string): Picture | undefined => images?.pictures.get(url));
   eleventyConfig.addFilter("feedLogo", (logo: string | undefined) => (logo ? images?.feedLogo : undefined));

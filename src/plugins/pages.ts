@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
+import { outputPath } from "../release/url.ts";
 import { directionOf } from "../text/direction.ts";
 
 /**
@@ -26,7 +27,7 @@ const PAGES: Array<{ file: string; data: Data }> = [
     data: {
       // Only the changed list pages in a watch rebuild after release edits (see Newsroom.listingsToWrite).
       pagination: { data: "newsroom.listingsToWrite", size: 1, alias: "listing" },
-      permalink: (d: Data) => d.listing.url,
+      permalink: (d: Data) => outputPath(d.listing.url),
       // No computed data (thousands of list pages): the page and `layouts/base.njk` take `lang`,
       // `dir`, `feeds` and `title` from `listing` at their top, as release pages do.
     },

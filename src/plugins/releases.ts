@@ -1,4 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
+import { outputPath } from "../release/url.ts";
 import type { NewsroomChanges } from "../site/changes.ts";
 import type { ReleasePage } from "../site/newsroom.ts";
 import type { Source } from "../site/source.ts";
@@ -24,7 +25,7 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source }: { sou
     layout: "release.njk",
     // Only the changed pages in a watch rebuild after release edits (see Newsroom.releasePagesToWrite).
     pagination: { data: "newsroom.releasePagesToWrite", size: 1, alias: "releasePage" },
-    permalink: (d: Data) => d.releasePage.release.url,
+    permalink: (d: Data) => outputPath(d.releasePage.release.url),
   });
 
   // Incremental rebuilds (npm start): a release edit rewrites its page and the pages that show it.

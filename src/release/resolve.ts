@@ -3,9 +3,10 @@ import type { DateTime } from "luxon";
 import type { Site } from "../config.ts";
 import { dateFromFileName, fromCalendarDate, parseDateValue, toIso } from "../dates/dates.ts";
 import { directionOf, languageOfFileName } from "../text/direction.ts";
-import { slugify } from "../text/slug.ts";
+import { slugify, slugLimit, type SlugStyle } from "../text/slug.ts";
 import { summarize } from "../text/summary.ts";
 import type { DateSource, Diagnostic, ParsedRelease, Release } from "./model.ts";
+import { cleanTags } from "./tags.ts";
 import { releaseUrl } from "./url.ts";
 
 /** What resolving a release needs besides its parsed text. */
@@ -51,8 +52,13 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
 
   let stem = base.replace(/\.(txt|md)$/, "");
   if (suffixLang) stem = stem.slice(0, -suffixLang.length - 1);
-  const slug = resolveSlug(fm.slug, stem, parsed.title, (clean) =>
-    report("error", `slug "${fm.slug}" may only use a-z, 0-9 and -`, `write slug: ${clean || "my-release"}`, parsed.keyLines.slug));
+  const slug = resolveSlug(fm.slug, stem, parsed.title, site.slugs, (clean) => {
+    const { message, hint } = slugProblem(fm.slug!, clean, site.slugs);
+    report("error", message, hint, parsed.keyLines.slug);
+  });
+
+  const tags = cleanTags(fm.tags ?? [], file, parsed.keyLines.tags);
+  diagnostics.push(...tags.diagnostics);
 
   const summary = fm.summary?.trim() || summarize(parsed.firstParagraph || parsed.bodyText);
   if (!fm.summary?.trim() && !fm.draft) {
@@ -72,7 +78,7 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
     date: toIso(date),
     dateSource: source,
     updated: toIso(updated && updated > date ? updated : date),
-    tags: fm.tags ?? [],
+    tags: tags.tags,
     summary,
     summaryGenerated: !fm.summary?.trim(),
     location: fm.location ?? parsed.dateline?.location,
@@ -110,11 +116,22 @@ function resolveDate(parsed: ParsedRelease, context: ResolveContext, report: Rep
   return { date: fromMtime, source: "file time" };
 }
 
-function resolveSlug(given: string | undefined, stem: string, title: string, onUnsafe: (clean: string) => void): string {
+/** Why a front matter slug cannot be used as it is written, and what to write instead. */
+function slugProblem(given: string, clean: string, style: SlugStyle): { message: string; hint: string } {
+  if (clean === `_${given}`) {
+    return { message: `slug "${given}" is a name Windows keeps for a device: no folder can have it`, hint: `write slug: ${given}-release` };
+  }
+  const limit = slugLimit(given, style);
+  if (limit.cut) return { message: `slug "${given}" is longer than an address may be (${limit.max})`, hint: `write slug: ${clean}` };
+  const allowed = style === "arabic" ? "letters, digits" : "a-z, 0-9";
+  return { message: `slug "${given}" may only use ${allowed} and -`, hint: `write slug: ${clean || "my-release"}` };
+}
+
+function resolveSlug(given: string | undefined, stem: string, title: string, style: SlugStyle, onUnsafe: (clean: string) => void): string {
   if (given !== undefined) {
-    const clean = slugify(given);
+    const clean = slugify(given, style);
     if (clean !== given || !clean) onUnsafe(clean);
     if (clean) return clean;
   }
-  return slugify(stem.replace(/^\d{4}-\d{2}-\d{2}[-_]?/, "")) || slugify(title) || "release";
+  return slugify(stem.replace(/^\d{4}-\d{2}-\d{2}[-_]?/, ""), style) || slugify(title, style) || "release";
 }

@@ -86,7 +86,8 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
-const SLUG_CHAR = /[A-Za-z0-9_-]/;
+// What goes on with a slug: a letter, a digit, `-`, `_`, or a percent-encoded byte of a non-ASCII letter (`%D8`).
+const SLUG_CHAR = /^(?:[\p{L}\p{N}_-]|%[89A-F])/u;
 
 /** What was found: an address, a title or a feed id in text, or a whole file only hidden releases use. */
 export type TraceKind = "address" | "title" | "id" | "file";
@@ -156,8 +157,9 @@ export interface Match {
  */
 export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelease[], siteText: string[] = []): (text: string) => Match[] {
   const needles: Needle[] = hidden.flatMap((release, i) => [
-    // Without the final slash, so `/releases/…/slug/index.html` and `…/slug"` match too.
-    { hidden: i, trace: "address" as const, text: release.url.replace(/\/+$/, "") },
+    // Without the final slash, so `/releases/…/slug/index.html` and `…/slug"` match too; an Arabic
+    // address both percent-encoded, as links carry it, and as written (file names, text).
+    ...[...new Set([release.url, decodeURI(release.url)])].map((url) => ({ hidden: i, trace: "address" as const, text: url.replace(/\/+$/, "") })),
     { hidden: i, trace: "id" as const, text: release.id },
     ...([...release.title].length >= MIN_TITLE_LENGTH ? [{ hidden: i, trace: "title" as const, text: release.title }] : []),
   ]).filter((needle) => needle.text.length > 0);
@@ -177,7 +179,7 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
   // Public strings that hold a needle, with the needle's offset in them (found with the same automaton).
   const containers = new Map<number, Array<{ text: string; offset: number }>>();
   for (const release of published) {
-    for (const text of [release.title, release.url, release.id, release.summary ?? ""]) {
+    for (const text of [release.title, release.url, decodeURI(release.url), release.id, release.summary ?? ""]) {
       scan(text, (pattern, end) => {
         for (const owner of owners.get(patterns[pattern])!) {
           if (owner.encoding !== 0) continue;
@@ -206,7 +208,7 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
       for (const owner of owners.get(patterns[pattern])!) {
         const needle = needles[owner.needle];
         // An address or id followed by more of a slug is another release's (`…/plan` in `…/planning/`).
-        if (needle.trace !== "title" && SLUG_CHAR.test(text[end + 1] ?? "")) continue;
+        if (needle.trace !== "title" && SLUG_CHAR.test(text.slice(end + 1, end + 4))) continue;
         if (insidePublic(text, start, owner) || (needle.trace === "title" && isQuoted(owner.needle))) continue;
         matches.push({ hidden: needle.hidden, trace: needle.trace, index: start });
       }

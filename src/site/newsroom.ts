@@ -4,7 +4,7 @@ import { newestDate } from "../feeds/dates.ts";
 import { directionOf } from "../text/direction.ts";
 import type { Release } from "../release/model.ts";
 import { languageRoot } from "../release/url.ts";
-import { slugify } from "../text/slug.ts";
+import { tagKey, tagSlug, type SlugStyle } from "../text/slug.ts";
 
 /** A link to a release as lists, neighbours and language switches show it. */
 export interface ReleaseLink {
@@ -128,11 +128,11 @@ export function buildNewsroom(releases: Release[], site: Site): Newsroom {
     const root = languageRoot(site, lang);
     const own = releases.filter((release) => release.lang === lang);
     const sectionFeeds = feedLinks(root);
-    const tags = collectTags(own, root);
-    const byTag = new Map(tags.map((tag) => [tag.name, [] as Release[]]));
+    const { tags, tagOf } = collectTags(own, root, site.slugs);
+    const byTag = new Map(tags.map((tag) => [tag, [] as Release[]]));
     const byMonth = new Map<string, Release[]>();
     for (const release of own) {
-      for (const name of release.tags) byTag.get(name)!.push(release);
+      for (const tag of tagsOf(release, tagOf)) byTag.get(tag)!.push(release);
       const key = monthOf(release.date);
       if (!byMonth.has(key)) byMonth.set(key, []);
       byMonth.get(key)!.push(release);
@@ -142,7 +142,7 @@ export function buildNewsroom(releases: Release[], site: Site): Newsroom {
     listings.push(...paginate(own, root, site.perPage, { ...base, kind: "home", feeds: sectionFeeds }));
     feeds.push(feedOf({ ...base, links: sectionFeeds, pageUrl: root }, own));
     for (const tag of tags) {
-      const tagged = byTag.get(tag.name)!;
+      const tagged = byTag.get(tag)!;
       const tagFeeds = feedLinks(tag.url);
       listings.push(...paginate(tagged, tag.url, site.perPage, { ...base, kind: "tag", tag, feeds: tagFeeds }));
       feeds.push(feedOf({ ...base, links: tagFeeds, pageUrl: tag.url, tag }, tagged));
@@ -166,14 +166,13 @@ export function buildNewsroom(releases: Release[], site: Site): Newsroom {
     }
     sections.push({ lang, dir, root, feeds: sectionFeeds, tags, years });
 
-    const tagsByName = new Map(tags.map((tag) => [tag.name, tag]));
     own.forEach((release, index) => {
       links.set(release.url, {
         // `own` is newest first: the previous release is the older one.
         previous: own[index + 1] && linkTo(own[index + 1]),
         next: own[index - 1] && linkTo(own[index - 1]),
         translations: [],
-        tags: release.tags.map((name) => tagsByName.get(name)!),
+        tags: tagsOf(release, tagOf),
       });
     });
   }
@@ -198,19 +197,42 @@ function linkTo(release: Release): ReleaseLink {
   return { url: release.url, title: release.title, lang: release.lang };
 }
 
-/** Tags of a section, most used first; slugs made unique by a numeric suffix in name order. */
-function collectTags(releases: Release[], root: string): Tag[] {
-  const counts = new Map<string, number>();
-  for (const release of releases) for (const name of release.tags) counts.set(name, (counts.get(name) ?? 0) + 1);
+/**
+ * Tags of a section, most used first, each with the slug its name alone gives (`tagSlug`), so an
+ * address never moves when other tags come and go. Names that are one tag (`tagKey`: `Water` and
+ * `water`) are shown as the spelling most used, then first in name order. Only two names written
+ * to look like each other's hashed slug could still meet: the later in name order gets a number.
+ */
+function collectTags(releases: Release[], root: string, style: SlugStyle): { tags: Tag[]; tagOf: (name: string) => Tag } {
+  const spellings = new Map<string, Map<string, number>>();
+  const releaseCounts = new Map<string, number>();
+  for (const release of releases) {
+    const keys = new Set(release.tags.map(tagKey));
+    for (const key of keys) releaseCounts.set(key, (releaseCounts.get(key) ?? 0) + 1);
+    for (const name of release.tags) {
+      const key = tagKey(name);
+      if (!spellings.has(key)) spellings.set(key, new Map());
+      const counts = spellings.get(key)!;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
   const used = new Set<string>();
-  const tags = [...counts.keys()].sort().map((name) => {
-    const wanted = slugify(name) || "tag";
+  const byKey = new Map<string, Tag>();
+  for (const [key, counts] of [...spellings].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [name] = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0];
+    const wanted = tagSlug(name, style);
     let slug = wanted;
     for (let n = 2; used.has(slug); n++) slug = `${wanted}-${n}`;
     used.add(slug);
-    return { name, slug, url: `${root}tags/${slug}/`, count: counts.get(name)! };
-  });
-  return tags.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+    byKey.set(key, { name, slug, url: `${root}tags/${encodeURIComponent(slug)}/`, count: releaseCounts.get(key)! });
+  }
+  const tags = [...byKey.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  return { tags, tagOf: (name) => byKey.get(tagKey(name))! };
+}
+
+/** A release's tags, each once: two spellings of one tag (`Water`, `water`) are the same tag. */
+function tagsOf(release: Release, tagOf: (name: string) => Tag): Tag[] {
+  return [...new Set(release.tags.map(tagOf))];
 }
 
 function paginate(

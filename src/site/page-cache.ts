@@ -32,6 +32,7 @@ import { openLinkCache } from "./link-cache.ts";
 import { noteAudited } from "./audited.ts";
 import type { Feed, FeedLinks, ListingPage, ReleasePage, Section } from "./newsroom.ts";
 import type { Release } from "../release/model.ts";
+import { outputPath } from "../release/url.ts";
 import { processWide } from "./process-wide.ts";
 
 const FOLDER = "bayan-pages";
@@ -71,7 +72,7 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
       for (const page of pages) {
         const key = keyOf(page);
         const url = urlOf(page);
-        const file = path.join(output, ...url.split("/"), ...(url.endsWith("/") ? ["index.html"] : []));
+        const file = path.join(output, ...outputPath(url).split("/"), ...(url.endsWith("/") ? ["index.html"] : []));
         const cached = cache.take(key);
         if (!cached) {
           // Stored at commit, once the audit has passed.

@@ -53,7 +53,7 @@ describe("pages in a browser", () => {
     { name: "release-en", path: "/en/releases/2026/11/desalination-plant/", lang: "en", dir: "ltr" },
     { name: "home-ar", path: "/", lang: "ar", dir: "rtl" },
     { name: "home-en", path: "/en/", lang: "en", dir: "ltr" },
-    { name: "tag-ar", path: "/tags/myah/", lang: "ar", dir: "rtl" },
+    { name: "tag-ar", path: "/tags/myah-83f1ba/", lang: "ar", dir: "rtl" },
     { name: "tag-en", path: "/en/tags/water/", lang: "en", dir: "ltr" },
     { name: "search-ar", path: "/search/", lang: "ar", dir: "rtl" },
     { name: "search-en", path: "/en/search/", lang: "en", dir: "ltr" },

@@ -100,20 +100,26 @@ async function crawl(origin: string, prefix: string, start: string[]) {
   return { seen, broken };
 }
 
+/** A site with `"slugs": "arabic"` and a release whose file name and tags are Arabic. */
+export const ARABIC_SLUGS = {
+  site: { slugs: "arabic" },
+  releases: { "2026-11-25-بيان-الميزانية.txt": "---\ntags: [الطاقة المتجددة, صحة, مياه]\nsummary: ملخص الميزانية.\n---\nبيان الميزانية العامة\n\nنص البيان.\n" },
+};
+
 /**
- * Builds the samples with `prefix`, serves the output under it and crawls it from the home page,
- * robots.txt and the 404 page. Each prefix runs in its own test file: Eleventy keeps compiled
- * layouts in a process-wide cache keyed by relative path, so a second build with another prefix
- * in the same file would render with the first build's filters.
+ * Builds the samples (and `releases`, with the site config `site`) with `prefix`, serves the output
+ * under it and crawls it from the home page, robots.txt and the 404 page. Each prefix runs in its
+ * own test file: Eleventy keeps compiled layouts in a process-wide cache keyed by relative path, so
+ * a second build with another prefix in the same file would render with the first build's filters.
  */
-export function describeCrawl(prefix: string): void {
-  describe(`a crawl of the site served under ${prefix}`, () => {
+export function describeCrawl(prefix: string, { site = {}, releases = {} }: { site?: Record<string, unknown>; releases?: Record<string, string> } = {}): void {
+  describe(`a crawl of the site served under ${prefix}${Object.keys(site).length ? ` with ${JSON.stringify(site)}` : ""}`, () => {
     let dist: string;
     let served: { server: Server; origin: string };
     let result: Awaited<ReturnType<typeof crawl>>;
 
     beforeAll(async () => {
-      const project = makeProject(samples([...GOOD_SAMPLES, "bad/html-injection.txt"]));
+      const project = makeProject({ ...samples([...GOOD_SAMPLES, "bad/html-injection.txt"]), ...releases }, site);
       const build = await project.build({ pathPrefix: prefix });
       expect(build.ok).toBe(true);
       dist = path.join(project.root, "dist");
@@ -130,16 +136,20 @@ export function describeCrawl(prefix: string): void {
       const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((file) => /\.(html|xml|xsl|css)$|(^|\/)feed\.json$|robots\.txt$/.test(file));
       const expected = files.map((file) => `${prefix}${file}`.replace(/index\.html$/, ""));
       expect(expected.length).toBeGreaterThan(60);
-      expect(expected.filter((url) => !result.seen.has(url))).toEqual([]);
+      const seen = new Set([...result.seen].map(decodeURI));
+      expect(expected.filter((url) => !seen.has(url))).toEqual([]);
     });
 
-    it("writes every internal URL of the HTML with the prefix", () => {
+    it("writes every internal URL of the HTML with the prefix, percent-encoded", () => {
       for (const url of result.seen) {
         if (!url.endsWith("/") && !url.endsWith(".html")) continue;
-        const { document } = parseHTML(readFileSync(fileFor(dist, url.slice(prefix.length)), "utf8"));
+        const { document } = parseHTML(readFileSync(fileFor(dist, decodeURI(url).slice(prefix.length)), "utf8"));
         for (const element of document.querySelectorAll("[href], [src], form[action]")) {
           const value = element.getAttribute("href") ?? element.getAttribute("src") ?? element.getAttribute("action")!;
-          if (value.startsWith("/")) expect(value, `${value} in ${url}`).toMatch(new RegExp(`^${prefix}`));
+          if (!value.startsWith("/")) continue;
+          expect(value, `${value} in ${url}`).toMatch(new RegExp(`^${prefix}`));
+          // Percent-encoded: an Arabic address is ASCII in every link.
+          expect(value, `${value} in ${url}`).toMatch(/^[\x21-\x7e]*$/);
         }
       }
     });

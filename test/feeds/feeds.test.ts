@@ -169,7 +169,7 @@ describe("the feeds of the sample newsroom", () => {
 
   it("links each feed to the browser preview of its language", () => {
     expect(project.read("/feed.xml")).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
-    expect(project.read("/tags/myah/atom.xml")).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
+    expect(project.read("/tags/myah-83f1ba/atom.xml")).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
     expect(project.read("/en/feed.xml")).toContain('<?xml-stylesheet href="/en/feed.xsl" type="text/xsl"?>');
   });
 });
