@@ -89,8 +89,8 @@ describe("dates", () => {
   });
 
   it("gives every feed item its date as lists show it, and the preview shows that date", async () => {
-    expect(project.read("/feed.xml")).toContain("<bayan:date>14\u00A0جمادى\u00A0الآخرة\u00A01448\u00A0هـ ·\u00A024\u00A0نوفمبر\u00A02026</bayan:date>");
-    expect(project.read("/en/atom.xml")).toContain("<bayan:date>24\u00A0November\u00A02026</bayan:date>");
+    expect(project.read("/feed.xml")).toContain("<bayan:date xmlns:bayan=\"urn:bayan:display\">14\u00A0جمادى\u00A0الآخرة\u00A01448\u00A0هـ ·\u00A024\u00A0نوفمبر\u00A02026</bayan:date>");
+    expect(project.read("/en/atom.xml")).toContain("<bayan:date xmlns:bayan=\"urn:bayan:display\">24\u00A0November\u00A02026</bayan:date>");
     const page = await open("/feed.xml", PHONE);
     try {
       const dates = await page.$$eval(".release-card time", (times) => times.map((time) => time.textContent));
