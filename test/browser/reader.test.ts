@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, renderedFonts } from "../helpers/browser.ts";
 import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../helpers/project.ts";
@@ -239,6 +240,35 @@ describe("a preview build", () => {
       ["release-card is-embargoed", "محظور النشر حتى 9\u00A0شوال\u00A01522\u00A0هـ ·\u00A01\u00A0يناير\u00A02099"],
       ["release-card is-draft", "مسودة — غير منشورة"],
     ]);
+  });
+});
+
+describe("a preview list on a narrow phone", () => {
+  it("wraps the embargo mark onto its own line with no separator left at either end", async () => {
+    expect((await project.build({ preview: true, output: "preview-narrow" })).ok).toBe(true);
+    const preview = await serve(path.join(project.root, "preview-narrow"));
+    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    try {
+      await page.goto(preview.url, { waitUntil: "networkidle" });
+      await page.evaluate(() => document.fonts.ready);
+      const meta = ".is-embargoed .meta";
+      const shown = await lines(page, meta);
+      expect(shown.length, shown.join(" | ")).toBeGreaterThan(1);
+      for (const line of shown) expect(line, shown.join(" | ")).not.toMatch(/^·|·$/);
+      // The separator drawn before the mark lies outside the box when the mark starts a line: the
+      // strip beyond the start of the box, beside the mark, is bare background.
+      const strip = await page.$eval(`${meta} .badge`, (badge) => {
+        const box = badge.parentElement!.getBoundingClientRect();
+        const line = badge.getBoundingClientRect();
+        return { x: box.right, y: line.top, width: 12, height: line.height };
+      });
+      const { channels } = await sharp(await page.screenshot({ clip: strip })).stats();
+      expect(channels.map((channel) => channel.min === channel.max)).toEqual(channels.map(() => true));
+      await page.screenshot({ path: path.join(SCREENSHOTS, "reader-preview-home-ar-320.png"), fullPage: true });
+    } finally {
+      await page.close();
+      await preview.close();
+    }
   });
 });
 
