@@ -200,6 +200,9 @@ describe("the feed preview", () => {
       const address = await lines(page, ".feed-address");
       expect(address.join("")).toBe("https://news.example.org/tags/khdmat-rqmya/feed.xml");
       for (const line of address.slice(0, -1)) expect(line, address.join(" | ")).toMatch(/\/$/);
+      // Left to right inside an Arabic page, the address is still set in the interface face.
+      const fonts = await renderedFonts(page, ".feed-address span");
+      expect(fonts).toEqual(fonts.map(() => expect.objectContaining({ familyName: "Noto Sans Arabic", isCustomFont: true })));
     } finally {
       await page.close();
     }
