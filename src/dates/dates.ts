@@ -56,10 +56,17 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions, zone: st
   return cached;
 }
 
-/** Intl locale for a page language, calendar and digits: `ar-SA-u-ca-islamic-umalqura-nu-latn`. */
-function localeFor(lang: string, calendar: string, digits: string): string {
-  const base = lang === "ar" ? "ar-SA" : lang;
-  return lang === "ar" ? `${base}-u-ca-${calendar}-nu-${digits}` : `${base}-u-ca-gregory`;
+/** Intl locale of an Arabic page for a calendar and digits: `ar-SA-u-ca-islamic-umalqura-nu-latn`. */
+function arabicLocale(calendar: string, digits: string): string {
+  return `ar-SA-u-ca-${calendar}-nu-${digits}`;
+}
+
+/**
+ * Intl locale of any other page: Gregorian whatever the language's default calendar, English
+ * day first (`24 November 2026`) on every page.
+ */
+function otherLocale(lang: string): string {
+  return `${lang === "en" ? "en-GB" : lang}-u-ca-gregory`;
 }
 
 /** The order of day, month and year in one calendar: `14 جمادى الآخرة 1448 هـ`, `24 November 2026`. */
@@ -76,14 +83,9 @@ function unbreakable(text: string): string {
 /** The date in each configured calendar on Arabic pages, in the config's order; `withEra` adds `م` to Gregorian dates. */
 function arabicDates(date: Date, display: DateDisplay, withEra: boolean): string[] {
   return display.calendars.map((calendar) => {
-    const text = formatter(localeFor("ar", calendar, display.digits), DAY_MONTH_YEAR, display.timezone).format(date);
+    const text = formatter(arabicLocale(calendar, display.digits), DAY_MONTH_YEAR, display.timezone).format(date);
     return unbreakable(calendar === "gregory" && withEra ? `${text} م` : text);
   });
-}
-
-/** Locale of a non-Arabic page: English dates read day first (`24 November 2026`) on every page. */
-function otherLocale(lang: string): string {
-  return lang === "en" ? "en-GB" : lang;
 }
 
 /**
@@ -99,7 +101,7 @@ export function formatLongDate(iso: string, lang: string, display: DateDisplay):
     const day = formatter(otherLocale(lang), DAY_MONTH_YEAR, zone).format(date);
     return formatter(otherLocale(lang), { weekday: "long", ...DAY_MONTH_YEAR }, zone).format(date).replace(day, unbreakable(day));
   }
-  const weekday = formatter(localeFor(lang, "gregory", display.digits), { weekday: "long" }, zone).format(date);
+  const weekday = formatter(arabicLocale("gregory", display.digits), { weekday: "long" }, zone).format(date);
   return `${weekday} ${arabicDates(date, display, true).join(" الموافق ")}`;
 }
 
@@ -117,7 +119,7 @@ export function formatShortDate(iso: string, lang: string, display: DateDisplay)
 /** A month heading for archives: `نوفمبر 2026` or `November 2026` (Gregorian, one unbreakable run). */
 export function formatMonth(year: number, month: number, lang: string, display: DateDisplay): string {
   const date = new Date(Date.UTC(year, month - 1, 15));
-  const locale = lang === "ar" ? localeFor(lang, "gregory", display.digits) : otherLocale(lang);
+  const locale = lang === "ar" ? arabicLocale("gregory", display.digits) : otherLocale(lang);
   return unbreakable(formatter(locale, { month: "long", year: "numeric" }, "UTC").format(date));
 }
 

@@ -24,6 +24,11 @@ describe("formatShortDate", () => {
     expect(breaks(formatShortDate(DAY, "en", WIRE))).toBe("24_November_2026");
   });
 
+  it("writes other languages in the Gregorian calendar, even where it is not the language's default", () => {
+    // Persian defaults to the Solar Hijri calendar (1405).
+    expect(formatShortDate(DAY, "fa", WIRE)).toContain("۲۰۲۶");
+  });
+
   it("dates a release by the site's time zone, not the offset it was written with", () => {
     // 23:30 in London on the 23rd is already the 24th in Riyadh.
     expect(breaks(formatShortDate("2026-11-23T23:30:00+00:00", "ar", WIRE))).toBe("14_جمادى_الآخرة_1448_هـ ·_24_نوفمبر_2026");
