@@ -56,44 +56,71 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions, zone: st
   return cached;
 }
 
-/** Intl locale for a page language, calendar and digits: `ar-SA-u-ca-islamic-umalqura-nu-latn`. */
-function localeFor(lang: string, calendar: string, digits: string): string {
-  const base = lang === "ar" ? "ar-SA" : lang;
-  return lang === "ar" ? `${base}-u-ca-${calendar}-nu-${digits}` : `${base}-u-ca-gregory`;
+/** Intl locale of an Arabic page for a calendar and digits: `ar-SA-u-ca-islamic-umalqura-nu-latn`. */
+function arabicLocale(calendar: string, digits: string): string {
+  return `ar-SA-u-ca-${calendar}-nu-${digits}`;
+}
+
+/**
+ * Intl locale of any other page: Gregorian whatever the language's default calendar, English
+ * day first (`24 November 2026`) on every page.
+ */
+function otherLocale(lang: string): string {
+  return `${lang === "en" ? "en-GB" : lang}-u-ca-gregory`;
+}
+
+/** The order of day, month and year in one calendar: `14 جمادى الآخرة 1448 هـ`, `24 November 2026`. */
+const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" };
+
+/**
+ * One date's words held together with no-break spaces, so a line never ends between a day and its
+ * month or leaves a year or an era mark (`2026 م`) alone on the next line.
+ */
+function unbreakable(text: string): string {
+  return text.replace(/ /g, "\u00A0");
+}
+
+/** The date in each configured calendar on Arabic pages, in the config's order; `withEra` adds `م` to Gregorian dates. */
+function arabicDates(date: Date, display: DateDisplay, withEra: boolean): string[] {
+  return display.calendars.map((calendar) => {
+    const text = formatter(arabicLocale(calendar, display.digits), DAY_MONTH_YEAR, display.timezone).format(date);
+    return unbreakable(calendar === "gregory" && withEra ? `${text} م` : text);
+  });
 }
 
 /**
  * A release date for people. Arabic pages show the weekday and every configured calendar:
  * `الثلاثاء 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م`. Other languages show the Gregorian date only:
- * `Tuesday, 11 August 2015`.
+ * `Tuesday, 11 August 2015`. Each calendar's date is one unbreakable run (no-break spaces); lines
+ * break only after the weekday and around `الموافق`.
  */
 export function formatLongDate(iso: string, lang: string, display: DateDisplay): string {
   const date = instant(iso);
   const zone = display.timezone;
   if (lang !== "ar") {
-    const locale = lang === "en" ? "en-GB" : lang;
-    return formatter(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }, zone).format(date);
+    const day = formatter(otherLocale(lang), DAY_MONTH_YEAR, zone).format(date);
+    return formatter(otherLocale(lang), { weekday: "long", ...DAY_MONTH_YEAR }, zone).format(date).replace(day, unbreakable(day));
   }
-  const weekday = formatter(localeFor(lang, "gregory", display.digits), { weekday: "long" }, zone).format(date);
-  const parts = display.calendars.map((calendar) => {
-    const text = formatter(localeFor(lang, calendar, display.digits), { day: "numeric", month: "long", year: "numeric" }, zone).format(date);
-    return calendar === "gregory" ? `${text} م` : text;
-  });
-  return `${weekday} ${parts.join(" الموافق ")}`;
+  const weekday = formatter(arabicLocale("gregory", display.digits), { weekday: "long" }, zone).format(date);
+  return `${weekday} ${arabicDates(date, display, true).join(" الموافق ")}`;
 }
 
-/** A short date for lists: `24 نوفمبر 2026` or `24 November 2026` (Gregorian). */
+/**
+ * A short date for lists and search results, in every calendar the config shows on Arabic pages:
+ * `14 جمادى الآخرة 1448 هـ · 24 نوفمبر 2026`; `24 November 2026` in English. Each date is one
+ * unbreakable run; the separator is bound to the date after it, so no line ends with `·`.
+ */
 export function formatShortDate(iso: string, lang: string, display: DateDisplay): string {
   const date = instant(iso);
-  const locale = lang === "en" ? "en-GB" : localeFor(lang, "gregory", display.digits);
-  return formatter(locale, { day: "numeric", month: "long", year: "numeric" }, display.timezone).format(date);
+  if (lang === "ar") return arabicDates(date, display, false).join(" ·\u00A0");
+  return unbreakable(formatter(otherLocale(lang), DAY_MONTH_YEAR, display.timezone).format(date));
 }
 
-/** A month heading for archives: `نوفمبر 2026` or `November 2026`. */
+/** A month heading for archives: `نوفمبر 2026` or `November 2026` (Gregorian, one unbreakable run). */
 export function formatMonth(year: number, month: number, lang: string, display: DateDisplay): string {
   const date = new Date(Date.UTC(year, month - 1, 15));
-  const locale = lang === "en" ? "en-GB" : localeFor(lang, "gregory", display.digits);
-  return formatter(locale, { month: "long", year: "numeric" }, "UTC").format(date);
+  const locale = lang === "ar" ? arabicLocale("gregory", display.digits) : otherLocale(lang);
+  return unbreakable(formatter(locale, { month: "long", year: "numeric" }, "UTC").format(date));
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

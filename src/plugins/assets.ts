@@ -13,6 +13,8 @@ export const FONT_FILES = [
   "noto-naskh-arabic/files/noto-naskh-arabic-latin-700-normal.woff2",
   "noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2",
   "noto-sans-arabic/files/noto-sans-arabic-arabic-600-normal.woff2",
+  "noto-sans-arabic/files/noto-sans-arabic-latin-400-normal.woff2",
+  "noto-sans-arabic/files/noto-sans-arabic-latin-600-normal.woff2",
 ];
 
 /** Options of the assets plugin. */

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../helpers/browser.ts";
+import { launchChromium, renderedFonts } from "../helpers/browser.ts";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from "vitest";
 import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../helpers/project.ts";
@@ -228,15 +228,4 @@ async function seriousViolations(page: Page) {
     return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
   });
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-}
-
-/** The platform fonts Chromium used to draw the text of the first element matching `selector`. */
-async function renderedFonts(page: Page, selector: string): Promise<Array<{ familyName: string; isCustomFont: boolean; glyphCount: number }>> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("DOM.enable");
-  await cdp.send("CSS.enable");
-  const { root } = await cdp.send("DOM.getDocument");
-  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
-  const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-  return fonts;
 }

@@ -18,7 +18,7 @@ describe("an Arabic and English site", () => {
     const page = project.page(EN);
     expect(page.documentElement.getAttribute("lang")).toBe("en");
     expect(page.documentElement.getAttribute("dir")).toBe("ltr");
-    expect(page.querySelector(".release-date time")!.textContent).toBe("Tuesday, 24 November 2026");
+    expect(page.querySelector(".release-date time")!.textContent).toBe("Tuesday, 24\u00A0November\u00A02026");
     expect(page.querySelector("nav a")!.textContent).toBe("Home");
     expect(page.querySelector(".skip-link")!.textContent).toBe("Skip to content");
   });
