@@ -63,6 +63,8 @@ export const siteSchema = z
      * Releases without a card share the site's card.
      */
     ogCards: z.union([z.boolean(), z.number().int().min(0)]).default(true),
+    /** Whether the desk a wire title starts with (`اقتصادي / …`) becomes a tag of the release. */
+    desks: z.boolean().default(true),
     /** Theme colours as CSS colours. */
     colors: z.object({ accent: colour.default("#0b6e4f"), accentDark: colour.default("#5fd3a5") }).default({}),
   })

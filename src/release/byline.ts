@@ -1,0 +1,30 @@
+/**
+ * Bylines: the short line near the top of news copy that says who wrote it and where, as
+ * `name – place` (`عبدالرحمن الشهري – اليمن`), `desk – place` (`عين اليوم – الرياض`) or
+ * `place – name` (`الرياض – محمد العتيبي`).
+ */
+import { fold } from "./dateline.ts";
+import type { Byline } from "./model.ts";
+import { PLACES } from "./wire-names.ts";
+
+// One to four words of letters each side of a spaced dash: no digits, no sentence punctuation.
+const SIDE = "[\\p{L}\\p{M}'’.]+(?: [\\p{L}\\p{M}'’.]+){0,3}";
+const BYLINE = new RegExp(`^(?<first>${SIDE})[ \\u00A0]{1,3}[-–—\\u0640][ \\u00A0]{1,3}(?<second>${SIDE})$`, "u");
+const MAX_WORDS = 6;
+const DIACRITICS = /[\u064B-\u0652\u0640]/g;
+
+const isPlace = (words: string) => PLACES.has(fold(words).replace(DIACRITICS, "").toLowerCase());
+
+/**
+ * Reads `line` as a byline, or returns undefined. The place is the side found in Bayan's list of
+ * places; when neither side is, the usual order `name – place` is assumed.
+ * @example parseByline("الرياض – محمد العتيبي") // { text: "الرياض – محمد العتيبي", author: "محمد العتيبي", location: "الرياض" }
+ */
+export function parseByline(line: string): Byline | undefined {
+  const text = line.replace(/\s+/g, " ").trim();
+  const match = BYLINE.exec(text);
+  if (!match?.groups || text.split(" ").length - 1 > MAX_WORDS) return undefined;
+  const { first, second } = match.groups;
+  const placeFirst = isPlace(first) && !isPlace(second);
+  return { text, author: placeFirst ? second : first, location: placeFirst ? first : second };
+}
