@@ -22,6 +22,7 @@
 import { parseByline } from "./byline.ts";
 import { fold, parseDateline, type DatelineMatch } from "./dateline.ts";
 import { renderInline, type Direction } from "./inline.ts";
+import { endsSentence, headingShaped, isScrapedId, numberMarker, wholeLineDateline } from "./lines.ts";
 import type { Byline, Dateline, Diagnostic } from "./model.ts";
 
 /** A rendered body, for `.txt` and `.md` alike. */
@@ -88,56 +89,10 @@ export function cutAtEndMark(lines: string[], options: BodyOptions, fenced = fal
   return { lines, diagnostics: [] };
 }
 
-// Closing quotes and brackets may follow the punctuation that ends a sentence.
-const CLOSERS = new Set([..."\"'»”’›)]}"]);
-const SENTENCE_END = /[.!?؟…۔]$/u;
-const NOT_HEADING_END = /[.!?؟…۔:؛،,;]$/u;
 const BULLET = /^(?:[-*–]\s+|•\s*)(?=\S)/u;
 const NUMERAL = /^([0-9\u0660-\u0669\u06F0-\u06F9]{1,3})[.)]\s+(?=\S)/u;
-const MAX_HEADING_WORDS = 12;
-const MAX_HEADING_LENGTH = 100;
-// After `fold` (ASCII digits): a numbered item's number on a line of its own, `2 -`, `(4)`, `3.`.
-const NUMBER_MARKER = /^(?:\(\s*(\d{1,3})\s*\)|(\d{1,3})\s*[-–—.)])$/u;
-// A date written in figures, as in the label `التاريخ : 9 / 10 / 1436ه`.
-const NUMERIC_DATE = /\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}/u;
-// A long number alone on the last line, not a phone number (those start with 0 or +): an id left over from copying a web page.
-const SCRAPED_ID = /^[1-9]\d{8,}$/u;
 /** Datelines and bylines are looked for in this many blocks at the top of the body. */
 const HEAD_BLOCKS = 4;
-
-/** The line without closing quotes, brackets and spaces at its end (a loop: a regex would be quadratic on long runs). */
-function withoutClosers(line: string): string {
-  let end = line.length;
-  while (end > 0 && (CLOSERS.has(line[end - 1]) || /\s/.test(line[end - 1]))) end--;
-  return line.slice(0, end);
-}
-
-const endsSentence = (line: string) => SENTENCE_END.test(withoutClosers(line));
-const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
-
-/**
- * A line that reads like a heading: short, words rather than figures, no closing punctuation, and
- * not a dateline or a date label. Whether it is one also depends on its neighbours (`toBlocks`).
- */
-function headingShaped(lines: string[]): boolean {
-  if (lines.length !== 1) return false;
-  const line = lines[0];
-  const figures = fold(line);
-  return (
-    line.length <= MAX_HEADING_LENGTH &&
-    line.split(/\s+/).length <= MAX_HEADING_WORDS &&
-    !NOT_HEADING_END.test(withoutClosers(line)) &&
-    count(line, /\p{L}/gu) > count(figures, /\d/g) &&
-    !NUMERIC_DATE.test(figures) &&
-    !parseDateline(line)
-  );
-}
-
-/** A line of its own that is all dateline (the dash after it at most), as agencies send it. */
-function wholeLineDateline(line: string): DatelineMatch | undefined {
-  const match = parseDateline(line);
-  return match && /^[\s\-–—:\u0640]*$/u.test(line.slice(match.end)) ? match : undefined;
-}
 
 function digitsValue(digits: string): number {
   return Number(fold(digits));
@@ -228,8 +183,7 @@ function toBlocks(sources: Source[], file: string, diagnostics: Diagnostic[]): B
   let lookForDateline = true;
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i];
-    const only = source.lines.length === 1 ? fold(source.lines[0]) : "";
-    const marker = NUMBER_MARKER.exec(fold(source.lines[0]));
+    const marker = numberMarker(source.lines[0]);
     if (source.byline) {
       blocks.push({ kind: "byline", byline: source.byline });
       continue;
@@ -237,10 +191,10 @@ function toBlocks(sources: Source[], file: string, diagnostics: Diagnostic[]): B
     if (source.dateline) {
       diagnostics.push(...datelineDiagnostics(source.dateline, file, source.line));
       blocks.push({ kind: "paragraph", paragraphs: [source.lines[0]], dateline: source.dateline });
-    } else if (marker && (source.lines.length > 1 || i + 1 < sources.length)) {
+    } else if (marker !== undefined && (source.lines.length > 1 || i + 1 < sources.length)) {
       const item = source.lines.length > 1 ? source.lines.slice(1) : sources[++i].lines;
-      addItem(blocks, Number(marker[1] ?? marker[2]), item.join(" "));
-    } else if (SCRAPED_ID.test(only) && i === sources.length - 1) {
+      addItem(blocks, marker, item.join(" "));
+    } else if (source.lines.length === 1 && isScrapedId(source.lines[0]) && i === sources.length - 1) {
       diagnostics.push({ file, line: source.line, severity: "warning",
         message: `the number ${source.lines[0]} alone on the last line looks like an id left over from copying a web page; it is not published`,
         hint: "delete it, or put it in a sentence if it belongs to the release" });
