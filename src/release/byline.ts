@@ -7,10 +7,12 @@ import { fold } from "./dateline.ts";
 import type { Byline } from "./model.ts";
 import { PLACES } from "./wire-names.ts";
 
-// One to four words of letters each side of a spaced dash: no digits, no sentence punctuation.
-const SIDE = "[\\p{L}\\p{M}'’.]+(?: [\\p{L}\\p{M}'’.]+){0,3}";
+// One to four whole words of letters each side of a spaced dash: no digits, no sentence punctuation.
+const LETTERS = "[\\p{L}\\p{M}'’.]";
+const SIDE = `${LETTERS}+(?!${LETTERS})(?: ${LETTERS}+(?!${LETTERS})){0,3}`;
 const BYLINE = new RegExp(`^(?<first>${SIDE})[ \\u00A0]{1,3}[-–—\\u0640][ \\u00A0]{1,3}(?<second>${SIDE})$`, "u");
 const MAX_WORDS = 6;
+const MAX_LENGTH = 80;
 const DIACRITICS = /[\u064B-\u0652\u0640]/g;
 
 const isPlace = (words: string) => PLACES.has(fold(words).replace(DIACRITICS, "").toLowerCase());
@@ -21,6 +23,7 @@ const isPlace = (words: string) => PLACES.has(fold(words).replace(DIACRITICS, ""
  * @example parseByline("الرياض – محمد العتيبي") // { text: "الرياض – محمد العتيبي", author: "محمد العتيبي", location: "الرياض" }
  */
 export function parseByline(line: string): Byline | undefined {
+  if (line.length > MAX_LENGTH) return undefined;
   const text = line.replace(/\s+/g, " ").trim();
   const match = BYLINE.exec(text);
   if (!match?.groups || text.split(" ").length - 1 > MAX_WORDS) return undefined;

@@ -31,9 +31,10 @@ const alternation = (names: string[]) =>
     .join("|");
 
 const ARABIC_LETTERS = "\\u0620-\\u065F\\u066E-\\u06D3\\u06D5\\u06FA-\\u06FF\\u0670";
-// A word of a place name: letters, but not a lone tatweel (`ـ واس` uses it as a dash).
-const WORD = `(?!\\u0640)[${ARABIC_LETTERS}]+`;
 const NOT_LETTER = `(?![${ARABIC_LETTERS}])`;
+// A whole word of a place name (never part of one: backtracking into words is slow), but not a
+// lone tatweel (`ـ واس` uses it as a dash).
+const WORD = `(?!\\u0640)[${ARABIC_LETTERS}]+${NOT_LETTER}`;
 const MONTH = `(?:${alternation([...Object.keys(HIJRI_MONTHS), ...Object.keys(GREGORIAN_MONTHS)])})${NOT_LETTER}`;
 // "14 جمادى الآخرة 1448 هـ", "11 أغسطس 2015م": the هـ / م marker is optional and may touch the year.
 const PART = `\\d{1,2}${SP}${MONTH}${SP}\\d{3,4}(?:${SP}(?:ه\\u0640*|م)${NOT_LETTER}\\.?)?`;
@@ -80,13 +81,13 @@ const LATIN_PART_ALONE = new RegExp(`^${LATIN_PART}`, "u");
 
 /** Arabic-Indic and Persian digits → ASCII, alef forms → ا, ى → ي, ة → ه: one code unit for one, so indexes hold. */
 export function fold(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9أإآٱىة]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
-    if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
-    return ch === "ى" ? "ي" : ch === "ة" ? "ه" : "ا";
-  });
+  // Plain replacements: a replacer function called for every ة and أ costs more than the regexes.
+  const letters = text.replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
+  return INDIC_DIGIT.test(letters) ? letters.replace(INDIC_DIGITS, (d) => String(d.charCodeAt(0) & 0xf)) : letters;
 }
+
+const INDIC_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
+const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 type Calendar = "hijri" | "gregorian";
 interface WrittenDate {

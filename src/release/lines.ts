@@ -16,6 +16,8 @@ const NUMBER_MARKER = /^(?:\(\s*(\d{1,3})\s*\)|(\d{1,3})\s*[-–—.)])$/u;
 const NUMERIC_DATE = /\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}/u;
 // A long number alone, not a phone number (those start with 0 or +): an id left over from copying a web page.
 const SCRAPED_ID = /^[1-9]\d{8,}$/u;
+const MAX_MARKER_LENGTH = 12;
+const MAX_ID_LENGTH = 24;
 
 /** The line without closing quotes, brackets and spaces at its end (a loop: a regex would be quadratic on long runs). */
 function withoutClosers(line: string): string {
@@ -34,11 +36,10 @@ export const endsSentence = (line: string) => SENTENCE_END.test(withoutClosers(l
  * punctuation, not a dateline or a date label. Whether it is one also depends on its neighbours.
  */
 export function headingShaped(lines: string[]): boolean {
-  if (lines.length !== 1) return false;
+  if (lines.length !== 1 || lines[0].length > MAX_HEADING_LENGTH) return false;
   const line = lines[0];
   const figures = fold(line);
   return (
-    line.length <= MAX_HEADING_LENGTH &&
     line.split(/\s+/).length <= MAX_HEADING_WORDS &&
     !NOT_HEADING_END.test(withoutClosers(line)) &&
     count(line, /\p{L}/gu) > count(figures, /\d/g) &&
@@ -55,9 +56,9 @@ export function wholeLineDateline(line: string): DatelineMatch | undefined {
 
 /** The number of a line that is only a numbered item's number and its mark (`2 -`, `٣ -`, `(4)`), else undefined. */
 export function numberMarker(line: string): number | undefined {
-  const match = NUMBER_MARKER.exec(fold(line));
+  const match = line.length <= MAX_MARKER_LENGTH ? NUMBER_MARKER.exec(fold(line)) : null;
   return match ? Number(match[1] ?? match[2]) : undefined;
 }
 
 /** True for a line that is only a long number that is not a phone number: `3601100204`. */
-export const isScrapedId = (line: string) => SCRAPED_ID.test(fold(line));
+export const isScrapedId = (line: string) => line.length <= MAX_ID_LENGTH && SCRAPED_ID.test(fold(line));
