@@ -50,8 +50,8 @@ const bareAgency = (names: string, after: string) =>
   `(?:${SP}[-–—\\u0640]${SP}|${SP1})(?<bare>${names})${after}(?:${CLOSE}|(?=${SP1}\\S))`;
 
 const ARABIC = new RegExp(
-  `^(?<dateline>(?<location>${WORD}(?:${SP1}${WORD}){0,2}?)${SP}[،,]?(?:${SP1}${WEEKDAY}${SP}[،,]?)?` +
-    `(?:${SP}(?<first>${PART})(?:${SP}(?:[،,/]|الموافق(?:${SP}ل\\u0640*)?)?${SP}(?<second>${PART}))?)?)` +
+  `^(?<location>${WORD}(?:${SP1}${WORD}){0,2}?)${SP}[،,]?(?:${SP1}${WEEKDAY}${SP}[،,]?)?` +
+    `(?:${SP}(?<first>${PART})(?:${SP}(?:[،,/]|الموافق(?:${SP}ل\\u0640*)?)?${SP}(?<second>${PART}))?)?` +
     `(?:${bareAgency(alternation(ARABIC_AGENCIES), NOT_LETTER)}|${SP}(?:${AGENCY})?${CLOSE})`,
   "du",
 );
@@ -71,9 +71,9 @@ const LATIN_PART =
   `(?:${SP}(?:A\\.?H|A\\.?D|C\\.?E|H)\\b\\.?)?`;
 const unnamed = (pattern: string) => pattern.replace(/\(\?<\w+>/g, "(?:");
 const LATIN = new RegExp(
-  `^(?<dateline>(?<location>${LATIN_WORD}(?: ${LATIN_WORD}){0,3}?(?:, ${LATIN_WORD}(?: ${LATIN_WORD}){0,2}?)??)` +
+  `^(?<location>${LATIN_WORD}(?: ${LATIN_WORD}){0,3}?(?:, ${LATIN_WORD}(?: ${LATIN_WORD}){0,2}?)??)` +
     `(?:,?${SP1}(?:(?:${anyCase(LATIN_WEEKDAYS)}),?${SP1})?(?<first>${unnamed(LATIN_PART)})` +
-    `(?:${SP}[,/]?${SP}(?:(?:corresponding|Corresponding|CORRESPONDING)${SP1}(?:to|TO)${SP})?(?<second>${unnamed(LATIN_PART)}))?)?)` +
+    `(?:${SP}[,/]?${SP}(?:(?:corresponding|Corresponding|CORRESPONDING)${SP1}(?:to|TO)${SP})?(?<second>${unnamed(LATIN_PART)}))?)?` +
     `(?:,?${bareAgency(LATIN_AGENCIES.join("|"), "\\b")}|${SP}(?:${AGENCY})?${CLOSE})`,
   "du",
 );
