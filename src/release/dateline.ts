@@ -38,7 +38,8 @@ const WORD = `(?!\\u0640)[${ARABIC_LETTERS}]+${NOT_LETTER}`;
 const MONTH = `(?:${alternation([...Object.keys(HIJRI_MONTHS), ...Object.keys(GREGORIAN_MONTHS)])})${NOT_LETTER}`;
 // "14 جمادى الآخرة 1448 هـ", "11 أغسطس 2015م": the هـ / م marker is optional and may touch the year.
 const PART = `\\d{1,2}${SP}${MONTH}${SP}\\d{3,4}(?:${SP}(?:ه\\u0640*|م)${NOT_LETTER}\\.?)?`;
-const WEEKDAY = "(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)";
+const WEEKDAY_NAMES = "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت";
+const WEEKDAY = `(?:${WEEKDAY_NAMES})`;
 const AGENCY = "\\((?<agency>[^()\\d\\n]{1,24})\\)";
 // What closes a dateline: a dash or colon before the text, or the end of a dateline on a line of its own.
 const CLOSE = `(?:${SP}[-–—:]|${SP1}\\u0640|${SP}$)`;
@@ -78,6 +79,7 @@ const LATIN = new RegExp(
   "du",
 );
 const LATIN_PART_ALONE = new RegExp(`^${LATIN_PART}`, "u");
+const IS_WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES}|${anyCase(LATIN_WEEKDAYS)})$`, "u");
 
 /** Arabic-Indic and Persian digits → ASCII, alef forms → ا, ى → ي, ة → ه: one code unit for one, so indexes hold. */
 export function fold(text: string): string {
@@ -130,7 +132,9 @@ export function parseDateline(paragraph: string): DatelineMatch | undefined {
   const closedByDash = CLOSED_BY_DASH.test(match[0]);
 
   const end = (closedByDash ? match[0].slice(0, -1) : match[0]).trimEnd().length;
-  const dateline: Dateline = { text: paragraph.slice(0, end), location: slice("location") };
+  const dateline: Dateline = { text: paragraph.slice(0, end) };
+  // `الثلاثاء 5 مايو 2015` is a date alone: its first word is the day, not a place.
+  if (!IS_WEEKDAY.test(groups.location)) dateline.location = slice("location");
   if (agency) dateline.agency = agency;
   return { dateline, end, problems: resolveDates(dateline, written) };
 }

@@ -123,6 +123,11 @@ describe("parseDateline: wire copy as agencies send it", () => {
     expect(parseDateline("الرياض 26 شوال 1436 هـ")!.dateline.text).toBe("الرياض 26 شوال 1436 هـ");
   });
 
+  it("takes no place from a date that starts with the day of the week", () => {
+    expect(parseDateline("الثلاثاء 11 أغسطس 2015 م")?.dateline).toEqual({ text: "الثلاثاء 11 أغسطس 2015 م", date: date(2015, 8, 11) });
+    expect(parseDateline("Tuesday, August 11, 2015 (SPA) - text")?.dateline).toEqual({ text: "Tuesday, August 11, 2015 (SPA)", agency: "SPA", date: date(2015, 8, 11) });
+  });
+
   it("still cross-checks the two calendars", () => {
     const match = parseDateline("الكويت 25 شوال 1436 هـ الموافق 20 اغسطس 2015 م واس")!;
     expect(match.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/disagree/) })]);
