@@ -19,7 +19,7 @@
  * - الطاقة: 400,000 م³.  ← list
  * - المستفيدون: 1.2 مليون.
  */
-import { parseByline } from "./byline.ts";
+import { parseByline, parseBylineAbove } from "./byline.ts";
 import { fold, parseDateline, type DatelineMatch } from "./dateline.ts";
 import { renderInline, type Direction } from "./inline.ts";
 import { endsSentence, headingShaped, isScrapedId, numberMarker, wholeLineDateline } from "./lines.ts";
@@ -150,7 +150,7 @@ function separateHead(sources: Source[]): Source[] {
     while (source) {
       const first = source.lines[0];
       const dateline = found.dateline ? undefined : wholeLineDateline(first);
-      const byline = dateline || found.byline ? undefined : parseByline(first);
+      const byline = dateline || found.byline ? undefined : source.lines.length > 1 ? parseBylineAbove(first) : parseByline(first);
       if (!dateline && !byline) break;
       found = { dateline: found.dateline ?? dateline, byline: found.byline ?? byline };
       head.push({ lines: [first], line: source.line, dateline, byline });

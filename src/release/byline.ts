@@ -31,3 +31,12 @@ export function parseByline(line: string): Byline | undefined {
   const placeFirst = isPlace(first) && !isPlace(second);
   return { text, author: placeFirst ? second : first, location: placeFirst ? first : second };
 }
+
+/**
+ * A byline on the first line of a block, with the text right under it: only `name – place` with a
+ * place Bayan knows, as `الرياض – أعلنت الوزارة` may be the first line of a hard-wrapped paragraph.
+ */
+export function parseBylineAbove(line: string): Byline | undefined {
+  const byline = parseByline(line);
+  return byline?.location && byline.text.endsWith(byline.location) && isPlace(byline.location) ? byline : undefined;
+}

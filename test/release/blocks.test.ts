@@ -222,6 +222,12 @@ describe("wire copy: bylines", () => {
     expect(body.html).toBe(`<p>${text}</p>`);
   });
 
+  it("reads the first line of a hard-wrapped paragraph as a byline only when it ends with a known place", () => {
+    expect(render("الرياض – أعلنت وزارة\nالصحة اليوم عن حملة.").byline).toBeUndefined();
+    expect(render("عبدالرحمن الشهري – تهامة\nوصلت المساعدات.").byline).toBeUndefined();
+    expect(render("عبدالرحمن الشهري – اليمن\nوصلت المساعدات.").byline?.author).toBe("عبدالرحمن الشهري");
+  });
+
   it.each([
     ["below the first paragraph", `${text}\n\nالمرحلة الأولى – التصميم\n\n${text}`],
     ["with figures", `الجولة 12 – الرياض\n\n${text}`],
