@@ -201,11 +201,15 @@ function toBlocks(sources: Source[], file: string, diagnostics: Diagnostic[]): B
     } else {
       const heading = shaped[i] && i < sources.length - 1 && !short[i - 1] && !short[i + 1];
       const block = classify(source.lines, heading);
-      const match = lookForDateline && block.kind !== "list" ? parseDateline(block.kind === "heading" ? block.text : block.paragraphs[0]) : undefined;
-      if (match) diagnostics.push(...datelineDiagnostics(match, file, source.line));
-      blocks.push(match && block.kind === "heading" ? { kind: "paragraph", paragraphs: [block.text], dateline: match }
-        : block.kind === "paragraph" ? { ...block, dateline: match } : block);
-      if (block.kind === "heading" && !match) continue;
+      const opening = block.kind === "heading" ? block.text : block.kind === "paragraph" ? block.paragraphs[0] : undefined;
+      const match = lookForDateline && opening !== undefined ? parseDateline(opening) : undefined;
+      if (match) {
+        diagnostics.push(...datelineDiagnostics(match, file, source.line));
+        blocks.push({ kind: "paragraph", paragraphs: block.kind === "paragraph" ? block.paragraphs : [opening!], dateline: match });
+      } else {
+        blocks.push(block);
+        if (block.kind === "heading") continue;
+      }
     }
     lookForDateline = false;
   }
