@@ -40,3 +40,9 @@ export function parseBylineAbove(line: string): Byline | undefined {
   const byline = parseByline(line);
   return byline?.location && byline.text.endsWith(byline.location) && isPlace(byline.location) ? byline : undefined;
 }
+
+/** True for a byline naming a place Bayan knows, wherever it stands: such a line is never a heading. */
+export function isPlaceByline(line: string): boolean {
+  const byline = parseByline(line);
+  return byline?.location !== undefined && isPlace(byline.location);
+}

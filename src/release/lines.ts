@@ -2,6 +2,7 @@
  * What one line of copy reads as: a sentence, something shaped like a heading, a dateline on its
  * own, a numbered item's number, an id left over from copying a web page.
  */
+import { isPlaceByline } from "./byline.ts";
 import { fold, parseDateline, type DatelineMatch } from "./dateline.ts";
 
 // Closing quotes and brackets may follow the punctuation that ends a sentence.
@@ -33,7 +34,8 @@ export const endsSentence = (line: string) => SENTENCE_END.test(withoutClosers(l
 
 /**
  * A block of one line that reads like a heading: short, words rather than figures, no closing
- * punctuation, not a dateline or a date label. Whether it is one also depends on its neighbours.
+ * punctuation, not a dateline, a date label or a byline naming a place. Whether it is one also
+ * depends on its neighbours.
  */
 export function headingShaped(lines: string[]): boolean {
   if (lines.length !== 1 || lines[0].length > MAX_HEADING_LENGTH) return false;
@@ -44,7 +46,8 @@ export function headingShaped(lines: string[]): boolean {
     !NOT_HEADING_END.test(withoutClosers(line)) &&
     count(line, /\p{L}/gu) > count(figures, /\d/g) &&
     !NUMERIC_DATE.test(figures) &&
-    !parseDateline(line)
+    !parseDateline(line) &&
+    !isPlaceByline(line)
   );
 }
 

@@ -272,6 +272,7 @@ describe("wire copy: headings stay honest", () => {
     ["a date in figures", "الخميس 24/11/2026\n\nنص."],
     ["more figures than letters", "رقم 2026/11/24-115\n\nنص."],
     ["a number and a marker with nothing after it", "نص.\n\n4 -"],
+    ["a byline naming a place, below the text", "نص.\n\nمحمد العتيبي – جدة\n\nنص."],
   ])("%s is not a heading", (_, text) => {
     expect(tagsOf(render(text).html)).not.toContain("h2");
   });
