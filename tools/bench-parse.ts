@@ -5,24 +5,25 @@
  * `text` or `body` also do) as a Bayan release, each content line a block, and prints how the
  * parser read it. `--sample N` prints N of the headings made, drawn with a fixed seed, as a labels
  * file to fill in (`yes` or `no` in place of `?`); `--labels` reads such a file back and prints the
- * headings' precision.
+ * headings' precision. `--missed N` prints N first lines that look like a dateline but were not read as one.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { headingPrecision, labelSheet, measure, readCorpus, readLabels, report, sampleHeadings } from "./parse-stats.ts";
 
-const USAGE = "usage: npm run bench:parse -- --corpus <file.jsonl> [--labels <file.tsv>] [--sample N] [--seed S]";
+const USAGE = "usage: npm run bench:parse -- --corpus <file.jsonl> [--labels <file.tsv>] [--sample N] [--seed S] [--missed N]";
 
 function main(): number {
   let values;
   try {
-    ({ values } = parseArgs({ options: { corpus: { type: "string" }, labels: { type: "string" }, sample: { type: "string" }, seed: { type: "string", default: "25" } } }));
+    ({ values } = parseArgs({ options: { corpus: { type: "string" }, labels: { type: "string" }, sample: { type: "string" }, missed: { type: "string", default: "0" }, seed: { type: "string", default: "25" } } }));
   } catch (error) {
     console.error(`error: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   const sample = values.sample === undefined ? 0 : Number(values.sample);
-  if (!values.corpus || !Number.isInteger(sample) || sample < 0 || !Number.isInteger(Number(values.seed))) {
+  const missed = Number(values.missed);
+  if (!values.corpus || ![sample, missed].every((n) => Number.isInteger(n) && n >= 0) || !Number.isInteger(Number(values.seed))) {
     console.error(USAGE);
     return 2;
   }
@@ -39,6 +40,7 @@ function main(): number {
     const figures = measure(articles);
     const precision = values.labels ? headingPrecision(figures.headings, readLabels(read(values.labels))) : undefined;
     console.log(report(figures, precision));
+    if (missed > 0) console.log(`\n# first lines that look like a dateline, not read as one\n${figures.datelinesMissed.slice(0, missed).join("\n")}`);
     if (sample > 0) console.log(`\n# ${sample} headings (seed ${values.seed}): put yes or no in place of ?, then pass the file as --labels\n${labelSheet(sampleHeadings(figures.headings, sample, Number(values.seed)), articles)}`);
     return 0;
   } catch (error) {

@@ -75,6 +75,8 @@ export interface ParseFigures {
   datelineFirst: number;
   /** … of which the parser recognised the dateline. */
   datelineRecognised: number;
+  /** First lines that look like a dateline but were not read as one, to see what the parser misses. */
+  datelinesMissed: string[];
   /** … of which the corpus gives a date to compare with. */
   datelineDated: number;
   /** … of which the dateline's date is within 3 days of it. */
@@ -97,7 +99,7 @@ function daysApart(date: CalendarDate, written: string): number | undefined {
 /** Parses every article as a release and counts. */
 export function measure(articles: Article[]): ParseFigures {
   const figures: ParseFigures = {
-    articles: articles.length, datelineFirst: 0, datelineRecognised: 0, datelineDated: 0, datelineRightDate: 0,
+    articles: articles.length, datelineFirst: 0, datelineRecognised: 0, datelinesMissed: [], datelineDated: 0, datelineRightDate: 0,
     headings: [], bareNumberHeadings: 0, datelineHeadings: 0, bylineHeadings: 0,
   };
   articles.forEach((article, index) => {
@@ -106,6 +108,7 @@ export function measure(articles: Article[]): ParseFigures {
     if (looksLikeDateline(firstLine)) {
       figures.datelineFirst++;
       if (release.dateline) figures.datelineRecognised++;
+      else figures.datelinesMissed.push(firstLine.trim());
       const apart = release.dateline?.date && article.date ? daysApart(release.dateline.date, article.date) : undefined;
       if (apart !== undefined) {
         figures.datelineDated++;

@@ -33,6 +33,11 @@ describe("the figures", () => {
     expect(figures).toMatchObject({ articles: 7, datelineFirst: 4, datelineRecognised: 4, datelineDated: 4, datelineRightDate: 4 });
   });
 
+  it("lists the first lines that look like a dateline but were not read as one", () => {
+    const article = { title: "عنوان", content: "الرياض في 26 شوال 1436 هـ الموافق 11 أغسطس واس\nنص.", line: 1 };
+    expect(measure([article]).datelinesMissed).toEqual([article.content.split("\n")[0]]);
+  });
+
   it("counts headings and none that are numbers, datelines or bylines", () => {
     expect(figures.headings.map((h) => h.text).sort()).toEqual(["أبرز الأرقام", "الفئات المستهدفة", "برنامج المهرجان", "مراكز التطعيم"].sort());
     expect(figures).toMatchObject({ bareNumberHeadings: 0, datelineHeadings: 0, bylineHeadings: 0 });
@@ -71,10 +76,11 @@ describe("npm run bench:parse", () => {
   const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "tools/bench-parse.ts", ...args], { cwd: REPO, encoding: "utf8" });
 
   it("prints the figures, the precision and a sample to label", () => {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "tools/bench-parse.ts", "--corpus", CORPUS, "--labels", LABELS, "--sample", "2"], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const out = execFileSync(process.execPath, ["--import", "tsx", "tools/bench-parse.ts", "--corpus", CORPUS, "--labels", LABELS, "--sample", "2", "--missed", "3"], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
     expect(out).toMatch(/dateline recognised +4 \(100\.0 %\)/);
     expect(out).toMatch(/heading precision \(hand-labelled\) +100\.0 % \(4 of 4; 0 headings without a label\)/);
     expect(out.split("\n").filter((line) => line.startsWith("?\t"))).toHaveLength(2);
+    expect(out).toContain("# first lines that look like a dateline, not read as one\n");
   });
 
   it("says how to call it when the corpus is missing, and names a file it cannot read", () => {
