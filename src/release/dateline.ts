@@ -52,7 +52,7 @@ const bareAgency = (names: string, after: string) =>
 
 const ARABIC = new RegExp(
   `^(?<location>${WORD}(?:${SP1}${WORD}){0,2}?)${SP}[،,]?(?:${SP1}${WEEKDAY}${SP}[،,]?)?` +
-    `(?:${SP}(?<first>${PART})(?:${SP}(?:[،,/]|الموافق(?:${SP}ل\\u0640*)?)?${SP}(?<second>${PART}))?)?` +
+    `(?:${SP}(?:في${SP1})?(?<first>${PART})(?:${SP}(?:[،,/]|الموافق(?:${SP}ل\\u0640*)?)?${SP}(?<second>${PART}))?)?` +
     `(?:${bareAgency(alternation(ARABIC_AGENCIES), NOT_LETTER)}|${SP}(?:${AGENCY})?${CLOSE})`,
   "du",
 );
