@@ -68,6 +68,8 @@ export const siteSchema = z
      * `arabic` keeps it (`/tags/صحة/`, percent-encoded in links, UTF-8 folder names).
      */
     slugs: z.enum(["ascii", "arabic"]).default("ascii"),
+    /** Whether the desk a wire title starts with (`اقتصادي / …`) becomes a tag of the release. */
+    desks: z.boolean().default(true),
     /** Theme colours as CSS colours. */
     colors: z.object({ accent: colour.default("#0b6e4f"), accentDark: colour.default("#5fd3a5") }).default({}),
   })

@@ -4,6 +4,9 @@
  */
 import { daysBetween, hijriToGregorian } from "../dates/hijri.ts";
 import type { CalendarDate, Dateline } from "./model.ts";
+import {
+  ARABIC_AGENCIES, GREGORIAN_MONTHS, HIJRI_MONTHS, LATIN_AGENCIES, LATIN_GREGORIAN_MONTHS, LATIN_HIJRI_MONTHS, LATIN_MONTH_PATTERN, latinKey,
+} from "./wire-names.ts";
 
 /** A dateline found at the start of a paragraph. */
 export interface DatelineMatch {
@@ -13,23 +16,6 @@ export interface DatelineMatch {
   /** Dates that are not real or do not agree, for the caller to report with file and line. */
   problems: { message: string; hint: string }[];
 }
-
-// Month names as they are matched: after `fold` (alef forms → ا, ى → ي, ة → ه).
-const HIJRI_MONTHS: Record<string, number> = {
-  محرم: 1, المحرم: 1, صفر: 2, "ربيع الاول": 3, "ربيع اول": 3,
-  "ربيع الاخر": 4, "ربيع الثاني": 4, "ربيع ثاني": 4,
-  "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي اولي": 5,
-  "جمادي الاخره": 6, "جمادي الاخر": 6, "جمادي الثانيه": 6, "جمادي الثاني": 6, "جمادي اخره": 6,
-  رجب: 7, شعبان: 8, رمضان: 9, شوال: 10,
-  "ذو القعده": 11, "ذي القعده": 11, ذوالقعده: 11, "ذو الحجه": 12, "ذي الحجه": 12, ذوالحجه: 12,
-};
-const GREGORIAN_MONTHS: Record<string, number> = {
-  يناير: 1, فبراير: 2, مارس: 3, ابريل: 4, مايو: 5, يونيو: 6, يونيه: 6,
-  يوليو: 7, يوليه: 7, اغسطس: 8, سبتمبر: 9, اكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
-  "كانون الثاني": 1, شباط: 2, اذار: 3, نيسان: 4, ايار: 5, حزيران: 6,
-  تموز: 7, اب: 8, ايلول: 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-};
-const LATIN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 // Spaces between the words of a dateline: bounded, so that no input can make the patterns
 // below backtrack for long (an unbounded \s* next to \s+ is polynomial on a long run of spaces).
@@ -45,52 +31,65 @@ const alternation = (names: string[]) =>
     .join("|");
 
 const ARABIC_LETTERS = "\\u0620-\\u065F\\u066E-\\u06D3\\u06D5\\u06FA-\\u06FF\\u0670";
-const WORD = `[${ARABIC_LETTERS}]+`;
 const NOT_LETTER = `(?![${ARABIC_LETTERS}])`;
+// A whole word of a place name (never part of one: backtracking into words is slow), but not a
+// lone tatweel (`ـ واس` uses it as a dash).
+const WORD = `(?!\\u0640)[${ARABIC_LETTERS}]+${NOT_LETTER}`;
 const MONTH = `(?:${alternation([...Object.keys(HIJRI_MONTHS), ...Object.keys(GREGORIAN_MONTHS)])})${NOT_LETTER}`;
 // "14 جمادى الآخرة 1448 هـ", "11 أغسطس 2015م": the هـ / م marker is optional and may touch the year.
 const PART = `\\d{1,2}${SP}${MONTH}${SP}\\d{3,4}(?:${SP}(?:ه\\u0640*|م)${NOT_LETTER}\\.?)?`;
-const WEEKDAY = "(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)";
+const WEEKDAY_NAMES = "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت";
+const WEEKDAY = `(?:${WEEKDAY_NAMES})`;
 const AGENCY = "\\((?<agency>[^()\\d\\n]{1,24})\\)";
-const DASH = `${SP}[-–—:]`;
+// What closes a dateline: a dash or colon before the text, or the end of a dateline on a line of its own.
+const CLOSE = `(?:${SP}[-–—:]|${SP1}\\u0640|${SP}$)`;
+/** A dash at the end of a match: the dateline was closed by one rather than by the end of its line. */
+const CLOSED_BY_DASH = /(?:[-–—:]|\s\u0640)$/u;
+// An agency signing without brackets, after an optional dash, may be followed by the text itself:
+// `… 2015 م واس أعلنت …`.
+const bareAgency = (names: string, after: string) =>
+  `(?:${SP}[-–—\\u0640]${SP}|${SP1})(?<bare>${names})${after}(?:${CLOSE}|(?=${SP1}\\S))`;
 
 const ARABIC = new RegExp(
   `^(?<location>${WORD}(?:${SP1}${WORD}){0,2}?)${SP}[،,]?(?:${SP1}${WEEKDAY}${SP}[،,]?)?` +
-    `(?:${SP}(?<first>${PART})(?:${SP}(?:[،,/]|الموافق(?:${SP}ل\\u0640*)?)?${SP}(?<second>${PART}))?)?` +
-    `${SP}(?:${AGENCY})?${DASH}`,
+    `(?:${SP}(?:في${SP1})?(?<first>${PART})(?:${SP}(?:[،,/]|الموافق(?:${SP}ل\\u0640*)?)?${SP}(?<second>${PART}))?)?` +
+    `(?:${bareAgency(alternation(ARABIC_AGENCIES), NOT_LETTER)}|${SP}(?:${AGENCY})?${CLOSE})`,
   "du",
 );
 const ARABIC_PART = new RegExp(`^(?<day>\\d{1,2})${SP}(?<month>${MONTH})${SP}(?<year>\\d{3,4})`, "u");
 
-const LATIN_MONTH_NAMES = [
-  "January", "Jan", "February", "Feb", "March", "Mar", "April", "Apr", "May", "June", "Jun", "July", "Jul",
-  "August", "Aug", "September", "Sept", "Sep", "October", "Oct", "November", "Nov", "December", "Dec",
-];
 const LATIN_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 // Case-insensitive by listing the three usual spellings: the `i` flag would also let
 // lower-case words pass as a place name.
 const anyCase = (names: string[]) =>
   names.flatMap((n) => [n, n.toUpperCase(), n.toLowerCase()]).sort((a, b) => b.length - a.length).join("|");
 const LATIN_WORD = "[A-Z][\\p{L}'’.-]*";
-const LATIN_MONTH = `(?:${anyCase(LATIN_MONTH_NAMES)})\\b\\.?`;
+const LATIN_MONTH = `(?:${LATIN_MONTH_PATTERN})(?![A-Za-z])\\.?`;
+// "Nov. 24, 2026", "24 November 2026", "Ramadan 27, 1442 AH": the era is optional.
+const LATIN_PART =
+  `(?:(?<m1>${LATIN_MONTH})${SP1}(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?${SP1}(?<y1>\\d{4})` +
+  `|(?<d2>\\d{1,2})(?:st|nd|rd|th)?${SP1}(?<m2>${LATIN_MONTH}),?${SP1}(?<y2>\\d{4}))` +
+  `(?:${SP}(?:A\\.?H|A\\.?D|C\\.?E|H)\\b\\.?)?`;
+const unnamed = (pattern: string) => pattern.replace(/\(\?<\w+>/g, "(?:");
 const LATIN = new RegExp(
   `^(?<location>${LATIN_WORD}(?: ${LATIN_WORD}){0,3}?(?:, ${LATIN_WORD}(?: ${LATIN_WORD}){0,2}?)??)` +
-    `(?:,?${SP1}(?:(?:${anyCase(LATIN_WEEKDAYS)}),?${SP1})?` +
-    `(?:(?<m1>${LATIN_MONTH})${SP1}(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?${SP1}(?<y1>\\d{4})` +
-    `|(?<d2>\\d{1,2})(?:st|nd|rd|th)?${SP1}(?<m2>${LATIN_MONTH}),?${SP1}(?<y2>\\d{4})))?` +
-    `${SP}(?:${AGENCY})?${DASH}`,
+    `(?:,?${SP1}(?:(?:${anyCase(LATIN_WEEKDAYS)}),?${SP1})?(?<first>${unnamed(LATIN_PART)})` +
+    `(?:${SP}[,/]?${SP}(?:(?:corresponding|Corresponding|CORRESPONDING)${SP1}(?:to|TO)${SP})?(?<second>${unnamed(LATIN_PART)}))?)?` +
+    `(?:,?${bareAgency(LATIN_AGENCIES.join("|"), "\\b")}|${SP}(?:${AGENCY})?${CLOSE})`,
   "du",
 );
+const LATIN_PART_ALONE = new RegExp(`^${LATIN_PART}`, "u");
+const IS_WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES}|${anyCase(LATIN_WEEKDAYS)})$`, "u");
 
 /** Arabic-Indic and Persian digits → ASCII, alef forms → ا, ى → ي, ة → ه: one code unit for one, so indexes hold. */
-function fold(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9أإآٱىة]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
-    if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
-    return ch === "ى" ? "ي" : ch === "ة" ? "ه" : "ا";
-  });
+export function fold(text: string): string {
+  // Plain replacements: a replacer function called for every ة and أ costs more than the regexes.
+  const letters = text.replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
+  return INDIC_DIGIT.test(letters) ? letters.replace(INDIC_DIGITS, (d) => String(d.charCodeAt(0) & 0xf)) : letters;
 }
+
+const INDIC_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
+const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 type Calendar = "hijri" | "gregorian";
 interface WrittenDate {
@@ -101,37 +100,41 @@ interface WrittenDate {
 }
 
 /**
- * Recognises a dateline at the start of `paragraph`. A place name alone is not enough:
- * a date or an agency in brackets must follow, and then a dash (`-`, `–`, `—`) or a colon.
+ * Recognises a dateline at the start of `paragraph`, or a dateline that is the whole of it (a line
+ * of its own, as agencies send it). A place name alone is not enough: a date or an agency must
+ * follow, and then a dash (`-`, `–`, `—`, ` ـ `), a colon, or the end of the line. An agency without
+ * brackets (`واس`, `- واس`, `, SPA`) may be followed by the text itself when a date comes before it.
+ * @example parseDateline("الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس")?.dateline
+ * // { text: "الكويت … واس", location: "الكويت", agency: "واس", date: { year: 2015, month: 8, day: 10 }, hijri: … }
  */
 export function parseDateline(paragraph: string): DatelineMatch | undefined {
   const folded = fold(paragraph.slice(0, MAX_LENGTH));
   const arabic = ARABIC.exec(folded);
   const match = arabic ?? LATIN.exec(folded);
   if (!match?.groups || !match.indices?.groups) return undefined;
+  // A match that ends where the text was cut is not a dateline on a line of its own.
+  if (paragraph.length > MAX_LENGTH && match[0].length === folded.length) return undefined;
   const groups = match.groups;
-  const written: WrittenDate[] = [];
   const slice = (name: string) => {
     const range = match.indices?.groups?.[name];
     return range ? paragraph.slice(range[0], range[1]).trim() : undefined;
   };
-  if (arabic) {
-    for (const name of ["first", "second"]) {
-      if (groups[name]) written.push(arabicDate(groups[name], slice(name) ?? ""));
-    }
-  } else {
-    const [month, day, year] = groups.m1 ? [groups.m1, groups.d1, groups.y1] : [groups.m2, groups.d2, groups.y2];
-    if (month) {
-      const date = { year: Number(year), month: LATIN_MONTHS.indexOf(month.slice(0, 3).toLowerCase()) + 1, day: Number(day) };
-      written.push({ calendar: "gregorian", date, text: `${day} ${month} ${year}` });
-    }
+  const written: WrittenDate[] = [];
+  for (const name of ["first", "second"]) {
+    const text = slice(name);
+    if (text) written.push(arabic ? arabicDate(groups[name], text) : latinDate(groups[name], text));
   }
-  if (written.length === 0 && !groups.agency) return undefined;
+  const agency = slice("agency") ?? slice("bare");
+  if (written.length === 0 && !agency) return undefined;
   if (!arabic && written.length === 0 && groups.location !== groups.location.toUpperCase()) return undefined;
+  // An agency's name without brackets is a dateline only after a date: `الرياض واس` could be anything.
+  if (groups.bare && written.length === 0) return undefined;
+  const closedByDash = CLOSED_BY_DASH.test(match[0]);
 
-  const end = paragraph.slice(0, match[0].length - 1).trimEnd().length;
-  const dateline: Dateline = { text: paragraph.slice(0, end), location: slice("location") };
-  const agency = slice("agency");
+  const end = (closedByDash ? match[0].slice(0, -1) : match[0]).trimEnd().length;
+  const dateline: Dateline = { text: paragraph.slice(0, end) };
+  // `الثلاثاء 5 مايو 2015` is a date alone: its first word is the day, not a place.
+  if (!IS_WEEKDAY.test(groups.location)) dateline.location = slice("location");
   if (agency) dateline.agency = agency;
   return { dateline, end, problems: resolveDates(dateline, written) };
 }
@@ -142,6 +145,14 @@ function arabicDate(folded: string, text: string): WrittenDate {
   const calendar: Calendar = name in HIJRI_MONTHS ? "hijri" : "gregorian";
   const month = calendar === "hijri" ? HIJRI_MONTHS[name] : GREGORIAN_MONTHS[name];
   return { calendar, date: { year: Number(groups.year), month, day: Number(groups.day) }, text };
+}
+
+function latinDate(folded: string, text: string): WrittenDate {
+  const groups = LATIN_PART_ALONE.exec(folded)?.groups ?? {};
+  const name = latinKey(groups.m1 ?? groups.m2 ?? "");
+  const calendar: Calendar = name in LATIN_HIJRI_MONTHS ? "hijri" : "gregorian";
+  const month = calendar === "hijri" ? LATIN_HIJRI_MONTHS[name] : LATIN_GREGORIAN_MONTHS[name];
+  return { calendar, date: { year: Number(groups.y1 ?? groups.y2), month, day: Number(groups.d1 ?? groups.d2) }, text };
 }
 
 /** Fills `date` and `hijri` from the dates written, dropping dates that do not exist. */

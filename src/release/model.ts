@@ -32,12 +32,24 @@ export interface Dateline {
   /** The dateline as written, without the trailing dash. */
   text: string;
   location?: string;
-  /** News agency in brackets, e.g. `واس` or `SPA`. */
+  /** News agency, in brackets or not, e.g. `واس` or `SPA`. */
   agency?: string;
   /** The Gregorian date it gives, or the Gregorian equivalent of its Hijri date. */
   date?: CalendarDate;
   /** The Hijri (Umm al-Qura) date it gives, if any. */
   hijri?: CalendarDate;
+}
+
+/**
+ * A byline near the top of the copy: `عبدالرحمن الشهري – اليمن` (name – place),
+ * `عين اليوم – الرياض` (desk – place) or `الرياض – محمد العتيبي` (place – name).
+ */
+export interface Byline {
+  /** The line as written, spaces tidied. */
+  text: string;
+  /** The reporter or desk. */
+  author?: string;
+  location?: string;
 }
 
 /** Front matter keys Bayan knows, with their types after validation. */
@@ -70,6 +82,10 @@ export interface ParsedRelease {
   /** 1-based line of the title in the file. */
   titleLine: number;
   dateline?: Dateline;
+  /** The byline near the top of the body, taken out of it. */
+  byline?: Byline;
+  /** The desk a wire title started with (`اقتصادي / …`), taken off the title. */
+  desk?: string;
   /** Body as safe HTML (everything from the file escaped), without title, dateline or end mark. */
   bodyHtml: string;
   /** Body as plain text, blocks separated by blank lines: for summaries and search. */
@@ -107,6 +123,9 @@ export interface Release {
   summaryGenerated: boolean;
   location?: string;
   dateline?: Dateline;
+  byline?: Byline;
+  /** The desk from the title's prefix; also a tag unless the site config sets `desks: false`. */
+  desk?: string;
   contact?: string;
   image?: string;
   imageAlt?: string;

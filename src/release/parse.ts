@@ -4,10 +4,12 @@
  */
 import { directionOf } from "../text/direction.ts";
 import { renderTextBody } from "./blocks.ts";
+import { fold } from "./dateline.ts";
 import { decodeRelease } from "./decode.ts";
 import { readFrontMatter } from "./frontmatter.ts";
 import { markdownTitle, renderMarkdownBody } from "./markdown.ts";
 import type { Diagnostic, ParsedRelease } from "./model.ts";
+import { DESKS } from "./wire-names.ts";
 
 /** How to read one release file. */
 export interface ParseOptions {
@@ -82,7 +84,9 @@ function parse(input: Uint8Array | string, options: ParseOptions): ParsedRelease
       if (options.format === "md" && /^ {0,3}(?:=+|-+)[ \t]*$/.test(lines[bodyStart] ?? "")) bodyStart++;
     }
   }
-  release.title = cleanTitle(title, titleLine, file, diagnostics);
+  const desk = deskOf(cleanTitle(title, titleLine, file, diagnostics));
+  release.title = desk.title;
+  if (desk.desk) release.desk = desk.desk;
   release.titleLine = titleLine;
   if (!release.title) {
     diagnostics.push({ file, line: fm.bodyLine, severity: "error", message: "the release has no title",
@@ -103,10 +107,21 @@ function parse(input: Uint8Array | string, options: ParseOptions): ParsedRelease
     : renderTextBody(body, { file, dir, firstLine });
   diagnostics.push(...rendered.diagnostics);
   if (rendered.dateline) release.dateline = rendered.dateline;
+  if (rendered.byline) release.byline = rendered.byline;
   release.bodyHtml = rendered.html;
   release.bodyText = rendered.text;
   release.firstParagraph = rendered.firstParagraph;
   return release;
+}
+
+// Wire titles start with the agency's desk: `اقتصادي / …`, `رياضي/ …`.
+const DESK_PREFIX = /^(?<desk>[\p{L}\p{M}]+)[ \u00A0]*\/[ \u00A0]*(?=\S)/u;
+
+/** The title without a desk prefix from Bayan's list of desks, and the desk. */
+function deskOf(title: string): { title: string; desk?: string } {
+  const match = DESK_PREFIX.exec(title);
+  if (!match?.groups || !DESKS.has(fold(match.groups.desk).toLowerCase())) return { title };
+  return { title: title.slice(match[0].length), desk: match.groups.desk };
 }
 
 /** The title on one line, without invisible control characters (reported), with a warning when too long. */

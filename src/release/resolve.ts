@@ -78,11 +78,13 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
     date: toIso(date),
     dateSource: source,
     updated: toIso(updated && updated > date ? updated : date),
-    tags: tags.tags,
+    tags: withDesk(tags.tags, context.site.desks ? parsed.desk : undefined),
     summary,
     summaryGenerated: !fm.summary?.trim(),
-    location: fm.location ?? parsed.dateline?.location,
+    location: fm.location ?? parsed.dateline?.location ?? parsed.byline?.location,
     dateline: parsed.dateline,
+    byline: parsed.byline,
+    desk: parsed.desk,
     contact: fm.contact,
     image: fm.image,
     imageAlt: fm.imageAlt,
@@ -96,6 +98,11 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
     extra: parsed.extra,
   };
   return { release, diagnostics };
+}
+
+/** The release's tags and the desk of its title as one more, unless a tag already names it. */
+function withDesk(tags: string[], desk: string | undefined): string[] {
+  return desk && !tags.includes(desk) ? [...tags, desk] : tags;
 }
 
 type Report = (severity: Diagnostic["severity"], message: string, hint: string, line?: number) => void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cutAtEndMark, isEndMark, renderTextBody } from "../../src/release/blocks.ts";
-import { fragment } from "./html.ts";
+import { fragment, tagsOf } from "./html.ts";
 
 const options = { file: "releases/x.txt", dir: "rtl" as const, firstLine: 3 };
 const render = (text: string) => renderTextBody(text.split("\n"), options);
@@ -157,5 +157,133 @@ describe("datelines in .txt", () => {
   it("reports dates that disagree on the paragraph's line", () => {
     const body = render("عنوان فرعي\n\nالرياض 14 جمادى الآخرة 1448 هـ الموافق 20 نوفمبر 2026 م (واس) - نص.");
     expect(body.diagnostics).toEqual([expect.objectContaining({ line: 5, severity: "warning" })]);
+  });
+});
+
+describe("wire copy: datelines on a line of their own", () => {
+  const dateline = "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس";
+  const text = "أعلنت وزارة الصحة اليوم عن حملة وطنية للتطعيم.";
+
+  it("marks a dateline block, finds its date, and takes the first paragraph from the text under it", () => {
+    const body = render(`${dateline}\n\n${text}\n\nفقرة ثانية.`);
+    expect(body.html).toBe(`<p><span class="dateline">${dateline}</span></p>\n<p>${text}</p>\n<p>فقرة ثانية.</p>`);
+    expect(body.dateline).toMatchObject({ location: "الكويت", agency: "واس", date: { year: 2015, month: 8, day: 10 } });
+    expect(body.firstParagraph).toBe(text);
+    expect(body.diagnostics).toEqual([]);
+  });
+
+  it("splits a dateline off the first line of a block", () => {
+    expect(shape(`${dateline}\n${text}\nيكمل النص هنا`)).toEqual([`p:${dateline}`, `p:${text} يكمل النص هنا`]);
+  });
+
+  it.each([
+    ["English SPA", "Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA", { year: 2021, month: 5, day: 9 }],
+    ["a dash after the agency", "جدة 20 ذي القعدة 1436 هـ الموافق 4 سبتمبر 2015 م ـ واس -", { year: 2015, month: 9, day: 4 }],
+  ])("is never a heading: %s", (_, line, date) => {
+    const body = render(`${line}\n\n${text}`);
+    expect(shape(`${line}\n\n${text}`)).toEqual([`p:${line}`, `p:${text}`]);
+    expect(body.dateline?.date).toEqual(date);
+  });
+
+  it("reads a dateline that opens the first paragraph with the agency unbracketed", () => {
+    const body = render(`${dateline} - ${text}`);
+    expect(body.html).toBe(`<p><span class="dateline">${dateline}</span> - ${text}</p>`);
+    expect(body.firstParagraph).toBe(text);
+  });
+
+  it("looks past a byline and a subtitle, not past text", () => {
+    expect(render(`عنوان فرعي\n\nعبدالرحمن الشهري – اليمن\n\n${dateline}\n\n${text}`).dateline?.agency).toBe("واس");
+    expect(render(`${text}\n\n${dateline}\n\n${text}`).dateline).toBeUndefined();
+  });
+
+  it("keeps a dateline-shaped line lower down out of the headings", () => {
+    expect(shape(`${text}\n\n${dateline}\n\n${text}`)).toEqual([`p:${text}`, `p:${dateline}`, `p:${text}`]);
+  });
+});
+
+describe("wire copy: bylines", () => {
+  const text = "أكد مسؤول يمني أن المساعدات وصلت إلى المحافظات.";
+  it.each([
+    ["name – place", "عبدالرحمن الشهري – اليمن", { author: "عبدالرحمن الشهري", location: "اليمن" }],
+    ["desk – place", "عين اليوم – الرياض", { author: "عين اليوم", location: "الرياض" }],
+    ["place – name", "الرياض – محمد العتيبي", { author: "محمد العتيبي", location: "الرياض" }],
+    ["place - name, a hyphen", "جدة - سارة الغامدي", { author: "سارة الغامدي", location: "جدة" }],
+    ["English", "Ahmed Saleh – Jeddah", { author: "Ahmed Saleh", location: "Jeddah" }],
+  ])("%s is a byline, taken out of the body", (_, line, expected) => {
+    const body = render(`${line}\n\n${text}`);
+    expect(body.byline).toEqual({ text: line, ...expected });
+    expect(body.html).toBe(`<p>${text}</p>`);
+    expect(body.firstParagraph).toBe(text);
+  });
+
+  it("takes a byline off the first line of a block", () => {
+    const body = render(`عين اليوم – الرياض\n${text}`);
+    expect(body.byline?.author).toBe("عين اليوم");
+    expect(body.html).toBe(`<p>${text}</p>`);
+  });
+
+  it("reads the first line of a hard-wrapped paragraph as a byline only when it ends with a known place", () => {
+    expect(render("الرياض – أعلنت وزارة\nالصحة اليوم عن حملة.").byline).toBeUndefined();
+    expect(render("عبدالرحمن الشهري – تهامة\nوصلت المساعدات.").byline).toBeUndefined();
+    expect(render("عبدالرحمن الشهري – اليمن\nوصلت المساعدات.").byline?.author).toBe("عبدالرحمن الشهري");
+  });
+
+  it.each([
+    ["below the first paragraph", `${text}\n\nالمرحلة الأولى – التصميم\n\n${text}`],
+    ["with figures", `الجولة 12 – الرياض\n\n${text}`],
+    ["too long", `وزارة البيئة والمياه والزراعة في المملكة – فرع منطقة الرياض\n\n${text}`],
+  ])("a dashed line %s is not a byline", (_, body) => {
+    expect(render(body).byline).toBeUndefined();
+  });
+});
+
+describe("wire copy: numbers on lines of their own", () => {
+  it.each([
+    ["2 -", "2 -\n\nتوسعة المستشفى.\n\n3 -\n\nافتتاح المركز.", ' start="2"'],
+    ["٣ -", "٣ -\n\nتوسعة المستشفى.\n\n٤ -\n\nافتتاح المركز.", ' start="3"'],
+    ["(1)", "(1)\n\nتوسعة المستشفى.\n\n(2)\n\nافتتاح المركز.", ""],
+    ["1-", "1-\nتوسعة المستشفى.\n\n2-\nافتتاح المركز.", ""],
+  ])("%s numbers the block under it, and items that follow on make one list", (_, text, start) => {
+    expect(render(`مقدمة البيان.\n\n${text}`).html).toBe(`<p>مقدمة البيان.</p>\n<ol${start}><li>توسعة المستشفى.</li><li>افتتاح المركز.</li></ol>`);
+  });
+
+  it("starts a new list when the numbers do not follow on", () => {
+    expect(tagsOf(render("1 -\n\nأ.\n\nفقرة.\n\n1 -\n\nب.").html)).toEqual(["ol", "li", "p", "ol", "li"]);
+  });
+
+  it("makes a line of digits a paragraph, never a heading", () => {
+    expect(shape("3601100204\n\nنص الخبر.\n\n2015\n\nنص.")).toEqual(["p:3601100204", "p:نص الخبر.", "p:2015", "p:نص."]);
+  });
+
+  it("drops a long id on the last line with a warning on its line", () => {
+    const body = render("نص الخبر.\n\n3601100204");
+    expect(body.html).toBe("<p>نص الخبر.</p>");
+    expect(body.diagnostics).toEqual([expect.objectContaining({ line: 5, severity: "warning", message: expect.stringMatching(/3601100204.*not published/) })]);
+  });
+
+  it("keeps a phone number on the last line", () => {
+    expect(render("للتواصل مع المركز الإعلامي.\n\n0501234567").html).toBe("<p>للتواصل مع المركز الإعلامي.</p>\n<p>0501234567</p>");
+  });
+});
+
+describe("wire copy: headings stay honest", () => {
+  it.each([
+    ["a date label", "التاريخ : 9 / 10 / 1436ه\n\nنص."],
+    ["a date in figures", "الخميس 24/11/2026\n\nنص."],
+    ["more figures than letters", "رقم 2026/11/24-115\n\nنص."],
+    ["a number and a marker with nothing after it", "نص.\n\n4 -"],
+    ["a byline naming a place, below the text", "نص.\n\nمحمد العتيبي – جدة\n\nنص."],
+  ])("%s is not a heading", (_, text) => {
+    expect(tagsOf(render(text).html)).not.toContain("h2");
+  });
+
+  it("makes none of a run of short lines (verse) a heading", () => {
+    const verse = "وطني لو شغلت بالخلد عنه\n\nنازعتني إليه في الخلد نفسي";
+    expect(tagsOf(render(`قال الشاعر:\n\n${verse}\n\nوختم الأمير كلمته.`).html)).toEqual(["p", "p", "p", "p"]);
+  });
+
+  it("still makes a short line between paragraphs, or before a list, a heading", () => {
+    expect(tagsOf(render("نص.\n\nأرقام المشروع\n\nنص.").html)).toEqual(["p", "h2", "p"]);
+    expect(tagsOf(render("نص.\n\nأرقام المشروع\n\n- بند").html)).toEqual(["p", "h2", "ul", "li"]);
   });
 });

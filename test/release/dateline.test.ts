@@ -71,6 +71,71 @@ describe("parseDateline: recognised", () => {
   });
 });
 
+describe("parseDateline: wire copy as agencies send it", () => {
+  const spa = { location: "الكويت", agency: "واس", date: date(2015, 8, 10), hijri: date(1436, 10, 25) };
+  it.each([
+    ["a line of its own, agency unbracketed", "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", spa],
+    ["agency in brackets, at the end of the line", "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م (واس)", spa],
+    ["agency after a dash", "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م - واس", spa],
+    ["agency after a tatweel used as a dash", "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م ـ واس", spa],
+    ["agency and a dash after it", "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس - أعلنت الوزارة", spa],
+    ["agency then the text without a dash", "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس أعلنت الوزارة", spa],
+    ["no era markers", "الكويت 25 شوال 1436 الموافق 10 اغسطس 2015 واس", spa],
+    ["ه without tatweel, touching the year", "الكويت 25 شوال 1436ه الموافق 10 اغسطس 2015م واس", spa],
+    ["no agency, line of its own", "الكويت 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م", { location: "الكويت", date: date(2015, 8, 10) }],
+    ["a two-word place", "المدينة المنورة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", { location: "المدينة المنورة", date: date(2015, 8, 10) }],
+    ["Arabic-Indic digits", "الرياض ٢٥ شوال ١٤٣٦ هـ الموافق ١٠ اغسطس ٢٠١٥ م واس", { agency: "واس", date: date(2015, 8, 10) }],
+    ["ذي القعدة", "جدة 20 ذي القعدة 1436 هـ الموافق 4 سبتمبر 2015 م واس", { date: date(2015, 9, 4), hijri: date(1436, 11, 20) }],
+    ["ذو القعدة", "جدة 20 ذو القعدة 1436 هـ الموافق 4 سبتمبر 2015 م واس", { hijri: date(1436, 11, 20) }],
+    ["ربيع الاول", "أبها 12 ربيع الاول 1437 هـ الموافق 23 ديسمبر 2015 م واس", { date: date(2015, 12, 23), hijri: date(1437, 3, 12) }],
+    ["جمادى الاخرة", "تبوك 2 جمادى الاخرة 1437 هـ الموافق 11 مارس 2016 م واس", { date: date(2016, 3, 11), hijri: date(1437, 6, 2) }],
+    ["إبريل", "جدة 1 رجب 1437 هـ الموافق 8 إبريل 2016 م واس", { date: date(2016, 4, 8), hijri: date(1437, 7, 1) }],
+    ["ابريل", "جدة 1 رجب 1437 هـ الموافق 8 ابريل 2016 م واس", { date: date(2016, 4, 8) }],
+    ["يوليه", "القاهرة 5 شوال 1437 هـ الموافق 10 يوليه 2016 م (أ ش أ)", { agency: "أ ش أ", date: date(2016, 7, 10) }],
+    ["مايو", "جدة 9 مايو 2021 م واس", { date: date(2021, 5, 9) }],
+    ["في before the date", "الرياض في 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", { location: "الرياض", date: date(2015, 8, 10) }],
+    ["يوليو", "جدة 5 شوال 1437 هـ الموافق 10 يوليو 2016 م واس", { date: date(2016, 7, 10), hijri: date(1437, 10, 5) }],
+    ["جمادى الآخرة, hamza forms", "تبوك 2 جمادى الآخرة 1437 هـ الموافق 11 مارس 2016 م (واس)", { date: date(2016, 3, 11), hijri: date(1437, 6, 2) }],
+    ["ربيع الأول, no era markers", "أبها 12 ربيع الأول 1437 الموافق 23 ديسمبر 2015 واس", { hijri: date(1437, 3, 12) }],
+    ["آب", "دمشق 10 آب 2015 سانا", { agency: "سانا", date: date(2015, 8, 10) }],
+    ["تشرين الأول", "بيروت 5 تشرين الأول 2015 - نص", { date: date(2015, 10, 5) }],
+    [
+      "English SPA, line of its own",
+      "Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA",
+      { location: "Riyadh", agency: "SPA", date: date(2021, 5, 9), hijri: date(1442, 9, 27) },
+    ],
+    [
+      "English SPA with a dash and text",
+      "Jeddah, Dhul-Hijjah 10, 1442 AH, corresponding to July 20, 2021 AD, SPA -- The pilgrims",
+      { location: "Jeddah", agency: "SPA", date: date(2021, 7, 20), hijri: date(1442, 12, 10) },
+    ],
+    ["English Hijri only", "Makkah, Sha'ban 1, 1442 AH (SPA) - text", { location: "Makkah", agency: "SPA", hijri: date(1442, 8, 1) }],
+  ])("%s", (_, text, expected) => {
+    const match = parseDateline(text);
+    expect(match?.dateline).toMatchObject(expected);
+    expect(match?.problems).toEqual([]);
+  });
+
+  it("keeps the agency in the dateline text and stops before the text or dash after it", () => {
+    const text = "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م ـ واس - أعلنت الوزارة";
+    const match = parseDateline(text)!;
+    expect(match.dateline.text).toBe("الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م ـ واس");
+    expect(text.slice(match.end)).toBe(" - أعلنت الوزارة");
+    expect(parseDateline("الرياض 26 شوال 1436 هـ")!.dateline.text).toBe("الرياض 26 شوال 1436 هـ");
+  });
+
+  it("takes no place from a date that starts with the day of the week", () => {
+    expect(parseDateline("الثلاثاء 11 أغسطس 2015 م")?.dateline).toEqual({ text: "الثلاثاء 11 أغسطس 2015 م", date: date(2015, 8, 11) });
+    expect(parseDateline("Tuesday, August 11, 2015 (SPA) - text")?.dateline).toEqual({ text: "Tuesday, August 11, 2015 (SPA)", agency: "SPA", date: date(2015, 8, 11) });
+  });
+
+  it("still cross-checks the two calendars", () => {
+    const match = parseDateline("الكويت 25 شوال 1436 هـ الموافق 20 اغسطس 2015 م واس")!;
+    expect(match.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/disagree/) })]);
+    expect(parseDateline("Riyadh, Ramadan 27, 1442 AH, corresponding to May 20, 2021 AD, SPA")!.problems).toHaveLength(1);
+  });
+});
+
 describe("parseDateline: not a dateline", () => {
   it.each([
     "الرياض مدينة كبيرة وهي عاصمة المملكة.",
@@ -81,6 +146,12 @@ describe("parseDateline: not a dateline", () => {
     "Riyadh is the capital — and more",
     "London hosted the talks on Monday.",
     "",
+    "الرياض",
+    "الرياض واس",
+    "أكد مدير واس أن الخدمة مستمرة",
+    "الرياض 26 شوال 1436 هـ افتتح الوزير المعرض",
+    "عين اليوم – الرياض",
+    "The agency SPA reported",
   ])("%s", (text) => {
     expect(parseDateline(text)).toBeUndefined();
   });

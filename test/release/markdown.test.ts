@@ -76,6 +76,16 @@ describe("renderMarkdownBody", () => {
     expect(body.text).toBe("الرياض 26 شوال 1436 هـ (واس) – افتتح الوزير المعرض.\n\nفقرة ثانية.");
   });
 
+  it("recognises a dateline on a line of its own, as agencies send it", () => {
+    const dateline = "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس";
+    for (const text of [`${dateline}\n\nأعلنت الوزارة اليوم.`, `${dateline}\nأعلنت الوزارة اليوم.`]) {
+      const body = render(text);
+      expect(body.dateline).toMatchObject({ location: "الكويت", agency: "واس", date: { year: 2015, month: 8, day: 10 } });
+      expect(body.html).toMatch(/^<p><span class="dateline">الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس<\/span>/);
+      expect(body.firstParagraph).toBe("أعلنت الوزارة اليوم.");
+    }
+  });
+
   it("reports a dateline's wrong date on its line in the file", () => {
     const body = render("## قسم\n\nالرياض 31 فبراير 2026 (واس) - نص.");
     expect(body.diagnostics).toEqual([expect.objectContaining({ line: 7, severity: "warning" })]);

@@ -131,3 +131,45 @@ describe("long and hostile inputs", () => {
     }
   }, 20_000);
 });
+
+describe("wire copy", () => {
+  it.each([
+    ["عام / أمير الرياض يستقبل السفير", "عام", "أمير الرياض يستقبل السفير"],
+    ["اقتصادي / ارتفاع الصادرات غير النفطية", "اقتصادي", "ارتفاع الصادرات غير النفطية"],
+    ["رياضي/ الهلال يتأهل", "رياضي", "الهلال يتأهل"],
+    ["ثقافي / افتتاح معرض الكتاب", "ثقافي", "افتتاح معرض الكتاب"],
+    ["أمني / القبض على مروجين", "أمني", "القبض على مروجين"],
+    ["General / Crown Prince receives envoy", "General", "Crown Prince receives envoy"],
+  ])("takes the desk off the title %s", (title, desk, rest) => {
+    expect(parse(`${title}\n\nنص.`)).toMatchObject({ title: rest, desk });
+  });
+
+  it.each(["الرياض / جدة: رحلات جديدة", "عام/", "2026 / 2027 ميزانية"])("leaves %s whole", (title) => {
+    const release = parse(`${title}\n\nنص.`);
+    expect(release.title).toBe(title);
+    expect(release.desk).toBeUndefined();
+  });
+
+  it("reads SPA copy: desk, stand-alone dateline, numbered items, no headings", () => {
+    const release = parse([
+      "اقتصادي / المملكة تستضيف مؤتمر الطاقة",
+      "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس",
+      "أعلنت وزارة الطاقة اليوم استضافة المملكة مؤتمر الطاقة الدولي.",
+      "وتضمن جدول الأعمال محاور منها:",
+      "1 -",
+      "أمن الإمدادات.",
+      "2 -",
+      "الطاقة المتجددة.",
+    ].join("\n\n"));
+    expect(release).toMatchObject({ title: "المملكة تستضيف مؤتمر الطاقة", desk: "اقتصادي", firstParagraph: expect.stringMatching(/^أعلنت/) });
+    expect(release.dateline).toMatchObject({ location: "الكويت", agency: "واس", date: { year: 2015, month: 8, day: 10 } });
+    expect(tagsOf(release.bodyHtml)).toEqual(["p", "span", "p", "p", "ol", "li", "li"]);
+    expect(release.diagnostics).toEqual([]);
+  });
+
+  it("keeps the byline in the data, out of the body", () => {
+    const release = parse("انطلاق مهرجان الصيف\n\nعين اليوم – الرياض\n\nانطلق اليوم مهرجان الصيف.");
+    expect(release.byline).toEqual({ text: "عين اليوم – الرياض", author: "عين اليوم", location: "الرياض" });
+    expect(release.bodyHtml).toBe("<p>انطلق اليوم مهرجان الصيف.</p>");
+  });
+});
