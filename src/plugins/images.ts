@@ -2,6 +2,7 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { buildImages, type ImageSet } from "../images/build.ts";
+import { pageCacheFor } from "../site/page-cache.ts";
 import { publishFiles } from "../images/cache.ts";
 import type { OgImage } from "../images/og.ts";
 import type { Picture } from "../images/picture.ts";
@@ -43,7 +44,8 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
     // changed, and the others are already in the output. (With `ogCards: N`, an edit can move
     // which releases are the newest N: everything is worked out again.)
     const edited = changes && images && site.ogCards === true ? newsroom.releases.filter((release) => changes.releaseUrls.has(release.url)) : undefined;
-    const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards });
+    const cacheDir = pageCacheFor(path.resolve(root, directories.output))?.cacheDir; // buildSite's (a temporary one when .cache/ cannot be written)
+    const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards, cacheDir });
     images = edited && images ? merged(images, made, edited) : made;
     // `seo.njk` reads `release.ogImage`: set on the loaded releases before any page renders.
     for (const release of newsroom.releases) release.ogImage = images.releaseCards.get(release.url);
