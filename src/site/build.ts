@@ -4,6 +4,7 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { loadSite, type Site } from "../config.ts";
+import { parseClock, parsePathPrefix } from "../options.ts";
 import { loadReleases } from "../release/load.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
@@ -31,6 +32,8 @@ export interface BuildOptions {
   preview?: boolean;
   /** Build clock (ISO 8601). Default: now. */
   now?: string;
+  /** Let Eleventy print its own reports (stack traces included); otherwise the caller reports the error it throws. */
+  debug?: boolean;
 }
 
 export interface BuildResult {
@@ -54,11 +57,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(root, options.output ?? (options.preview ? PREVIEW_OUTPUT : "dist"));
   const kind = options.preview ? "preview" : "site";
   claimOutput(root, output, kind);
-  recoverOutput(output);
-  const now = options.now ?? DateTime.now().toISO()!;
   const site = loadSite(path.join(root, "templates/site.json"));
+  const clock = options.now !== undefined ? parseClock(options.now, site.timezone) : DateTime.now().setZone(site.timezone);
+  // Passed on with its offset: the plugin reads the same instant, whatever the machine's time zone.
+  const now = clock.toISO()!;
+  const pathPrefix = options.pathPrefix === undefined ? undefined : parsePathPrefix(options.pathPrefix);
+  recoverOutput(output);
   const cache = cacheFolder(root);
-  const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: DateTime.fromISO(now, { setZone: true }), cacheDir: cache.folder });
+  const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: clock, cacheDir: cache.folder });
   const seconds = () => (performance.now() - started) / 1000;
   if (diagnostics.some((d) => d.severity === "error")) {
     cache.close();
@@ -80,9 +86,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.env.BAYAN_NOW = now;
     const eleventy = new Eleventy(".", staging, {
       configPath: "eleventy.config.ts",
-      pathPrefix: options.pathPrefix,
+      pathPrefix,
       quietMode: true,
     });
+    if (!options.debug) eleventy.logger.overrideLogger(SILENT);
     const [, pages] = (await eleventy.write()) as [unknown, WrittenPage[]];
     // After write() has settled (no copy still in flight), before anything is published.
     const audited = takeAudited(staging);
@@ -148,6 +155,8 @@ function cacheWarnings(problems: Array<string | undefined>): Diagnostic[] {
     hint: "make .cache/ a folder Bayan can write to (or delete it): until then every build renders every page again",
   }));
 }
+
+const SILENT = { log() {}, info() {}, warn() {}, error() {} };
 
 /** A page Eleventy wrote, as its `write()` reports it. */
 interface WrittenPage {
