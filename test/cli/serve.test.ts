@@ -1,0 +1,70 @@
+/**
+ * `npm start` (issue 18, item 3): the dev server shows drafts and embargoed releases, so it listens
+ * on this machine only unless `--host` opens it, with a warning. Started for real in a child process.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, connect } from "node:net";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeProject, REPO, samples } from "../helpers/project.ts";
+
+const tsx = path.join(REPO, "node_modules", ".bin", "tsx");
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill("SIGKILL");
+});
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts `npm start` in `root`; resolves with what it printed once it says where it listens. */
+async function start(root: string, args: string[]): Promise<{ stdout: string; stderr: string; port: number }> {
+  const child = spawn(tsx, ["src/cli/build.ts", "--serve", "--now=2026-11-29T12:00:00+03:00", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  running.push(child);
+  let stdout = "";
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (chunk) => {
+      stdout += chunk;
+      const port = /Preview with drafts and embargoed releases: http:\/\/[^:]+:(\d+)\//.exec(stdout)?.[1];
+      if (port) setTimeout(() => resolve({ stdout, stderr, port: Number(port) }), 100); // the warning follows
+    });
+    child.once("exit", (code) => reject(new Error(`npm start stopped (${code}): ${stderr}`)));
+  });
+}
+
+/** Whether a TCP connection to `host:port` is accepted. */
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+describe("npm start", () => {
+  it("listens on 127.0.0.1 only, and says so", async () => {
+    const project = makeProject(samples(["seed-release.txt", "draft-note.txt"]));
+    const server = await start(project.root, [`--port=${await freePort()}`]);
+    expect(server.stdout).toContain(`http://127.0.0.1:${server.port}/`);
+    expect(await reachable("127.0.0.1", server.port)).toBe(true);
+    // Another address of this machine (all of 127.0.0.0/8 is this machine on Linux): a server
+    // listening on every interface accepts it, one on 127.0.0.1 does not.
+    expect(await reachable("127.0.0.2", server.port)).toBe(false);
+    expect(server.stderr).not.toMatch(/warning/);
+  });
+
+  it("--host opens it on purpose, with a warning that drafts and embargoes are visible", async () => {
+    const project = makeProject(samples(["seed-release.txt", "draft-note.txt"]));
+    const server = await start(project.root, [`--port=${await freePort()}`, "--host=0.0.0.0"]);
+    expect(await reachable("127.0.0.2", server.port)).toBe(true);
+    expect(server.stderr).toMatch(/^warning: --host=0\.0\.0\.0: anyone who can reach this machine .* sees every draft and embargoed release/m);
+  });
+});
