@@ -8,7 +8,7 @@
  * const { values } = readArgs({ usage: "Usage: npm run check [-- --now=<date-time>]", options: { now: { type: "string" } } });
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import type { OptionError } from "../options.ts";
+import { OptionError } from "../options.ts";
 import { formatDiagnostic } from "../diagnostics.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -60,4 +60,11 @@ function optionProblem(error: NodeJS.ErrnoException): string {
 export function printOptionError(error: OptionError): void {
   console.error(formatDiagnostic({ file: error.option, severity: "error", message: error.detail, hint: error.hint }));
   process.exitCode = 2;
+}
+
+/** Reads a `--port` value; anything but a port number is an `OptionError`. */
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new OptionError("--port", `"${value}" is not a port number`, "give a whole number from 1 to 65535, e.g. --port=8080");
+  return port;
 }

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { ConfigError } from "../config.ts";
-import { OptionError, parseClock, parsePathPrefix } from "../options.ts";
+import { parseClock, parsePathPrefix, type OptionError } from "../options.ts";
 import { buildSite, PREVIEW_OUTPUT } from "../site/build.ts";
 import { describeBuildError } from "../site/build-error.ts";
 import { claimOutput, OutputRefused, recordOutput } from "../site/output.ts";
@@ -13,7 +13,7 @@ import { LOCAL_HOST, serveOn } from "../site/serve.ts";
 import { watchReleases } from "../site/watch.ts";
 import { formatDiagnostic, sortDiagnostics, type ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic } from "../release/model.ts";
-import { printOptionError, readArgs } from "./args.ts";
+import { parsePort, printOptionError, readArgs } from "./args.ts";
 import { readSiteConfig } from "./check.ts";
 import { printReport } from "./report.ts";
 
@@ -87,8 +87,7 @@ async function serve() {
   // Checked before anything starts, with the messages of a build.
   const now = values.now !== undefined ? parseClock(values.now, site.timezone).toISO()! : undefined;
   const pathPrefix = values.pathprefix === undefined ? undefined : parsePathPrefix(values.pathprefix);
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OptionError("--port", `"${values.port}" is not a port number`, "give a whole number from 1 to 65535, e.g. --port=8080");
+  const port = parsePort(values.port);
   claimOutput(root, path.resolve(root, output), "preview");
   recordOutput(root, path.resolve(root, output), "preview");
   process.env.BAYAN_PREVIEW = "1";

@@ -26,6 +26,7 @@ describe.each([
   ["check.ts", []],
   ["new.ts", []],
   ["search.ts", []],
+  ["preview.ts", []],
 ])("%s %j", (command, extra) => {
   it("--help prints the usage and exits 0", () => {
     const result = run(command, [...extra, "--help"]);

@@ -68,3 +68,26 @@ describe("npm start", () => {
     expect(server.stderr).toMatch(/^warning: --host=0\.0\.0\.0: anyone who can reach this machine .* sees every draft and embargoed release/m);
   });
 });
+
+describe("npm run preview", () => {
+  it("serves the built dist/ under the path prefix, on 127.0.0.1 only", async () => {
+    const project = makeProject(samples(["seed-release.txt"]), { pathPrefix: "/newsroom/" });
+    expect((await project.build()).ok).toBe(true);
+    const child = spawn(tsx, ["src/cli/preview.ts", `--port=${await freePort()}`], { cwd: project.root, stdio: ["ignore", "pipe", "pipe"] });
+    running.push(child);
+    const url = await new Promise<string>((resolve) => {
+      let stdout = "";
+      child.stdout!.on("data", (chunk) => {
+        stdout += chunk;
+        const found = /at (http:\/\/\S+)/.exec(stdout)?.[1];
+        if (found) resolve(found);
+      });
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/newsroom\/$/);
+    const home = await fetch(url);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('href="/newsroom/');
+    expect((await fetch(new URL("/", url))).status).toBe(404);
+    expect(await reachable("127.0.0.2", Number(new URL(url).port))).toBe(false);
+  });
+});
