@@ -3,6 +3,7 @@
  * on this machine only unless `--host` opens it, with a warning. Started for real in a child process.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { renameSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -89,5 +90,47 @@ describe("npm run preview", () => {
     expect(await home.text()).toContain('href="/newsroom/');
     expect((await fetch(new URL("/", url))).status).toBe(404);
     expect(await reachable("127.0.0.2", Number(new URL(url).port))).toBe(false);
+  });
+});
+
+describe("npm start while a release is edited (issue 19, item 14; issue 23, item 9)", () => {
+  /** Fetches `url` until `accept` takes the response (a rebuild takes a moment); the last response. */
+  async function poll(url: string, accept: (status: number, text: string) => boolean, ms = 20_000) {
+    let last = { status: 0, text: "" };
+    for (let waited = 0; waited < ms; waited += 250) {
+      const response = await fetch(url);
+      last = { status: response.status, text: await response.text() };
+      if (accept(last.status, last.text)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return last;
+  }
+
+  it("shows every save by rename, and a front matter error in the page until it is fixed", async () => {
+    const file = "releases/2026-11-20-budget.txt";
+    const project = makeProject({ "2026-11-20-budget.txt": "الميزانية العامة\n\nنص أول.\n" });
+    const server = await start(project.root, [`--port=${await freePort()}`]);
+    const page = `http://127.0.0.1:${server.port}/releases/2026/11/budget/`;
+    expect((await poll(page, (status) => status === 200)).text).toContain("نص أول");
+    const saveByRename = (text: string) => {
+      writeFileSync(path.join(project.root, "releases/.budget.txt.swp"), text);
+      renameSync(path.join(project.root, "releases/.budget.txt.swp"), path.join(project.root, file));
+    };
+    for (const words of ["نص ثان", "نص ثالث", "نص رابع"]) {
+      saveByRename(`الميزانية العامة\n\n${words}.\n`);
+      expect((await poll(page, (_, text) => text.includes(words))).text, words).toContain(words);
+    }
+
+    saveByRename("---\ndate: 2026-13-45\n---\nالميزانية العامة\n\nنص خامس.\n");
+    const broken = await poll(page, (status) => status === 500);
+    expect(broken.status).toBe(500);
+    expect(broken.text).toContain(`${file}</bdi>:2`);
+    expect(broken.text).toMatch(/2026-13-45/);
+    expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(500);
+
+    saveByRename("الميزانية العامة\n\nنص سادس.\n");
+    const fixed = await poll(page, (status, text) => status === 200 && text.includes("نص سادس"));
+    expect(fixed.status).toBe(200);
+    expect(fixed.text).toContain("نص سادس");
   });
 });
