@@ -61,12 +61,13 @@ export function claimOutput(root: string, output: string, kind: OutputKind): voi
   }
   const stat = lstatSync(output, { throwIfNoEntry: false });
   if (!stat) return;
-  const made = readRecord(root)[name] ?? (stat.isDirectory() && SITE_FILES.every((file) => existsSync(path.join(output, file))) ? "site" : undefined);
-  if (!stat.isDirectory() || !made) {
+  const recorded = readRecord(root)[name];
+  const looksBuilt = stat.isDirectory() && SITE_FILES.every((file) => existsSync(path.join(output, file)));
+  if (!stat.isDirectory() || (!recorded && !looksBuilt)) {
     throw new OutputRefused(`refusing to build into ${name}: it already exists and Bayan did not make it, and a build replaces the output folder with everything in it`,
       `give --output a new folder, e.g. --output=site; if ${name} is an old build you no longer need, delete it yourself`);
   }
-  if (kind === "preview" && made === "site") {
+  if (kind === "preview" && recorded === "site") {
     throw new OutputRefused(`refusing to build a preview into ${name}: it holds a site built for deployment, and a preview shows drafts and embargoed releases`, "leave --output out (a preview goes to .cache/preview/) or give a folder of its own");
   }
 }

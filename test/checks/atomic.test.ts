@@ -177,6 +177,11 @@ describe("a preview never goes where the site is deployed from (issue 18, item 4
     await expect(project.build({ preview: true, output: "dist" })).rejects.toThrow(/refusing to build a preview into dist/);
     await project.build();
     await expect(project.build({ preview: true, output: "dist" })).rejects.toThrow(/refusing to build a preview into dist/);
+    await project.build({ output: "site" });
+    await expect(project.build({ preview: true, output: "site" })).rejects.toThrow(/refusing to build a preview into site: it holds a site built for deployment/);
+    // A preview of an older Bayan, without a record: rebuilt in place.
+    rmSync(path.join(project.root, ".cache/bayan-outputs.json"));
+    expect((await project.build({ preview: true })).ok).toBe(true);
   });
 
   it("a failed build for deployment leaves no preview in its folder", async () => {
