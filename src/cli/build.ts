@@ -2,6 +2,7 @@
  * `npm run build` — validate every release, then build `dist/` atomically.
  * `npm start` (`--serve`) — dev server with live reload, drafts and embargoed releases shown and marked.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { ConfigError } from "../config.ts";
@@ -62,7 +63,11 @@ function fail(error: Error) {
   else if (error.name === "ReleaseErrors") printProblems((error as ReleaseErrors).diagnostics);
   else if (error.name === "OutputRefused") return printProblems([{ file: "--output", severity: "error", message: error.message, hint: (error as OutputRefused).hint }]);
   else printProblems([describeBuildError(error, process.cwd())]);
-  if (!values.serve) console.error(`\nNothing was published. The previous ${output}/ was left as it was.`);
+  if (!values.serve) console.error(`\nNothing was published.${leftAsItWas()}`);
+}
+
+function leftAsItWas(): string {
+  return existsSync(output) ? ` The previous ${output}/ was left as it was.` : "";
 }
 
 function printProblems(diagnostics: Diagnostic[]) {
@@ -73,7 +78,7 @@ async function build() {
   const result = await buildSite({ root: process.cwd(), output, pathPrefix: values.pathprefix, preview: values.drafts, now: values.now, debug: values.debug });
   printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts, failed: !result.ok });
   if (!result.ok) {
-    console.error(`\nNothing was published: fix the errors above. The previous ${output}/ was left as it was.`);
+    console.error(`\nNothing was published: fix the errors above.${leftAsItWas()}`);
     process.exitCode = 1;
     return;
   }

@@ -62,7 +62,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Passed on with its offset: the plugin reads the same instant, whatever the machine's time zone.
   const now = clock.toISO()!;
   const pathPrefix = options.pathPrefix === undefined ? undefined : parsePathPrefix(options.pathPrefix);
-  recoverOutput(output);
+  recoverOutput(root, output, kind);
   const cache = cacheFolder(root);
   const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: clock, cacheDir: cache.folder });
   const seconds = () => (performance.now() - started) / 1000;
@@ -71,7 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { ok: false, diagnostics, releases, site, output, seconds: seconds() };
   }
 
-  const staging = prepareStaging(root, output, kind);
+  const staging = prepareStaging(output);
   const previousCwd = process.cwd();
   const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come

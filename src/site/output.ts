@@ -107,11 +107,15 @@ function relativeName(root: string, output: string): string {
  * Puts right what killed builds left beside `output`: the last good site is moved back into place
  * if a build stopped between its two renames, and staging folders of builds whose process is gone
  * are deleted. Called before a build knows whether it will succeed: it never deletes a good site.
+ * A preview in the place a build for deployment goes is moved aside at once, so that a build that
+ * then fails leaves no preview there to be deployed.
  */
-export function recoverOutput(output: string): void {
+export function recoverOutput(root: string, output: string, kind: OutputKind): void {
   if (!existsSync(output)) {
     const newest = namesBeside(output, OLD).filter((name) => !name.endsWith(".removing")).sort(byTime).at(-1);
     if (newest) renameSync(newest, output);
+  } else if (kind === "site" && readRecord(root)[relativeName(root, output)] === "preview") {
+    renameSync(output, `${output}${OLD}${process.pid}-${Date.now()}.removing`);
   }
   for (const staging of namesBeside(output, BUILDING)) {
     const pid = Number(staging.slice(staging.lastIndexOf("-") + 1));
@@ -120,15 +124,8 @@ export function recoverOutput(output: string): void {
   removeOldOutputs(output);
 }
 
-/**
- * Makes an empty staging folder for a build into `output`. A preview left in the place of a site
- * never stays there: a build for deployment moves it aside first, so a failed build leaves no preview to deploy.
- */
-export function prepareStaging(root: string, output: string, kind: OutputKind): string {
-  if (kind === "site" && existsSync(output) && readRecord(root)[relativeName(root, output)] === "preview") {
-    renameSync(output, `${output}${OLD}${process.pid}-${Date.now()}.removing`);
-    removeOldOutputs(output);
-  }
+/** Makes an empty staging folder for a build into `output`. */
+export function prepareStaging(output: string): string {
   const staging = `${output}${BUILDING}${process.pid}`;
   mkdirSync(staging, { recursive: true });
   return staging;

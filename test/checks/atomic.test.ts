@@ -188,6 +188,11 @@ describe("a preview never goes where the site is deployed from (issue 18, item 4
     const project = makeProject(samples(["seed-release.txt", "draft-note.txt"]));
     expect((await project.build({ preview: true, output: "public" })).ok).toBe(true);
     await expect(project.build({ preview: true, output: "public" })).resolves.toMatchObject({ ok: true });
+    writeFileSync(path.join(project.root, "releases/bad.txt"), "---\ndate: 2026-13-45\n---\nعنوان\n");
+    expect((await project.build({ output: "public" })).ok).toBe(false);
+    expect(outputFiles(path.join(project.root, "public"))).toEqual([]);
+    rmSync(path.join(project.root, "releases/bad.txt"));
+    expect((await project.build({ preview: true, output: "public" })).ok).toBe(true);
     writeFileSync(path.join(project.root, "templates/pages/404.njk"), "{% if %}");
     await expect(project.build({ output: "public" })).rejects.toThrow();
     expect(outputFiles(path.join(project.root, "public"))).toEqual([]);
