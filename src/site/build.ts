@@ -94,10 +94,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // After write() has settled (no copy still in flight), before anything is published.
     const audited = takeAudited(staging);
     if (!options.preview) auditBuild(staging, releases, targets, writtenTexts(staging, pages), audited);
-    const cacheProblems = [cache.problem, cacheAttempt(() => pageCache?.commit())];
+    // With a .cache/ that cannot be written, one warning says so: its writes below fail for the same reason.
+    const cacheProblems = [cache.problem ?? cacheAttempt(() => pageCache?.commit())];
     publishStaging(staging, output);
-    cacheProblems.push(recordOutput(root, output, kind));
-    diagnostics.push(...cacheWarnings(cacheProblems));
+    const unrecorded = recordOutput(root, output, kind);
+    diagnostics.push(...cacheWarnings(cache.problem ? cacheProblems : [...cacheProblems, unrecorded]));
   } catch (error) {
     // Eleventy rejects as soon as a step fails, while its passthrough copies may still be writing
     // into the staging folder: let them land before removing it, or they fail as unhandled rejections.
