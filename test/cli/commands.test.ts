@@ -44,6 +44,12 @@ describe.each([
   });
 });
 
+it("an option without its value is an error naming it, exit 2", () => {
+  const result = run("new.ts", ["عنوان", "--date"]);
+  expect(result.status).toBe(2);
+  expect(result.stderr).toMatch(/^error: option --date needs a value/m);
+});
+
 describe("npm run build", () => {
   const embargoed = { "budget.txt": "---\nembargo: 2026-12-01T08:00:00\n---\nميزانية الصباح السرية\n\nنص.\n", ...samples(["seed-release.txt"]) };
 
@@ -56,6 +62,13 @@ describe("npm run build", () => {
     const after = run("build.ts", ["--now=2026-12-01T08:00:00"], project.root, { TZ: zone });
     expect(after.status, after.stderr).toBe(0);
     expect(existsSync(path.join(project.root, "dist/releases/2026/11/budget/index.html"))).toBe(true);
+  });
+
+  it("npm run check reads --now the same way", () => {
+    const project = makeProject(embargoed);
+    const result = run("check.ts", ["--now=2026-12-01T07:59:59"], project.root, { TZ: "UTC" });
+    expect(result.stdout).toContain("1 held by embargo");
+    expect(run("check.ts", ["--now=2026-12-01T08:00:00"], project.root, { TZ: "UTC" }).stdout).toContain("0 held by embargo");
   });
 
   it.each([
