@@ -44,7 +44,10 @@ export function assertSafeOutput(root: string, output: string): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   const [realRoot, realOutput] = [real(root), real(output)];
   const protectedFolders = ["releases", "templates", "assets", "src", "test", "node_modules", ".git"].map((f) => real(path.join(root, f)));
-  if (inside(realRoot, realOutput) || protectedFolders.some((folder) => inside(realOutput, folder)) || !inside(realOutput, realRoot) || realOutput === real(path.join(root, ".cache"))) {
+  // `.cache/` holds Bayan's caches (`bayan-*`); only a folder of its own there, such as the preview, can be an output.
+  const cache = real(path.join(root, ".cache"));
+  const inCache = realOutput === cache || (inside(realOutput, cache) && path.relative(cache, realOutput).startsWith("bayan-"));
+  if (inside(realRoot, realOutput) || protectedFolders.some((folder) => inside(realOutput, folder)) || !inside(realOutput, realRoot) || inCache) {
     throw new OutputRefused(`refusing to build into ${output}: the output folder must be a new folder inside the project, such as dist`, "give --output a new folder inside the project, e.g. --output=site");
   }
 }

@@ -109,7 +109,7 @@ describe("assertSafeOutput", () => {
     expect(() => assertSafeOutput(root, path.resolve(root, output))).not.toThrow();
   });
 
-  it.each([".", "..", "../..", "/", "../sibling", os.tmpdir(), "releases", "releases/2026", "templates", "templates/layouts", "assets", "src", "test", "node_modules", "node_modules/.cache/x", ".git", ".git/x"])(
+  it.each([".", "..", "../..", "/", "../sibling", os.tmpdir(), "releases", "releases/2026", "templates", "templates/layouts", "assets", "src", "test", "node_modules", "node_modules/.cache/x", ".git", ".git/x", ".cache", ".cache/bayan-pages", ".cache/bayan-og/x"])(
     "refuses %s", (output) => {
       expect(() => assertSafeOutput(root, path.resolve(root, output))).toThrow(/refusing to build into/);
     });
