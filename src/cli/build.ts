@@ -11,6 +11,7 @@ import { buildSite, PREVIEW_OUTPUT } from "../site/build.ts";
 import { describeBuildError } from "../site/build-error.ts";
 import { claimOutput, OutputRefused, recordOutput } from "../site/output.ts";
 import { LOCAL_HOST, serveOn } from "../site/serve.ts";
+import { httpUrl } from "../site/static-server.ts";
 import { watchReleases } from "../site/watch.ts";
 import { formatDiagnostic, sortDiagnostics, type ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic } from "../release/model.ts";
@@ -103,8 +104,7 @@ async function serve() {
   await eleventy.watch();
   watchReleases(eleventy, "releases");
   const address = await serveOn(eleventy, port, values.host);
-  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  console.log(`Preview with drafts and embargoed releases: http://${shownHost}:${address.port}${pathPrefix ?? site.pathPrefix} (Ctrl+C to stop)`);
+  console.log(`Preview with drafts and embargoed releases: ${httpUrl(address, pathPrefix ?? site.pathPrefix)} (Ctrl+C to stop)`);
   if (values.host !== LOCAL_HOST && values.host !== "localhost" && values.host !== "::1") {
     console.warn(`warning: --host=${values.host}: anyone who can reach this machine on port ${address.port} sees every draft and embargoed release. Leave --host out to keep the preview to this machine.`);
   }

@@ -36,7 +36,7 @@ export async function serve(dir: string, prefix = "/", { host = "127.0.0.1", por
   });
   const address = server.address() as AddressInfo;
   return {
-    url: `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}${prefix}`,
+    url: httpUrl(address, prefix),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -44,6 +44,11 @@ export async function serve(dir: string, prefix = "/", { host = "127.0.0.1", por
         server.closeAllConnections();
       }),
   };
+}
+
+/** The address of a listening server, e.g. `http://127.0.0.1:8080/newsroom/` (IPv6 hosts in brackets). */
+export function httpUrl(address: AddressInfo, pathname: string): string {
+  return `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}${pathname}`;
 }
 
 /** The file a request path names under `root`, or undefined; never a file outside `root`. */
