@@ -19,13 +19,16 @@ export const siteSchema = z
     /** Absolute base URL of the published site, e.g. `https://news.example.org`. */
     url: z
       .string()
-      .url("must be an absolute URL such as https://news.example.org")
-      .refine((u) => /^https?:\/\//.test(u), "must start with https:// or http://")
+      .superRefine((url, context) => {
+        const problem = urlProblem(url);
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      })
       .transform((u) => u.replace(/\/+$/, "")),
     /** Folder the site is served from, e.g. `/newsroom/` on GitHub Pages. */
     pathPrefix: z
       .string()
       .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, "must look like / or /newsroom/ (start and end with /, no spaces)")
+      .refine((prefix) => !prefix.split("/").some((part) => part === "." || part === ".."), "must not hold . or .. folders (write the folder itself, e.g. /newsroom/)")
       .default("/"),
     /** Main language: served at the site root. */
     lang: langTag.default("ar"),
@@ -131,6 +134,20 @@ export function localize(value: Localized | undefined, lang: string, site: Pick<
   if (value === undefined) return "";
   if (typeof value === "string") return value;
   return value[lang] ?? value[site.lang] ?? Object.values(value)[0] ?? "";
+}
+
+/** What is wrong with the site's `url`, one problem at a time, or undefined. */
+function urlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "must be an absolute URL such as https://news.example.org";
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "must start with https:// or http://";
+  if (url.username || url.password) return "must not hold a user name or password: it would be printed in every address of the site";
+  if (!/^https?:\/\/[^/?#]+\/*$/i.test(value)) return "must be the site's address alone, such as https://news.example.org: a folder goes in pathPrefix (e.g. \"/newsroom/\"), and there is no room for ?query or #fragment";
+  return undefined;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -28,6 +28,8 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<unknown>;
     init(): Promise<void>;
     setIncrementalBuild(incremental: boolean): void;
+    /** Eleventy's logger; `overrideLogger` gives it a console-like object to write to. */
+    logger: { overrideLogger(logger: Pick<Console, "log" | "info" | "warn" | "error">): void };
     /** Set by `watch()`: Eleventy's chokidar watcher and its build state. */
     watcher?: { emit(event: "change", path: string): boolean };
     watchManager?: { isBuildRunning(): boolean };

@@ -3,6 +3,7 @@ import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
 import { resolveOptions, type BayanOptions } from "./options.ts";
 import { assetsPlugin } from "./plugins/assets.ts";
+import { devErrorsPlugin } from "./plugins/dev-errors.ts";
 import { feedsPlugin } from "./plugins/feeds.ts";
 import { imagesPlugin } from "./plugins/images.ts";
 import { filtersPlugin } from "./plugins/filters.ts";
@@ -52,6 +53,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
   eleventyConfig.addPlugin(searchPlugin, { site, source, root });
+  if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, templates });
 }
 
 /** UI strings per language from `templates/i18n/<lang>.json`; a language without a file uses English. */

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Site } from "./config.ts";
+import { siteSchema, type Site } from "./config.ts";
 
 /** Options of the Bayan Eleventy plugin, as `eleventy.config.ts` passes them. */
 export interface BayanOptions {
@@ -24,9 +24,47 @@ export interface ResolvedOptions {
 /** Applies defaults; a bad clock value is an error that names the option. */
 export function resolveOptions(options: BayanOptions): ResolvedOptions {
   if (!options?.site) throw new Error("[bayan] the `site` option is required: addPlugin(bayan, { site: loadSite(\"templates/site.json\") })");
-  const now = options.now ? DateTime.fromISO(options.now, { setZone: true }) : DateTime.now();
-  if (!now.isValid) throw new Error(`[bayan] the build clock "${options.now}" is not an ISO 8601 date-time (e.g. 2026-11-24T09:00:00+03:00)`);
+  const now = options.now ? parseClock(options.now, options.site.timezone) : DateTime.now();
   return { site: options.site, releases: options.releases ?? "releases", preview: options.preview ?? false, now };
+}
+
+/** A command-line option with a value Bayan cannot use; printed as `--now: error: …` and the hint. */
+export class OptionError extends Error {
+  readonly option: string;
+  readonly detail: string;
+  readonly hint: string;
+  constructor(option: string, detail: string, hint: string) {
+    super(`${option}: ${detail}`);
+    this.name = "OptionError";
+    this.option = option;
+    this.detail = detail;
+    this.hint = hint;
+  }
+}
+
+/**
+ * Reads `--pathprefix` with the rule and the message of the config's `pathPrefix` (one schema for both).
+ * @example parsePathPrefix("/newsroom/") // "/newsroom/"
+ */
+export function parsePathPrefix(value: string): string {
+  const result = siteSchema.shape.pathPrefix.safeParse(value);
+  if (!result.success) throw new OptionError("--pathprefix", `"${value}" ${result.error.issues[0].message}`, "write the folder the site is served from, e.g. --pathprefix=/newsroom/ (the same rule as pathPrefix in templates/site.json)");
+  return result.data;
+}
+
+/**
+ * Reads the build clock (`--now`). A date-time without an offset is in the site's time zone, as
+ * embargoes and dates without one are: `2026-12-01T07:59:59` on a Riyadh site is 07:59:59 in Riyadh
+ * whatever the machine's zone. Throws `OptionError` naming the option for anything else.
+ * @example parseClock("2026-12-01T07:59:59", "Asia/Riyadh").toISO() // "2026-12-01T07:59:59.000+03:00"
+ */
+export function parseClock(value: string, timezone: string): DateTime {
+  const now = DateTime.fromISO(value.trim(), { zone: timezone, setZone: true });
+  if (!now.isValid) {
+    throw new OptionError("--now", `"${value}" is not a date and time`,
+      `write it as ISO 8601, e.g. --now=2026-11-24T09:00:00+03:00 (without an offset it is read in the site's time zone, ${timezone})`);
+  }
+  return now;
 }
 
 /** Plugin options from the environment, for `eleventy.config.ts`: BAYAN_PREVIEW=1 and BAYAN_NOW=<ISO date-time>. */

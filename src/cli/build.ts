@@ -1,21 +1,38 @@
 /**
  * `npm run build` — validate every release, then build `dist/` atomically.
  * `npm start` (`--serve`) — dev server with live reload, drafts and embargoed releases shown and marked.
- *
- * Options: --drafts (preview drafts and embargoed releases), --now=<ISO date-time> (build clock),
- * --pathprefix=/newsroom/ (serve from a sub-folder), --output=dist (.cache/preview when serving), --port=8080.
  */
-import { parseArgs } from "node:util";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { ConfigError } from "../config.ts";
-import { buildSite } from "../site/build.ts";
+import { parseClock, parsePathPrefix, type OptionError } from "../options.ts";
+import { buildSite, PREVIEW_OUTPUT } from "../site/build.ts";
+import { describeBuildError } from "../site/build-error.ts";
+import { claimOutput, OutputRefused, recordOutput } from "../site/output.ts";
+import { LOCAL_HOST, serveOn } from "../site/serve.ts";
+import { httpUrl } from "../site/static-server.ts";
 import { watchReleases } from "../site/watch.ts";
 import { formatDiagnostic, sortDiagnostics, type ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic } from "../release/model.ts";
+import { parsePort, printOptionError, readArgs } from "./args.ts";
 import { readSiteConfig } from "./check.ts";
 import { printReport } from "./report.ts";
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run build [-- options]   build the site into dist/ (nothing is published on any error)
+       npm start [-- options]           preview with live reload, drafts and embargoed releases shown
+
+Options:
+  --drafts            build a preview with drafts and embargoed releases, marked, into ${PREVIEW_OUTPUT}/ (never dist/)
+  --now=<date-time>   the build clock, e.g. 2026-11-24T09:00:00+03:00 (without an offset: the site's time zone)
+  --pathprefix=<path> build for a sub-folder, e.g. /newsroom/
+  --output=<folder>   a new folder, or one Bayan made (default dist, or ${PREVIEW_OUTPUT} for a preview)
+  --serve             what npm start runs: the dev server
+  --port=<number>     dev server port (default 8080)
+  --host=<address>    dev server address (default ${LOCAL_HOST}, this machine only); 0.0.0.0 opens it to the network`;
+
+const { values } = readArgs({
+  usage: USAGE,
   options: {
     drafts: { type: "boolean", default: false },
     now: { type: "string" },
@@ -23,22 +40,35 @@ const { values } = parseArgs({
     output: { type: "string" },
     serve: { type: "boolean", default: false },
     port: { type: "string", default: "8080" },
+    host: { type: "string", default: LOCAL_HOST },
   },
 });
 
-// The preview shows drafts: it never writes into dist/, which is what gets deployed.
-const output = values.output ?? (values.serve ? ".cache/preview" : "dist");
+const preview = values.drafts || values.serve;
+const output = values.output ?? (preview ? PREVIEW_OUTPUT : "dist");
 
 try {
   if (values.serve) await serve();
   else await build();
 } catch (error) {
+  fail(error as Error);
+}
+
+/** Prints what stopped the command as `file:line: error: …` with a hint; the stack trace only with --debug. */
+function fail(error: Error) {
+  process.exitCode = 1;
+  if (values.debug) console.error(error.stack);
+  if (error.name === "OptionError") return printOptionError(error as OptionError);
   if (error instanceof ConfigError) printProblems(readSiteConfig(process.cwd()).diagnostics);
   // The embargo audit and the images step stop the build with ReleaseErrors (by name: tests load a second copy of the module).
-  else if ((error as Error).name === "ReleaseErrors") printProblems((error as ReleaseErrors).diagnostics);
-  else console.error(`Build failed: ${(error as Error).message}`);
-  console.error(`\nNothing was published. The previous ${output}/ was left as it was.`);
-  process.exitCode = 1;
+  else if (error.name === "ReleaseErrors") printProblems((error as ReleaseErrors).diagnostics);
+  else if (error.name === "OutputRefused") return printProblems([{ file: "--output", severity: "error", message: error.message, hint: (error as OutputRefused).hint }]);
+  else printProblems([describeBuildError(error, process.cwd())]);
+  if (!values.serve) console.error(`\nNothing was published.${leftAsItWas()}`);
+}
+
+function leftAsItWas(): string {
+  return existsSync(output) ? ` The previous ${output}/ was left as it was.` : "";
 }
 
 function printProblems(diagnostics: Diagnostic[]) {
@@ -46,16 +76,10 @@ function printProblems(diagnostics: Diagnostic[]) {
 }
 
 async function build() {
-  const result = await buildSite({
-    root: process.cwd(),
-    output: output,
-    pathPrefix: values.pathprefix,
-    preview: values.drafts,
-    now: values.now,
-  });
-  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts });
+  const result = await buildSite({ root: process.cwd(), output, pathPrefix: values.pathprefix, preview: values.drafts, now: values.now, debug: values.debug });
+  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts, failed: !result.ok });
   if (!result.ok) {
-    console.error(`\nNothing was published: fix the errors above. The previous ${output}/ was left as it was.`);
+    console.error(`\nNothing was published: fix the errors above.${leftAsItWas()}`);
     process.exitCode = 1;
     return;
   }
@@ -63,18 +87,25 @@ async function build() {
 }
 
 async function serve() {
+  const root = process.cwd();
+  const site = readSiteConfig(root).site;
+  if (!site) throw new ConfigError("templates/site.json", []);
+  // Checked before anything starts, with the messages of a build.
+  const now = values.now !== undefined ? parseClock(values.now, site.timezone).toISO()! : undefined;
+  const pathPrefix = values.pathprefix === undefined ? undefined : parsePathPrefix(values.pathprefix);
+  const port = parsePort(values.port);
+  claimOutput(root, path.resolve(root, output), "preview");
+  recordOutput(root, path.resolve(root, output), "preview");
   process.env.BAYAN_PREVIEW = "1";
-  if (values.now) process.env.BAYAN_NOW = values.now;
-  const eleventy = new Eleventy(".", output, {
-    configPath: "eleventy.config.ts",
-    pathPrefix: values.pathprefix,
-    runMode: "serve",
-    quietMode: true,
-  });
+  if (now) process.env.BAYAN_NOW = now;
+  const eleventy = new Eleventy(".", output, { configPath: "eleventy.config.ts", pathPrefix, runMode: "serve", quietMode: true });
   await eleventy.init();
   eleventy.setIncrementalBuild(true);
   await eleventy.watch();
   watchReleases(eleventy, "releases");
-  await eleventy.serve(Number(values.port));
-  console.log(`Preview with drafts and embargoed releases: http://localhost:${values.port}/ (Ctrl+C to stop)`);
+  const address = await serveOn(eleventy, port, values.host);
+  console.log(`Preview with drafts and embargoed releases: ${httpUrl(address, pathPrefix ?? site.pathPrefix)} (Ctrl+C to stop)`);
+  if (values.host !== LOCAL_HOST && values.host !== "localhost" && values.host !== "::1") {
+    console.warn(`warning: --host=${values.host}: anyone who can reach this machine on port ${address.port} sees every draft and embargoed release. Leave --host out to keep the preview to this machine.`);
+  }
 }

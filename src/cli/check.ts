@@ -8,7 +8,6 @@
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { ConfigError, siteSchema, validateSite, type Site } from "../config.ts";
 import { locateImage } from "../images/locate.ts";
@@ -17,6 +16,8 @@ import { loadReleases } from "../release/load.ts";
 import { progress } from "../site/progress.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { printReport } from "./report.ts";
+import { printOptionError, readArgs } from "./args.ts";
+import { parseClock, type OptionError } from "../options.ts";
 
 /** Where the site config lives, relative to the project. */
 export const SITE_FILE = "templates/site.json";
@@ -141,13 +142,20 @@ function lineOfKey(text: string, keys: string[]): number | undefined {
   return found;
 }
 
+const USAGE = `Usage: npm run check [-- options]   check the site config and every release; writes nothing
+
+Options:
+  --now=<date-time>   the clock embargoes and future dates are judged by (without an offset: the site's time zone)
+  --root=<folder>     the project folder (default: this one)`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { now: { type: "string" }, root: { type: "string", default: "." } } });
-  const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
-  if (!now.isValid) {
-    console.error(`--now=${values.now} is not an ISO 8601 date-time; write it like --now=2026-11-24T09:00:00+03:00`);
-    process.exitCode = 1;
-    return;
+  const { values } = readArgs({ usage: USAGE, options: { now: { type: "string" }, root: { type: "string", default: "." } } });
+  const config = readSiteConfig(path.resolve(values.root));
+  let now: DateTime;
+  try {
+    now = values.now !== undefined ? parseClock(values.now, (config.site ?? config.fallback)!.timezone) : DateTime.now();
+  } catch (error) {
+    return printOptionError(error as OptionError);
   }
   const result = checkProject({ root: values.root, now });
   progress.clear(); // the "Reading releases" line, on a terminal

@@ -6,33 +6,18 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { ConfigError, loadSite, type Site } from "../config.ts";
+import { readArgs } from "./args.ts";
 import { ScaffoldError, scaffoldRelease } from "./scaffold.ts";
 
 const USAGE = 'npm run new -- "عنوان البيان" [--lang en] [--date YYYY-MM-DD] [--tags "a, b"] [--root <project folder>]';
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        lang: { type: "string" },
-        date: { type: "string" },
-        tags: { type: "string" },
-        root: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    return fail(`${optionProblem(error as NodeJS.ErrnoException)} Usage: ${USAGE}`);
-  }
-  if (args.values.help) {
-    console.log(`Usage: ${USAGE}`);
-    return 0;
-  }
+  const args = readArgs({
+    usage: `Usage: ${USAGE}`,
+    positionals: true,
+    options: { lang: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, root: { type: "string" } },
+  }, argv);
 
   const root = args.values.root ?? process.cwd();
   const config = join(root, "templates", "site.json");
@@ -80,14 +65,6 @@ function refusal(file: string, site: Site): string {
   const english = `${file} already exists; it was not changed. Edit that file, or choose another title or --date.`;
   if (site.lang !== "ar") return english;
   return `${english}\nالملف ${file} موجود مسبقاً ولم يُغيَّر. عدّل ذلك الملف، أو اختر عنواناً آخر أو تاريخاً آخر (--date).`;
-}
-
-/** One line for a `parseArgs` error: Node's own messages run to several sentences and lines. */
-function optionProblem(error: NodeJS.ErrnoException): string {
-  const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
-  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) return `Option ${option} needs a value after it.`;
-  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `Unknown option ${option}.`;
-  return error.message.split("\n")[0];
 }
 
 /** Relative to the current folder when inside it (the usual case), else absolute. */

@@ -39,10 +39,12 @@ export function summaryLines(summary: Summary, lang: string, preview = false): s
 }
 
 /** Prints every problem (errors first) and the summary. */
-export function printReport(diagnostics: Diagnostic[], releases: Release[], site: Site | undefined, options: { preview?: boolean } = {}) {
+export function printReport(diagnostics: Diagnostic[], releases: Release[], site: Site | undefined, options: { preview?: boolean; failed?: boolean } = {}) {
   for (const diagnostic of sortDiagnostics(diagnostics)) {
     (diagnostic.severity === "error" ? console.error : console.warn)(formatDiagnostic(diagnostic));
   }
   if (diagnostics.length) console.log("");
-  for (const line of summaryLines(summarize(diagnostics, releases), site?.lang ?? "en", options.preview)) console.log(line);
+  // A build that stopped published nothing: its releases' counts would read as if it had.
+  const summary = summarize(diagnostics, options.failed ? [] : releases);
+  for (const line of summaryLines(summary, site?.lang ?? "en", options.preview)) console.log(line);
 }

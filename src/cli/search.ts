@@ -9,24 +9,19 @@
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { META_PATH } from "../search/format.ts";
 import type { SearchOptions } from "../search/model.ts";
 import { createSearcher } from "../search/query.ts";
+import { readArgs } from "./args.ts";
 
 const USAGE = 'usage: npm run search -- [--dist DIR] [--lang LANG] [--limit N] "query"\n       npm run --silent search -- --json [--dist DIR] < queries.txt';
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, dist: { type: "string", default: "dist" }, lang: { type: "string" }, limit: { type: "string", default: "10" } },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = readArgs({
+    usage: USAGE,
+    positionals: true,
+    options: { json: { type: "boolean", default: false }, dist: { type: "string", default: "dist" }, lang: { type: "string" }, limit: { type: "string", default: "10" } },
+  });
   const { values, positionals } = parsed;
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 0) {

@@ -3,6 +3,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { formatDiagnostic } from "../diagnostics.ts";
 import { buildImages, type ImageSet } from "../images/build.ts";
+import { pageCacheFor } from "../site/page-cache.ts";
 import { publishFiles } from "../images/cache.ts";
 import type { OgImage } from "../images/og.ts";
 import type { Picture } from "../images/picture.ts";
@@ -45,7 +46,8 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
     // changed, and the others are already in the output. (With `ogCards: N`, an edit can move
     // which releases are the newest N: everything is worked out again.)
     const edited = changes && images && site.ogCards === true ? newsroom.releases.filter((release) => changes.releaseUrls.has(release.url)) : undefined;
-    const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards });
+    const cacheDir = pageCacheFor(path.resolve(root, directories.output))?.cacheDir; // buildSite's (a temporary one when .cache/ cannot be written)
+    const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards, cacheDir });
     images = edited && images ? merged(images, made, edited) : made;
     for (const warning of made.warnings) console.warn(formatDiagnostic(warning));
     // `seo.njk` reads `release.ogImage`: set on the loaded releases before any page renders.

@@ -89,22 +89,30 @@ export function openParseCache(cacheDir: string): ParseCache {
     save() {
       for (const file of stored.keys()) if (!seen.has(file)) dirty.add(shardOf(file));
       if (dirty.size === 0) return;
-      mkdirSync(folder, { recursive: true });
-      // The cache of Bayan 0.1 before it was split: read no more.
-      rmSync(path.join(cacheDir, "bayan-parse.bin"), { force: true });
-      const entries = [...dirty].map((shard) => [shard, new Map<string, Entry>()] as const);
-      const byShard = new Map(entries);
-      for (const [file, entry] of seen) byShard.get(shardOf(file))?.set(file, entry);
-      for (const [shard, shardEntries] of entries) {
-        // Written aside and renamed: a build stopped half-way leaves each file whole.
-        writeFileSync(`${shardFile(folder, shard)}.tmp`, serialize({ parser: parserFingerprint(), entries: shardEntries }));
-        renameSync(`${shardFile(folder, shard)}.tmp`, shardFile(folder, shard));
+      try {
+        write();
+      } catch {
+        // The cache only saves time: a .cache/ that cannot be written never stops a build (the build warns of it).
       }
-      stored.clear();
-      for (const [file, entry] of seen) stored.set(file, entry);
-      dirty.clear();
     },
   };
+
+  function write() {
+    mkdirSync(folder, { recursive: true });
+    // The cache of Bayan 0.1 before it was split: read no more.
+    rmSync(path.join(cacheDir, "bayan-parse.bin"), { force: true });
+    const entries = [...dirty].map((shard) => [shard, new Map<string, Entry>()] as const);
+    const byShard = new Map(entries);
+    for (const [file, entry] of seen) byShard.get(shardOf(file))?.set(file, entry);
+    for (const [shard, shardEntries] of entries) {
+      // Written aside and renamed: a build stopped half-way leaves each file whole.
+      writeFileSync(`${shardFile(folder, shard)}.tmp`, serialize({ parser: parserFingerprint(), entries: shardEntries }));
+      renameSync(`${shardFile(folder, shard)}.tmp`, shardFile(folder, shard));
+    }
+    stored.clear();
+    for (const [file, entry] of seen) stored.set(file, entry);
+    dirty.clear();
+  }
 }
 
 const shardFile = (folder: string, shard: number) => path.join(folder, `${shard}.bin`);

@@ -1,10 +1,11 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { loadSite, type Site } from "../config.ts";
 import { imageProblems } from "../images/validate.ts";
+import { parseClock, parsePathPrefix } from "../options.ts";
 import { loadReleases } from "../release/load.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
@@ -14,6 +15,12 @@ import { handOverLoaded } from "./source.ts";
 import { takeAudited } from "./audited.ts";
 import { leakDiagnostics } from "./audit-report.ts";
 import { openPageCache } from "./page-cache.ts";
+import { claimOutput, prepareStaging, recoverOutput, publishStaging, recordOutput } from "./output.ts";
+
+export { assertSafeOutput, oldOutputs } from "./output.ts";
+
+/** Where a preview build (`--drafts`) goes unless told otherwise: never `dist/`, which is what gets deployed. */
+export const PREVIEW_OUTPUT = ".cache/preview";
 
 export interface BuildOptions {
   /** Project folder (holds eleventy.config.ts, templates/, releases/). */
@@ -26,6 +33,8 @@ export interface BuildOptions {
   preview?: boolean;
   /** Build clock (ISO 8601). Default: now. */
   now?: string;
+  /** Let Eleventy print its own reports (stack traces included); otherwise the caller reports the error it throws. */
+  debug?: boolean;
 }
 
 export interface BuildResult {
@@ -46,25 +55,31 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const root = path.resolve(options.root);
-  const output = path.resolve(root, options.output ?? "dist");
-  assertSafeOutput(root, output);
-  const now = options.now ?? DateTime.now().toISO()!;
+  const output = path.resolve(root, options.output ?? (options.preview ? PREVIEW_OUTPUT : "dist"));
+  const kind = options.preview ? "preview" : "site";
+  claimOutput(root, output, kind);
   const site = loadSite(path.join(root, "templates/site.json"));
-  const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: DateTime.fromISO(now, { setZone: true }), cacheDir: path.join(root, ".cache") });
+  const clock = options.now !== undefined ? parseClock(options.now, site.timezone) : DateTime.now().setZone(site.timezone);
+  // Passed on with its offset: the plugin reads the same instant, whatever the machine's time zone.
+  const now = clock.toISO()!;
+  const pathPrefix = options.pathPrefix === undefined ? undefined : parsePathPrefix(options.pathPrefix);
+  recoverOutput(root, output, kind);
+  const cache = cacheFolder(root);
+  const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: clock, cacheDir: cache.folder });
   diagnostics.push(...imageProblems(root, site, releases));
   const seconds = () => (performance.now() - started) / 1000;
-  if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics, releases, site, output, seconds: seconds() };
+  if (diagnostics.some((d) => d.severity === "error")) {
+    cache.close();
+    return { ok: false, diagnostics, releases, site, output, seconds: seconds() };
+  }
 
-  const staging = `${output}.building-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  removeOldOutputs(output);
-  mkdirSync(staging, { recursive: true });
+  const staging = prepareStaging(output);
   const previousCwd = process.cwd();
   const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
   // from `.cache/` (not in a preview, which is not audited).
   const targets = auditTargets(releases, { root, site });
-  const pageCache = options.preview ? undefined : openPageCache(path.join(root, ".cache"), staging, targets.hidden);
+  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, targets.hidden);
   try {
     process.chdir(root);
     // The build takes these releases as they were just checked, not read again (see site/source.ts).
@@ -73,15 +88,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.env.BAYAN_NOW = now;
     const eleventy = new Eleventy(".", staging, {
       configPath: "eleventy.config.ts",
-      pathPrefix: options.pathPrefix,
+      pathPrefix,
       quietMode: true,
     });
+    if (!options.debug) eleventy.logger.overrideLogger(SILENT);
     const [, pages] = (await eleventy.write()) as [unknown, WrittenPage[]];
     // After write() has settled (no copy still in flight), before anything is published.
     const audited = takeAudited(staging);
     if (!options.preview) auditBuild(root, staging, releases, targets, writtenTexts(staging, pages), audited);
-    pageCache?.commit();
-    swapInto(staging, output);
+    // With a .cache/ that cannot be written, one warning says so: its writes below fail for the same reason.
+    const cacheProblems = [cache.problem ?? cacheAttempt(() => pageCache?.commit())];
+    publishStaging(staging, output);
+    const unrecorded = recordOutput(root, output, kind);
+    diagnostics.push(...cacheWarnings(cache.problem ? cacheProblems : [...cacheProblems, unrecorded]));
   } catch (error) {
     // Eleventy rejects as soon as a step fails, while its passthrough copies may still be writing
     // into the staging folder: let them land before removing it, or they fail as unhandled rejections.
@@ -92,6 +111,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     throw error;
   } finally {
     pageCache?.close();
+    cache.close();
     handOverLoaded(process.cwd(), undefined);
     process.chdir(previousCwd);
     restoreEnv("BAYAN_PREVIEW", previousEnv.preview);
@@ -100,21 +120,46 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return { ok: true, diagnostics, releases, site, output, seconds: seconds() };
 }
 
-/** The output folder may never be the project, a folder of its sources, or a parent of them. */
-export function assertSafeOutput(root: string, output: string): void {
-  // Compare real paths (a link may lead into the sources) without letter case (macOS and Windows disks ignore it).
-  const real = (file: string): string => {
-    let existing = file;
-    while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
-    return path.join(realpathSync(existing), path.relative(existing, file)).toLowerCase();
-  };
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
-  const [realRoot, realOutput] = [real(root), real(output)];
-  const protectedFolders = ["releases", "templates", "assets", "src", "test", "node_modules", ".git"].map((f) => real(path.join(root, f)));
-  if (inside(realRoot, realOutput) || protectedFolders.some((folder) => inside(realOutput, folder)) || !inside(realOutput, realRoot)) {
-    throw new Error(`refusing to build into ${output}: the output folder must be a new folder inside the project, such as dist`);
+/**
+ * The cache folder of a build: `.cache/`, or when that cannot be written (a full or read-only disk,
+ * a file in its place) a temporary folder for this build alone, with the reason, so the build still publishes.
+ */
+function cacheFolder(root: string): { folder: string; problem?: string; close(): void } {
+  const folder = path.join(root, ".cache");
+  const probe = path.join(folder, `.probe-${process.pid}`);
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(probe, "");
+    rmSync(probe);
+    return { folder, close: () => {} };
+  } catch (error) {
+    const temporary = mkdtempSync(path.join(os.tmpdir(), "bayan-cache-"));
+    return {
+      folder: temporary,
+      problem: `cannot write to .cache/ (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so this build kept nothing for the next one`,
+      close: () => rmSync(temporary, { recursive: true, force: true }),
+    };
   }
 }
+
+/** Runs a write to `.cache/`; what went wrong, if anything (the cache only saves time: a failure never stops a publish). */
+function cacheAttempt(write: () => void): string | undefined {
+  try {
+    write();
+    return undefined;
+  } catch (error) {
+    return `could not store pages in .cache/ (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+}
+
+function cacheWarnings(problems: Array<string | undefined>): Diagnostic[] {
+  return problems.filter((problem) => problem !== undefined).map((message) => ({
+    file: ".cache/", severity: "warning", message: `${message}; the site was published all the same`,
+    hint: "make .cache/ a folder Bayan can write to (or delete it): until then every build renders every page again",
+  }));
+}
+
+const SILENT = { log() {}, info() {}, warn() {}, error() {} };
 
 /** A page Eleventy wrote, as its `write()` reports it. */
 interface WrittenPage {
@@ -138,40 +183,6 @@ function writtenTexts(folder: string, pages: WrittenPage[]): Map<string, string>
 function auditBuild(root: string, folder: string, releases: Release[], targets: AuditTargets, written: Map<string, string>, audited: Map<string, Match[]>): void {
   const leaks = auditOutput(folder, targets, written, audited);
   if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
-}
-
-/** Moves the new output into place; the previous one is deleted in the background (see `removeOldOutputs`). */
-function swapInto(staging: string, output: string): void {
-  if (existsSync(output)) renameSync(output, `${output}${OLD_SUFFIX}${process.pid}-${Date.now()}`);
-  renameSync(staging, output);
-  removeOldOutputs(output);
-}
-
-const OLD_SUFFIX = ".old-";
-
-/** Previous outputs moved aside by `swapInto` and not deleted yet (`dist.old-*`), as absolute paths. */
-export function oldOutputs(output: string): string[] {
-  const parent = path.dirname(output);
-  const prefix = `${path.basename(output)}${OLD_SUFFIX}`;
-  try {
-    return readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => path.join(parent, name));
-  } catch {
-    return [];
-  }
-}
-
-/**
- * Deletes previous outputs in a detached process: a 10,000-release site is about 50,000 files,
- * and deleting them took 15 s of a 60 s build on a 2-core machine, after the new site was already
- * in place. A deletion cut short (the machine stopped) is finished by the next build.
- */
-function removeOldOutputs(output: string): void {
-  const folders = oldOutputs(output);
-  if (folders.length === 0) return;
-  const script = "for (const f of process.argv.slice(1)) require('node:fs').rmSync(f, { recursive: true, force: true, maxRetries: 3 })";
-  const child = spawn(process.execPath, ["-e", script, ...folders], { detached: true, stdio: "ignore" });
-  child.on("error", () => {}); // a later build tries again
-  child.unref();
 }
 
 function restoreEnv(name: string, value: string | undefined): void {

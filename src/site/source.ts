@@ -26,7 +26,8 @@ export interface Loaded {
 
 /**
  * Loads the releases on first use and keeps them until `invalidate` (called when watched files change).
- * Throws `ReleaseErrors` when any release has an error, so nothing half-valid is published.
+ * Throws `ReleaseErrors` when any release has an error, so nothing half-valid is published; in a
+ * preview (`npm start`) it leaves the broken releases out instead, and `problems` lists their errors.
  */
 export function createSource(options: ResolvedOptions, root: string) {
   let loading: Promise<Loaded> | undefined;
@@ -43,7 +44,7 @@ export function createSource(options: ResolvedOptions, root: string) {
     const afterReleaseEdits = latest && changedFiles && changedFiles.size > 0 && [...changedFiles].every((file) => file.startsWith(releasesFolder));
     const handed = latest ? undefined : takeLoaded(root);
     const { releases, diagnostics } = handed ?? loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined });
-    if (diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
+    if (!options.preview && diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
     const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics, audit: options.preview ? undefined : () => auditTargets(releases) };
     if (latest && afterReleaseEdits) {
@@ -72,6 +73,8 @@ export function createSource(options: ResolvedOptions, root: string) {
      * written (a full build, or a change to something other than releases).
      */
     changes: (): NewsroomChanges | undefined => latest?.changes,
+    /** The errors of the releases a preview left out at its last load (none outside a preview, which stops on them). */
+    problems: (): Diagnostic[] => latest?.diagnostics.filter((d) => d.severity === "error") ?? [],
   };
 }
 

@@ -3,13 +3,14 @@
  * files of deleted releases do not linger, nothing is written outside the output folder, and the
  * output folder can never be the project, its sources or a parent of them.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ReleaseErrors } from "../../src/diagnostics.ts";
 import { assertSafeOutput } from "../../src/site/build.ts";
-import { makeProject, samples } from "../helpers/project.ts";
+import { BUILD_NOW, makeProject, REPO, samples } from "../helpers/project.ts";
 import { differences, outputFiles, snapshot } from "./output.ts";
 
 /** Project entries a build may create: the output, its staging and the image cache. */
@@ -108,7 +109,7 @@ describe("assertSafeOutput", () => {
     expect(() => assertSafeOutput(root, path.resolve(root, output))).not.toThrow();
   });
 
-  it.each([".", "..", "../..", "/", "../sibling", os.tmpdir(), "releases", "releases/2026", "templates", "templates/layouts", "assets", "src", "test", "node_modules", "node_modules/.cache/x", ".git", ".git/x"])(
+  it.each([".", "..", "../..", "/", "../sibling", os.tmpdir(), "releases", "releases/2026", "templates", "templates/layouts", "assets", "src", "test", "node_modules", "node_modules/.cache/x", ".git", ".git/x", ".cache", ".cache/bayan-pages", ".cache/bayan-og/x"])(
     "refuses %s", (output) => {
       expect(() => assertSafeOutput(root, path.resolve(root, output))).toThrow(/refusing to build into/);
     });
@@ -130,5 +131,138 @@ describe("assertSafeOutput", () => {
 
   it("refuses a source folder written in another letter case (one folder on macOS and Windows disks)", () => {
     expect(() => assertSafeOutput(root, path.join(root, "Releases"))).toThrow(/refusing to build into/);
+  });
+});
+
+/** Every file of the project but `node_modules` and `src` (links to the repository), with its bytes. */
+const projectFiles = (root: string) => new Map([...snapshot(root)].filter(([file]) => !/^(node_modules|src)\//.test(file)));
+
+describe("the output folder is new or Bayan's own (issue 19, item 2)", () => {
+  it.each(["docs", "package.json", ".github", "eleventy.config.ts", "README.md", ".cache", ".cache/bayan-img"])("refuses --output=%s and touches nothing", async (output) => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    for (const [file, text] of Object.entries({ "docs/guide.md": "# guide\n", ".github/workflows/deploy.yml": "on: push\n", "README.md": "# readme\n", ".cache/bayan-img/x.jpg": "jpeg" })) {
+      mkdirSync(path.dirname(path.join(project.root, file)), { recursive: true });
+      writeFileSync(path.join(project.root, file), text);
+    }
+    const before = projectFiles(project.root);
+    await expect(project.build({ output })).rejects.toThrow(/refusing to build into/);
+    expect(differences(before, projectFiles(project.root))).toEqual([]);
+  });
+
+  it("builds into a new folder, then replaces it on the next build", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    expect((await project.build({ output: "site" })).ok).toBe(true);
+    expect((await project.build({ output: "site" })).ok).toBe(true);
+    expect(existsSync(path.join(project.root, "site/index.html"))).toBe(true);
+  });
+
+  it("takes a dist/ of an older Bayan (no record in .cache/) when it holds what every build writes", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    await project.build();
+    rmSync(path.join(project.root, ".cache"), { recursive: true });
+    expect((await project.build()).ok).toBe(true);
+    rmSync(path.join(project.root, "dist/sitemap.xml"));
+    rmSync(path.join(project.root, ".cache"), { recursive: true });
+    await expect(project.build()).rejects.toThrow(/refusing to build into dist: it already exists and Bayan did not make it/);
+  });
+});
+
+describe("a preview never goes where the site is deployed from (issue 18, item 4)", () => {
+  it("builds --drafts into .cache/preview/ and refuses dist/", async () => {
+    const project = makeProject(samples(["seed-release.txt", "draft-note.txt"]));
+    const result = await project.build({ preview: true });
+    expect(result.output).toBe(path.join(project.root, ".cache/preview"));
+    expect(existsSync(path.join(project.root, "dist"))).toBe(false);
+    expect(project.page("/releases/2026/11/draft-note/", ".cache/preview").querySelector("h1")).not.toBeNull();
+    await expect(project.build({ preview: true, output: "dist" })).rejects.toThrow(/refusing to build a preview into dist/);
+    await project.build();
+    await expect(project.build({ preview: true, output: "dist" })).rejects.toThrow(/refusing to build a preview into dist/);
+    await project.build({ output: "site" });
+    await expect(project.build({ preview: true, output: "site" })).rejects.toThrow(/refusing to build a preview into site: it holds a site built for deployment/);
+    // A preview of an older Bayan, without a record: rebuilt in place.
+    rmSync(path.join(project.root, ".cache/bayan-outputs.json"));
+    expect((await project.build({ preview: true })).ok).toBe(true);
+  });
+
+  it("a failed build for deployment leaves no preview in its folder", async () => {
+    const project = makeProject(samples(["seed-release.txt", "draft-note.txt"]));
+    expect((await project.build({ preview: true, output: "public" })).ok).toBe(true);
+    await expect(project.build({ preview: true, output: "public" })).resolves.toMatchObject({ ok: true });
+    writeFileSync(path.join(project.root, "releases/bad.txt"), "---\ndate: 2026-13-45\n---\nعنوان\n");
+    expect((await project.build({ output: "public" })).ok).toBe(false);
+    expect(outputFiles(path.join(project.root, "public"))).toEqual([]);
+    rmSync(path.join(project.root, "releases/bad.txt"));
+    expect((await project.build({ preview: true, output: "public" })).ok).toBe(true);
+    writeFileSync(path.join(project.root, "templates/pages/404.njk"), "{% if %}");
+    await expect(project.build({ output: "public" })).rejects.toThrow();
+    expect(outputFiles(path.join(project.root, "public"))).toEqual([]);
+  });
+});
+
+describe("a .cache/ that cannot be written (issue 19, item 4)", () => {
+  it("warns and publishes", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    // A file where the folder should be: writes fail even for root, whom chmod does not stop.
+    writeFileSync(path.join(project.root, ".cache"), "not a folder");
+    const result = await project.build();
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.filter((d) => d.file === ".cache/").map((d) => `${d.severity}: ${d.message}`)).toEqual([expect.stringMatching(/^warning: cannot write to \.cache\/ \((EEXIST|ENOTDIR)\)/)]);
+    expect(existsSync(path.join(project.root, "dist/index.html"))).toBe(true);
+    expect((await project.build()).ok).toBe(true);
+  });
+});
+
+describe("what a killed build leaves (issue 19, item 5)", () => {
+  /** The id of a process that has ended. */
+  const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
+
+  it("a build killed mid-way: the next build deletes its staging folder, and the site stays", async () => {
+    const project = makeProject(samples(["seed-release.txt", "2026-10-05-digital-services.md"]));
+    await project.build();
+    const dist = path.join(project.root, "dist");
+    const before = snapshot(dist);
+    const script = `import { buildSite } from ${JSON.stringify(path.join(REPO, "src/site/build.ts"))};\nawait buildSite({ root: ${JSON.stringify(project.root)}, now: ${JSON.stringify(BUILD_NOW)} });\n`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO, stdio: "ignore" });
+    const staging = path.join(project.root, `dist.building-${child.pid}`);
+    // Killed once it writes its staging folder: Eleventy is rendering into it.
+    for (let waited = 0; !existsSync(path.join(staging, "assets")) && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(existsSync(staging)).toBe(true);
+    expect(differences(before, snapshot(dist))).toEqual([]);
+
+    writeFileSync(path.join(project.root, "releases/bad.txt"), "---\ndate: 2026-13-45\n---\nعنوان\n");
+    expect((await project.build()).ok).toBe(false);
+    expect(existsSync(staging)).toBe(false);
+    expect(differences(before, snapshot(dist))).toEqual([]);
+  });
+
+  it("a build killed between its two renames: the next build puts the last good site back, even when it fails", async () => {
+    const project = makeProject(samples(["seed-release.txt", "2026-10-05-digital-services.md"]));
+    await project.build();
+    const dist = path.join(project.root, "dist");
+    const before = snapshot(dist);
+    const pid = deadPid();
+    renameSync(dist, `${dist}.old-${pid}-1700000000000`);
+    mkdirSync(`${dist}.building-${pid}/releases`, { recursive: true });
+    writeFileSync(`${dist}.building-${pid}/index.html`, "<p>half");
+    mkdirSync(`${dist}.building-${process.pid + 1_000_000}`); // no process has that id either
+
+    writeFileSync(path.join(project.root, "templates/pages/404.njk"), "{% if %}");
+    await expect(project.build()).rejects.toThrow();
+    expect(differences(before, snapshot(dist))).toEqual([]);
+    expect(readdirSync(project.root).filter((entry) => entry.startsWith("dist."))).toEqual([]);
+  });
+
+  it("leaves the staging folder of a build still running", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      mkdirSync(path.join(project.root, `dist.building-${sleeper.pid}`));
+      await project.build();
+      expect(existsSync(path.join(project.root, `dist.building-${sleeper.pid}`))).toBe(true);
+    } finally {
+      sleeper.kill("SIGKILL");
+    }
   });
 });

@@ -100,7 +100,20 @@ export const ASSET_CASES: LeakCase[] = [
 
 /** Items 3, 4 and 5: the commands, the preview and the clock. */
 export const COMMAND_CASES: LeakCase[] = [
-  // (command cases go here)
+  {
+    item: "18.5",
+    name: "--now without an offset, a second before an embargo without one: both in the site's time zone",
+    releases: { "budget.txt": "---\nembargo: 2026-12-01T08:00:00\n---\nميزانية الصباح السرية\n\nنص لا يُنشر قبل الثامنة بتوقيت الرياض.\n" },
+    now: "2026-12-01T07:59:59",
+    expect: { outcome: "built", nowhere: ["ميزانية الصباح السرية", "نص لا يُنشر قبل الثامنة"] },
+  },
+  {
+    item: "18.5",
+    name: "--now as a date alone is midnight in the site's time zone",
+    releases: { "budget.txt": "---\nembargo: 2026-12-01T02:00:00+03:00\n---\nميزانية الفجر السرية\n\nنص لا يُنشر قبل الثانية.\n" },
+    now: "2026-12-01",
+    expect: { outcome: "built", nowhere: ["ميزانية الفجر السرية"] },
+  },
 ];
 
 export const LEAK_CASES: LeakCase[] = [...FRONT_MATTER_CASES, ...ASSET_CASES, ...COMMAND_CASES];

@@ -106,9 +106,9 @@ describe("drafts and embargoes", () => {
   it("shows drafts and embargoed releases, marked, only in preview", async () => {
     const project = makeProject(samples(["draft-note.txt", "embargoed-budget.txt", "seed-release.txt"]));
     await project.build({ preview: true });
-    const draft = project.page("/releases/2026/11/draft-note/");
+    const draft = project.page("/releases/2026/11/draft-note/", ".cache/preview");
     expect(draft.querySelector(".notice")!.textContent).toContain("مسودة");
-    const embargoed = project.page("/releases/2099/01/embargoed-budget/");
+    const embargoed = project.page("/releases/2099/01/embargoed-budget/", ".cache/preview");
     expect(embargoed.querySelector(".notice time")!.getAttribute("datetime")).toBe("2099-01-01T08:00:00+03:00");
 
     await project.build();
