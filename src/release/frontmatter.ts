@@ -10,7 +10,9 @@
  */
 import { DateTime } from "luxon";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
+import { KNOWN_KEYS, nearKey } from "./frontmatter-keys.ts";
 import type { Diagnostic, FrontMatter } from "./model.ts";
+import { findStrayFrontMatter } from "./stray-front-matter.ts";
 
 /** What the front matter of a file holds, and where the body starts. */
 export interface FrontMatterResult {
@@ -38,7 +40,6 @@ interface Context {
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const TEXT_KEYS = new Set(["title", "slug", "lang", "summary", "image", "imageAlt", "location", "translationKey", "contact"]);
 const DATE_KEYS = new Set(["date", "updated", "embargo"]);
-const KNOWN_KEYS = [...TEXT_KEYS, ...DATE_KEYS, "tags", "draft"];
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2026-11-24; a time may follow, e.g. 2026-11-24 09:30 or 2026-11-24T09:30:00+03:00";
@@ -49,8 +50,15 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
   const result: FrontMatterResult = { frontMatter: {}, extra: {}, keyLines: {}, bodyLine: 1, body: text, diagnostics: [], closed: true };
   const report: Report = (line, message, hint, severity = "error") =>
     result.diagnostics.push({ file, line, severity, message, hint });
+  const reportStray = (rest: string[], firstLine: number, afterFrontMatter: boolean) => {
+    const stray = findStrayFrontMatter(rest, firstLine, afterFrontMatter);
+    if (stray) report(stray.line, stray.message, stray.hint);
+  };
   // `----` and longer is a rule of dashes, not front matter.
-  if (!lines[0].startsWith("---") || lines[0].startsWith("----")) return result;
+  if (!lines[0].startsWith("---") || lines[0].startsWith("----")) {
+    reportStray(lines, 1, false);
+    return result;
+  }
   const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
   if (close < 0) {
     report(1, "the front matter that starts with --- on line 1 is never closed",
@@ -67,6 +75,7 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
     return result;
   }
   readYaml(lines.slice(1, close).join("\n"), result, report);
+  reportStray(lines.slice(close + 1), close + 2, true);
   return result;
 }
 
@@ -107,6 +116,8 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
     report(2, "the front matter repeats its aliases (*) too often to be read", "write the values out instead of using & and *");
     return;
   }
+  const ownKeys: string[] = [];
+  let ownKeysLine: number | undefined;
   for (const pair of doc.contents.items) {
     const keyRange = (pair.key as Node | null)?.range;
     const line = keyRange ? lineAt(keyRange[0]) : undefined;
@@ -117,20 +128,37 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
     const key = String(pair.key.value);
     if (UNSAFE_KEYS.has(key)) continue;
     const value = isAlias(pair.value) ? pair.value.resolve(doc) : (pair.value as Node | null);
-    if (KNOWN_KEYS.includes(key)) {
+    if ((KNOWN_KEYS as readonly string[]).includes(key)) {
       result.keyLines[key as keyof FrontMatter] = line;
       readKnownKey(key, value, line, result.frontMatter, { doc, report, lineAt });
       continue;
     }
+    const near = nearKey(key);
+    if (near) {
+      report(line, `"${key}" is not a front matter key Bayan reads; did you mean \`${near}\`?`, nearKeyHint(key, near, data[key]));
+      continue;
+    }
     result.extra[key] = plainData(data[key]);
-    const known = KNOWN_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
-    if (known) report(line, `"${key}" is not a key Bayan knows, so it is kept as data only`, `did you mean ${known}? Write it as ${known}:`, "warning");
+    ownKeys.push(key);
+    ownKeysLine ??= line;
+  }
+  if (ownKeys.length > 0) {
+    report(ownKeysLine, `front matter key${ownKeys.length > 1 ? "s" : ""} Bayan does not read, kept as data only: ${ownKeys.join(", ")}`,
+      `check the spelling; the keys Bayan reads are ${KNOWN_KEYS.join(", ")}`, "warning");
   }
   const { image, imageAlt } = result.frontMatter;
   if (image && !imageAlt) {
     report(result.keyLines.image, "the image has no imageAlt (a description for readers who cannot see it)",
       "add imageAlt: followed by one sentence saying what the image shows");
   }
+}
+
+/** How to write what a near-miss key meant: `published: false` is `draft: true`. */
+function nearKeyHint(key: string, near: keyof FrontMatter, value: unknown): string {
+  if (near === "draft") return `to keep the release unpublished, write draft: true (and delete ${key}:); to publish it, delete ${key}:`;
+  if (near === "embargo") return `to hold the release back until a moment, write embargo: 2026-12-01T08:00:00+03:00 instead of ${key}:`;
+  const shown = typeof value === "string" || typeof value === "number" ? ` ${value}` : " …";
+  return `write ${near}:${shown} instead; if ${key} is data of your own, give it a name further from Bayan's keys`;
 }
 
 function readKnownKey(key: string, node: Node | null | undefined, line: number | undefined, fm: FrontMatter, context: Context): void {

@@ -57,6 +57,11 @@ describe("errors", () => {
     ["an unparseable date, named", { "2026-01-01-a.txt": release(["date: next tuesday"]) }, { line: 2, message: /date "next tuesday"/ }],
     ["a date that does not exist", { "2026-01-01-a.txt": release(["date: 2026-02-30"]) }, { line: 2, message: /"2026-02-30" is not a real date/ }],
     ["an unparseable embargo", { "2026-01-01-a.txt": release(["embargo: tomorrow 9am"]) }, { line: 2, message: /embargo "tomorrow 9am"/ }],
+    ["a known key with the wrong case", { "2026-01-01-a.txt": release(["Date: 2026-01-01"]) }, { line: 2, message: /"Date" is not a front matter key Bayan reads; did you mean `date`\?/, hint: /date: 2026-01-01/ }],
+    ["a misspelled embargo", { "2026-01-01-a.txt": release(["embrago: 2099-01-01"]) }, { line: 2, message: /did you mean `embargo`\?/, hint: /embargo: / }],
+    ["published: false", { "2026-01-01-a.txt": release(["published: false"]) }, { line: 2, message: /did you mean `draft`\?/, hint: /draft: true/ }],
+    ["a blank line before the front matter", { "2026-01-01-a.txt": `\n${release(["draft: true"])}` }, { line: 2, message: /starts on line 2/ }],
+    ["the placeholder npm run new wrote", { "2026-01-01-a.txt": release([], "عنوان البيان الصحفي\n\nاكتب نص البيان هنا.\n") }, { line: 6, message: /placeholder that npm run new wrote/ }],
     ["an embargo with an impossible time", { "2026-01-01-a.txt": release(["embargo: 2026-12-01T25:00:00+03:00"]) }, { line: 2, message: /embargo/ }],
     ["an unparseable updated date", { "2026-01-01-a.txt": release(["updated: soon"]) }, { line: 2, message: /updated "soon"/ }],
     ["an empty file", { "2026-01-01-a.txt": "" }, { line: 1, message: /the file is empty/ }],
@@ -166,7 +171,9 @@ describe("warnings", () => {
     ["no summary: one is generated", { "2026-01-01-a.txt": "عنوان البيان الصحفي\n\nنص.\n" }, { message: /no summary/ }],
     ["dated in the future without an embargo", { "2027-06-01-a.txt": release([]) }, { message: /after the build time, but has no embargo/ }],
     ["dated in front matter in the future", { "a.txt": release(["date: 2030-01-01"]) }, { line: 2, message: /dated 2030-01-01/ }],
-    ["a known key with the wrong case", { "2026-01-01-a.txt": release(["Date: 2026-01-01"]) }, { line: 2, message: /"Date" is not a key Bayan knows/, hint: /did you mean date/ }],
+    ["an embargo that ends after the release's date", { "2026-01-01-a.txt": release(["embargo: 2026-01-20T08:00:00+03:00"]) },
+      { line: 2, message: /embargo ends on 2026-01-20, after the release's date 2026-01-01: it is dated when the embargo ends/, hint: /date: 2026-01-20/ }],
+    ["front matter keys of the editor's own", { "2026-01-01-a.txt": release(["department: الإعلام", "author: x"]) }, { line: 2, message: /kept as data only: department, author/ }],
     ["text after the end mark", { "2026-01-01-a.txt": release([], "عنوان البيان الصحفي\n\nنص.\n\n-انتهى-\n\nملاحظة داخلية.\n") }, { line: 10, message: /after the end mark/ }],
   ])("%s", (_, files, expected) => {
     const diagnostics = check(files);
