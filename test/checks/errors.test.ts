@@ -194,6 +194,21 @@ describe("warnings", () => {
     expect(result.releases[0].date).toBe("2026-03-04T13:00:00+03:00");
   });
 
+  it("an embargo that ends after the date dates the release then, keeping its address and feed id", () => {
+    const project = makeProject({
+      "2026-12-01-late.txt": release(["date: 2026-12-01", "embargo: 2027-01-02T08:00:00+03:00"]),
+      "2026-12-01-morning.txt": release(["embargo: 2026-12-01T08:00:00+03:00"]),
+      "2026-12-01-early.txt": release(["date: 2026-12-05", "embargo: 2026-12-01T08:00:00+03:00"]),
+    });
+    const result = checkProject({ root: project.root, now: DateTime.fromISO("2027-02-01T00:00:00+03:00") });
+    const byFile = new Map(result.releases.map((r) => [r.file.replace("releases/2026-12-01-", ""), r]));
+    expect(byFile.get("late.txt")).toMatchObject({ date: "2027-01-02T08:00:00+03:00", url: "/releases/2026/12/late/", id: "tag:news.example.org,2026-12-01:ar/late" });
+    expect(byFile.get("morning.txt")).toMatchObject({ date: "2026-12-01T08:00:00+03:00" });
+    expect(byFile.get("early.txt")).toMatchObject({ date: "2026-12-05T00:00:00+03:00" });
+    // Only the release whose day moves is worth a warning.
+    expect(only(result.diagnostics, "warning").map((d) => d.file)).toEqual(["releases/2026-12-01-late.txt"]);
+  });
+
   it("a legacy-encoded file read with legacyEncoding", () => {
     const diagnostics = check({ "2026-01-01-a.txt": bytes("title\n\n", [0xc8, 0xe1, 0xc7, 0xe4], ".\n") }, { legacyEncoding: "windows-1256" });
     expect(only(diagnostics, "error")).toEqual([]);
