@@ -23,6 +23,7 @@ const { values } = parseArgs({
     output: { type: "string" },
     serve: { type: "boolean", default: false },
     port: { type: "string", default: "8080" },
+    verbose: { type: "boolean", default: false },
   },
 });
 
@@ -53,7 +54,7 @@ async function build() {
     preview: values.drafts,
     now: values.now,
   });
-  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts });
+  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts, verbose: values.verbose });
   if (!result.ok) {
     console.error(`\nNothing was published: fix the errors above. The previous ${output}/ was left as it was.`);
     process.exitCode = 1;

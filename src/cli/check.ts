@@ -3,7 +3,8 @@
  * lists every problem at once as `file:line: error|warning: message` with a hint, then a summary.
  * Exit code 1 when there is any error, 0 with warnings only.
  *
- * Options: --now=<ISO date-time> (the clock embargoes and future dates are judged by), --root=<project folder>.
+ * Options: --now=<ISO date-time> (the clock embargoes and future dates are judged by), --root=<project folder>,
+ * --verbose (notes such as "no summary", and every warning of a kind instead of a count).
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
@@ -140,17 +141,31 @@ function lineOfKey(text: string, keys: string[]): number | undefined {
   return found;
 }
 
+/** What the command line asks of `check`. */
+interface CheckFlags {
+  now?: string;
+  root: string;
+  /** Print notes and every warning, not a count and the first few of a kind. */
+  verbose: boolean;
+}
+
+/** Reads the command line: the one place that knows the flags. */
+function readFlags(): CheckFlags {
+  const { values } = parseArgs({ options: { now: { type: "string" }, root: { type: "string", default: "." }, verbose: { type: "boolean", default: false } } });
+  return { now: values.now, root: values.root!, verbose: values.verbose! };
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { now: { type: "string" }, root: { type: "string", default: "." } } });
-  const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
+  const flags = readFlags();
+  const now = flags.now ? DateTime.fromISO(flags.now, { setZone: true }) : DateTime.now();
   if (!now.isValid) {
-    console.error(`--now=${values.now} is not an ISO 8601 date-time; write it like --now=2026-11-24T09:00:00+03:00`);
+    console.error(`--now=${flags.now} is not an ISO 8601 date-time; write it like --now=2026-11-24T09:00:00+03:00`);
     process.exitCode = 1;
     return;
   }
-  const result = checkProject({ root: values.root, now });
+  const result = checkProject({ root: flags.root, now });
   progress.clear(); // the "Reading releases" line, on a terminal
-  printReport(result.diagnostics, result.releases, result.site);
+  printReport(result.diagnostics, result.releases, result.site, { verbose: flags.verbose });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   const files = new Set(errors.map((d) => d.file)).size;
   console.log(errors.length ? `\nCheck failed: ${errors.length} error(s) in ${files} file(s). Nothing was written.` : "\nCheck passed. Nothing was written.");

@@ -63,7 +63,8 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
 
   const summary = fm.summary?.trim() || summarize(parsed.firstParagraph || parsed.bodyText);
   if (!fm.summary?.trim() && !fm.draft) {
-    report("warning", "no summary: the start of the first paragraph is used in lists, feeds and search results",
+    // Not a problem (the README says so): a note, shown only with --verbose.
+    report("note", "no summary: the start of the first paragraph is used in lists, feeds and search results",
       "add summary: <one or two sentences> to the front matter", 1);
   }
 

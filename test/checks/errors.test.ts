@@ -168,7 +168,6 @@ describe("warnings", () => {
     ["a zero-width space in the title", { "2026-01-01-a.txt": release([], "عنوان\u200B البيان الصحفي\n\nنص.\n") }, { line: 4, message: /zero-width/ }],
     ["a bidi isolate in the body", { "2026-01-01-a.txt": release([], "عنوان البيان الصحفي\n\nنص \u2067مقلوب\u2069 هنا.\n") }, { line: 6, message: /direction-override characters/ }],
     ["a very long title", { "2026-01-01-a.txt": release([], `${"كلمة ".repeat(40)}\n\nنص.\n`) }, { line: 4, message: /the title is \d+ characters long/ }],
-    ["no summary: one is generated", { "2026-01-01-a.txt": "عنوان البيان الصحفي\n\nنص.\n" }, { message: /no summary/ }],
     ["dated in the future without an embargo", { "2027-06-01-a.txt": release([]) }, { message: /after the build time, but has no embargo/ }],
     ["dated in front matter in the future", { "a.txt": release(["date: 2030-01-01"]) }, { line: 2, message: /dated 2030-01-01/ }],
     ["an embargo that ends after the release's date", { "2026-01-01-a.txt": release(["embargo: 2026-01-20T08:00:00+03:00"]) },
@@ -184,6 +183,21 @@ describe("warnings", () => {
       message: expect.stringMatching(expected.message),
       hint: expect.stringMatching(expected.hint ?? /\S/),
     }));
+  });
+
+  it("no summary is a note, not a warning: the first paragraph serves", () => {
+    const diagnostics = check({ "2026-01-01-a.txt": "عنوان البيان الصحفي\n\nنص.\n" });
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: "note", message: expect.stringMatching(/no summary/) })]);
+  });
+
+  it.each(["19:12 ت م", "١٩:١٢ ت م", "(19:12 ت.م)", "1912 GMT", "09:05 ت غ"])("an agency time stamp %s under the end mark is part of the format", (stamp) => {
+    const diagnostics = check({ "2026-01-01-a.txt": release([], `عنوان البيان الصحفي\n\nنص.\n\n// انتهى //\n${stamp}\n`) });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("text under the time stamp is still not published, with a warning", () => {
+    const diagnostics = check({ "2026-01-01-a.txt": release([], "عنوان البيان الصحفي\n\nنص.\n\n// انتهى //\n19:12 ت م\n\nملاحظة داخلية.\n") });
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: "warning", line: 11, message: expect.stringMatching(/after the end mark/) })]);
   });
 
   it("a date taken from the file's modification time", () => {
