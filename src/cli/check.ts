@@ -4,7 +4,8 @@
  * Exit code 1 when there is any error, 0 with warnings only.
  *
  * Options: --now=<ISO date-time> (the clock embargoes and future dates are judged by), --root=<project folder>,
- * --verbose (notes such as "no summary", and every warning of a kind instead of a count).
+ * --verbose (notes such as "no summary", and every warning of a kind instead of a count),
+ * --fix (first remove invisible control and direction characters from the releases, in place).
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
@@ -16,6 +17,7 @@ import { locateImage } from "../images/locate.ts";
 import { loadReleases } from "../release/load.ts";
 import { progress } from "../site/progress.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
+import { fixReleases, type FixedFile } from "./fix.ts";
 import { printReport } from "./report.ts";
 
 /** Where the site config lives, relative to the project. */
@@ -147,12 +149,14 @@ interface CheckFlags {
   root: string;
   /** Print notes and every warning, not a count and the first few of a kind. */
   verbose: boolean;
+  /** Remove invisible characters from the release files first (`src/cli/fix.ts`). */
+  fix: boolean;
 }
 
 /** Reads the command line: the one place that knows the flags. */
 function readFlags(): CheckFlags {
-  const { values } = parseArgs({ options: { now: { type: "string" }, root: { type: "string", default: "." }, verbose: { type: "boolean", default: false } } });
-  return { now: values.now, root: values.root!, verbose: values.verbose! };
+  const { values } = parseArgs({ options: { now: { type: "string" }, root: { type: "string", default: "." }, verbose: { type: "boolean", default: false }, fix: { type: "boolean", default: false } } });
+  return { now: values.now, root: values.root!, verbose: values.verbose!, fix: values.fix! };
 }
 
 async function main(): Promise<void> {
@@ -163,13 +167,26 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const unwritten = flags.fix ? printFixes(fixReleases(flags.root, RELEASES_DIR)) : 0;
   const result = checkProject({ root: flags.root, now });
   progress.clear(); // the "Reading releases" line, on a terminal
   printReport(result.diagnostics, result.releases, result.site, { verbose: flags.verbose });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   const files = new Set(errors.map((d) => d.file)).size;
-  console.log(errors.length ? `\nCheck failed: ${errors.length} error(s) in ${files} file(s). Nothing was written.` : "\nCheck passed. Nothing was written.");
-  process.exitCode = errors.length ? 1 : 0;
+  const untouched = flags.fix ? "" : " Nothing was written.";
+  console.log(errors.length ? `\nCheck failed: ${errors.length} error(s) in ${files} file(s).${untouched}` : `\nCheck passed.${untouched}`);
+  process.exitCode = errors.length || unwritten ? 1 : 0;
+}
+
+/** One line a file `--fix` changed, then the count; returns how many it could not write (each an error). */
+function printFixes(fixed: FixedFile[]): number {
+  for (const { file, change, failure } of fixed) {
+    if (failure) console.error(`${file}: error: could not remove ${change}: ${failure}\n    → check that the file and its folder can be written, then run --fix again`);
+    else console.log(`${file}: removed ${change}`);
+  }
+  const written = fixed.filter((f) => !f.failure).length;
+  console.log(`--fix changed ${written} file(s); no other file was touched.\n`);
+  return fixed.length - written;
 }
 
 // Run only as a command: tests import `checkProject` without running it. Real paths, because

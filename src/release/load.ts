@@ -118,7 +118,11 @@ function sortNewestFirst(releases: Release[]): void {
   releases.sort((a, b) => millis.get(b)! - millis.get(a)! || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagnostic[]): string[] {
+/**
+ * Every `*.txt` and `*.md` under `releasesRoot` (links only when they stay inside it), as paths
+ * relative to `root` with `/`, sorted. A link that leaves the folder or leads nowhere is a diagnostic.
+ */
+export function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagnostic[]): string[] {
   let entries;
   try {
     entries = readdirSync(releasesRoot, { recursive: true, withFileTypes: true });
