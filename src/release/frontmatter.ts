@@ -193,11 +193,13 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
   }
 }
 
-// Control characters that XML (so every feed) forbids; YAML escapes such as "\u0007" can carry them in.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
+// Control characters that XML (so every feed) forbids, and lone surrogates, which no encoder can
+// write: YAML escapes such as "\u0007" or "\uD800" can carry them in. (With the u flag, the
+// surrogate range matches only unpaired ones.)
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/u;
 
 function controlError(key: string, line: number | undefined, report: Context["report"]): void {
-  report(line, `${key} contains an invisible control character that feeds cannot carry`,
+  report(line, `${key} contains an invisible control character or a broken one that feeds cannot carry`,
     "retype the value, or remove the \\u escape that produces it");
 }
 
