@@ -10,10 +10,10 @@ import { Eleventy } from "@11ty/eleventy";
 import { ConfigError } from "../config.ts";
 import { buildSite } from "../site/build.ts";
 import { watchReleases } from "../site/watch.ts";
-import { formatDiagnostic, sortDiagnostics, type ReleaseErrors } from "../diagnostics.ts";
+import type { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic } from "../release/model.ts";
 import { readSiteConfig } from "./check.ts";
-import { printReport } from "./report.ts";
+import { printReport, reportLines } from "./report.ts";
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +43,7 @@ try {
 }
 
 function printProblems(diagnostics: Diagnostic[]) {
-  for (const diagnostic of sortDiagnostics(diagnostics)) console.error(formatDiagnostic(diagnostic));
+  for (const line of reportLines(diagnostics, values.verbose)) console.error(line.text);
 }
 
 async function build() {
