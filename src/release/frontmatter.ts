@@ -1,7 +1,8 @@
 /**
  * Front matter: optional YAML between a first line `---` and a closing `---` (or `...`).
- * Read with the safe core schema (no custom tags, no code); known keys are type-checked,
- * unknown keys are kept as data.
+ * Read with the safe core schema (no custom tags, no code); known keys are type-checked, a near
+ * miss of one (`Embargo`, `embrago`, `published`) is an error, other keys are kept as data with a
+ * warning. A block that looks like front matter anywhere else at the top is an error too.
  * @example
  * ---
  * date: 2026-11-24
