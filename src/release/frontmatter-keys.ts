@@ -18,10 +18,10 @@ const SYNONYMS: Record<string, keyof FrontMatter> = {
   private: "draft", visible: "draft", visibility: "draft", مسودة: "draft", منشور: "draft",
   embargountil: "embargo", embargoed: "embargo", embargodate: "embargo", embargoend: "embargo", embargotime: "embargo",
   releasedate: "embargo", releaseat: "embargo", releaseon: "embargo", publishat: "embargo", publishon: "embargo",
-  publishdate: "embargo", publishafter: "embargo", holduntil: "embargo", notbefore: "embargo", حظر: "embargo", موعدالنشر: "embargo",
+  publishdate: "embargo", publishafter: "embargo", holduntil: "embargo", notbefore: "embargo", embargoeduntil: "embargo", حظر: "embargo", موعدالنشر: "embargo",
   // Other keys: an error too, since the editor clearly meant the known key.
-  pubdate: "date", publisheddate: "date", publishedat: "date", datetime: "date", تاريخ: "date", التاريخ: "date",
-  modified: "updated", lastmodified: "updated", lastmod: "updated", updatedat: "updated",
+  pubdate: "date", publisheddate: "date", publishedat: "date", datepublished: "date", datetime: "date", تاريخ: "date", التاريخ: "date",
+  modified: "updated", lastmodified: "updated", lastmod: "updated", updatedat: "updated", datemodified: "updated",
   headline: "title", عنوان: "title", العنوان: "title",
   language: "lang", locale: "lang", لغة: "lang", اللغة: "lang",
   keywords: "tags", categories: "tags", category: "tags", وسوم: "tags", الوسوم: "tags",

@@ -154,7 +154,7 @@ describe("unknown keys", () => {
     ["embrago", "embargo"], ["embarg", "embargo"], ["embargoo", "embargo"], ["emabrgo", "embargo"], ["sumary", "summary"], ["titel", "title"],
     ["drafts", "draft"], ["embargoes", "embargo"], ["tag", "tags"], ["embargoed", "embargo"], ["image_alt", "imageAlt"], ["translation-key", "translationKey"],
     ["published", "draft"], ["status", "draft"], ["hidden", "draft"], ["embargo_until", "embargo"], ["release_date", "embargo"], ["publish_at", "embargo"],
-    ["embargoUntil", "embargo"], ["language", "lang"], ["description", "summary"], ["data", "date"], ["مسودة", "draft"], ["تاريخ", "date"],
+    ["embargoUntil", "embargo"], ["embargoed_until", "embargo"], ["date_published", "date"], ["dateModified", "updated"], ["language", "lang"], ["description", "summary"], ["data", "date"], ["مسودة", "draft"], ["تاريخ", "date"],
   ])("refuse the near miss %s, naming %s", (key, known) => {
     const result = read(`slug: ok\n${key}: 2099-01-01`);
     expect(result.extra).toEqual({});
