@@ -78,3 +78,13 @@ function editDistance(a: string, b: string, limit: number): number {
   }
   return previous[b.length];
 }
+
+/**
+ * A known key (or a near miss of one) inside a group of keys, where Bayan does not look:
+ * `params: { draft: true }` written for another tool would publish a draft.
+ * @example nestedKey({ draft: true, author: "x" }) // "draft"
+ */
+export function nestedKey(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  return Object.keys(value).find((key) => (KNOWN_KEYS as readonly string[]).includes(key) || nearKey(key) !== undefined);
+}

@@ -11,7 +11,7 @@
  */
 import { DateTime } from "luxon";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
-import { KNOWN_KEYS, nearKey } from "./frontmatter-keys.ts";
+import { KNOWN_KEYS, nearKey, nestedKey } from "./frontmatter-keys.ts";
 import type { Diagnostic, FrontMatter } from "./model.ts";
 import { findStrayFrontMatter } from "./stray-front-matter.ts";
 
@@ -137,6 +137,12 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
     const near = nearKey(key);
     if (near) {
       report(line, `"${key}" is not a front matter key Bayan reads; did you mean \`${near}\`?`, nearKeyHint(key, near, data[key]));
+      continue;
+    }
+    const nested = nestedKey(data[key]);
+    if (nested) {
+      report(line, `"${nested}" inside "${key}" is not read: Bayan reads its keys only at the top of the front matter`,
+        `move ${nested}: out of ${key}:, to the start of a line of its own`);
       continue;
     }
     result.extra[key] = plainData(data[key]);

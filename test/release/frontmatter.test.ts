@@ -169,6 +169,20 @@ describe("unknown keys", () => {
     expect(result.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
   });
 
+  it.each([
+    ["params:\n  draft: true", 2, /"draft" inside "params" is not read/],
+    ["meta: { embargo: 2099-01-01 }", 2, /"embargo" inside "meta"/],
+    ["slug: ok\nsettings:\n  Draft: true", 3, /"Draft" inside "settings"/],
+  ])("refuse a known key nested in a key of the editor's own: %s", (yaml, line, message) => {
+    const result = read(yaml);
+    expect(result.extra).toEqual({});
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: "error", line, message: expect.stringMatching(message) })]);
+  });
+
+  it("keep a group of the editor's own keys as data", () => {
+    expect(read("meta:\n  priority: 1\n  desk: economy").extra).toEqual({ meta: { priority: 1, desk: "economy" } });
+  });
+
   it("say what published: false and status: draft mean", () => {
     expect(read("published: false").diagnostics[0].hint).toMatch(/draft: true/);
     expect(read("status: draft").diagnostics[0].hint).toMatch(/draft: true/);
