@@ -79,6 +79,14 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length];
 }
 
+/** How to write what a near-miss key meant: `published: false` is `draft: true`. */
+export function nearKeyHint(key: string, near: keyof FrontMatter, value: unknown): string {
+  if (near === "draft") return `to keep the release unpublished, write draft: true (and delete ${key}:); to publish it, delete ${key}:`;
+  if (near === "embargo") return `to hold the release back until a moment, write embargo: 2026-12-01T08:00:00+03:00 instead of ${key}:`;
+  const shown = typeof value === "string" || typeof value === "number" ? ` ${value}` : " …";
+  return `write ${near}:${shown} instead; if ${key} is data of your own, give it a name further from Bayan's keys`;
+}
+
 /**
  * A known key (or a near miss of one) inside a group of keys, where Bayan does not look:
  * `params: { draft: true }` written for another tool would publish a draft.

@@ -11,7 +11,7 @@
  */
 import { DateTime } from "luxon";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
-import { KNOWN_KEYS, nearKey, nestedKey } from "./frontmatter-keys.ts";
+import { KNOWN_KEYS, nearKey, nearKeyHint, nestedKey } from "./frontmatter-keys.ts";
 import type { Diagnostic, FrontMatter } from "./model.ts";
 import { findStrayFrontMatter } from "./stray-front-matter.ts";
 
@@ -160,17 +160,9 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
   }
 }
 
-/** How to write what a near-miss key meant: `published: false` is `draft: true`. */
-function nearKeyHint(key: string, near: keyof FrontMatter, value: unknown): string {
-  if (near === "draft") return `to keep the release unpublished, write draft: true (and delete ${key}:); to publish it, delete ${key}:`;
-  if (near === "embargo") return `to hold the release back until a moment, write embargo: 2026-12-01T08:00:00+03:00 instead of ${key}:`;
-  const shown = typeof value === "string" || typeof value === "number" ? ` ${value}` : " …";
-  return `write ${near}:${shown} instead; if ${key} is data of your own, give it a name further from Bayan's keys`;
-}
-
 function readKnownKey(key: string, node: Node | null | undefined, line: number | undefined, fm: FrontMatter, context: Context): void {
   const { report } = context;
-  if (!node || (isScalar(node) && node.value === null)) return;
+  if (!node || (isScalar(node) && node.value === null)) return emptyHold(key, line, report);
   const typeError = (expected: string, hint: string) => report(line, `${key} must be ${expected}, but here it is ${describe(node)}`, hint);
   if (key === "draft") {
     if (isScalar(node) && typeof node.value === "boolean") fm.draft = node.value;
@@ -185,7 +177,7 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
     else typeError("text", isScalar(node) ? `put it in quotes: ${key}: "${source}"` : `write ${key} as one line of text`);
   } else {
     const value = node.value.trim();
-    if (value === "") return;
+    if (value === "") return emptyHold(key, line, report);
     if (CONTROL.test(value)) return controlError(key, line, report);
     if (key === "lang" && !LANG.test(value)) {
       report(line, `lang "${value}" is not a language code`, "use a code such as ar, en or ar-SA");
@@ -198,6 +190,12 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
     }
     (fm as Record<string, unknown>)[key] = value;
   }
+}
+
+/** An empty `draft:` or `embargo:` was meant to hold the release back: holding nothing is an error. */
+function emptyHold(key: string, line: number | undefined, report: Report): void {
+  if (key === "draft") report(line, "draft: is empty, so it holds nothing back", "write draft: true to keep the release unpublished, or delete the line");
+  if (key === "embargo") report(line, "embargo: is empty, so it holds nothing back", "write the moment the embargo ends, e.g. embargo: 2026-12-01T08:00:00+03:00, or delete the line");
 }
 
 // Control characters that XML (so every feed) forbids, and lone surrogates, which no encoder can

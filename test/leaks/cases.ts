@@ -55,6 +55,8 @@ const MISREAD_FRONT_MATTER: Array<[string, string, RegExp]> = [
   ["the title line, then the front matter", `${SECRET_TITLE}\n---\n${HELD}\n---\n${SECRET_BODY}\n`, /secret\.txt:2: error: .*after the title/],
   ["the title line, a blank line, then the front matter", `${SECRET_TITLE}\n\n---\ndraft: true\n---\n\n${SECRET_BODY}\n`, /secret\.txt:3: error: .*after the title/],
   ["TOML +++ front matter", `+++\nembargo = "${EMBARGO}"\n+++\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:1: error: .*TOML/],
+  ["an empty embargo:", `---\nembargo:\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:2: error: embargo: is empty/],
+  ["an empty draft:", `---\ndraft:\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:2: error: draft: is empty/],
   ["a draft nested in a group of keys", `---\nparams:\n  draft: true\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:2: error: "draft" inside "params" is not read/],
   ["a second front matter block", `---\ndate: 2026-11-01\n---\n---\n${HELD}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:4: error: .*second front matter block/],
   ["a blank line before --- (.md)", `\n---\ndraft: true\n---\n# ${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.md:2: error/],

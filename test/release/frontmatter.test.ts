@@ -135,6 +135,10 @@ describe("known keys", () => {
     expect(read(`date: "${date}"`)).toMatchObject({ frontMatter: { date }, diagnostics: [] });
   });
 
+  it.each(["draft:", "draft: ~", "embargo:", 'embargo: ""', "embargo: '  '"])("refuses %s, which holds nothing back", (yaml) => {
+    expect(errorsOf(yaml)).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/is empty, so it holds nothing back/) })]);
+  });
+
   it("takes an empty value as not given", () => {
     expect(read("title:\nsummary: ''\ndate:")).toMatchObject({ frontMatter: {}, diagnostics: [], keyLines: { title: 2, summary: 3, date: 4 } });
   });
