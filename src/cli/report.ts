@@ -57,17 +57,27 @@ const GROUP_AFTER = 3;
  * unless `verbose`), then every error, last, where the eye lands.
  */
 export function reportLines(diagnostics: Diagnostic[], verbose = false): Array<{ severity: Diagnostic["severity"]; text: string }> {
-  const sorted = sortDiagnostics(diagnostics).filter((d) => verbose || d.severity !== "note");
-  const kinds = new Map<string, Diagnostic[]>();
-  for (const diagnostic of sorted) {
-    const key = diagnostic.severity === "error" ? `error:${kinds.size}` : `${diagnostic.severity}:${kindOf(diagnostic.message)}`;
-    kinds.set(key, [...(kinds.get(key) ?? []), diagnostic]);
-  }
-  return [...kinds.values()].flatMap((group) => {
-    const [first] = group;
-    if (verbose || first.severity === "error" || group.length <= GROUP_AFTER) {
-      return group.map((d) => ({ severity: d.severity, text: formatDiagnostic(d) }));
+  // Groups in the order of their first member, which keeps errors last.
+  const groups: Diagnostic[][] = [];
+  const byKind = new Map<string, Diagnostic[]>();
+  for (const diagnostic of sortDiagnostics(diagnostics)) {
+    if (diagnostic.severity === "note" && !verbose) continue;
+    if (diagnostic.severity === "error" || verbose) {
+      groups.push([diagnostic]);
+      continue;
     }
+    const kind = `${diagnostic.severity}:${kindOf(diagnostic.message)}`;
+    let group = byKind.get(kind);
+    if (!group) {
+      group = [];
+      byKind.set(kind, group);
+      groups.push(group);
+    }
+    group.push(diagnostic);
+  }
+  return groups.flatMap((group) => {
+    const [first] = group;
+    if (group.length <= GROUP_AFTER) return group.map((d) => ({ severity: d.severity, text: formatDiagnostic(d) }));
     const files = [...new Set(group.map((d) => d.file))];
     const shown = files.slice(0, GROUP_AFTER).join(", ") + (files.length > GROUP_AFTER ? ` and ${files.length - GROUP_AFTER} more` : "");
     const hint = first.hint ? `\n    → ${first.hint}` : "";
