@@ -29,7 +29,9 @@ export function otherFileWarnings(files: string[], releases: Release[]): Diagnos
   for (const release of releases) {
     const folder = path.posix.dirname(release.file);
     if (release.image && !release.image.startsWith("assets/")) used.add(path.posix.join(folder, release.image.replace(/\\/g, "/")));
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), release]);
+    const inFolder = byFolder.get(folder);
+    if (inFolder) inFolder.push(release);
+    else byFolder.set(folder, [release]);
   }
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
