@@ -13,11 +13,11 @@ import { claimOutput, OutputRefused, recordOutput } from "../site/output.ts";
 import { LOCAL_HOST, serveOn } from "../site/serve.ts";
 import { httpUrl } from "../site/static-server.ts";
 import { watchReleases } from "../site/watch.ts";
-import { formatDiagnostic, sortDiagnostics, type ReleaseErrors } from "../diagnostics.ts";
+import type { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic } from "../release/model.ts";
 import { parsePort, printOptionError, readArgs } from "./args.ts";
 import { readSiteConfig } from "./check.ts";
-import { printReport } from "./report.ts";
+import { printReport, reportLines } from "./report.ts";
 
 const USAGE = `Usage: npm run build [-- options]   build the site into dist/ (nothing is published on any error)
        npm start [-- options]           preview with live reload, drafts and embargoed releases shown
@@ -41,6 +41,7 @@ const { values } = readArgs({
     serve: { type: "boolean", default: false },
     port: { type: "string", default: "8080" },
     host: { type: "string", default: LOCAL_HOST },
+    verbose: { type: "boolean", default: false },
   },
 });
 
@@ -72,12 +73,12 @@ function leftAsItWas(): string {
 }
 
 function printProblems(diagnostics: Diagnostic[]) {
-  for (const diagnostic of sortDiagnostics(diagnostics)) console.error(formatDiagnostic(diagnostic));
+  for (const line of reportLines(diagnostics, values.verbose)) console.error(line.text);
 }
 
 async function build() {
   const result = await buildSite({ root: process.cwd(), output, pathPrefix: values.pathprefix, preview: values.drafts, now: values.now, debug: values.debug });
-  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts, failed: !result.ok });
+  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts, failed: !result.ok, verbose: values.verbose });
   if (!result.ok) {
     console.error(`\nNothing was published: fix the errors above.${leftAsItWas()}`);
     process.exitCode = 1;

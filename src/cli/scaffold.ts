@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
 import type { Site } from "../config.ts";
+import { placeholderFor } from "../release/placeholders.ts";
 import { releaseUrl } from "../release/url.ts";
 import { slugify } from "../text/slug.ts";
 
@@ -33,12 +34,6 @@ export class ScaffoldError extends Error {
   }
 }
 
-/** One-line placeholder paragraph per language; other languages get the English one. */
-const PLACEHOLDERS: Record<string, string> = {
-  ar: "اكتب نص البيان هنا.",
-  en: "Write the text of the release here.",
-};
-
 // Removed here as the parser would remove them (with a warning) anyway.
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
@@ -65,7 +60,8 @@ export function scaffoldRelease(request: ScaffoldRequest, site: Site, now: DateT
   const path = releaseUrl(site, lang, date.year, date.month, slug);
 
   const frontMatter = stringify({ date: date.toISODate(), lang, tags, summary: "" });
-  const placeholder = PLACEHOLDERS[lang.split("-")[0]] ?? PLACEHOLDERS.en;
+  // The check refuses a release that still holds it (src/release/placeholders.ts).
+  const placeholder = placeholderFor(lang);
   return {
     file,
     text: `---\n${frontMatter}---\n${title}\n\n${placeholder}\n`,

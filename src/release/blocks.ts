@@ -55,6 +55,9 @@ type Block = TextBlock | { kind: "byline"; byline: Byline };
 const END_MARK_CORE = /^[\s\-–—/\\|()[\]*_.]*(?:انتهى|انتهي|#{3}|ends?)[\s\-–—/\\|()[\]*_.]*$/iu;
 const END_MARK_30 = /^[\s/\\|]*[-–—]\s*30\s*[-–—][\s/\\|]*$/u;
 
+// The time stamp agency copy puts under its end mark (`19:12 ت م`, Mecca time; `1912 GMT`): part of the format.
+const AGENCY_TIME = /^[\s(]*[0-9\u0660-\u0669]{1,2}[:.٫]?[0-9\u0660-\u0669]{2}\s*(?:ت\s*\.?\s*[مغ]\.?|gmt|utc|[ap]\.?m\.?)?[\s)]*$/iu;
+
 /** True for a line that is only an end mark: `انتهى`, `-انتهى-`, `// انتهى //`, `(انتهى)`, `###`, `-ENDS-`, `-30-`. */
 export function isEndMark(line: string): boolean {
   return END_MARK_CORE.test(line) || END_MARK_30.test(line);
@@ -71,7 +74,7 @@ export function cutAtEndMark(lines: string[], options: BodyOptions, fenced = fal
     if (inFence || !isEndMark(lines[i])) continue;
     // A bare word (`انتهى`, `ENDS`) right under a text line may be the end of a hard-wrapped sentence.
     if (/^[\p{L}\s]+$/u.test(lines[i]) && i > 0 && lines[i - 1].trim() !== "") continue;
-    const after = lines.findIndex((line, j) => j > i && line.trim() !== "");
+    const after = lines.findIndex((line, j) => j > i && line.trim() !== "" && !AGENCY_TIME.test(line));
     const diagnostics: Diagnostic[] =
       after < 0
         ? []

@@ -8,6 +8,7 @@ import { progress } from "../site/progress.ts";
 import { languageOfFileName } from "../text/direction.ts";
 import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { parseRelease, type ParseOptions } from "./parse.ts";
+import { otherFileWarnings } from "./other-files.ts";
 import { openParseCache, type FileIdentity } from "./parse-cache.ts";
 import { resolveRelease } from "./resolve.ts";
 
@@ -61,7 +62,8 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   const releasesRoot = path.resolve(root, options.releasesDir);
   const diagnostics: Diagnostic[] = [];
   const releases: Release[] = [];
-  const files = findReleaseFiles(releasesRoot, root, diagnostics);
+  const others: string[] = [];
+  const files = findReleaseFiles(releasesRoot, root, diagnostics, others);
   const gitDates = firstCommitDates(root, options.releasesDir);
 
   const diskCache = options.cacheDir ? openParseCache(options.cacheDir) : undefined;
@@ -107,7 +109,7 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   }
 
   diskCache?.save();
-  diagnostics.push(...findUrlCollisions(releases));
+  diagnostics.push(...findUrlCollisions(releases), ...otherFileWarnings(others, releases));
   sortNewestFirst(releases);
   return { releases, diagnostics };
 }
@@ -118,7 +120,12 @@ function sortNewestFirst(releases: Release[]): void {
   releases.sort((a, b) => millis.get(b)! - millis.get(a)! || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagnostic[]): string[] {
+/**
+ * Every `*.txt` and `*.md` under `releasesRoot` (links only when they stay inside it), as paths
+ * relative to `root` with `/`, sorted. A link that leaves the folder or leads nowhere is a diagnostic.
+ * Every other file found is added to `others`.
+ */
+export function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagnostic[], others: string[] = []): string[] {
   let entries;
   try {
     entries = readdirSync(releasesRoot, { recursive: true, withFileTypes: true });
@@ -128,9 +135,12 @@ function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagn
   const realRoot = realpathSync(releasesRoot);
   const files: string[] = [];
   for (const entry of entries) {
-    if (!/\.(txt|md)$/.test(entry.name) || entry.name.startsWith(".")) continue;
     const absolute = path.join(entry.parentPath, entry.name);
     const file = path.relative(root, absolute).split(path.sep).join("/");
+    if (!/\.(txt|md)$/.test(entry.name) || entry.name.startsWith(".")) {
+      if (!entry.isDirectory()) others.push(file);
+      continue;
+    }
     if (entry.isSymbolicLink()) {
       let target: string;
       try {

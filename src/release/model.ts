@@ -3,7 +3,8 @@
  * rest of Bayan (pages, feeds, search, checks) reads.
  */
 
-export type Severity = "error" | "warning";
+/** `error` stops the publish; `warning` is printed; `note` (e.g. "no summary") only with `--verbose`. */
+export type Severity = "error" | "warning" | "note";
 
 /** One problem found in a file, reported as `file:line: severity: message` plus a hint. */
 export interface Diagnostic {
