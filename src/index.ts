@@ -5,6 +5,7 @@ import { resolveOptions, type BayanOptions } from "./options.ts";
 import { assetsPlugin } from "./plugins/assets.ts";
 import { feedsPlugin } from "./plugins/feeds.ts";
 import { imagesPlugin } from "./plugins/images.ts";
+import { mediaPlugin } from "./plugins/media.ts";
 import { filtersPlugin } from "./plugins/filters.ts";
 import { pagesToRender } from "./plugins/page-cache.ts";
 import { pagesPlugin } from "./plugins/pages.ts";
@@ -51,6 +52,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(assetsPlugin, { root });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
+  eleventyConfig.addPlugin(mediaPlugin, { site, source, base });
   eleventyConfig.addPlugin(searchPlugin, { site, source, root });
 }
 

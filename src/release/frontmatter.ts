@@ -11,6 +11,7 @@
 import { DateTime } from "luxon";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import type { Diagnostic, FrontMatter } from "./model.ts";
+import { MEDIA_KEYS, readMediaList, type MediaKey } from "../media/entries.ts";
 
 /** What the front matter of a file holds, and where the body starts. */
 export interface FrontMatterResult {
@@ -38,7 +39,7 @@ interface Context {
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const TEXT_KEYS = new Set(["title", "slug", "lang", "summary", "image", "imageAlt", "location", "translationKey", "contact"]);
 const DATE_KEYS = new Set(["date", "updated", "embargo"]);
-const KNOWN_KEYS = [...TEXT_KEYS, ...DATE_KEYS, "tags", "draft"];
+const KNOWN_KEYS = [...TEXT_KEYS, ...DATE_KEYS, "tags", "draft", ...MEDIA_KEYS];
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2026-11-24; a time may follow, e.g. 2026-11-24 09:30 or 2026-11-24T09:30:00+03:00";
@@ -144,6 +145,9 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
     const tags = readTags(node, line, context);
     if (tags?.some((tag) => CONTROL.test(tag))) controlError(key, line, report);
     else if (tags) fm.tags = tags;
+  } else if ((MEDIA_KEYS as readonly string[]).includes(key)) {
+    const list = readMediaList(key as MediaKey, node, line, context);
+    if (list) (fm as Record<string, unknown>)[key] = list;
   } else if (!isScalar(node) || typeof node.value !== "string") {
     const source = isScalar(node) ? (node.source ?? String(node.value)) : "…";
     if (DATE_KEYS.has(key)) typeError("a date written as text", DATE_HINT);

@@ -9,6 +9,7 @@ import { languageOfFileName } from "../text/direction.ts";
 import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { parseRelease, type ParseOptions } from "./parse.ts";
 import { openParseCache, type FileIdentity } from "./parse-cache.ts";
+import { mediaProblems } from "../media/check.ts";
 import { resolveRelease } from "./resolve.ts";
 
 /** Largest release file Bayan reads: a press release is a few KB; 1 MB is a mistake (a PDF renamed, a dump). */
@@ -104,6 +105,7 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     const resolved = cached.resolved!;
     diagnostics.push(...resolved.diagnostics);
     if (!resolved.diagnostics.some((d) => d.severity === "error")) releases.push(resolved.release);
+    diagnostics.push(...mediaProblems(resolved.release, root)); // photos and documents the media kit would publish
   }
 
   diskCache?.save();

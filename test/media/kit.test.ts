@@ -1,0 +1,130 @@
+/** A release's media kit, built into a real project: page markup, published files, the ZIP and the metadata of every photo. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { unzipSync } from "fflate";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeProject, type TestProject } from "../helpers/project.ts";
+import { CAMERA_SECRETS, cameraPhoto, pdf } from "./fixtures.ts";
+
+const URL_PATH = "/releases/2026/11/plant-kit/";
+
+/** A release with two photos (one turned by its EXIF orientation, one PNG) and a PDF, as an editor writes it. */
+export async function kitRelease(): Promise<Record<string, string | Uint8Array>> {
+  return {
+    "2026/2026-11-20-plant-kit.txt": [
+      "---",
+      "summary: صور المحطة وبيانها الكامل.",
+      "photos:",
+      "  - file: plant-dawn.jpg",
+      "    alt: محطة التحلية على ساحل الجبيل عند الفجر",
+      "    caption: المحطة عند الفجر",
+      "    credit: واس",
+      "  - file: assets/press/panels.png",
+      "    alt: ألواح شمسية تغذي المحطة",
+      "files:",
+      "  - file: statement.pdf",
+      "    title: البيان الكامل",
+      "    lang: en",
+      "---",
+      "صور محطة الجبيل وبيانها",
+      "",
+      "نشرت الهيئة اليوم صوراً لمحطة التحلية في الجبيل وبيانها الكامل.",
+    ].join("\n"),
+    "2026/plant-dawn.jpg": await cameraPhoto({ width: 1600, height: 1000, orientation: 6 }),
+    "2026/statement.pdf": pdf("Full statement"),
+  };
+}
+
+/** Writes `assets/press/panels.png` into a project (a photo kept under assets/). */
+export async function addAssetPhoto(root: string): Promise<void> {
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  mkdirSync(path.join(root, "assets/press"), { recursive: true });
+  writeFileSync(path.join(root, "assets/press/panels.png"), await cameraPhoto({ width: 900, height: 600, format: "png", hue: 200 }));
+}
+
+describe("a release with photos and a PDF", () => {
+  let project: TestProject;
+  let dist: string;
+  beforeAll(async () => {
+    project = makeProject(await kitRelease());
+    await addAssetPhoto(project.root);
+    const result = await project.build();
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    dist = path.join(project.root, "dist");
+  }, 120_000);
+
+  it("publishes the originals, the PDF and the ZIP under the release's own address", () => {
+    expect(readdirSync(path.join(dist, URL_PATH, "media")).sort()).toEqual(["media-kit.zip", "panels.png", "plant-dawn.jpg", "statement.pdf"]);
+    expect(readFileSync(path.join(dist, URL_PATH, "media/statement.pdf"))).toEqual(readFileSync(path.join(project.root, "releases/2026/statement.pdf")));
+  });
+
+  it("strips EXIF, GPS and XMP from every published photo, keeping orientation, colour profile and credit", async () => {
+    // dist/assets/ is the assets passthrough, which the allow-list of issue 18 replaces: not the media kit's.
+    const published = walk(dist).filter((file) => /\.(jpe?g|png|webp|avif)$/.test(file) && !file.startsWith(path.join(dist, "assets")));
+    expect(published.length).toBeGreaterThan(6);
+    const source = readFileSync(path.join(project.root, "releases/2026/plant-dawn.jpg"));
+    for (const secret of CAMERA_SECRETS) expect(source.includes(secret), `the fixture carries ${secret}`).toBe(true);
+    for (const file of published) {
+      const bytes = readFileSync(file);
+      for (const secret of CAMERA_SECRETS) expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false);
+      const meta = await sharp(bytes).metadata();
+      if (meta.exif) expect(exifTags(meta.exif), file).toEqual([0x0112]); // only the orientation
+    }
+    const dawn = await sharp(path.join(dist, URL_PATH, "media/plant-dawn.jpg")).metadata();
+    expect(dawn.orientation).toBe(6);
+    expect(dawn.icc).toBeDefined();
+    expect(dawn.xmp?.toString()).toContain("<photoshop:Credit>واس</photoshop:Credit>");
+    const panels = await sharp(path.join(dist, URL_PATH, "media/panels.png")).metadata();
+    expect([panels.exif, panels.xmp]).toEqual([undefined, undefined]);
+  });
+
+  it("shows the grid lazily from resized versions, with caption, credit, size and pixel dimensions", () => {
+    const page = project.page(URL_PATH);
+    const kit = page.querySelector("section.media-kit")!;
+    expect(page.querySelector(".release-body + section.media-kit")).toBe(kit);
+    const images = [...kit.querySelectorAll(".media-photos img")];
+    expect(images.map((img) => img.getAttribute("alt"))).toEqual(["محطة التحلية على ساحل الجبيل عند الفجر", "ألواح شمسية تغذي المحطة"]);
+    for (const img of images) {
+      expect(img.getAttribute("loading")).toBe("lazy");
+      expect(img.getAttribute("src")).toMatch(/^\/img\//);
+      expect(`${img.getAttribute("srcset")}`).not.toContain("/media/");
+    }
+    expect(kit.querySelector("figcaption")!.textContent).toBe("المحطة عند الفجر تصوير: واس");
+    const download = kit.querySelector(".media-download")!;
+    expect(download.querySelector("a")!.getAttribute("href")).toBe(`${URL_PATH}media/plant-dawn.jpg`);
+    // Orientation 6 turns the 1600×1000 frame upright: 1000 wide, 1600 high.
+    expect(download.querySelector(".media-meta")!.textContent).toMatch(/^JPEG · 1000 × 1600 بكسل · [\d.]+ (كيلوبايت|ميغابايت)$/);
+    const document = kit.querySelector(".media-documents li")!;
+    expect(document.querySelector("a")!.getAttribute("hreflang")).toBe("en");
+    expect(document.querySelector("a")!.textContent).toBe("البيان الكامل");
+    expect(document.querySelector(".media-meta")!.textContent).toMatch(/^PDF · \d+ كيلوبايت · الإنجليزية$/);
+    expect(kit.querySelector(".media-zip a")!.getAttribute("href")).toBe(`${URL_PATH}media/media-kit.zip`);
+  });
+
+  it("packs the text, the stripped originals and the PDF into media-kit.zip", () => {
+    const zip = unzipSync(readFileSync(path.join(dist, URL_PATH, "media/media-kit.zip")));
+    expect(Object.keys(zip)).toEqual([
+      "plant-kit/plant-kit.txt", "plant-kit/photos/plant-dawn.jpg", "plant-kit/photos/panels.png", "plant-kit/documents/statement.pdf",
+    ]);
+    const text = Buffer.from(zip["plant-kit/plant-kit.txt"]).toString("utf8");
+    expect(text).toContain("صور محطة الجبيل وبيانها\n\nنشرت الهيئة اليوم");
+    expect(text).toContain(`https://news.example.org${URL_PATH}`.replace("https://news.example.org", "")); // its address
+    expect(Buffer.from(zip["plant-kit/photos/plant-dawn.jpg"])).toEqual(readFileSync(path.join(dist, URL_PATH, "media/plant-dawn.jpg")));
+    expect(Buffer.from(zip["plant-kit/documents/statement.pdf"])).toEqual(readFileSync(path.join(dist, URL_PATH, "media/statement.pdf")));
+  });
+});
+
+/** Every file under a folder. */
+function walk(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** The tags of an EXIF block's first IFD (sharp gives the block with its `Exif\0\0` prefix). */
+function exifTags(exif: Buffer): number[] {
+  const tiff = exif.subarray(6);
+  const little = tiff.toString("latin1", 0, 2) === "II";
+  const u16 = (at: number) => (little ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const ifd = little ? tiff.readUInt32LE(4) : tiff.readUInt32BE(4);
+  return Array.from({ length: u16(ifd) }, (_, i) => u16(ifd + 2 + i * 12));
+}
