@@ -1,4 +1,6 @@
 /** Photos and documents for media-kit tests, made here: photos carry camera EXIF, GPS and XMP, as real ones do. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { zipSync } from "fflate";
 import sharp from "sharp";
 
@@ -57,4 +59,37 @@ export function docx(extra: Record<string, string> = {}): Buffer {
   const files: Record<string, Uint8Array> = { "[Content_Types].xml": Buffer.from("<Types/>"), "word/document.xml": Buffer.from("<w:document/>") };
   for (const [name, text] of Object.entries(extra)) files[name] = Buffer.from(text);
   return Buffer.from(zipSync(files, { mtime: new Date(2026, 0, 1) }));
+}
+
+/** A release with two photos (one turned by its EXIF orientation, one PNG) and a PDF, as an editor writes it. */
+export async function kitRelease(): Promise<Record<string, string | Uint8Array>> {
+  return {
+    "2026/2026-11-20-plant-kit.txt": [
+      "---",
+      "summary: صور المحطة وبيانها الكامل.",
+      "photos:",
+      "  - file: plant-dawn.jpg",
+      "    alt: محطة التحلية على ساحل الجبيل عند الفجر",
+      "    caption: المحطة عند الفجر",
+      "    credit: واس",
+      "  - file: assets/press/panels.png",
+      "    alt: ألواح شمسية تغذي المحطة",
+      "files:",
+      "  - file: statement.pdf",
+      "    title: البيان الكامل",
+      "    lang: en",
+      "---",
+      "صور محطة الجبيل وبيانها",
+      "",
+      "نشرت الهيئة اليوم صوراً لمحطة التحلية في الجبيل وبيانها الكامل.",
+    ].join("\n"),
+    "2026/plant-dawn.jpg": await cameraPhoto({ width: 1600, height: 1000, orientation: 6 }),
+    "2026/statement.pdf": pdf("Full statement"),
+  };
+}
+
+/** Writes `assets/press/panels.png` into a project (a photo kept under assets/). */
+export async function addAssetPhoto(root: string): Promise<void> {
+  mkdirSync(path.join(root, "assets/press"), { recursive: true });
+  writeFileSync(path.join(root, "assets/press/panels.png"), await cameraPhoto({ width: 900, height: 600, format: "png", hue: 200 }));
 }
