@@ -5,6 +5,8 @@ import { publishFiles } from "../images/cache.ts";
 import { buildMediaKits } from "../media/build.ts";
 import { formatFileSize, languageName } from "../media/format.ts";
 import type { Source } from "../site/source.ts";
+import type { MediaKit } from "../release/model.ts";
+import { attachments, jsonLdImages } from "../media/feeds.ts";
 
 /** Options of the media plugin. */
 export interface MediaOptions {
@@ -22,7 +24,8 @@ export interface MediaOptions {
  * the feeds and `seo.njk`); its files are published under the release's address. Only the
  * releases the pages are built from are worked on, so a hidden release's kit never reaches the output.
  * Templates also get `bytes | fileSize(lang)` (`2.4 MB`, `٢٫٤ ميغابايت`), `code | languageName(lang)`
- * (`en` on an Arabic page: `الإنجليزية`) and `url | basename`.
+ * (`en` on an Arabic page: `الإنجليزية`), `url | basename`, `kit | mediaAttachments` (feeds) and
+ * `kit | jsonLdImages(ogImageUrl)` (`seo.njk`).
  */
 export function mediaPlugin(eleventyConfig: EleventyConfig, { site, source, base, root = process.cwd() }: MediaOptions) {
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
@@ -36,4 +39,6 @@ export function mediaPlugin(eleventyConfig: EleventyConfig, { site, source, base
   eleventyConfig.addFilter("fileSize", (bytes: number, lang: string) => formatFileSize(bytes, lang, site.digits));
   eleventyConfig.addFilter("languageName", (code: string, lang: string) => languageName(code, lang));
   eleventyConfig.addFilter("basename", (url: string) => path.posix.basename(url));
+  eleventyConfig.addFilter("mediaAttachments", (kit: MediaKit | undefined) => (kit ? attachments(kit) : []));
+  eleventyConfig.addFilter("jsonLdImages", (kit: MediaKit | undefined, ogImageUrl: string) => jsonLdImages(kit, ogImageUrl, base));
 }

@@ -5,6 +5,7 @@ import { unzipSync } from "fflate";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeProject, type TestProject } from "../helpers/project.ts";
+import { readFeed } from "../feeds/feed-files.ts";
 import { addAssetPhoto, CAMERA_SECRETS, kitRelease } from "./fixtures.ts";
 
 const URL_PATH = "/releases/2026/11/plant-kit/";
@@ -78,6 +79,37 @@ describe("a release with photos and a PDF", () => {
     expect(text.endsWith(`\n\nhttps://news.example.org${URL_PATH}\n`)).toBe(true); // its address
     expect(Buffer.from(zip["plant-kit/photos/plant-dawn.jpg"])).toEqual(readFileSync(path.join(dist, URL_PATH, "media/plant-dawn.jpg")));
     expect(Buffer.from(zip["plant-kit/documents/statement.pdf"])).toEqual(readFileSync(path.join(dist, URL_PATH, "media/statement.pdf")));
+  });
+
+  it("puts the files in every feed with their length and type: RSS the lead photo, Atom and JSON Feed all", () => {
+    const feed = readFeed(project, { rss: "feed.xml", atom: "atom.xml", json: "feed.json" });
+    const absolute = (name: string) => `https://news.example.org${URL_PATH}media/${name}`;
+    const size = (name: string) => readFileSync(path.join(dist, URL_PATH, "media", name)).length;
+    const rssItem = feed.rss.items.find((item) => item.url === `https://news.example.org${URL_PATH}`)!;
+    expect(rssItem.media.filter((m) => m.url.includes("/media/"))).toEqual([
+      { url: absolute("plant-dawn.jpg"), image: absolute("plant-dawn.jpg"), title: null, length: size("plant-dawn.jpg"), type: "image", mimeType: "image/jpeg" },
+    ]);
+    const atomEntry = feed.atom.items.find((item) => item.url === `https://news.example.org${URL_PATH}`)!;
+    expect(atomEntry.media.filter((m) => m.url.includes("/media/")).map((m) => [m.url, m.length, m.mimeType, m.title])).toEqual([
+      [absolute("plant-dawn.jpg"), size("plant-dawn.jpg"), "image/jpeg", "المحطة عند الفجر"],
+      [absolute("panels.png"), size("panels.png"), "image/png", "ألواح شمسية تغذي المحطة"],
+      [absolute("statement.pdf"), size("statement.pdf"), "application/pdf", "البيان الكامل"],
+    ]);
+    const jsonItem = feed.json.items.find((item: { url: string }) => item.url === `https://news.example.org${URL_PATH}`);
+    expect(jsonItem.attachments.map((a: Record<string, unknown>) => [a.url, a.size_in_bytes, a.mime_type])).toEqual([
+      [absolute("plant-dawn.jpg"), size("plant-dawn.jpg"), "image/jpeg"],
+      [absolute("panels.png"), size("panels.png"), "image/png"],
+      [absolute("statement.pdf"), size("statement.pdf"), "application/pdf"],
+    ]);
+  });
+
+  it("lists the photos in the page's JSON-LD with caption and credit", () => {
+    const data = JSON.parse(project.page(URL_PATH).querySelector('script[type="application/ld+json"]')!.textContent!);
+    const photos = data.image.filter((image: unknown) => typeof image === "object");
+    expect(photos.map((p: Record<string, unknown>) => [p.contentUrl, p.width, p.height, p.caption, p.creditText])).toEqual([
+      [`https://news.example.org${URL_PATH}media/plant-dawn.jpg`, 1000, 1600, "المحطة عند الفجر", "واس"],
+      [`https://news.example.org${URL_PATH}media/panels.png`, 900, 600, undefined, undefined],
+    ]);
   });
 });
 
