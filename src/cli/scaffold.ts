@@ -13,6 +13,8 @@ export interface ScaffoldRequest {
   date?: string;
   /** As typed: `"water, energy"` or `"مياه، طاقة"`. */
   tags?: string;
+  /** Media-kit photos as typed: `"a.jpg,b.jpg"` (beside the release file, or `assets/…`). */
+  photos?: string;
 }
 
 /** A new release file, ready to write. */
@@ -64,7 +66,10 @@ export function scaffoldRelease(request: ScaffoldRequest, site: Site, now: DateT
   const file = `releases/${date.year}/${date.toISODate()}-${slug}${suffix}.txt`;
   const path = releaseUrl(site, lang, date.year, date.month, slug);
 
-  const frontMatter = stringify({ date: date.toISODate(), lang, tags, summary: "" });
+  const photos = request.photos?.split(",").map((file) => file.trim()).filter(Boolean);
+  // Each photo with an empty alt, which check refuses until the editor describes the photo.
+  const media = photos?.length ? { photos: photos.map((file) => ({ file, alt: "", caption: "", credit: "" })) } : {};
+  const frontMatter = stringify({ date: date.toISODate(), lang, tags, summary: "", ...media });
   const placeholder = PLACEHOLDERS[lang.split("-")[0]] ?? PLACEHOLDERS.en;
   return {
     file,
