@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
 import sharp from "sharp";
+import { samplePdf } from "../../tools/sample-media.ts";
 
 /** Words a published original must never carry: from the EXIF, GPS and XMP the fixtures write. */
 export const CAMERA_SECRETS = ["SecretCam", "SN-4417", "Jubail Safe House"];
@@ -32,27 +33,8 @@ function withXmp(jpeg: Buffer): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
 }
 
-/** A small valid one-page PDF with the given line of text. */
-export function pdf(text: string): Buffer {
-  const stream = `BT /F1 24 Tf 72 720 Td (${text.replace(/[()\\]/g, "\\$&")}) Tj ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets = objects.map((object, i) => {
-    const at = body.length;
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, "latin1");
-}
+/** A small valid one-page PDF with the given line of text (made by the sample's own tool). */
+export const pdf = (text: string): Buffer => samplePdf([text]);
 
 /** A DOCX-shaped ZIP ([Content_Types].xml and a document part), with extra entries if given. */
 export function docx(extra: Record<string, string> = {}): Buffer {
