@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ReleaseErrors } from "../diagnostics.ts";
 import { cachedFile, hashOf } from "../images/cache.ts";
@@ -81,7 +81,7 @@ async function buildKit(release: Release, options: MediaBuildOptions, files: Map
   const key = hashOf(VERSION, JSON.stringify(zipped.map((entry) => [entry.name, hashOf(entry.bytes)])), release.date);
   const zip = await cachedFile(cache, key, "zip", async () => reproducibleZip(zipped, wallClock(release.date)));
   files.set(`${folder}media-kit.zip`, zip.file);
-  return { photos, documents, zip: { url: `${folder}media-kit.zip`, bytes: readFileSync(zip.file).length, type: "application/zip" } };
+  return { photos, documents, zip: { url: `${folder}media-kit.zip`, bytes: statSync(zip.file).size, type: "application/zip" } };
 }
 
 /** The checked file of an entry; a file that changed into a bad one since the check stops the build. */
