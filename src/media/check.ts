@@ -52,6 +52,11 @@ export function readMediaFile(releaseFile: string, entry: PhotoEntry | DocumentE
   const key = `${kind}:${stat.size}:${stat.mtimeMs}:${stat.ino}`;
   const known = checked.get(located.file);
   if (known?.key === key) return known.found;
+  // A text document among the releases is read as a release too, and published as a page.
+  const releasesFolder = `${releaseFile.split("/")[0]}/`;
+  if (kind === "document" && /\.(txt|md)$/i.test(located.shown) && located.shown.startsWith(releasesFolder)) {
+    return { problem: `is in ${releasesFolder}, where every .txt and .md file is read as a release of its own`, hint: `move it under assets/ (e.g. assets/press/${path.basename(located.shown)}) and give that path` };
+  }
   const found = examine(located.file, located.shown, stat, kind, root);
   checked.set(located.file, { key, found });
   return found;
