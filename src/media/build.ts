@@ -58,6 +58,7 @@ async function buildKit(release: Release, options: MediaBuildOptions, files: Map
   const photos: MediaKit["photos"] = [];
   for (const entry of release.photos ?? []) {
     const source = found(release, entry, "photo", options.root);
+    if (!source) continue;
     const format = source.content as "jpeg" | "png";
     const stripped = stripPhoto(readFileSync(source.file), format, entry.credit);
     const fileName = name(source.shown, format === "jpeg" ? ".jpg" : ".png");
@@ -72,6 +73,7 @@ async function buildKit(release: Release, options: MediaBuildOptions, files: Map
   const documents: MediaKit["documents"] = [];
   for (const entry of release.files ?? []) {
     const source = found(release, entry, "document", options.root);
+    if (!source) continue;
     const type = DOCUMENT_TYPES[path.extname(source.shown).toLowerCase()];
     const bytes = readFileSync(source.file);
     const fileName = name(source.shown, path.extname(source.shown).toLowerCase());
@@ -84,10 +86,14 @@ async function buildKit(release: Release, options: MediaBuildOptions, files: Map
   return { photos, documents, zip: { url: `${folder}media-kit.zip`, bytes: statSync(zip.file).size, type: "application/zip" } };
 }
 
-/** The checked file of an entry; a file that changed into a bad one since the check stops the build. */
-function found(release: Release, entry: PhotoEntry | DocumentEntry, kind: "photo" | "document", root: string): MediaSource {
+/**
+ * The checked file of an entry. A bad one stops the build (a file that changed since the check),
+ * except in a preview, where a draft's or embargoed release's bad entry (a warning) is left out.
+ */
+function found(release: Release, entry: PhotoEntry | DocumentEntry, kind: "photo" | "document", root: string): MediaSource | undefined {
   const result = readMediaFile(release.file, entry, kind, root);
   if ("source" in result) return result.source;
+  if (!release.published) return undefined;
   throw new ReleaseErrors([{ file: release.file, line: entry.line, severity: "error", message: `${kind} "${entry.file}": ${result.problem}`, hint: result.hint }]);
 }
 

@@ -104,3 +104,13 @@ describe("check refuses a media-kit file", () => {
     expect(result.diagnostics.map(formatDiagnostic).join("\n")).toMatch(/kit\.txt:4: error: document "statement\.pdf": is a web page/);
   });
 });
+
+describe("a preview (drafts shown)", () => {
+  it("builds a draft whose kit lists a missing file, leaving that file out", async () => {
+    const project = makeProject({ "2026-11-20-kit.txt": release("files", ["file: gone.pdf"], ["draft: true", "photos:", "  - file: plant.jpg", "    alt: المحطة"]), "plant.jpg": await cameraPhoto({ width: 300, height: 200 }) });
+    const result = await project.build({ preview: true, output: ".cache/preview" });
+    expect(result.ok).toBe(true);
+    const links = [...project.page("/releases/2026/11/kit/", ".cache/preview").querySelectorAll(".media-kit a")].map((a) => a.getAttribute("href"));
+    expect(links).toEqual(["/releases/2026/11/kit/media/plant.jpg", "/releases/2026/11/kit/media/media-kit.zip"]);
+  });
+});
