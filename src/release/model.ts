@@ -168,7 +168,7 @@ export interface Release {
   extra: Record<string, unknown>;
   /** Open Graph image (the release image cropped, or a drawn card), set by the images plugin before pages render. */
   ogImage?: { url: string; absoluteUrl: string; width: number; height: number; type: string; alt: string };
-  /** Media kit entries from front matter (empty when none). */
+  /** Media kit entries from front matter (undefined when none). */
   photos?: PhotoEntry[];
   files?: DocumentEntry[];
   /** The media kit, set by the media plugin before pages render, for releases that list photos or files. */
