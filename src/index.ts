@@ -6,6 +6,7 @@ import { assetsPlugin } from "./plugins/assets.ts";
 import { devErrorsPlugin } from "./plugins/dev-errors.ts";
 import { feedsPlugin } from "./plugins/feeds.ts";
 import { imagesPlugin } from "./plugins/images.ts";
+import { mediaPlugin } from "./plugins/media.ts";
 import { filtersPlugin } from "./plugins/filters.ts";
 import { pagesToRender } from "./plugins/page-cache.ts";
 import { pagesPlugin } from "./plugins/pages.ts";
@@ -52,6 +53,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
+  eleventyConfig.addPlugin(mediaPlugin, { site, source, base });
   eleventyConfig.addPlugin(searchPlugin, { site, source, root });
   if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, templates });
 }

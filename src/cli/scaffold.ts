@@ -14,6 +14,8 @@ export interface ScaffoldRequest {
   date?: string;
   /** As typed: `"water, energy"` or `"مياه، طاقة"`. */
   tags?: string;
+  /** Media-kit photos as typed: `"a.jpg,b.jpg"` (beside the release file, or `assets/…`). */
+  photos?: string;
 }
 
 /** A new release file, ready to write. */
@@ -59,7 +61,10 @@ export function scaffoldRelease(request: ScaffoldRequest, site: Site, now: DateT
   const file = `releases/${date.year}/${date.toISODate()}-${slug}${suffix}.txt`;
   const path = releaseUrl(site, lang, date.year, date.month, slug);
 
-  const frontMatter = stringify({ date: date.toISODate(), lang, tags, summary: "" });
+  const photos = request.photos?.split(",").map((file) => file.trim()).filter(Boolean);
+  // Each photo with an empty alt, which check refuses until the editor describes the photo.
+  const media = photos?.length ? { photos: photos.map((file) => ({ file, alt: "", caption: "", credit: "" })) } : {};
+  const frontMatter = stringify({ date: date.toISODate(), lang, tags, summary: "", ...media });
   // The check refuses a release that still holds it (src/release/placeholders.ts).
   const placeholder = placeholderFor(lang);
   return {

@@ -8,7 +8,7 @@ import type { FrontMatter } from "./model.ts";
 
 /** Every key Bayan reads, as written in front matter. */
 export const KNOWN_KEYS: ReadonlyArray<keyof FrontMatter> = [
-  "title", "date", "updated", "slug", "lang", "tags", "summary", "image", "imageAlt", "location", "embargo", "draft", "translationKey", "contact",
+  "title", "date", "updated", "slug", "lang", "tags", "summary", "image", "imageAlt", "location", "embargo", "draft", "translationKey", "contact", "photos", "files",
 ];
 
 /** Words used for a known key in other tools and by editors, by the key they mean (compared folded, see `fold`). */

@@ -14,6 +14,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import { KNOWN_KEYS, nearKey, nearKeyHint, nestedKey } from "./frontmatter-keys.ts";
 import type { Diagnostic, FrontMatter } from "./model.ts";
 import { findStrayFrontMatter } from "./stray-front-matter.ts";
+import { MEDIA_KEYS, readMediaList, type MediaKey } from "../media/entries.ts";
 
 /** What the front matter of a file holds, and where the body starts. */
 export interface FrontMatterResult {
@@ -171,6 +172,9 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
     const tags = readTags(node, line, context);
     if (tags?.some((tag) => CONTROL.test(tag))) controlError(key, line, report);
     else if (tags) fm.tags = tags;
+  } else if ((MEDIA_KEYS as readonly string[]).includes(key)) {
+    const list = readMediaList(key as MediaKey, node, line, context);
+    if (list) (fm as Record<string, unknown>)[key] = list;
   } else if (!isScalar(node) || typeof node.value !== "string") {
     const source = isScalar(node) ? (node.source ?? String(node.value)) : "…";
     if (DATE_KEYS.has(key)) typeError("a date written as text", DATE_HINT);

@@ -10,6 +10,7 @@ import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { parseRelease, type ParseOptions } from "./parse.ts";
 import { otherFileWarnings } from "./other-files.ts";
 import { openParseCache, type FileIdentity } from "./parse-cache.ts";
+import { mediaProblems } from "../media/check.ts";
 import { resolveRelease } from "./resolve.ts";
 
 /** Largest release file Bayan reads: a press release is a few KB; 1 MB is a mistake (a PDF renamed, a dump). */
@@ -106,6 +107,7 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     const resolved = cached.resolved!;
     diagnostics.push(...resolved.diagnostics);
     if (!resolved.diagnostics.some((d) => d.severity === "error")) releases.push(resolved.release);
+    diagnostics.push(...mediaProblems(resolved.release, root)); // photos and documents the media kit would publish
   }
 
   diskCache?.save();

@@ -97,6 +97,8 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
     contact: fm.contact,
     image: fm.image,
     imageAlt: fm.imageAlt,
+    photos: fm.photos,
+    files: fm.files,
     embargo: embargo ? toIso(embargo) : undefined,
     draft: fm.draft === true,
     published: fm.draft !== true && !(embargo && embargo > now),

@@ -215,4 +215,43 @@ export const COMMAND_CASES: LeakCase[] = [
   },
 ];
 
-export const LEAK_CASES: LeakCase[] = [...FRONT_MATTER_CASES, ...ASSET_CASES, ...COMMAND_CASES];
+/** Issue 24: media kits (photos, documents, media-kit.zip) of hidden releases, and what photos carry. */
+export const MEDIA_CASES: LeakCase[] = await mediaCases();
+
+export const LEAK_CASES: LeakCase[] = [...FRONT_MATTER_CASES, ...ASSET_CASES, ...COMMAND_CASES, ...MEDIA_CASES];
+
+async function mediaCases(): Promise<LeakCase[]> {
+  const { cameraPhoto, CAMERA_SECRETS, pdf } = await import("../media/fixtures.ts");
+  const photo = await cameraPhoto({ width: 640, height: 400, hue: 320 });
+  // The end of the photo's image data: the same bytes in the original and in a stripped copy.
+  const scan = photo.subarray(photo.length - 80, photo.length - 2);
+  const statement = pdf("Secret statement of the plan");
+  const kit = (front: string) => `---\n${front}\nphotos:\n  - file: secret-plant.jpg\n    alt: صورة سرية للمحطة\nfiles:\n  - file: secret-statement.pdf\n---\nخطة المحطة السرية\n\nنص سري لا يُنشر قبل موعده.\n`;
+  const hidden = { nowhere: ["secret-plant", "secret-statement", "Secret statement", scan, statement], absent: ["releases/2026/11/secret-kit"] };
+  return [
+    {
+      item: "24.3",
+      name: "an embargoed release's photo, document and media-kit.zip",
+      releases: { "2026-11-25-secret-kit.txt": kit(`embargo: ${EMBARGO}`), "secret-plant.jpg": photo, "secret-statement.pdf": statement },
+      expect: { outcome: "built", ...hidden },
+    },
+    {
+      item: "24.3",
+      name: "a draft's media kit",
+      releases: { "2026-11-25-secret-kit.txt": kit("draft: true"), "secret-plant.jpg": photo, "secret-statement.pdf": statement },
+      expect: { outcome: "built", ...hidden },
+    },
+    {
+      item: "24.3",
+      name: "a published photo's camera, serial number, GPS and XMP place",
+      releases: { "2026-11-25-open-kit.txt": "---\nphotos:\n  - file: plant.jpg\n    alt: المحطة\n---\nصور المحطة\n\nنص.\n", "plant.jpg": photo },
+      expect: { outcome: "built", nowhere: CAMERA_SECRETS },
+    },
+    {
+      item: "24.5",
+      name: "a web page given as a photo",
+      releases: { "2026-11-25-page-kit.txt": "---\nphotos:\n  - file: plant.jpg\n    alt: المحطة\n---\nصور المحطة\n\nنص.\n", "plant.jpg": "<html><script>document.cookie</script></html>" },
+      expect: { outcome: "refused", error: /page-kit\.txt:3: error: photo "plant\.jpg": is a web page/ },
+    },
+  ];
+}
