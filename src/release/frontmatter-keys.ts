@@ -45,6 +45,8 @@ const FOLDED = new Map(KNOWN_KEYS.map((key) => [fold(key), key]));
  * @example nearKey("department") // undefined
  */
 export function nearKey(key: string): keyof FrontMatter | undefined {
+  // `__proto__` and the like are refused on their own (frontmatter.ts), never read as a typo (`proto` → `photos`).
+  if (key.startsWith("__")) return undefined;
   const folded = fold(key);
   const exact = FOLDED.get(folded) ?? FOLDED.get(folded.replace(/e?s$/, "")) ?? FOLDED.get(`${folded}s`) ?? SYNONYMS[folded];
   if (exact) return exact;
