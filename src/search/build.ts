@@ -254,7 +254,7 @@ function separator(previous: string, next: string): string {
 function storedDoc(doc: SearchDoc, lead: string): StoredDoc {
   const limit = INDEX_TUNING.leadChars;
   const cut = lead.length <= limit ? lead : `${lead.slice(0, Math.max(lead.lastIndexOf(" ", limit), limit / 2))} …`;
-  return { u: doc.url, t: doc.title, d: doc.date, l: doc.lang, p: cut };
+  return { u: doc.url, t: doc.title, d: doc.date, l: doc.lang, p: cut, ...(doc.displayDate ? { f: doc.displayDate } : {}) };
 }
 
 /** The spelling with the highest count (flat pairs of id, count); the smaller id on a tie. */

@@ -17,7 +17,8 @@
  *   newest first within one. `shards[i]` is the smallest term of shard `t/i.bin`:
  *   a term lives in the last shard whose key is `<=` it (UTF-16 code unit order).
  * - Every `.bin` file is raw DEFLATE (`DecompressionStream("deflate-raw")`).
- * - `d/N.bin`: JSON `{u: url, t: title, d: ISO date, l: lang, p: first passage}`;
+ * - `d/N.bin`: JSON `{u: url, t: title, d: ISO date, l: lang, p: first passage, f: display date}`,
+ *   `f` the date as the site's lists show it (`24 نوفمبر 2026`, `24 November 2026`; absent when unknown);
  *   `b/N.bin`: JSON array of the body's other passages (passage k is item k-1).
  * - `t/N.bin`: a run of term entries, sorted, each
  *   `str term, uint df, uint count, uint variantCount, str variant…, uint byteLength, posting…`
@@ -50,6 +51,7 @@ export interface StoredDoc {
   d: string;
   l: string;
   p: string;
+  f?: string;
 }
 
 /** One term of a shard, postings still encoded. */

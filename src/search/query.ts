@@ -20,8 +20,6 @@ export const QUERY_TUNING = {
   prefixTerms: 8,
   /** Added, times the words' mean IDF, when two query words follow each other in a title. */
   phraseBonus: 0.5,
-  /** A release's score is multiplied by (matched words / query words) to this power. */
-  coordination: 2,
   /** Words of a query that are looked up; a pasted paragraph should not fetch half the index. */
   maxWords: 12,
   /** Evaluation only: count a release only where it spells the word as the query does, as an index of surface forms would. */
@@ -129,14 +127,22 @@ export function createSearcher(load: IndexLoader): Searcher {
     const ranked = rank(matches).slice(0, limit);
     const hitTerms = new Set(matches.flatMap((match) => match.terms));
     return Promise.all(
-      ranked.map(async ([doc], position) => {
+      ranked.map(async ({ doc, matched }, position) => {
         const stored = await readJson<StoredDoc>(docPath(doc));
         let text = stored.p;
         const passage = bestPassage(matches, doc);
         if (options.excerpt !== false && passage > 0 && position < QUERY_TUNING.bodyFetches) {
           text = (await readJson<string[]>(bodyPath(doc)))[passage - 1] ?? text;
         }
-        return { url: stored.u, title: stored.t, date: stored.d, lang: stored.l, excerpt: options.excerpt === false ? [] : excerpt(text, hitTerms) };
+        return {
+          url: stored.u,
+          title: stored.t,
+          date: stored.d,
+          lang: stored.l,
+          displayDate: stored.f ?? stored.d.slice(0, 10),
+          allWords: matched === matches.length,
+          excerpt: options.excerpt === false ? [] : excerpt(text, hitTerms),
+        };
       }),
     );
   };
@@ -144,8 +150,12 @@ export function createSearcher(load: IndexLoader): Searcher {
   return { search };
 }
 
-/** Releases by score, best first: BM25F per word, title phrases, and how many of the words matched. */
-function rank(matches: WordMatch[]): Array<[number, number]> {
+/**
+ * Releases best first: those holding more of the query's words first (coverage), then by score
+ * within one coverage (BM25F per word, title and exact-form bonuses, title phrases). A release
+ * holding every word thus outranks one holding fewer, whatever field the fewer are in.
+ */
+function rank(matches: WordMatch[]): Array<{ doc: number; matched: number }> {
   const totals = new Map<number, { score: number; matched: number }>();
   for (const match of matches) {
     for (const [doc, { score }] of match.docs) {
@@ -162,8 +172,9 @@ function rank(matches: WordMatch[]): Array<[number, number]> {
       }
     }
   });
-  const scored = [...totals].map(([doc, { score, matched }]): [number, number] => [doc, score * (matched / matches.length) ** QUERY_TUNING.coordination]);
-  return scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return [...totals]
+    .map(([doc, { score, matched }]) => ({ doc, matched, score }))
+    .sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
 }
 
 /** Inverse document frequency as in BM25, never negative. */
