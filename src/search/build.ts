@@ -7,6 +7,7 @@ import { forEachWord, type WordReading } from "./analyze.ts";
 import { META_PATH, bodyPath, docPath, encodeEntry, shardPath, type IndexMeta, type Posting, type StoredDoc } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
 import { splitPassages, type Passage } from "./passages.ts";
+import { typoBuckets } from "./typos.ts";
 
 /** Tuning of the index, exported for the evaluation. */
 export const INDEX_TUNING = {
@@ -113,7 +114,9 @@ export function buildIndexFiles(docs: SearchDoc[], part: IndexPart = "all"): Map
   const postings = collectPostings(tokens, chosen);
   const entries = [...postings.keys()].sort(compareStrings).map((term) => ({ term, bytes: termEntry(term, postings.get(term)!, spellings) }));
   const shards = packShards(entries, files);
-  const meta: IndexMeta = { format: 1, docs: ordered.length, langs, shards };
+  const typos = typoBuckets(spellings);
+  for (const [file, bytes] of typos.files) files.set(file, deflateIndexFile(bytes));
+  const meta: IndexMeta = { format: 1, docs: ordered.length, langs, shards, typos: typos.buckets };
   const json = JSON.stringify(meta);
   files.set(META_PATH, { content: json, inflated: json });
   return files;

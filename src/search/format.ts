@@ -5,11 +5,12 @@
  * the releases it shows, so bytes per query do not grow with the archive.
  *
  * ```text
- * meta.json     {"format":1,"docs":2,"langs":{"ar":[0,1],"en":[1,2]},"shards":["","قط"]}
+ * meta.json     {"format":1,"docs":2,"langs":{"ar":[0,1],"en":[1,2]},"shards":["","قط"],"typos":3}
  * t/0.bin       terms from "" up to (not including) "قط"
  * t/1.bin       terms from "قط" on
  * d/0.bin       {"u":"/releases/2026/11/desalination-plant/","t":"تدشين أول محطة …","d":"2026-11-24T00:00:00+03:00","l":"ar","p":"الجبيل 14 …"}
  * b/0.bin       ["second passage of the body", "third passage", …]   (only when the body has more than one)
+ * y/0.bin       typo keys and the spellings filed under them (see `typos.ts`)
  * ```
  *
  * - `meta.json` (plain JSON): `docs` is the number of releases, numbered 0…docs-1
@@ -42,6 +43,8 @@ export interface IndexMeta {
   docs: number;
   langs: Record<string, [number, number]>;
   shards: string[];
+  /** Number of typo buckets `y/N.bin` (see `typos.ts`); absent in an index without them. */
+  typos?: number;
 }
 
 /** One release as stored in `d/N.bin`. */

@@ -3,10 +3,11 @@
  * query needs. The same code runs in the page (files fetched relative to the
  * index URL) and in Node (files read from `dist/search/index/`).
  */
-import { analyzeWords, prefixCandidates, type AnalyzedWord } from "./analyze.ts";
+import { analyzeWords, prefixCandidates, stemCandidates, type AnalyzedWord } from "./analyze.ts";
 import { excerpt } from "./excerpt.ts";
 import { META_PATH, bodyPath, decodePostings, decodeShard, docPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
 import type { IndexLoader, SearchOptions, SearchResult, Searcher } from "./model.ts";
+import { bareForms, decodeTypoBucket, oneEditApart, typoBucket, typoKeys, typoPath } from "./typos.ts";
 
 /** Ranking weights, exported for the evaluation. */
 export const QUERY_TUNING = {
@@ -26,6 +27,12 @@ export const QUERY_TUNING = {
   surfaceOnly: false,
   /** Results whose excerpt may come from further into the body (one more file each). */
   bodyFetches: 3,
+  /** Weight of a spelling one edit away from a word the index does not know. */
+  typoWeight: 0.5,
+  /** Spellings one edit away considered per word, most common first. */
+  typoTerms: 4,
+  /** Letters a written word needs for typo matching: shorter words are too often another word. */
+  typoMinLetters: 5,
 };
 
 interface WordMatch {
@@ -72,6 +79,30 @@ export function createSearcher(load: IndexLoader): Searcher {
     return entries;
   };
   const lookup = async (keys: string[], term: string): Promise<TermEntry | undefined> => (await shard(shardOf(keys, term))).get(term);
+  const typoBucketAt = (bucket: number): Promise<Map<string, string[]>> => read(typoPath(bucket)).then(inflate).then(decodeTypoBucket);
+
+  /**
+   * Terms of the spellings one edit away from a word the index does not know (see `typos.ts`),
+   * most common first: `الشمصيه` finds `شمس` through `شمسيه`.
+   */
+  const typoTerms = async (index: IndexMeta, word: AnalyzedWord): Promise<TermEntry[]> => {
+    if (!index.typos || word.form.length < QUERY_TUNING.typoMinLetters) return [];
+    const typed = bareForms(word.form);
+    const keys = [...new Set(typed.flatMap(typoKeys))];
+    const buckets = await Promise.all(keys.map((key) => typoBucketAt(typoBucket(key, index.typos!))));
+    const near = new Set(keys.flatMap((key, i) => buckets[i].get(key) ?? []).filter((bare) => typed.some((form) => oneEditApart(form, bare))));
+    const found = new Map<string, TermEntry>();
+    for (const bare of near) {
+      for (const stem of stemCandidates(bare)) {
+        const entry = await lookup(index.shards, stem);
+        if (entry) {
+          found.set(entry.term, entry);
+          break;
+        }
+      }
+    }
+    return [...found.values()].sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, QUERY_TUNING.typoTerms);
+  };
 
   /**
    * Every reading of a word the index knows, each weighed against the first
@@ -81,6 +112,13 @@ export function createSearcher(load: IndexLoader): Searcher {
     const readings = (await Promise.all(word.stems.map((stem) => lookup(index.shards, stem)))).filter((entry) => entry !== undefined);
     const weighted: Array<[TermEntry, number, number]> = readings.map((entry) => [entry, entry === readings[0] ? 1 : entry.df / (entry.df + readings[0].df), idf(index.docs, entry.df)]);
     const seen = new Set(readings.map((entry) => entry.term));
+    // A word the index does not know may be mistyped: the spellings one edit away count, for less.
+    if (readings.length === 0) {
+      for (const entry of await typoTerms(index, word)) {
+        weighted.push([entry, QUERY_TUNING.typoWeight, idf(index.docs, entry.df)]);
+        seen.add(entry.term);
+      }
+    }
     const extra: TermEntry[] = [];
     for (const prefix of completions) {
       // Completions come from the shard where the prefix would sort: enough while typing, and one file at most.

@@ -77,6 +77,8 @@ describe.each([
     ["سعودية", SEED],
     ["اكد", "/releases/2026/11/statement/"],
     ["الطاقه الشمسيه", "/releases/2026/11/desalination-plant/"],
+    // A typo: one letter wrong.
+    ["التناضخ", "/releases/2026/11/desalination-plant/"],
   ])("finds %s in the right release, highlighted", async (query, expected) => {
     const { results, marks, url } = await search(query);
     expect(results[0]).toBe(expected);
