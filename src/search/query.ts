@@ -79,7 +79,7 @@ export function createSearcher(load: IndexLoader): Searcher {
     return entries;
   };
   const lookup = async (keys: string[], term: string): Promise<TermEntry | undefined> => (await shard(shardOf(keys, term))).get(term);
-  const typoBucketAt = (bucket: number): Promise<Map<string, string[]>> => read(typoPath(bucket)).then(inflate).then(decodeTypoBucket);
+  const typoBucketAt = (bucket: number): Promise<string[]> => read(typoPath(bucket)).then(inflate).then(decodeTypoBucket);
 
   /**
    * Terms of the spellings one edit away from a word the index does not know (see `typos.ts`),
@@ -89,8 +89,8 @@ export function createSearcher(load: IndexLoader): Searcher {
     if (!index.typos || word.form.length < QUERY_TUNING.typoMinLetters) return [];
     const typed = bareForms(word.form);
     const keys = [...new Set(typed.flatMap(typoKeys))];
-    const buckets = await Promise.all(keys.map((key) => typoBucketAt(typoBucket(key, index.typos!))));
-    const near = new Set(keys.flatMap((key, i) => buckets[i].get(key) ?? []).filter((bare) => typed.some((form) => oneEditApart(form, bare))));
+    const buckets = await Promise.all([...new Set(keys.map((key) => typoBucket(key, index.typos!)))].map(typoBucketAt));
+    const near = new Set(buckets.flat().filter((bare) => typed.some((form) => oneEditApart(form, bare))));
     const found = new Map<string, TermEntry>();
     for (const bare of near) {
       for (const stem of stemCandidates(bare)) {

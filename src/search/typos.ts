@@ -9,11 +9,10 @@
  * file per key and nothing lists the keys. Only a word the index does not know is looked up.
  *
  * ```text
- * y/N.bin   raw DEFLATE of a run of entries: str key, uint count, str bare spelling × count
+ * y/N.bin   raw DEFLATE of the bare spellings with a key in bucket N, sorted, one a line
  * ```
  */
 import { prefixCandidates } from "./analyze.ts";
-import { ByteReader, ByteWriter } from "./format.ts";
 
 /** Letters a bare spelling needs to be filed (the written word has five or more, or four once a letter is missing). */
 export const TYPO_MIN_LETTERS = 4;
@@ -22,7 +21,11 @@ const BUCKET_BYTES = 2000;
 
 export const typoPath = (bucket: number): string => `y/${bucket}.bin`;
 
-/** The spellings a typed word may stand for once its article and proclitics are removed, long enough for typo matching. */
+/**
+ * The spellings a typed word may stand for once its article and proclitics are removed, long
+ * enough for typo matching. The index files only the first (the article removed): the archive's
+ * other spellings of a word file its bare form anyway, and a typed word tries them all.
+ */
 export function bareForms(form: string): string[] {
   return prefixCandidates(form).filter((bare) => bare.length >= TYPO_MIN_LETTERS && /^[\p{L}\p{M}]+$/u.test(bare));
 }
@@ -55,43 +58,27 @@ export function oneEditApart(a: string, b: string): boolean {
   return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
 }
 
-/** The typo files of an archive's spellings: path → uncompressed bytes, and the number of buckets. */
-export function typoBuckets(spellings: Iterable<string>): { buckets: number; files: Map<string, number[]> } {
-  const byKey = new Map<string, Set<string>>();
-  let bytes = 0;
+/**
+ * The typo files of an archive's spellings: path → contents, and the number of buckets. A bucket
+ * lists, sorted, one a line, every bare spelling with a key in it; a query checks the edit
+ * distance to each spelling of the buckets of its keys, so no key is stored.
+ */
+export function typoBuckets(spellings: Iterable<string>): { buckets: number; files: Map<string, string> } {
+  const filed = new Set<string>();
   for (const spelling of spellings) {
-    for (const bare of bareForms(spelling)) {
-      for (const key of typoKeys(bare)) {
-        let filed = byKey.get(key);
-        if (!filed) byKey.set(key, (filed = new Set()));
-        if (!filed.has(bare)) filed.add(bare), (bytes += bare.length * 2 + 1);
-      }
-    }
+    const bare = bareForms(spelling)[0];
+    if (bare !== undefined) filed.add(bare);
   }
+  let bytes = 0;
+  for (const bare of filed) bytes += (bare.length + 1) * (bare.length * 2 + 1);
   const buckets = Math.max(1, Math.ceil(bytes / BUCKET_BYTES));
-  const writers = new Map<number, ByteWriter>();
-  for (const key of [...byKey.keys()].sort()) {
-    const bucket = typoBucket(key, buckets);
-    let writer = writers.get(bucket);
-    if (!writer) writers.set(bucket, (writer = new ByteWriter()));
-    const filed = [...byKey.get(key)!].sort();
-    writer.str(key);
-    writer.uint(filed.length);
-    for (const bare of filed) writer.str(bare);
-  }
+  const contents = Array.from({ length: buckets }, () => new Set<string>());
+  for (const bare of filed) for (const key of typoKeys(bare)) contents[typoBucket(key, buckets)].add(bare);
   // Every bucket has its file, empty or not: a query never asks for one that is missing.
-  return { buckets, files: new Map(Array.from({ length: buckets }, (_, bucket) => [typoPath(bucket), writers.get(bucket)?.bytes ?? []])) };
+  return { buckets, files: new Map(contents.map((bucket, i) => [typoPath(i), [...bucket].sort().join("\n")])) };
 }
 
-/** The entries of one inflated bucket: key → bare spellings. */
-export function decodeTypoBucket(bytes: Uint8Array): Map<string, string[]> {
-  const entries = new Map<string, string[]>();
-  const reader = new ByteReader(bytes);
-  while (!reader.done) {
-    const key = reader.str();
-    const filed: string[] = [];
-    for (let n = reader.uint(); n > 0; n--) filed.push(reader.str());
-    entries.set(key, filed);
-  }
-  return entries;
+/** The bare spellings of one inflated bucket. */
+export function decodeTypoBucket(bytes: Uint8Array): string[] {
+  return new TextDecoder().decode(bytes).split("\n").filter(Boolean);
 }
