@@ -42,6 +42,17 @@ interface WordMatch {
   idf: number;
 }
 
+/** An index file that does not hold what its name says (cut short, overwritten, not an index file). */
+export class DamagedIndexError extends Error {
+  /** The file, relative to the index folder, e.g. `t/3.bin`. */
+  readonly file: string;
+  constructor(file: string, reason: string) {
+    super(`the search index file ${file} is damaged (${reason})`);
+    this.name = "DamagedIndexError";
+    this.file = file;
+  }
+}
+
 /**
  * Creates a searcher over the index that `load` reads.
  * @example
@@ -63,23 +74,32 @@ export function createSearcher(load: IndexLoader): Searcher {
     }
     return file;
   };
-  const readJson = async <T>(path: string): Promise<T> => JSON.parse(new TextDecoder().decode(await inflate(await read(path)))) as T;
+  /** A file's contents, inflated unless plain (`meta.json`); a file that cannot be read as such is damaged. */
+  const readData = async <T>(path: string, decode: (bytes: Uint8Array) => T, plain = false): Promise<T> => {
+    const bytes = await read(path);
+    try {
+      return decode(plain ? bytes : await inflate(bytes));
+    } catch (error) {
+      throw new DamagedIndexError(path, (error as Error).message);
+    }
+  };
+  const readJson = <T>(path: string, plain = false): Promise<T> => readData(path, (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as T, plain);
   const meta = (): Promise<IndexMeta> => {
-    metaPromise ??= read(META_PATH).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as IndexMeta);
+    metaPromise ??= readJson<IndexMeta>(META_PATH, true);
     metaPromise.catch(() => (metaPromise = undefined));
     return metaPromise;
   };
   const shard = (index: number): Promise<Map<string, TermEntry>> => {
     let entries = shards.get(index);
     if (!entries) {
-      entries = read(shardPath(index)).then(inflate).then(decodeShard);
+      entries = readData(shardPath(index), decodeShard);
       entries.catch(() => shards.delete(index));
       shards.set(index, entries);
     }
     return entries;
   };
   const lookup = async (keys: string[], term: string): Promise<TermEntry | undefined> => (await shard(shardOf(keys, term))).get(term);
-  const typoBucketAt = (bucket: number): Promise<string[]> => read(typoPath(bucket)).then(inflate).then(decodeTypoBucket);
+  const typoBucketAt = (bucket: number): Promise<string[]> => readData(typoPath(bucket), decodeTypoBucket);
 
   /**
    * Terms of the spellings one edit away from a word the index does not know (see `typos.ts`),
