@@ -111,16 +111,12 @@ export function createSearcher(load: IndexLoader): Searcher {
     const keys = [...new Set(typed.flatMap(typoKeys))];
     const buckets = await Promise.all([...new Set(keys.map((key) => typoBucket(key, index.typos!)))].map(typoBucketAt));
     const near = new Set(buckets.flat().filter((bare) => typed.some((form) => oneEditApart(form, bare))));
-    const found = new Map<string, TermEntry>();
-    for (const bare of near) {
-      for (const stem of stemCandidates(bare)) {
-        const entry = await lookup(index.shards, stem);
-        if (entry) {
-          found.set(entry.term, entry);
-          break;
-        }
-      }
-    }
+    // Each spelling's first reading the index knows (as the index chose it for that spelling).
+    const firstKnown = async (bare: string): Promise<TermEntry | undefined> => {
+      const entries = await Promise.all(stemCandidates(bare).map((stem) => lookup(index.shards, stem)));
+      return entries.find((entry) => entry !== undefined);
+    };
+    const found = new Map((await Promise.all([...near].map(firstKnown))).filter((entry) => entry !== undefined).map((entry) => [entry.term, entry]));
     return [...found.values()].sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, QUERY_TUNING.typoTerms);
   };
 
@@ -132,13 +128,6 @@ export function createSearcher(load: IndexLoader): Searcher {
     const readings = (await Promise.all(word.stems.map((stem) => lookup(index.shards, stem)))).filter((entry) => entry !== undefined);
     const weighted: Array<[TermEntry, number, number]> = readings.map((entry) => [entry, entry === readings[0] ? 1 : entry.df / (entry.df + readings[0].df), idf(index.docs, entry.df)]);
     const seen = new Set(readings.map((entry) => entry.term));
-    // A word the index does not know may be mistyped: the spellings one edit away count, for less.
-    if (readings.length === 0) {
-      for (const entry of await typoTerms(index, word)) {
-        weighted.push([entry, QUERY_TUNING.typoWeight, idf(index.docs, entry.df)]);
-        seen.add(entry.term);
-      }
-    }
     const extra: TermEntry[] = [];
     for (const prefix of completions) {
       // Completions come from the shard where the prefix would sort: enough while typing, and one file at most.
@@ -151,6 +140,10 @@ export function createSearcher(load: IndexLoader): Searcher {
       // A completion never outweighs the word as typed when the index knows that word.
       const weight = idf(index.docs, entry.df);
       weighted.push([entry, QUERY_TUNING.prefixWeight, readings.length ? Math.min(weight, weighted[0][2]) : weight]);
+    }
+    // A word the index does not know, nor begins, may be mistyped: the spellings one edit away count, for less.
+    if (readings.length === 0 && extra.length === 0) {
+      for (const entry of await typoTerms(index, word)) weighted.push([entry, QUERY_TUNING.typoWeight, idf(index.docs, entry.df)]);
     }
     const docs: WordMatch["docs"] = new Map();
     for (const [entry, weight, termIdf] of weighted) {
