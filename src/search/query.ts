@@ -31,8 +31,8 @@ export const QUERY_TUNING = {
   typoWeight: 0.5,
   /** Spellings one edit away considered per word, most common first. */
   typoTerms: 4,
-  /** Letters a written word needs for typo matching: shorter words are too often another word. */
-  typoMinLetters: 5,
+  /** Letters a typed word needs for typo matching (a word of five with one missing): shorter ones are too often another word. */
+  typoMinLetters: 4,
 };
 
 interface WordMatch {

@@ -53,7 +53,7 @@ describe("search with a typo", () => {
     expect((await urls(query))[0]).toBe(url);
   });
 
-  it("leaves words under five letters alone", async () => {
+  it("leaves words of three letters alone", async () => {
     expect(await urls("قطز ")).toEqual([]);
   });
 
