@@ -40,6 +40,12 @@ interface WordMatch {
   docs: Map<number, { score: number; passage: number; titlePosition: number }>;
   terms: string[];
   idf: number;
+  /**
+   * False when the index kept only the strongest postings of one of the word's terms (a very
+   * common word): a release missing from them may still hold the word, so the word does not
+   * count towards coverage.
+   */
+  complete: boolean;
 }
 
 /** An index file that does not hold what its name says (cut short, overwritten, not an index file). */
@@ -157,7 +163,7 @@ export function createSearcher(load: IndexLoader): Searcher {
         if (!previous || previous.score < score) docs.set(posting.doc, { score, passage: posting.passage, titlePosition: reading ? posting.titlePosition : -1 });
       }
     }
-    return { docs, terms: weighted.map(([entry]) => entry.term), idf: weighted[0]?.[2] ?? 0 };
+    return { docs, terms: weighted.map(([entry]) => entry.term), idf: weighted[0]?.[2] ?? 0, complete: weighted.every(([entry]) => entry.count === entry.df) };
   };
 
   const search = async (query: string, options: SearchOptions = {}): Promise<SearchResult[]> => {
@@ -191,7 +197,7 @@ export function createSearcher(load: IndexLoader): Searcher {
           date: stored.d,
           lang: stored.l,
           displayDate: stored.f ?? stored.d.slice(0, 10),
-          allWords: matched === matches.length,
+          allWords: matched === matches.filter((match) => match.complete).length,
           excerpt: options.excerpt === false ? [] : excerpt(text, hitTerms),
         };
       }),
@@ -204,14 +210,15 @@ export function createSearcher(load: IndexLoader): Searcher {
 /**
  * Releases best first: those holding more of the query's words first (coverage), then by score
  * within one coverage (BM25F per word, title and exact-form bonuses, title phrases). A release
- * holding every word thus outranks one holding fewer, whatever field the fewer are in.
+ * holding every word thus outranks one holding fewer, whatever field the fewer are in. Coverage
+ * counts only the words whose postings are complete (see {@link WordMatch.complete}).
  */
 function rank(matches: WordMatch[]): Array<{ doc: number; matched: number }> {
   const totals = new Map<number, { score: number; matched: number }>();
   for (const match of matches) {
     for (const [doc, { score }] of match.docs) {
       const total = totals.get(doc) ?? { score: 0, matched: 0 };
-      totals.set(doc, { score: total.score + score, matched: total.matched + 1 });
+      totals.set(doc, { score: total.score + score, matched: total.matched + (match.complete ? 1 : 0) });
     }
   }
   matches.slice(1).forEach((match, i) => {

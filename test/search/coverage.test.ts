@@ -41,4 +41,14 @@ describe("coverage before weight", () => {
     expect(results.map((result) => result.url)).toContain("/releases/2026/11/title-0/");
     expect(results.every((result) => !result.allWords)).toBe(true);
   });
+
+  it("does not count a very common word whose postings the index pruned against a release", async () => {
+    // 400 releases hold الطاقة once in a long body, so the index keeps only the strongest postings of it.
+    const common = Array.from({ length: 400 }, (_, i) => release(`energy-${i}`, `خبر عام ${i}`, `${FILLER} ${"الطاقة ".repeat(1 + (i % 5))}`));
+    const target = release("dunes-energy", "اجتماع اللجنة", `${FILLER} ${FILLER} ${FILLER} الطاقة والكثبان. ${FILLER} ${FILLER}`);
+    const files = buildSearchIndex([...common, target]);
+    const results = await createSearcher(async (path) => files.get(path)!).search("الطاقة الكثبان");
+    expect(results[0].url).toBe("/releases/2026/11/dunes-energy/");
+    expect(results[0].allWords).toBe(true);
+  });
 });
