@@ -5,7 +5,7 @@
  */
 import { analyzeWords, prefixCandidates, stemCandidates, type AnalyzedWord } from "./analyze.ts";
 import { excerpt } from "./excerpt.ts";
-import { META_PATH, bodyPath, decodePostings, decodeShard, docPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
+import { META_PATH, bodyPath, decodePostings, decodeShard, docPath, groupPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
 import type { IndexLoader, SearchOptions, SearchResult, Searcher } from "./model.ts";
 import { bareForms, decodeTypoBucket, oneEditApart, typoBucket, typoKeys, typoPath } from "./typos.ts";
 
@@ -68,6 +68,7 @@ export class DamagedIndexError extends Error {
 export function createSearcher(load: IndexLoader): Searcher {
   const files = new Map<string, Promise<Uint8Array>>();
   const shards = new Map<number, Promise<Map<string, TermEntry>>>();
+  const groups = new Map<number, Promise<string[]>>();
   let metaPromise: Promise<IndexMeta> | undefined;
 
   const read = (path: string): Promise<Uint8Array> => {
@@ -95,16 +96,14 @@ export function createSearcher(load: IndexLoader): Searcher {
     metaPromise.catch(() => (metaPromise = undefined));
     return metaPromise;
   };
-  const shard = (index: number): Promise<Map<string, TermEntry>> => {
-    let entries = shards.get(index);
-    if (!entries) {
-      entries = readData(shardPath(index), decodeShard);
-      entries.catch(() => shards.delete(index));
-      shards.set(index, entries);
-    }
-    return entries;
+  const shard = (index: number): Promise<Map<string, TermEntry>> => remember(shards, index, () => readData(shardPath(index), decodeShard));
+  const group = (index: number): Promise<string[]> => remember(groups, index, () => readJson<string[]>(groupPath(index)));
+  /** The shard where `term` is, or would be. */
+  const shardFor = async (index: IndexMeta, term: string): Promise<Map<string, TermEntry>> => {
+    const at = shardOf(index.groups, term);
+    return shard(at * index.groupSize + shardOf(await group(at), term));
   };
-  const lookup = async (keys: string[], term: string): Promise<TermEntry | undefined> => (await shard(shardOf(keys, term))).get(term);
+  const lookup = async (index: IndexMeta, term: string): Promise<TermEntry | undefined> => (await shardFor(index, term)).get(term);
   const typoBucketAt = (bucket: number): Promise<string[]> => readData(typoPath(bucket), decodeTypoBucket);
 
   /**
@@ -119,7 +118,7 @@ export function createSearcher(load: IndexLoader): Searcher {
     const near = new Set(buckets.flat().filter((bare) => typed.some((form) => oneEditApart(form, bare))));
     // Each spelling's first reading the index knows (as the index chose it for that spelling).
     const firstKnown = async (bare: string): Promise<TermEntry | undefined> => {
-      const entries = await Promise.all(stemCandidates(bare).map((stem) => lookup(index.shards, stem)));
+      const entries = await Promise.all(stemCandidates(bare).map((stem) => lookup(index, stem)));
       return entries.find((entry) => entry !== undefined);
     };
     const found = new Map((await Promise.all([...near].map(firstKnown))).filter((entry) => entry !== undefined).map((entry) => [entry.term, entry]));
@@ -131,13 +130,13 @@ export function createSearcher(load: IndexLoader): Searcher {
    * (`وزير` hardly counts as و + `زير`); then, for the last word, its completions.
    */
   const matchWord = async (index: IndexMeta, word: AnalyzedWord, completions: string[], range: [number, number]): Promise<WordMatch> => {
-    const readings = (await Promise.all(word.stems.map((stem) => lookup(index.shards, stem)))).filter((entry) => entry !== undefined);
+    const readings = (await Promise.all(word.stems.map((stem) => lookup(index, stem)))).filter((entry) => entry !== undefined);
     const weighted: Array<[TermEntry, number, number]> = readings.map((entry) => [entry, entry === readings[0] ? 1 : entry.df / (entry.df + readings[0].df), idf(index.docs, entry.df)]);
     const seen = new Set(readings.map((entry) => entry.term));
     const extra: TermEntry[] = [];
     for (const prefix of completions) {
       // Completions come from the shard where the prefix would sort: enough while typing, and one file at most.
-      for (const entry of (await shard(shardOf(index.shards, prefix))).values()) {
+      for (const entry of (await shardFor(index, prefix)).values()) {
         if (entry.term.startsWith(prefix) && !seen.has(entry.term)) extra.push(entry), seen.add(entry.term);
       }
     }
@@ -233,6 +232,17 @@ function rank(matches: WordMatch[]): Array<{ doc: number; matched: number }> {
   return [...totals]
     .map(([doc, { score, matched }]) => ({ doc, matched, score }))
     .sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
+}
+
+/** What `cache` holds for `key`, made once; a failure is forgotten, so the next query tries again. */
+function remember<K, T>(cache: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
+  let made = cache.get(key);
+  if (!made) {
+    made = make();
+    made.catch(() => cache.delete(key));
+    cache.set(key, made);
+  }
+  return made;
 }
 
 /** Inverse document frequency as in BM25, never negative. */
