@@ -42,8 +42,7 @@ interface WordMatch {
   idf: number;
   /**
    * False when the index kept only the strongest postings of one of the word's terms (a very
-   * common word): a release missing from them may still hold the word, so the word does not
-   * count towards coverage.
+   * common word): a release missing from them may still hold the word.
    */
   complete: boolean;
 }
@@ -183,7 +182,7 @@ export function createSearcher(load: IndexLoader): Searcher {
     const ranked = rank(matches).slice(0, limit);
     const hitTerms = new Set(matches.flatMap((match) => match.terms));
     return Promise.all(
-      ranked.map(async ({ doc, matched }, position) => {
+      ranked.map(async ({ doc }, position) => {
         const stored = await readJson<StoredDoc>(docPath(doc));
         let text = stored.p;
         const passage = bestPassage(matches, doc);
@@ -196,7 +195,8 @@ export function createSearcher(load: IndexLoader): Searcher {
           date: stored.d,
           lang: stored.l,
           displayDate: stored.f ?? stored.d.slice(0, 10),
-          allWords: matched === matches.filter((match) => match.complete).length,
+          // A word whose postings were pruned may be there all the same: only the others can say it is not.
+          allWords: matches.every((match) => !match.complete || match.docs.has(doc)),
           excerpt: options.excerpt === false ? [] : excerpt(text, hitTerms),
         };
       }),
@@ -209,15 +209,14 @@ export function createSearcher(load: IndexLoader): Searcher {
 /**
  * Releases best first: those holding more of the query's words first (coverage), then by score
  * within one coverage (BM25F per word, title and exact-form bonuses, title phrases). A release
- * holding every word thus outranks one holding fewer, whatever field the fewer are in. Coverage
- * counts only the words whose postings are complete (see {@link WordMatch.complete}).
+ * holding every word thus outranks one holding fewer, whatever field the fewer are in.
  */
-function rank(matches: WordMatch[]): Array<{ doc: number; matched: number }> {
+function rank(matches: WordMatch[]): Array<{ doc: number; matched: number; score: number }> {
   const totals = new Map<number, { score: number; matched: number }>();
   for (const match of matches) {
     for (const [doc, { score }] of match.docs) {
       const total = totals.get(doc) ?? { score: 0, matched: 0 };
-      totals.set(doc, { score: total.score + score, matched: total.matched + (match.complete ? 1 : 0) });
+      totals.set(doc, { score: total.score + score, matched: total.matched + 1 });
     }
   }
   matches.slice(1).forEach((match, i) => {

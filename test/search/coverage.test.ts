@@ -42,7 +42,7 @@ describe("coverage before weight", () => {
     expect(results.every((result) => !result.allWords)).toBe(true);
   });
 
-  it("does not count a very common word whose postings the index pruned against a release", async () => {
+  it("does not report a very common word whose postings the index pruned as missing from a release", async () => {
     // 400 releases hold الطاقة once in a long body, so the index keeps only the strongest postings of it.
     const common = Array.from({ length: 400 }, (_, i) => release(`energy-${i}`, `خبر عام ${i}`, `${FILLER} ${"الطاقة ".repeat(1 + (i % 5))}`));
     const target = release("dunes-energy", "اجتماع اللجنة", `${FILLER} ${FILLER} ${FILLER} الطاقة والكثبان. ${FILLER} ${FILLER}`);
