@@ -3,6 +3,7 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { build } from "esbuild";
 import type { Site } from "../config.ts";
+import { formatShortDate } from "../dates/dates.ts";
 import type { IndexPart } from "../search/build.ts";
 import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
@@ -27,7 +28,7 @@ const WORKER_FROM = 500;
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
  * edit stops an index still being built as its rebuild starts.
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: { site: Site; source: Source; root: string }) {
+export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, root }: { site: Site; source: Source; root: string }) {
   let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
@@ -53,7 +54,8 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     if (runMode !== "build") stop?.abort();
     const { newsroom, audit } = await source.get();
     const folder = path.resolve(directories.output, "search");
-    const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
+    // A result shows its date as the site's lists do (release cards: in the release's language).
+    const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText, displayDate: formatShortDate(date, lang, site) }));
     // A build writes the index beside the pages, searching it for the embargo audit as it goes;
     // `npm start` (not audited) once the pages are written, so an edited page is not held up by it.
     // Into the fresh output of `buildSite` (which opened a page cache for it), unchanged releases' files come from `.cache/`.

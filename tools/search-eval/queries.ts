@@ -3,10 +3,15 @@
  * should find. The variant generator is written from how readers misspell,
  * independently of `analyze.ts`: it must not share the analyzer's rules.
  */
-import type { SearchDoc } from "../model.ts";
+import type { SearchDoc } from "../../src/search/model.ts";
 
-/** What a query was made from: title words as typed, title words typed differently, rare body words. */
-export type QueryKind = "title" | "variant" | "content";
+/**
+ * What a query was made from: title words as typed, title words typed differently, rare body
+ * words that only this release holds together, title words with one typo.
+ */
+export type QueryKind = "title" | "variant" | "content" | "typo";
+
+export const QUERY_KINDS: readonly QueryKind[] = ["title", "variant", "content", "typo"];
 
 export interface KnownItemQuery {
   kind: QueryKind;
@@ -49,6 +54,27 @@ const ENGLISH_VARIATIONS: Array<(word: string) => string | undefined> = [
   (word) => (word.endsWith("s") && word.length > 4 ? word.slice(0, -1) : `${word}s`),
 ];
 
+// Letters a typo may put in: Arabic letters that normalization does not fold into one another.
+const ARABIC_TYPO_LETTERS = [..."بتثجحخدذرزسشصضطظعغفقكلمنهوي"];
+const LATIN_TYPO_LETTERS = [..."abcdefghijklmnopqrstuvwxyz"];
+
+/** `word` with one letter wrong, missing or doubled, at random; `undefined` below five letters. */
+function typo(word: string, random: () => number): string | undefined {
+  const letters = [...word];
+  if (letters.length < 5 || !/^[\p{L}]+$/u.test(word)) return undefined;
+  // Not the first letter: the one a reader is surest of.
+  const at = 1 + Math.floor(random() * (letters.length - 1));
+  const kind = Math.floor(random() * 3);
+  if (kind === 0) letters.splice(at, 1);
+  else if (kind === 1) letters.splice(at, 0, letters[at]);
+  else {
+    const alphabet = /[\u0600-\u06FF]/.test(word) ? ARABIC_TYPO_LETTERS : LATIN_TYPO_LETTERS;
+    const choices = alphabet.filter((letter) => letter !== letters[at].toLowerCase());
+    letters[at] = choices[Math.floor(random() * choices.length)];
+  }
+  return letters.join("");
+}
+
 /** One variation of `word` drawn among those that apply. */
 function vary(word: string, random: () => number): string | undefined {
   const arabic = /[\u0600-\u06FF]/.test(word);
@@ -58,9 +84,15 @@ function vary(word: string, random: () => number): string | undefined {
   return options.length ? options[Math.floor(random() * options.length)] : undefined;
 }
 
-/** `perKind` queries of each kind, each from a release drawn at random. */
-export function knownItemQueries(docs: SearchDoc[], perKind: number, random: () => number): KnownItemQuery[] {
-  const draw = (): SearchDoc => docs[Math.floor(random() * docs.length)];
+// Body words in more releases than this are not rare.
+const RARE = 20;
+
+/**
+ * `perKind` queries of each kind, each from a release drawn at random among `targets` (all of
+ * `docs` by default); word rarity is judged over all of `docs`.
+ */
+export function knownItemQueries(docs: SearchDoc[], perKind: number, random: () => number, targets: SearchDoc[] = docs): KnownItemQuery[] {
+  const draw = (): SearchDoc => targets[Math.floor(random() * targets.length)];
   const titleWindow = (doc: SearchDoc): string[] | undefined => {
     const title = words(doc.title);
     for (let attempt = 0; attempt < 10; attempt++) {
@@ -71,9 +103,19 @@ export function knownItemQueries(docs: SearchDoc[], perKind: number, random: () 
     }
     return undefined;
   };
-  // Rarity by the plain spelling, as a reader judging "unusual words" would.
+  // Rarity by the plain spelling, as a reader judging "unusual words" would; the releases of rare words, to check that only one holds them all.
   const documentFrequency = new Map<string, number>();
-  for (const doc of docs) for (const word of new Set(words(doc.text))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  const holders = new Map<string, number[]>();
+  docs.forEach((doc, n) => {
+    for (const word of new Set(words(doc.text))) {
+      const df = (documentFrequency.get(word) ?? 0) + 1;
+      documentFrequency.set(word, df);
+      if (df <= RARE) (holders.get(word) ?? holders.set(word, []).get(word)!).push(n);
+      else holders.delete(word);
+    }
+  });
+  const onlyOne = (chosen: string[]): boolean =>
+    chosen.every((word) => holders.has(word)) && chosen.map((word) => holders.get(word)!).reduce((all, list) => all.filter((n) => list.includes(n))).length === 1;
 
   const queries: KnownItemQuery[] = [];
   const generate = (kind: QueryKind, make: (doc: SearchDoc) => string[] | undefined): void => {
@@ -105,7 +147,15 @@ export function knownItemQueries(docs: SearchDoc[], perKind: number, random: () 
       const word = rare[Math.floor(random() * rare.length)];
       if (!chosen.includes(word)) chosen.push(word);
     }
-    return chosen;
+    return onlyOne(chosen) ? chosen : undefined;
+  });
+  generate("typo", (doc) => {
+    const window = titleWindow(doc);
+    const long = window?.map((word, i) => [word, i] as const).filter(([word]) => [...word].length >= 5);
+    if (!window || !long?.length) return undefined;
+    const [word, i] = long[Math.floor(random() * long.length)];
+    const typed = typo(word, random);
+    return typed === undefined ? undefined : window.map((original, k) => (k === i ? typed : original));
   });
   return queries;
 }

@@ -9,7 +9,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { SearchDoc } from "../model.ts";
+import type { SearchDoc } from "../../src/search/model.ts";
 import { arabicWords } from "./arabic-words.ts";
 
 /** A seeded generator of numbers in [0, 1) (mulberry32), so every run builds the same corpus. */

@@ -5,8 +5,8 @@
  * A diagnostic for reading the evaluation; it uses the analyzer, so it plays
  * no part in making queries.
  */
-import { analyzeWords } from "../analyze.ts";
-import type { SearchDoc } from "../model.ts";
+import { analyzeWords } from "../../src/search/analyze.ts";
+import type { SearchDoc } from "../../src/search/model.ts";
 import type { KnownItemQuery } from "./queries.ts";
 
 /** Expected MRR@10 per query kind when releases holding the query as a title phrase tie. */
