@@ -46,7 +46,7 @@ describe.concurrent("npm run search", () => {
     const { code, stdout } = await run(["--dist", dist, "الطاقة", "الشمسية"]);
     expect(code).toBe(0);
     expect(stdout).toContain("1. تدشين أول محطة تحلية تعمل بالطاقة الشمسية على ساحل الخليج العربي");
-    expect(stdout).toContain("24 نوفمبر 2026  /releases/2026/11/desalination-plant/");
+    expect(stdout.replace(/\u00a0/g, " ")).toContain("14 جمادى الآخرة 1448 هـ · 24 نوفمبر 2026  /releases/2026/11/desalination-plant/");
   });
 
   it("names a damaged index file and the fix, without a stack trace", async () => {

@@ -101,7 +101,7 @@ describe("the search page script", () => {
     expect(item.getAttribute("lang")).toBe("en");
     expect(item.getAttribute("dir")).toBe("ltr");
     // An English release: its date as its card on the site shows it.
-    expect(item.querySelector("time")!.textContent).toBe("24 November 2026");
+    expect(item.querySelector("time")!.textContent).toBe("24\u00a0November\u00a02026");
     expect(new URL(urls[urls.length - 1]).searchParams.get("lang")).toBe("");
     select.value = "ar";
   });
