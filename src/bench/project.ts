@@ -48,7 +48,7 @@ export async function createBenchProjects(options: ProjectOptions): Promise<Benc
   writeFileSync(siteFile, JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), perPage: options.perPage }, null, 2));
   cpSync(PLAIN_FIXTURE, plain, { recursive: true, filter: (source) => !source.endsWith("releases.11tydata.json") });
   const plainHome = path.join(plain, "index.njk");
-  writeFileSync(plainHome, readFileSync(plainHome, "utf8").replace(/^  size: \d+$/m, `  size: ${options.perPage}`));
+  writeFileSync(plainHome, readFileSync(plainHome, "utf8").replace(/^ {2}size: \d+$/m, `  size: ${options.perPage}`));
   mkdirSync(path.join(plain, "releases"), { recursive: true });
   cpSync(path.join(PLAIN_FIXTURE, "releases.11tydata.json"), path.join(plain, "releases/releases.11tydata.json"));
   symlinkSync(path.join(REPO, "node_modules"), path.join(plain, "node_modules"));

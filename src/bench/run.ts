@@ -4,7 +4,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { measureEditLoop, type EditLoopFigures } from "./edit-loop.ts";
 import { measureBuild, type BuildFigures, type MeasureOptions } from "./measure.ts";
-import { createBenchProjects, REPO, type BenchProjects } from "./project.ts";
+import { createBenchProjects, type BenchProjects } from "./project.ts";
 import { toBayanFile } from "./render.ts";
 import { measureSearch, median, type SearchFigures } from "./search.ts";
 

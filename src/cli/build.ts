@@ -9,7 +9,7 @@ import { ConfigError } from "../config.ts";
 import { parseClock, parsePathPrefix, type OptionError } from "../options.ts";
 import { buildSite, PREVIEW_OUTPUT } from "../site/build.ts";
 import { describeBuildError } from "../site/build-error.ts";
-import { claimOutput, OutputRefused, recordOutput } from "../site/output.ts";
+import { claimOutput, type OutputRefused, recordOutput } from "../site/output.ts";
 import { LOCAL_HOST, serveOn } from "../site/serve.ts";
 import { httpUrl } from "../site/static-server.ts";
 import { watchReleases } from "../site/watch.ts";

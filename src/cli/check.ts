@@ -12,7 +12,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { DateTime } from "luxon";
 import { ConfigError, siteSchema, validateSite, type Site } from "../config.ts";
-import { locateImage } from "../images/locate.ts";
 import { imageProblems } from "../images/validate.ts";
 import { loadReleases } from "../release/load.ts";
 import { progress } from "../site/progress.ts";
@@ -51,25 +50,6 @@ export function checkProject(options: { root: string; now: DateTime }): CheckRes
   if (!site) return { releases: [], diagnostics };
   const loaded = loadReleases({ root, releasesDir: RELEASES_DIR, site, now: options.now });
   return { site: config.site, releases: loaded.releases, diagnostics: [...diagnostics, ...loaded.diagnostics, ...imageProblems(root, site, loaded.releases)] };
-}
-
-/**
- * What the build finds only when it reaches the files a release or the config names: a missing
- * image (an error for a release that would be published, a warning for one held back) or logo.
- */
-function fileProblems(root: string, site: Site, releases: Release[]): Diagnostic[] {
-  const problems: Diagnostic[] = [];
-  for (const release of releases) {
-    if (!release.image) continue;
-    const found = locateImage(release, root);
-    if ("problem" in found) problems.push({ ...found.problem, severity: release.published ? "error" : "warning" });
-  }
-  if (site.logo && !existsSync(path.resolve(root, site.logo))) {
-    const text = readFileSync(path.join(root, SITE_FILE), "utf8");
-    problems.push({ file: SITE_FILE, line: lineOfKey(text, ["logo"]), severity: "error", message: `logo "${site.logo}" was not found`,
-      hint: "put the logo file there, or fix \"logo\" (a path from the project folder, e.g. assets/logo.svg)" });
-  }
-  return problems;
 }
 
 /**

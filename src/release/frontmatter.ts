@@ -40,7 +40,6 @@ interface Context {
 
 // Eleventy merges front matter into its data cascade, where these keys reach Object.prototype.
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-const TEXT_KEYS = new Set(["title", "slug", "lang", "summary", "image", "imageAlt", "location", "translationKey", "contact"]);
 const DATE_KEYS = new Set(["date", "updated", "embargo"]);
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;

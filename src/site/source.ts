@@ -2,7 +2,7 @@ import path from "node:path";
 import type { ResolvedOptions } from "../options.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import { loadReleases, type LoadedReleases } from "../release/load.ts";
-import type { Diagnostic, Release } from "../release/model.ts";
+import type { Diagnostic, } from "../release/model.ts";
 import { auditTargets, type AuditTargets } from "./audit.ts";
 import { diffNewsroom, type NewsroomChanges } from "./changes.ts";
 import { buildNewsroom, type Newsroom } from "./newsroom.ts";

@@ -141,7 +141,7 @@ describe.each([PHONE, DESKTOP])("at %i px", (width) => {
       const page = await open(url, width);
       try {
         const fonts = await renderedFonts(page, selector);
-        expect(fonts, `${url} ${selector}`).toEqual(fonts.map((font) => expect.objectContaining({ familyName: "Noto Sans Arabic", isCustomFont: true })));
+        expect(fonts, `${url} ${selector}`).toEqual(fonts.map((_font) => expect.objectContaining({ familyName: "Noto Sans Arabic", isCustomFont: true })));
       } finally {
         await page.close();
       }

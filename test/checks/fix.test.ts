@@ -1,6 +1,6 @@
 /** `npm run check -- --fix` on a real project folder: what it changes, and everything it leaves alone. */
 import { spawnSync } from "node:child_process";
-import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync, } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeProject, REPO, RELEASE_MTIME } from "../helpers/project.ts";

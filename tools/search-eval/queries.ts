@@ -22,7 +22,7 @@ export interface KnownItemQuery {
 
 // Words a reader does not type when recalling a title.
 const FUNCTION_WORDS = new Set(["في", "من", "على", "إلى", "الى", "مع", "عن", "التي", "الذي", "و", "أو", "بين", "خلال", "ضد", "the", "of", "in", "to", "and", "for", "with", "on", "a", "an", "by"]);
-const PUNCTUATION = /^[\s"'()«»\[\]،,.:;؛!?؟…\-–—]+|[\s"'()«»\[\]،,.:;؛!?؟…\-–—]+$/g;
+const PUNCTUATION = /^[\s"'()«»[\]،,.:;؛!?؟…\-–—]+|[\s"'()«»[\]،,.:;؛!?؟…\-–—]+$/g;
 
 function words(text: string): string[] {
   return text.split(/\s+/).map((word) => word.replace(PUNCTUATION, "")).filter(Boolean);
