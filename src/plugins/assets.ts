@@ -1,7 +1,9 @@
-import { copyFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
+import { BrokenPhoto, stripPhoto } from "../media/strip.ts";
+import { sniff } from "../media/sniff.ts";
 import { publishedAssets } from "../site/asset-files.ts";
 import type { Source } from "../site/source.ts";
 
@@ -29,9 +31,9 @@ export interface AssetsOptions {
 
 /**
  * Publishes the self-hosted fonts and the files of `assets/` that the site or a shown release
- * uses (see `site/asset-files.ts`): the rest of the folder — a photo kept there for a release
- * under embargo, the originals of release images — stays out of the site. Nothing is ever loaded
- * from another site.
+ * uses (see `site/asset-files.ts`), photos without their camera data: the rest of the folder — a
+ * photo kept there for a release under embargo, the originals of release images — stays out of the
+ * site. Nothing is ever loaded from another site.
  */
 export function assetsPlugin(eleventyConfig: EleventyConfig, { root, site, source, base }: AssetsOptions) {
   for (const file of FONT_FILES) {
@@ -46,7 +48,23 @@ export function assetsPlugin(eleventyConfig: EleventyConfig, { root, site, sourc
     for (const file of publishedAssets(root, site.logo, newsroom.releases, base)) {
       const to = path.join(output, ...file.split("/"));
       mkdirSync(path.dirname(to), { recursive: true });
-      copyFileSync(path.join(root, ...file.split("/")), to);
+      writeFileSync(to, withoutCameraData(readFileSync(path.join(root, ...file.split("/")))));
     }
   });
+}
+
+/**
+ * A file of `assets/` as published: a JPEG or PNG without its EXIF, XMP and GPS (a release may
+ * link to a photo as to any file, `[photo](/assets/photos/visit.jpg)`), anything else as it is.
+ * A photo too damaged to strip is published as it is, as a browser would still show it.
+ */
+function withoutCameraData(bytes: Buffer): Uint8Array {
+  const format = sniff(bytes);
+  if (format !== "jpeg" && format !== "png") return bytes;
+  try {
+    return stripPhoto(bytes, format).bytes;
+  } catch (error) {
+    if (error instanceof BrokenPhoto) return bytes;
+    throw error;
+  }
 }

@@ -10,6 +10,7 @@
  * ---
  */
 import { DateTime } from "luxon";
+import { impossibleOffset } from "../dates/dates.ts";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { KNOWN_KEYS, nearKey, nearKeyHint, nestedKey } from "./frontmatter-keys.ts";
 import type { Diagnostic, FrontMatter } from "./model.ts";
@@ -43,6 +44,7 @@ const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const DATE_KEYS = new Set(["date", "updated", "embargo"]);
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const OFFSET_HINT = "offsets run from -12:00 to +14:00 in whole, half or three-quarter hours: Riyadh is +03:00, e.g. 2026-11-24T09:30:00+03:00; or leave the offset out to use the site's time zone";
 const DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2026-11-24; a time may follow, e.g. 2026-11-24 09:30 or 2026-11-24T09:30:00+03:00";
 
 /** Splits the front matter off `text` and reads it. Lines in diagnostics count from the top of the file. */
@@ -189,6 +191,11 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
     if (DATE_KEYS.has(key) && !isDate(value)) {
       const why = DATE.test(value) ? "is not a real date" : "is not a date Bayan can read";
       report(line, `${key} "${value}" ${why}; write it as YYYY-MM-DD, e.g. 2026-11-24`, DATE_HINT);
+      return;
+    }
+    const offset = DATE_KEYS.has(key) ? impossibleOffset(value) : undefined;
+    if (offset) {
+      report(line, `${key} "${value}" has the time zone offset ${offset}, which no place uses: read as written, it is a different moment`, OFFSET_HINT);
       return;
     }
     (fm as Record<string, unknown>)[key] = value;

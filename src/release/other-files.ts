@@ -21,14 +21,18 @@ const KINDS: Array<{ extensions: RegExp; what: string; hint: string }> = [
 
 /**
  * A warning for each file in `files` (project-relative paths under `releases/` that are not
- * release files) that no release uses: by its `image`, or by naming it in its text.
+ * release files) that no release uses: by its `image`, its media kit (`photos`, `files`), or by
+ * naming it in its text.
  */
 export function otherFileWarnings(files: string[], releases: Release[]): Diagnostic[] {
   const used = new Set<string>();
   const byFolder = new Map<string, Release[]>();
   for (const release of releases) {
     const folder = path.posix.dirname(release.file);
-    if (release.image && !release.image.startsWith("assets/")) used.add(path.posix.join(folder, release.image.replace(/\\/g, "/")));
+    // Its image and its media kit's photos and documents, when they sit next to it.
+    for (const file of [release.image, ...(release.photos ?? []).map((p) => p.file), ...(release.files ?? []).map((f) => f.file)]) {
+      if (file && !file.startsWith("assets/")) used.add(path.posix.join(folder, file.replace(/\\/g, "/")));
+    }
     const inFolder = byFolder.get(folder);
     if (inFolder) inFolder.push(release);
     else byFolder.set(folder, [release]);

@@ -255,3 +255,26 @@ async function mediaCases(): Promise<LeakCase[]> {
     },
   ];
 }
+
+/**
+ * Found by the hostile tester after issues 18 and 19: an impossible time zone offset that moves an
+ * embargo days earlier, and a published release's plain link to a photo in `assets/`.
+ */
+export const HOSTILE_EXTRA_CASES: LeakCase[] = [
+  ...(["+30:00", "+99:00", "-15:00", "+03:07"].map((offset): LeakCase => ({
+    item: "hostile",
+    name: `an embargo with the impossible offset ${offset} (+03:00 mistyped)`,
+    // Read as written, 12:00+30:00 is 27 hours before 12:00+03:00, before the build clock.
+    releases: { "2026-11-20-swapped.txt": `---\nembargo: 2026-11-29T12:00:00${offset}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n` },
+    now: "2026-11-29T11:00:00+03:00",
+    expect: { outcome: "refused", error: new RegExp(`swapped\\.txt:2: error: embargo .*offset ${offset.replace("+", "\\+")}`), nowhere: [SECRET_TITLE, SECRET_BODY] },
+  }))),
+  {
+    item: "hostile",
+    name: "a published release's plain link to a photo in assets/: published without its camera and GPS data",
+    releases: { "2026-11-20-visit.md": "---\ndate: 2026-11-20\n---\n# Site visit\n\nThe [photo of the visit](/assets/photos/visit.jpg).\n" },
+    files: { "assets/photos/visit.jpg": PHOTO },
+    expect: { outcome: "built", nowhere: [EXIF_MARKER, "LeakCam", "secret-site-photo"] },
+  },
+];
+LEAK_CASES.push(...HOSTILE_EXTRA_CASES);
