@@ -34,11 +34,8 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   const siteData = Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
   eleventyConfig.addGlobalData("site", siteData);
   eleventyConfig.addGlobalData("i18n", Object.freeze(loadStrings(templates, site.languages)));
-  const toRender = pagesToRender(eleventyConfig, { root, templates, site: siteData });
-  eleventyConfig.addGlobalData("newsroom", async () => {
-    const { newsroom } = await source.get();
-    return Object.freeze({ ...newsroom, ...toRender(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
-  });
+  const pages = pagesToRender(eleventyConfig, { root, templates, site: siteData });
+  eleventyConfig.addGlobalData("newsroom", async () => pages.newsroom((await source.get()).newsroom));
   // Besides the sources: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
   const notPages = ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];
   for (const glob of notPages) {
@@ -47,10 +44,10 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(filtersPlugin, { site, base });
-  eleventyConfig.addPlugin(releasesPlugin, { source });
-  eleventyConfig.addPlugin(pagesPlugin, { templates });
+  eleventyConfig.addPlugin(releasesPlugin, { source, archive: pages.archive });
+  eleventyConfig.addPlugin(pagesPlugin, { templates, archive: pages.archive });
   eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
-  eleventyConfig.addPlugin(feedsPlugin, { site, source, base });
+  eleventyConfig.addPlugin(feedsPlugin, { site, source, base, archive: pages.archive });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
   eleventyConfig.addPlugin(searchPlugin, { site, source, root });
   if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, templates });
