@@ -5,7 +5,7 @@
  * The checks here are deliberately independent of the parser (loose patterns of their own), so
  * that they judge it rather than repeat it.
  */
-import { createRandom } from "../src/bench/random.ts";
+import { createRandom } from "./bench/random.ts";
 import { parseRelease } from "../src/release/parse.ts";
 import type { CalendarDate } from "../src/release/model.ts";
 

@@ -165,15 +165,37 @@ export function cacheKeys(fingerprint: string, picture: (url: string) => unknown
   };
 }
 
-let code: string | undefined;
+const SOURCE = path.resolve(import.meta.dirname, "..");
+const fingerprints = new Map<string, string>();
 
-/** Bayan's own source (the filters, plugins and models pages are rendered with) and its rendering libraries' versions. */
-function codeFingerprint(): string {
+/**
+ * Bayan's code that pages are rendered with (the plugin, `index.ts`, and `buildSite`, and every
+ * module they import or load by path, directly or not) and its rendering libraries' versions. Developer tools, in `tools/` or in
+ * `src/` but imported by no part of the plugin, are not in it: editing one keeps every page cache.
+ */
+export function codeFingerprint(source = SOURCE): string {
+  let code = fingerprints.get(source);
   if (code) return code;
-  const src = path.resolve(import.meta.dirname, "..");
   const hash = createHash("sha256").update(`@11ty/eleventy@${Eleventy.getVersion()}`);
-  for (const file of filesUnder(src)) hash.update(file).update(readFileSync(path.join(src, file)));
+  for (const file of pluginModules(source)) hash.update(file).update(readFileSync(path.join(source, file)));
   const require = createRequire(import.meta.url);
   for (const library of ["nunjucks", "markdown-it", "luxon"]) hash.update(`${library}@${(require(`${library}/package.json`) as { version: string }).version}`);
-  return (code = hash.digest("hex"));
+  fingerprints.set(source, (code = hash.digest("hex")));
+  return code;
+}
+
+/** The modules of `source` that `index.ts` and `site/build.ts` import or load by path (a worker), directly or not, sorted; relative paths. */
+export function pluginModules(source = SOURCE): string[] {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file) || !existsSync(path.join(source, file))) return;
+    found.add(file);
+    const text = readFileSync(path.join(source, file), "utf8");
+    for (const [, specifier] of text.matchAll(/(?:\bfrom|\bimport\s*\(?)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)));
+    }
+    for (const [, loaded] of text.matchAll(/import\.meta\.dirname,\s*"([^"]+\.ts)"/g)) visit(path.posix.join(path.posix.dirname(file), loaded));
+  };
+  for (const entry of ["index.ts", "site/build.ts"]) visit(entry);
+  return [...found].sort();
 }
