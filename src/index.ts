@@ -37,7 +37,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   const pages = pagesToRender(eleventyConfig, { root, templates, site: siteData });
   eleventyConfig.addGlobalData("newsroom", async () => pages.newsroom((await source.get()).newsroom));
   // Besides the sources: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
-  const notPages = ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];
+  const notPages = ["README.md", "docs/**", "test/**", "src/**", "tools/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];
   for (const glob of notPages) {
     eleventyConfig.ignores.add(glob);
   }
