@@ -8,12 +8,13 @@
  * One pass over the output with one Aho-Corasick automaton holding every needle, so the cost is
  * the size of the site, whatever the number of hidden releases.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { Site } from "../config.ts";
 import type { Release } from "../release/model.ts";
 import { fileLeaks, fileTargets, type FileTargets } from "./audit-files.ts";
+import { filesUnder } from "../util/files.ts";
 import { compileMatcher } from "./matcher.ts";
 
 export { compileMatcher } from "./matcher.ts";
@@ -155,6 +156,11 @@ export interface Match {
  * const find = createLeakFinder([{ file, title: "الميزانية العامة للدولة", url: "/releases/2099/01/budget/", id }], []);
  * find("<a href=\"/releases/2099/01/budget/\">") // [{ hidden: 0, trace: "address", index: 9 }]
  */
+/** The search for traces of `targets`' hidden releases; none when nothing is hidden (or not audited). */
+export function leakFinder(targets: Pick<AuditTargets, "hidden" | "published"> | undefined): ((text: string) => Match[]) | undefined {
+  return targets && targets.hidden.length > 0 ? createLeakFinder(targets.hidden, targets.published) : undefined;
+}
+
 export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelease[], siteText: string[] = []): (text: string) => Match[] {
   const needles: Needle[] = hidden.flatMap((release, i) => [
     // Without the final slash, so `/releases/…/slug/index.html` and `…/slug"` match too; an Arabic
@@ -290,14 +296,6 @@ export function auditOutput(folder: string, targets: AuditTargets, written: Read
 
 /** Images the images plugin writes (pictures, share images and cards). */
 const MADE_IMAGES = /^(?:img|og)\//;
-
-/** Files under `folder`, relative to it with `/` separators, sorted. */
-export function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
-}
 
 function lineAt(text: string, index: number): number {
   let line = 1;

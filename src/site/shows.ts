@@ -10,8 +10,8 @@
  * readable, through `archiveView`, which records the read: the page cache is then off for that
  * kind of page (see `PageCacheSession.uncache`).
  */
-import { createHash } from "node:crypto";
 import type { Release } from "../release/model.ts";
+import { hashOf } from "../util/hash.ts";
 import type { NewsroomChanges } from "./changes.ts";
 import type { Feed, ListingPage, Newsroom, ReleaseLink, ReleaseLinks, ReleasePage, Section, Tag } from "./newsroom.ts";
 
@@ -124,7 +124,7 @@ const releaseTexts = new WeakMap<ReleaseView, string>();
 const releaseText = (release: Release): string => {
   const view = releaseView(release);
   let text = releaseTexts.get(view);
-  if (text === undefined) releaseTexts.set(view, (text = createHash("sha256").update(JSON.stringify(view)).digest("base64")));
+  if (text === undefined) releaseTexts.set(view, (text = hashOf(JSON.stringify(view))));
   return text;
 };
 
