@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
 import { resolveOptions, type BayanOptions } from "./options.ts";
@@ -12,6 +12,7 @@ import { pagesPlugin } from "./plugins/pages.ts";
 import { releasesPlugin } from "./plugins/releases.ts";
 import { searchPlugin } from "./plugins/search.ts";
 import { createSource } from "./site/source.ts";
+import { readJsonFile } from "./util/json.ts";
 
 export type { BayanOptions } from "./options.ts";
 
@@ -53,17 +54,15 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, templates });
 }
 
-/** UI strings per language from `templates/i18n/<lang>.json`; a language without a file uses English. */
+/**
+ * UI strings per language from `templates/i18n/<lang>.json`; a language without a file uses
+ * English. A file that is not JSON stops the build at its line (it is not served as English).
+ */
 function loadStrings(templates: string, languages: string[]): Record<string, Record<string, string>> {
-  const read = (lang: string) => JSON.parse(readFileSync(path.join(templates, "i18n", `${lang}.json`), "utf8"));
+  const read = (lang: string) => {
+    const file = path.join(templates, "i18n", `${lang}.json`);
+    return existsSync(file) ? (readJsonFile(file, process.cwd()) as Record<string, string>) : undefined;
+  };
   const english = read("en");
-  return Object.fromEntries(
-    languages.map((lang) => {
-      try {
-        return [lang, { ...english, ...read(lang) }];
-      } catch {
-        return [lang, english];
-      }
-    }),
-  );
+  return Object.fromEntries(languages.map((lang) => [lang, { ...english, ...read(lang) }]));
 }

@@ -15,6 +15,7 @@ import type { Site } from "../config.ts";
 import type { Release } from "../release/model.ts";
 import { fileLeaks, fileTargets, type FileTargets } from "./audit-files.ts";
 import { filesUnder } from "../util/files.ts";
+import { escapeHtml } from "../util/html.ts";
 import { compileMatcher } from "./matcher.ts";
 
 export { compileMatcher } from "./matcher.ts";
@@ -114,19 +115,15 @@ export const MIN_TITLE_LENGTH = 12;
  */
 const ENCODINGS: Array<(text: string) => string> = [
   (text) => text,
-  (text) => escapeMarkup(text, "&#39;"), // Nunjucks and most HTML writers
-  (text) => escapeMarkup(text, "&#x27;"),
-  (text) => escapeMarkup(text, "&apos;"), // XML writers
-  (text) => escapeMarkup(escapeMarkup(text, "&#39;"), "&#39;"), // escaped HTML inside a feed
+  (text) => escapeHtml(text), // Nunjucks and most HTML writers
+  (text) => escapeHtml(text, "&#x27;"),
+  (text) => escapeHtml(text, "&apos;"), // XML writers
+  (text) => escapeHtml(escapeHtml(text)), // escaped HTML inside a feed
   (text) => JSON.stringify(text).slice(1, -1),
   (text) => JSON.stringify(text).slice(1, -1).replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`), // JSON-LD in <script>
   (text) => encodeURIComponent(text), // share links, query strings
   (text) => new URLSearchParams({ q: text }).toString().slice(2),
 ];
-
-function escapeMarkup(text: string, apostrophe: string): string {
-  return text.replace(/[&<>"']/g, (ch) => (ch === "'" ? apostrophe : `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[ch]};`));
-}
 
 interface Needle {
   hidden: number;
