@@ -1,7 +1,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { outputPath } from "../release/url.ts";
-import type { NewsroomChanges } from "../site/changes.ts";
-import { pageViews, rendersAgain } from "../site/shows.ts";
+import { rendersAgain, type NewsroomChanges } from "../site/changes.ts";
+import { pageViews } from "../site/shows.ts";
 import type { Source } from "../site/source.ts";
 
 type Data = { releasePage: ReturnType<typeof pageViews.release> };

@@ -1,5 +1,5 @@
 import type { Newsroom } from "./newsroom.ts";
-import { shownText } from "./shows.ts";
+import { PAGE_KINDS, shownText, WHOLE_ARCHIVE_PAGES } from "./shows.ts";
 
 /**
  * What differs between two newsrooms of one watch session: the pages a rebuild must write again.
@@ -38,6 +38,19 @@ export function diffNewsroom(before: Newsroom, after: Newsroom): NewsroomChanges
   const feedUrls = changedUrls(before.feeds, after.feeds, (feed) => feed.links.rss, shownText.feed);
   const sections = JSON.stringify(before.sections) !== JSON.stringify(after.sections);
   return { releaseUrls, listingUrls, feedUrls, sections, sitemap: sitemap || sections };
+}
+
+/**
+ * Whether a watch rebuild after release edits renders the virtual template `inputPath` again, as
+ * `shows.ts` declares; any other template: yes.
+ */
+export function rendersAgain(inputPath: string, changes: NewsroomChanges): boolean {
+  const id = inputPath.replace(/^\.\//, "");
+  const kind = Object.values(PAGE_KINDS).find((declared) => (declared.templates as readonly string[]).includes(id));
+  if (kind) return changes[kind.changed].size > 0;
+  if (!Object.hasOwn(WHOLE_ARCHIVE_PAGES, id)) return true;
+  const shown = WHOLE_ARCHIVE_PAGES[id];
+  return shown !== undefined && changes[shown];
 }
 
 /** The URLs of the pages of `after` that are new or show other than in `before`. */

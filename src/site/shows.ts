@@ -12,7 +12,6 @@
  */
 import type { Release } from "../release/model.ts";
 import { hashOf } from "../util/hash.ts";
-import type { NewsroomChanges } from "./changes.ts";
 import type { Feed, ListingPage, Newsroom, ReleaseLink, ReleaseLinks, ReleasePage, Section, Tag } from "./newsroom.ts";
 
 /** Of each release a page shows (its own, or one in a list or feed): what templates and filters read. */
@@ -40,41 +39,36 @@ export const PAGE_KINDS = {
     madeWith: /^(layouts|partials)\//,
     /** What of the newsroom it paginates over. */
     pages: "releasePagesToWrite",
-    /** Whether a watch rebuild after release edits writes some of its pages. */
-    rewritten: (changes: NewsroomChanges) => changes.releaseUrls.size > 0,
+    /** The watch diff's list of its pages to write again (see `NewsroomChanges`). */
+    changed: "releaseUrls",
   },
   listing: {
     templates: ["bayan-pages/listing.njk"],
     madeWith: /^(layouts|partials)\/|^pages\/listing\.njk$/,
     pages: "listingsToWrite",
-    rewritten: (changes: NewsroomChanges) => changes.listingUrls.size > 0,
+    changed: "listingUrls",
   },
   feed: {
     templates: ["bayan-feeds/rss.njk", "bayan-feeds/atom.njk", "bayan-feeds/json.njk"],
     madeWith: /^partials\/|^feeds\/(rss|atom|json|item)\.njk$/,
     pages: "feedsToRender",
-    rewritten: (changes: NewsroomChanges) => changes.feedUrls.size > 0,
+    changed: "feedUrls",
   },
-} as const satisfies Record<PageKind, { templates: readonly string[]; madeWith: RegExp; pages: string; rewritten: (changes: NewsroomChanges) => boolean }>;
+} as const satisfies Record<PageKind, { templates: readonly string[]; madeWith: RegExp; pages: string; changed: "releaseUrls" | "listingUrls" | "feedUrls" }>;
 
-/** The pages made from the whole archive or from none of it, never cached: when a watch rebuild writes them. */
-export const WHOLE_ARCHIVE_PAGES: Record<string, (changes: NewsroomChanges) => boolean> = {
-  "bayan-pages/tags.njk": (changes) => changes.sections,
-  "bayan-pages/archive.njk": (changes) => changes.sections,
-  "bayan-pages/search.njk": () => false,
-  "bayan-pages/404.njk": () => false,
-  "bayan-feeds/feed.xsl.njk": () => false,
-  "bayan-feeds/robots.txt.njk": () => false,
-  "bayan-feeds/sitemap.xml.njk": (changes) => changes.sitemap,
+/**
+ * The pages made from the whole archive or from none of it, never cached: what of the watch diff
+ * makes a rebuild write them (`sections`: a tag or month added, removed or recounted), or nothing.
+ */
+export const WHOLE_ARCHIVE_PAGES: Record<string, "sections" | "sitemap" | undefined> = {
+  "bayan-pages/tags.njk": "sections",
+  "bayan-pages/archive.njk": "sections",
+  "bayan-pages/search.njk": undefined,
+  "bayan-pages/404.njk": undefined,
+  "bayan-feeds/feed.xsl.njk": undefined,
+  "bayan-feeds/robots.txt.njk": undefined,
+  "bayan-feeds/sitemap.xml.njk": "sitemap",
 };
-
-/** Whether a watch rebuild after release edits renders the virtual template `inputPath` again; any other template: yes. */
-export function rendersAgain(inputPath: string, changes: NewsroomChanges): boolean {
-  const id = inputPath.replace(/^\.\//, "");
-  const kind = Object.values(PAGE_KINDS).find((declared) => (declared.templates as readonly string[]).includes(id));
-  if (kind) return kind.rewritten(changes);
-  return (WHOLE_ARCHIVE_PAGES[id] ?? (() => true))(changes);
-}
 
 const pick = <T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> => {
   const picked = {} as Pick<T, K>;
