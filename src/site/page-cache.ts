@@ -3,15 +3,15 @@
  * list pages and feeds whose content changed and links the others into its output (a CI that
  * restores `.cache/` gets the same). A file is stored under a hash of everything it is made from:
  *
- * - a release page: its release as the templates read it (text, dates, tags, Open Graph image,
- *   front matter, picture), and what it shows of other releases: neighbours, translations, its
- *   tags' names and pages, the language switch — the rule by which `npm start` decides which pages
+ * - a release page: its release as the templates are handed it (the fields `shows.ts` declares,
+ *   and its picture), and what it shows of other releases: neighbours, translations, its tags'
+ *   names and pages, the language switch — the same text by which `npm start` decides which pages
  *   an edit rewrites (`changes.ts`);
  * - a list page (home, tag, year, month) or a feed in one format: the list as its template reads
  *   it, each release in it as above, and for feeds the logo;
  * - for all: the site's settings and language sections (without counts), every file of
- *   `templates/`, the Eleventy config, Bayan's own code and its rendering libraries' versions
- *   (`renderFingerprint`).
+ *   `templates/`, the Eleventy config, the plugin's own code (`codeFingerprint`) and its rendering
+ *   libraries' versions (`renderFingerprint`).
  *
  * What a page shows is declared once, in `shows.ts`, and templates are handed only that. A kind of
  * page whose templates read more of the archive (a "latest releases" box, tag counts) is found out
