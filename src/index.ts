@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
 import { resolveOptions, type BayanOptions } from "./options.ts";
@@ -13,6 +13,7 @@ import { pagesPlugin } from "./plugins/pages.ts";
 import { releasesPlugin } from "./plugins/releases.ts";
 import { searchPlugin } from "./plugins/search.ts";
 import { createSource } from "./site/source.ts";
+import { readJsonFile } from "./util/json.ts";
 
 export type { BayanOptions } from "./options.ts";
 
@@ -35,40 +36,35 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   const siteData = Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
   eleventyConfig.addGlobalData("site", siteData);
   eleventyConfig.addGlobalData("i18n", Object.freeze(loadStrings(templates, site.languages)));
-  const toRender = pagesToRender(eleventyConfig, { root, templates, site: siteData });
-  eleventyConfig.addGlobalData("newsroom", async () => {
-    const { newsroom } = await source.get();
-    return Object.freeze({ ...newsroom, ...toRender(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
-  });
+  const pages = pagesToRender(eleventyConfig, { root, templates, site: siteData });
+  eleventyConfig.addGlobalData("newsroom", async () => pages.newsroom((await source.get()).newsroom));
   // Besides the sources: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
-  const notPages = ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];
+  const notPages = ["README.md", "docs/**", "test/**", "src/**", "tools/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];
   for (const glob of notPages) {
     eleventyConfig.ignores.add(glob);
   }
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(filtersPlugin, { site, base });
-  eleventyConfig.addPlugin(releasesPlugin, { source });
-  eleventyConfig.addPlugin(pagesPlugin, { templates });
+  eleventyConfig.addPlugin(releasesPlugin, { source, archive: pages.archive });
+  eleventyConfig.addPlugin(pagesPlugin, { templates, archive: pages.archive });
   eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
-  eleventyConfig.addPlugin(feedsPlugin, { site, source, base });
+  eleventyConfig.addPlugin(feedsPlugin, { site, source, base, archive: pages.archive });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
   eleventyConfig.addPlugin(mediaPlugin, { site, source, base });
   eleventyConfig.addPlugin(searchPlugin, { site, source, root });
   if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, templates });
 }
 
-/** UI strings per language from `templates/i18n/<lang>.json`; a language without a file uses English. */
+/**
+ * UI strings per language from `templates/i18n/<lang>.json`; a language without a file uses
+ * English. A file that is not JSON stops the build at its line (it is not served as English).
+ */
 function loadStrings(templates: string, languages: string[]): Record<string, Record<string, string>> {
-  const read = (lang: string) => JSON.parse(readFileSync(path.join(templates, "i18n", `${lang}.json`), "utf8"));
+  const read = (lang: string) => {
+    const file = path.join(templates, "i18n", `${lang}.json`);
+    return existsSync(file) ? (readJsonFile(file, process.cwd()) as Record<string, string>) : undefined;
+  };
   const english = read("en");
-  return Object.fromEntries(
-    languages.map((lang) => {
-      try {
-        return [lang, { ...english, ...read(lang) }];
-      } catch {
-        return [lang, english];
-      }
-    }),
-  );
+  return Object.fromEntries(languages.map((lang) => [lang, { ...english, ...read(lang) }]));
 }

@@ -7,6 +7,7 @@
  */
 import type { SearchResult } from "../../src/search/model.ts";
 import { createSearcher } from "../../src/search/query.ts";
+import { directionOf } from "../../src/text/direction.ts";
 
 /** UI strings from `data-strings`; `{n}` is the count, `{q}` the query; `results` may be keyed by plural category. */
 interface Strings {
@@ -18,7 +19,6 @@ interface Strings {
 }
 
 const DEBOUNCE_MS = 200;
-const RTL = new Set(["ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv"]);
 
 function enhance(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>("form");
@@ -101,7 +101,7 @@ function resultItem(result: SearchResult, pageLang: string, siteRoot: URL): HTML
   const item = document.createElement("li");
   if (result.lang && result.lang !== pageLang) {
     item.lang = result.lang;
-    item.dir = RTL.has(result.lang.split("-")[0]) ? "rtl" : "ltr";
+    item.dir = directionOf(result.lang);
   }
   const link = document.createElement("a");
   link.href = new URL(result.url.slice(1), siteRoot).href;

@@ -8,12 +8,11 @@ import { Eleventy } from "@11ty/eleventy";
 import { ConfigError } from "../config.ts";
 import { parseClock, parsePathPrefix, type OptionError } from "../options.ts";
 import { buildSite, PREVIEW_OUTPUT } from "../site/build.ts";
-import { describeBuildError } from "../site/build-error.ts";
+import { describeBuildError, diagnosticsIn } from "../site/build-error.ts";
 import { claimOutput, type OutputRefused, recordOutput } from "../site/output.ts";
 import { LOCAL_HOST, serveOn } from "../site/serve.ts";
 import { httpUrl } from "../site/static-server.ts";
 import { watchReleases } from "../site/watch.ts";
-import type { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic } from "../release/model.ts";
 import { parsePort, printOptionError, readArgs } from "./args.ts";
 import { readSiteConfig } from "./check.ts";
@@ -61,8 +60,8 @@ function fail(error: Error) {
   if (values.debug) console.error(error.stack);
   if (error.name === "OptionError") return printOptionError(error as OptionError);
   if (error instanceof ConfigError) printProblems(readSiteConfig(process.cwd()).diagnostics);
-  // The embargo audit and the images step stop the build with ReleaseErrors (by name: tests load a second copy of the module).
-  else if (error.name === "ReleaseErrors") printProblems((error as ReleaseErrors).diagnostics);
+  // The embargo audit, the images step and the plugin's own files stop the build with ReleaseErrors, which Eleventy may wrap.
+  else if (diagnosticsIn(error)) printProblems(diagnosticsIn(error)!);
   else if (error.name === "OutputRefused") return printProblems([{ file: "--output", severity: "error", message: error.message, hint: (error as OutputRefused).hint }]);
   else printProblems([describeBuildError(error, process.cwd())]);
   if (!values.serve) console.error(`\nNothing was published.${leftAsItWas()}`);

@@ -14,7 +14,7 @@ import { DateTime } from "luxon";
 import { ConfigError, siteSchema, validateSite, type Site } from "../config.ts";
 import { imageProblems } from "../images/validate.ts";
 import { loadReleases } from "../release/load.ts";
-import { progress } from "../site/progress.ts";
+import { progress, readingReleases } from "../site/progress.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { fixReleases, type FixedFile } from "./fix.ts";
 import { printReport } from "./report.ts";
@@ -48,7 +48,7 @@ export function checkProject(options: { root: string; now: DateTime }): CheckRes
   }
   const site = config.site ?? config.fallback;
   if (!site) return { releases: [], diagnostics };
-  const loaded = loadReleases({ root, releasesDir: RELEASES_DIR, site, now: options.now });
+  const loaded = loadReleases({ root, releasesDir: RELEASES_DIR, site, now: options.now, onProgress: readingReleases });
   return { site: config.site, releases: loaded.releases, diagnostics: [...diagnostics, ...loaded.diagnostics, ...imageProblems(root, site, loaded.releases)] };
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ReleaseErrors } from "../diagnostics.ts";
-import { cachedFile, hashOf } from "../images/cache.ts";
+import { cachedFile } from "../images/cache.ts";
+import { hashOf } from "../util/hash.ts";
 import { mapLimit } from "../images/limit.ts";
 import { makePicture } from "../images/picture.ts";
 import type { DocumentEntry, MediaFile, MediaKit, PhotoEntry, Release } from "../release/model.ts";

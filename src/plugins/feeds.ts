@@ -71,7 +71,7 @@ function outputs(site: Site, source: Source): Array<{ file: string; data: Data }
  * Only the RSS plugin's date function is used, not the plugin itself: adding it would replace
  * Bayan's one-argument `absoluteUrl` filter with its deprecated two-argument one.
  */
-export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source }: { site: Site; source: Source; base: string }) {
+export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source, archive }: { site: Site; source: Source; base: string; archive: (kind: "feed") => object }) {
   // A release is in its language feed and each of its tags' feeds, in three formats, and in the
   // sitemap: work out its dates once per process (they depend on the date and the site's time
   // zone only) and its item HTML once per build (release text changes between watch rebuilds).
@@ -107,6 +107,6 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source }: { 
   const templates = path.resolve(process.cwd(), eleventyConfig.dir.includes);
   for (const { file, data } of outputs(site, source)) {
     if (!existsSync(path.join(templates, "feeds", file))) throw new Error(`[bayan] missing template ${path.join(templates, "feeds", file)}`);
-    eleventyConfig.addTemplate(`bayan-feeds/${file}`, `{% include "feeds/${file}" %}`, { eleventyExcludeFromCollections: true, ...data });
+    eleventyConfig.addTemplate(`bayan-feeds/${file}`, `{% include "feeds/${file}" %}`, { eleventyExcludeFromCollections: true, ...data, ...(data.pagination?.alias === "feed" && { newsroom: archive("feed") }) });
   }
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
-import { publishFiles } from "../images/cache.ts";
+import { publishFiles } from "../util/files.ts";
 import { buildMediaKits } from "../media/build.ts";
 import { formatFileSize, languageName } from "../media/format.ts";
 import type { Source } from "../site/source.ts";

@@ -44,10 +44,10 @@ function listingTitle(listing: Data, ui: Record<string, string>): string {
   return listing.pageNumber > 1 ? `${base || ui.latestReleases} (${ui.page} ${listing.pageNumber})` : base;
 }
 
-export function pagesPlugin(eleventyConfig: EleventyConfig, { templates }: { templates: string }) {
+export function pagesPlugin(eleventyConfig: EleventyConfig, { templates, archive }: { templates: string; archive: (kind: "listing") => object }) {
   eleventyConfig.addFilter("listingTitle", (listing: Data, ui: Record<string, string>) => listingTitle(listing, ui));
   for (const page of PAGES) {
     if (!existsSync(path.join(templates, "pages", page.file))) throw new Error(`[bayan] missing template ${path.join(templates, "pages", page.file)}`);
-    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "base.njk", ...page.data });
+    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "base.njk", ...page.data, ...(page.file === "listing.njk" && { newsroom: archive("listing") }) });
   }
 }

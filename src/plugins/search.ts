@@ -12,7 +12,7 @@ import { inBackground } from "../site/background.ts";
 import { noteAudited } from "../site/audited.ts";
 import { pageCacheFor } from "../site/page-cache.ts";
 import type { Source } from "../site/source.ts";
-import type { AuditTargets, Match } from "../site/audit.ts";
+import { leakFinder, type AuditTargets, type Match } from "../site/audit.ts";
 
 /** The browser script, bundled once per process (it does not change between builds). */
 let clientBundle: Promise<Uint8Array> | undefined;
@@ -41,7 +41,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, roo
       current.signal.throwIfAborted();
       // `npm start` keeps a core free for the next edit: one thread.
       const parts: IndexPart[] = runMode === "build" ? ["documents", "terms"] : ["all"];
-      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts, cacheDir }) : writeSearchIndex(docs, target, { audit, cacheDir });
+      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts, cacheDir }) : writeSearchIndex(docs, target, { findLeaks: leakFinder(audit), cacheDir });
     })());
     // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.
     index.catch((error: Error) => {

@@ -20,7 +20,8 @@
  * - المستفيدون: 1.2 مليون.
  */
 import { parseByline, parseBylineAbove } from "./byline.ts";
-import { fold, parseDateline, type DatelineMatch } from "./dateline.ts";
+import { EASTERN_DIGITS, latinDigits } from "../text/digits.ts";
+import { parseDateline, type DatelineMatch } from "./dateline.ts";
 import { renderInline, type Direction } from "./inline.ts";
 import { endsSentence, headingShaped, isScrapedId, numberMarker, wholeLineDateline } from "./lines.ts";
 import type { Byline, Dateline, Diagnostic } from "./model.ts";
@@ -93,12 +94,12 @@ export function cutAtEndMark(lines: string[], options: BodyOptions, fenced = fal
 }
 
 const BULLET = /^(?:[-*–]\s+|•\s*)(?=\S)/u;
-const NUMERAL = /^([0-9\u0660-\u0669\u06F0-\u06F9]{1,3})[.)]\s+(?=\S)/u;
+const NUMERAL = new RegExp(`^([0-9${EASTERN_DIGITS}]{1,3})[.)]\\s+(?=\\S)`, "u");
 /** Datelines and bylines are looked for in this many blocks at the top of the body. */
 const HEAD_BLOCKS = 4;
 
 function digitsValue(digits: string): number {
-  return Number(fold(digits));
+  return Number(latinDigits(digits));
 }
 
 function numberedList(lines: string[]): TextBlock | undefined {

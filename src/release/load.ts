@@ -4,7 +4,6 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Site } from "../config.ts";
-import { progress } from "../site/progress.ts";
 import { languageOfFileName } from "../text/direction.ts";
 import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { parseRelease, type ParseOptions } from "./parse.ts";
@@ -23,6 +22,8 @@ export interface LoadOptions {
   releasesDir: string;
   site: Site;
   now: DateTime;
+  /** Told how many files of how many have been read, every few hundred and at the end (a terminal's progress line). */
+  onProgress?: (done: number, total: number) => void;
   /** Keep parses between builds in this folder (`.cache/`): only changed files are parsed again. */
   cacheDir?: string;
   /**
@@ -70,7 +71,7 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   const diskCache = options.cacheDir ? openParseCache(options.cacheDir) : undefined;
   const buildKey = createHash("sha256").update(`${options.now.toISO()}|${JSON.stringify(site)}`).digest("base64");
   for (const [index, file] of files.entries()) {
-    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === files.length) progress.step("Reading releases", index + 1, files.length);
+    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === files.length) options.onProgress?.(index + 1, files.length);
     const absolute = path.resolve(root, file);
     const known = parseCache.get(absolute);
     const named = options.changedFiles?.has(file) ?? false;

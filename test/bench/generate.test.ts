@@ -2,11 +2,11 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { loadSite } from "../../src/config.ts";
-import { readCorpus } from "../../src/bench/corpus.ts";
-import { generateReleases } from "../../src/bench/generate.ts";
-import { REPO } from "../../src/bench/project.ts";
-import { createRandom } from "../../src/bench/random.ts";
-import { toBayanFile, toPlainMarkdown } from "../../src/bench/render.ts";
+import { readCorpus } from "../../tools/bench/corpus.ts";
+import { generateReleases } from "../../tools/bench/generate.ts";
+import { REPO } from "../../tools/bench/project.ts";
+import { createRandom } from "../../tools/bench/random.ts";
+import { toBayanFile, toPlainMarkdown } from "../../tools/bench/render.ts";
 import { parseRelease } from "../../src/release/parse.ts";
 import { resolveRelease } from "../../src/release/resolve.ts";
 

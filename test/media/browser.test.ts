@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { measurePageWeight } from "../../src/cli/budget.ts";
+import { measurePageWeight } from "../../tools/budget.ts";
 import { launchChromium, seriousViolations } from "../helpers/browser.ts";
 import { makeProject, REPO, type TestProject } from "../helpers/project.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";

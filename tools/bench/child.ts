@@ -1,6 +1,6 @@
 /**
  * One measured build, run in its own process by `measure.ts` so its peak memory is its own:
- * `node --import tsx src/bench/child.ts '{"kind":"bayan","root":"…","now":"…","report":"…"}'`.
+ * `node --import tsx tools/bench/child.ts '{"kind":"bayan","root":"…","now":"…","report":"…"}'`.
  * Writes a `ChildReport` as JSON to `report`.
  */
 import { writeFileSync } from "node:fs";
@@ -37,7 +37,7 @@ const report: ChildReport = { ok: false, buildSeconds: 0, cpuSeconds: 0, peakRss
 try {
   if (job.kind === "bayan") {
     // The project's own copy of Bayan, as its `npm run build` would run it (one copy of every module).
-    const { buildSite } = (await import(pathToFileURL(path.join(job.root, "src/site/build.ts")).href)) as typeof import("../site/build.ts");
+    const { buildSite } = (await import(pathToFileURL(path.join(job.root, "src/site/build.ts")).href)) as typeof import("../../src/site/build.ts");
     const result = await buildSite({ root: job.root, now: job.now });
     report.ok = result.ok;
     report.errors = result.diagnostics.filter((d) => d.severity === "error").length;

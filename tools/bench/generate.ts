@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { gregorianToHijri } from "../dates/hijri.ts";
+import { gregorianToHijri } from "../../src/dates/hijri.ts";
 import type { Corpus } from "./corpus.ts";
 import type { Random } from "./random.ts";
 

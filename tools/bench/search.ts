@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { folderSize } from "./measure.ts";
-import { createSearcher } from "../search/query.ts";
+import { createSearcher } from "../../src/search/query.ts";
 import type { SyntheticRelease } from "./generate.ts";
 
 /** Search figures of a built site; undefined when the site has no search index. */

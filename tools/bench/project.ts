@@ -4,9 +4,8 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { readCorpus } from "./corpus.ts";
 import { generateReleases, type SyntheticRelease } from "./generate.ts";
-import { writeImage } from "./images.ts";
 import { createRandom } from "./random.ts";
-import { toBayanFile, toPlainMarkdown } from "./render.ts";
+import { toBayanFile, toPlainMarkdown, writeImage } from "./render.ts";
 
 /** The repository folder. */
 export const REPO = path.resolve(import.meta.dirname, "../..");

@@ -13,8 +13,8 @@
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { runBench } from "../bench/run.ts";
-import { formatTable } from "../bench/table.ts";
+import { runBench } from "./bench/run.ts";
+import { formatTable } from "./bench/table.ts";
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { contentHash, publishFiles } from "../images/cache.ts";
+import { publishFiles } from "./files.ts";
+import { contentHash } from "./hash.ts";
 
 const MANIFEST = "manifest.json";
 

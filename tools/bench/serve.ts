@@ -5,7 +5,7 @@
  * URLs written when a rebuild ends. The dev server itself is not started: the bench reads files.
  */
 import { Eleventy, type EleventyConfig } from "@11ty/eleventy";
-import { watchReleases } from "../site/watch.ts";
+import { watchReleases } from "../../src/site/watch.ts";
 
 const [now] = process.argv.slice(2);
 const emit = (event: Record<string, unknown>) => process.stdout.write(`bench:${JSON.stringify({ ...event, at: Date.now() })}\n`);

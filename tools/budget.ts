@@ -2,7 +2,7 @@
  * Page weight of a release page: the bytes of its HTML and CSS, and everything a browser
  * downloads on a first visit (fonts, images) measured in Chromium. Prints figures; asserts nothing.
  *
- * `tsx src/cli/budget.ts [dist] [--page=/releases/2026/11/seed-release/] [--pathprefix=/]`
+ * `tsx tools/budget.ts [dist] [--page=/releases/2026/11/seed-release/] [--pathprefix=/]`
  * (`npm run bench` calls `measurePageWeight`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { CONTENT_TYPES } from "../site/mime.ts";
+import { CONTENT_TYPES } from "../src/site/mime.ts";
 
 /** Bytes raw and as a static host would send them compressed. */
 export interface Bytes {
@@ -146,7 +146,7 @@ function show(bytes: Bytes): string {
   return `${kb(bytes.raw)} raw, ${kb(bytes.gzip)} gzip, ${kb(bytes.brotli)} brotli`;
 }
 
-/** The report `tsx src/cli/budget.ts` prints. */
+/** The report `tsx tools/budget.ts` prints. */
 export function formatPageWeight(weight: PageWeight): string {
   const lines = [
     `Page weight of ${weight.page} at ${weight.width} px`,

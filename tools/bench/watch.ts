@@ -13,7 +13,7 @@ export interface Rebuild {
   at: number;
 }
 
-/** A running `npm start` build (src/bench/serve.ts) in a project. */
+/** A running `npm start` build (tools/bench/serve.ts) in a project. */
 export interface WatchSession {
   /** Resolves when the first, full build is done. */
   ready: Promise<void>;
@@ -32,7 +32,7 @@ const POLL_MS = 20;
 
 /** Starts the watch build in `root` (a project with its own `src`, copied or linked) with the build clock `now`. */
 export function startWatch(root: string, now: string, timeoutMs = 30 * 60_000): WatchSession {
-  const serve = path.join(root, "src/bench/serve.ts");
+  const serve = path.join(import.meta.dirname, "serve.ts");
   const child = spawn(process.execPath, ["--import", "tsx", serve, now], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   const events: ServeEvent[] = [];
   let exited = false;
