@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
+import { DEFAULT_TEMPLATES, firstHolding, layered } from "./defaults.ts";
 import { resolveOptions, type BayanOptions } from "./options.ts";
 import { assetsPlugin } from "./plugins/assets.ts";
+import { defaultTemplatesPlugin } from "./plugins/defaults.ts";
 import { devErrorsPlugin } from "./plugins/dev-errors.ts";
 import { feedsPlugin } from "./plugins/feeds.ts";
 import { imagesPlugin } from "./plugins/images.ts";
@@ -14,18 +16,24 @@ import { searchPlugin } from "./plugins/search.ts";
 import { createSource } from "./site/source.ts";
 
 export type { BayanOptions } from "./options.ts";
+export { loadSite, type Site } from "./config.ts";
+export { buildSite, type BuildOptions, type BuildResult } from "./site/build.ts";
 
 /**
  * The Bayan plugin: release files → newsroom site. Wires the sub-plugins; each does one job.
+ * Its paths come from the options and Eleventy's folders, never from the working folder; its
+ * templates are the site's (Eleventy's includes folder) where it has them, else the package's.
  *
- * @example eleventyConfig.addPlugin(bayan, { site: loadSite("templates/site.json") })
+ * @example eleventyConfig.addPlugin(bayan, { site: loadSite("site.json") })
  */
 export default function bayan(eleventyConfig: EleventyConfig, userOptions: BayanOptions) {
   eleventyConfig.versionCheck(">=3.1");
   const options = resolveOptions(userOptions);
   const { site } = options;
-  const root = process.cwd();
-  const templates = path.resolve(root, eleventyConfig.dir.includes);
+  const { directories } = eleventyConfig;
+  const root = path.resolve(options.root ?? directories.input);
+  const includes = path.resolve(directories.includes);
+  const folders = layered(includes, DEFAULT_TEMPLATES);
   const base = new URL(eleventyConfig.pathPrefix.replace(/^\/?/, "/"), `${site.url}/`).href;
   const source = createSource(options, root);
 
@@ -33,32 +41,30 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   // copies into each template's data and, on paginated pages, wraps in a new proxy at every read.
   const siteData = Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
   eleventyConfig.addGlobalData("site", siteData);
-  eleventyConfig.addGlobalData("i18n", Object.freeze(loadStrings(templates, site.languages)));
-  const toRender = pagesToRender(eleventyConfig, { root, templates, site: siteData });
+  eleventyConfig.addGlobalData("i18n", Object.freeze(loadStrings(folders, site.languages)));
+  const toRender = pagesToRender(eleventyConfig, { root, templates: folders.find((folder) => existsSync(folder)) ?? DEFAULT_TEMPLATES, site: siteData });
   eleventyConfig.addGlobalData("newsroom", async () => {
     const { newsroom } = await source.get();
     return Object.freeze({ ...newsroom, ...toRender(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
   });
-  // Besides the sources: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
-  const notPages = ["README.md", "docs/**", "test/**", "src/**", "assets/**", ".github/**", ".ci/**", "node_modules/**", "*.building-*/**", "*.old-*/**", ".cache/**"];
-  for (const glob of notPages) {
-    eleventyConfig.ignores.add(glob);
-  }
+  // What Bayan itself writes: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
+  for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**"]) eleventyConfig.ignores.add(glob);
 
+  eleventyConfig.addPlugin(defaultTemplatesPlugin, { folders, layouts: path.resolve(directories.layouts ?? directories.includes) });
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(filtersPlugin, { site, base });
   eleventyConfig.addPlugin(releasesPlugin, { source });
-  eleventyConfig.addPlugin(pagesPlugin, { templates });
+  eleventyConfig.addPlugin(pagesPlugin, { folders });
   eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
-  eleventyConfig.addPlugin(feedsPlugin, { site, source, base });
+  eleventyConfig.addPlugin(feedsPlugin, { site, source, base, folders });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
   eleventyConfig.addPlugin(searchPlugin, { site, source, root });
-  if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, templates });
+  if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, folders });
 }
 
-/** UI strings per language from `templates/i18n/<lang>.json`; a language without a file uses English. */
-function loadStrings(templates: string, languages: string[]): Record<string, Record<string, string>> {
-  const read = (lang: string) => JSON.parse(readFileSync(path.join(templates, "i18n", `${lang}.json`), "utf8"));
+/** UI strings per language from `i18n/<lang>.json` of the site's templates or the defaults; a language without a file uses English. */
+function loadStrings(folders: string[], languages: string[]): Record<string, Record<string, string>> {
+  const read = (lang: string) => JSON.parse(readFileSync(firstHolding(folders, `i18n/${lang}.json`) ?? "", "utf8"));
   const english = read("en");
   return Object.fromEntries(
     languages.map((lang) => {

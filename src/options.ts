@@ -1,21 +1,28 @@
 import { DateTime } from "luxon";
 import { siteSchema, type Site } from "./config.ts";
+import type { LoadedReleases } from "./release/load.ts";
 
-/** Options of the Bayan Eleventy plugin, as `eleventy.config.ts` passes them. */
+/** Options of the Bayan Eleventy plugin: `eleventyConfig.addPlugin(bayan, options)`. */
 export interface BayanOptions {
-  /** The validated site config (`loadSite("templates/site.json")`). */
+  /** The validated site config (`loadSite("site.json")`). */
   site: Site;
+  /** The project folder, which holds the releases and `assets/`. Default: Eleventy's input folder. */
+  root?: string;
   /** Folder of the release files, relative to the project. Default `releases`. */
   releases?: string;
   /** Show drafts and embargoed releases, marked as such (the dev server and `--drafts`). */
   preview?: boolean;
   /** The build clock as ISO 8601; embargoes are compared with it. Default: now. */
   now?: string;
+  /** The releases as `buildSite` has just loaded and checked them: the first build takes these instead of reading the folder again. */
+  loaded?: LoadedReleases;
 }
 
 /** Options with defaults applied and the clock parsed. */
 export interface ResolvedOptions {
   site: Site;
+  root?: string;
+  loaded?: LoadedReleases;
   releases: string;
   preview: boolean;
   now: DateTime;
@@ -25,7 +32,7 @@ export interface ResolvedOptions {
 export function resolveOptions(options: BayanOptions): ResolvedOptions {
   if (!options?.site) throw new Error("[bayan] the `site` option is required: addPlugin(bayan, { site: loadSite(\"templates/site.json\") })");
   const now = options.now ? parseClock(options.now, options.site.timezone) : DateTime.now();
-  return { site: options.site, releases: options.releases ?? "releases", preview: options.preview ?? false, now };
+  return { ...options, releases: options.releases ?? "releases", preview: options.preview ?? false, now };
 }
 
 /** A command-line option with a value Bayan cannot use; printed as `--now: error: …` and the hint. */
@@ -65,9 +72,4 @@ export function parseClock(value: string, timezone: string): DateTime {
       `write it as ISO 8601, e.g. --now=2026-11-24T09:00:00+03:00 (without an offset it is read in the site's time zone, ${timezone})`);
   }
   return now;
-}
-
-/** Plugin options from the environment, for `eleventy.config.ts`: BAYAN_PREVIEW=1 and BAYAN_NOW=<ISO date-time>. */
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<BayanOptions, "preview" | "now"> {
-  return { preview: env.BAYAN_PREVIEW === "1", now: env.BAYAN_NOW || undefined };
 }

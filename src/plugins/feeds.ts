@@ -1,7 +1,6 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { once } from "./once.ts";
+import { firstHolding } from "../defaults.ts";
 import { localize, type Site } from "../config.ts";
 import { toRfc3339, toRfc822 } from "../feeds/dates.ts";
 import { scriptSafeJson } from "../feeds/json.ts";
@@ -71,7 +70,7 @@ function outputs(site: Site, source: Source): Array<{ file: string; data: Data }
  * Only the RSS plugin's date function is used, not the plugin itself: adding it would replace
  * Bayan's one-argument `absoluteUrl` filter with its deprecated two-argument one.
  */
-export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source }: { site: Site; source: Source; base: string }) {
+export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source, folders }: { site: Site; source: Source; base: string; folders: string[] }) {
   // A release is in its language feed and each of its tags' feeds, in three formats, and in the
   // sitemap: work out its dates once per process (they depend on the date and the site's time
   // zone only) and its item HTML once per build (release text changes between watch rebuilds).
@@ -104,9 +103,8 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source }: { 
 
   // Eleventy compiles a virtual template's body again for every page of a pagination (hundreds
   // of tag feeds): the body only includes its file, which the Nunjucks loader compiles once.
-  const templates = path.resolve(process.cwd(), eleventyConfig.dir.includes);
   for (const { file, data } of outputs(site, source)) {
-    if (!existsSync(path.join(templates, "feeds", file))) throw new Error(`[bayan] missing template ${path.join(templates, "feeds", file)}`);
+    if (!firstHolding(folders, `feeds/${file}`)) throw new Error(`[bayan] missing template feeds/${file} (looked in ${folders.join(", ")})`);
     eleventyConfig.addTemplate(`bayan-feeds/${file}`, `{% include "feeds/${file}" %}`, { eleventyExcludeFromCollections: true, ...data });
   }
 }

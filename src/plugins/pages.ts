@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
+import { firstHolding } from "../defaults.ts";
 import { outputPath } from "../release/url.ts";
 import { directionOf } from "../text/direction.ts";
 
@@ -44,10 +43,11 @@ function listingTitle(listing: Data, ui: Record<string, string>): string {
   return listing.pageNumber > 1 ? `${base || ui.latestReleases} (${ui.page} ${listing.pageNumber})` : base;
 }
 
-export function pagesPlugin(eleventyConfig: EleventyConfig, { templates }: { templates: string }) {
+/** `folders`: the site's templates, then Bayan's (see plugins/defaults.ts). */
+export function pagesPlugin(eleventyConfig: EleventyConfig, { folders }: { folders: string[] }) {
   eleventyConfig.addFilter("listingTitle", (listing: Data, ui: Record<string, string>) => listingTitle(listing, ui));
   for (const page of PAGES) {
-    if (!existsSync(path.join(templates, "pages", page.file))) throw new Error(`[bayan] missing template ${path.join(templates, "pages", page.file)}`);
+    if (!firstHolding(folders, `pages/${page.file}`)) throw new Error(`[bayan] missing template pages/${page.file} (looked in ${folders.join(", ")})`);
     eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "base.njk", ...page.data });
   }
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { build } from "esbuild";
 import type { Site } from "../config.ts";
+import { PACKAGE_ROOT } from "../defaults.ts";
 import type { IndexPart } from "../search/build.ts";
 import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
@@ -27,7 +28,7 @@ const WORKER_FROM = 500;
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
  * edit stops an index still being built as its rebuild starts.
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: { site: Site; source: Source; root: string }) {
+export function searchPlugin(eleventyConfig: EleventyConfig, { source }: { site: Site; source: Source; root: string }) {
   let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
@@ -61,7 +62,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
     const begin = () => start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit?.() : undefined, cacheDir && path.join(cacheDir, "bayan-index"));
     if (runMode === "build") begin();
     else startAfterWrite = begin;
-    clientBundle ??= bundleClient(root);
+    clientBundle ??= bundleClient();
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
   });
@@ -73,9 +74,10 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, root }: {
   });
 }
 
-async function bundleClient(root: string): Promise<Uint8Array> {
+/** The browser script from Bayan's own copy (the package's, not the site's `assets/`). */
+async function bundleClient(): Promise<Uint8Array> {
   const result = await build({
-    entryPoints: [path.join(root, "assets/search/client.ts")],
+    entryPoints: [path.join(PACKAGE_ROOT, "assets/search/client.ts")],
     bundle: true,
     minify: true,
     format: "esm",

@@ -4,6 +4,8 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { loadSite, type Site } from "../config.ts";
+import { siteConfigFile } from "../defaults.ts";
+import { projectConfig } from "../project.ts";
 import { imageProblems } from "../images/validate.ts";
 import { parseClock, parsePathPrefix } from "../options.ts";
 import { loadReleases } from "../release/load.ts";
@@ -11,7 +13,6 @@ import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { auditOutput, auditTargets, type AuditTargets, type Match } from "./audit.ts";
 import { backgroundSettled } from "./background.ts";
-import { handOverLoaded } from "./source.ts";
 import { takeAudited } from "./audited.ts";
 import { leakDiagnostics } from "./audit-report.ts";
 import { openPageCache } from "./page-cache.ts";
@@ -23,7 +24,7 @@ export { assertSafeOutput, oldOutputs } from "./output.ts";
 export const PREVIEW_OUTPUT = ".cache/preview";
 
 export interface BuildOptions {
-  /** Project folder (holds eleventy.config.ts, templates/, releases/). */
+  /** Project folder (holds releases/, the site config and the site's own templates/ and assets/, if any). */
   root: string;
   /** Output folder relative to `root`. Default `dist`. */
   output?: string;
@@ -58,7 +59,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(root, options.output ?? (options.preview ? PREVIEW_OUTPUT : "dist"));
   const kind = options.preview ? "preview" : "site";
   claimOutput(root, output, kind);
-  const site = loadSite(path.join(root, "templates/site.json"));
+  const site = loadSite(path.join(root, siteConfigFile(root)));
   const clock = options.now !== undefined ? parseClock(options.now, site.timezone) : DateTime.now().setZone(site.timezone);
   // Passed on with its offset: the plugin reads the same instant, whatever the machine's time zone.
   const now = clock.toISO()!;
@@ -75,20 +76,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const staging = prepareStaging(output);
   const previousCwd = process.cwd();
-  const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
   // from `.cache/` (not in a preview, which is not audited).
   const targets = auditTargets(releases, { root, site });
   const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, targets.hidden);
   try {
     process.chdir(root);
-    // The build takes these releases as they were just checked, not read again (see site/source.ts).
-    handOverLoaded(process.cwd(), { releases, diagnostics });
-    process.env.BAYAN_PREVIEW = options.preview ? "1" : "";
-    process.env.BAYAN_NOW = now;
     const eleventy = new Eleventy(".", staging, {
-      configPath: "eleventy.config.ts",
-      pathPrefix,
+      // No config file: the project's config, with the releases just checked (the build takes them, not a second read).
+      configPath: "",
+      config: projectConfig({ site, root, preview: options.preview, now, loaded: { releases, diagnostics } }),
+      pathPrefix: pathPrefix ?? site.pathPrefix,
       quietMode: true,
     });
     if (!options.debug) eleventy.logger.overrideLogger(SILENT);
@@ -112,10 +110,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } finally {
     pageCache?.close();
     cache.close();
-    handOverLoaded(process.cwd(), undefined);
     process.chdir(previousCwd);
-    restoreEnv("BAYAN_PREVIEW", previousEnv.preview);
-    restoreEnv("BAYAN_NOW", previousEnv.now);
   }
   return { ok: true, diagnostics, releases, site, output, seconds: seconds() };
 }
@@ -183,9 +178,4 @@ function writtenTexts(folder: string, pages: WrittenPage[]): Map<string, string>
 function auditBuild(root: string, folder: string, releases: Release[], targets: AuditTargets, written: Map<string, string>, audited: Map<string, Match[]>): void {
   const leaks = auditOutput(folder, targets, written, audited);
   if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
-}
-
-function restoreEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
 }
