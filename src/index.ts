@@ -32,20 +32,20 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   const { site } = options;
   const { directories } = eleventyConfig;
   const root = path.resolve(options.root ?? directories.input);
-  const includes = path.resolve(directories.includes);
-  const folders = layered(includes, DEFAULT_TEMPLATES);
+  const folders = layered(options.templates ?? path.join(directories.includes, "bayan"), DEFAULT_TEMPLATES);
   const base = new URL(eleventyConfig.pathPrefix.replace(/^\/?/, "/"), `${site.url}/`).href;
   const source = createSource(options, root);
 
   // Frozen: Eleventy's data cascade passes frozen objects through as they are. Unfrozen ones it
   // copies into each template's data and, on paginated pages, wraps in a new proxy at every read.
+  // One global, `bayan` (its `site`, `i18n` and `newsroom`), and filters named `bayan…`: nothing of a host site's is shadowed.
   const siteData = Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
-  eleventyConfig.addGlobalData("site", siteData);
-  eleventyConfig.addGlobalData("i18n", Object.freeze(loadStrings(folders, site.languages)));
+  const i18n = Object.freeze(loadStrings(folders, site.languages));
   const toRender = pagesToRender(eleventyConfig, { root, templates: folders.find((folder) => existsSync(folder)) ?? DEFAULT_TEMPLATES, site: siteData });
-  eleventyConfig.addGlobalData("newsroom", async () => {
+  eleventyConfig.addGlobalData("bayan", async () => {
     const { newsroom } = await source.get();
-    return Object.freeze({ ...newsroom, ...toRender(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
+    const shown = Object.freeze({ ...newsroom, ...toRender(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
+    return Object.freeze({ site: siteData, i18n, newsroom: shown });
   });
   // What Bayan itself writes: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
   for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**"]) eleventyConfig.ignores.add(glob);

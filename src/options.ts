@@ -10,6 +10,11 @@ export interface BayanOptions {
   root?: string;
   /** Folder of the release files, relative to the project. Default `releases`. */
   releases?: string;
+  /**
+   * The site's own templates, each overriding Bayan's of the same name (`partials/footer.njk`,
+   * `i18n/ar.json`…). Default: `bayan/` in Eleventy's includes folder; the `bayan` command uses `templates/`.
+   */
+  templates?: string;
   /** Show drafts and embargoed releases, marked as such (the dev server and `--drafts`). */
   preview?: boolean;
   /** The build clock as ISO 8601; embargoes are compared with it. Default: now. */
@@ -22,6 +27,7 @@ export interface BayanOptions {
 export interface ResolvedOptions {
   site: Site;
   root?: string;
+  templates?: string;
   loaded?: LoadedReleases;
   releases: string;
   preview: boolean;

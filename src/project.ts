@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import bayan from "./index.ts";
 import type { BayanOptions } from "./options.ts";
@@ -18,6 +19,6 @@ export function projectConfig(options: BayanOptions & { root: string }) {
     eleventyConfig.setDataDirectory("templates/_data");
     eleventyConfig.setTemplateFormats(["njk"]);
     for (const glob of NOT_PAGES) eleventyConfig.ignores.add(glob);
-    eleventyConfig.addPlugin(bayan, options);
+    eleventyConfig.addPlugin(bayan, { templates: path.join(options.root, "templates"), ...options });
   };
 }

@@ -31,7 +31,7 @@ export function pagesToRender(eleventyConfig: EleventyConfig, { root, templates,
     const fingerprint = renderFingerprint({ root, templates, site, sections: newsroom.sections });
     // The templates each kind is made with: a page is cached only when none of them reads more of the archive.
     const cached = (made: RegExp) => !fingerprint.readers.some((file) => made.test(file));
-    const keys = cacheKeys(fingerprint.hash, eleventyConfig.getFilter("releasePicture"), eleventyConfig.getFilter("feedLogo")(site.logo));
+    const keys = cacheKeys(fingerprint.hash, eleventyConfig.getFilter("bayanReleasePicture"), eleventyConfig.getFilter("bayanFeedLogo")(site.logo));
     const feedsOf = (format: keyof FeedLinks) => session.toRender(feeds, (feed) => keys.feed(feed, format), (feed) => feed.links[format]);
     planned = {
       releasePagesToWrite: cached(/^(layouts|partials)\//) ? session.toRender(pages, keys.releasePage, (page) => page.release.url) : pages,

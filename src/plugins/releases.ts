@@ -22,9 +22,9 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source }: { sou
   eleventyConfig.addTemplateFormats("11ty.js");
   eleventyConfig.addTemplate("bayan-pages/release.11ty.js", (data: Data) => data.releasePage.release.bodyHtml, {
     eleventyExcludeFromCollections: true,
-    layout: "release.njk",
+    layout: "bayan/release.njk",
     // Only the changed pages in a watch rebuild after release edits (see Newsroom.releasePagesToWrite).
-    pagination: { data: "newsroom.releasePagesToWrite", size: 1, alias: "releasePage" },
+    pagination: { data: "bayan.newsroom.releasePagesToWrite", size: 1, alias: "releasePage" },
     permalink: (d: Data) => outputPath(d.releasePage.release.url),
   });
 
