@@ -3,6 +3,7 @@ import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
 import { DEFAULT_TEMPLATES, firstHolding, layered } from "./defaults.ts";
 import { resolveOptions, type BayanOptions } from "./options.ts";
+import { auditPlugin, type AfterBuild, type AfterBuildSteps } from "./plugins/audit.ts";
 import { assetsPlugin } from "./plugins/assets.ts";
 import { defaultTemplatesPlugin } from "./plugins/defaults.ts";
 import { devErrorsPlugin } from "./plugins/dev-errors.ts";
@@ -58,7 +59,12 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base, folders });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
-  eleventyConfig.addPlugin(searchPlugin, { site, source, root });
+  const steps: AfterBuildSteps = [];
+  eleventyConfig.addPlugin(searchPlugin, { site, source, steps });
+  eleventyConfig.addPlugin(auditPlugin, { root, site, source, steps });
+  eleventyConfig.on("eleventy.after", async (event: AfterBuild) => {
+    for (const step of steps) await step(event);
+  });
   if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, folders });
 }
 

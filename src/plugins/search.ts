@@ -4,6 +4,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { build } from "esbuild";
 import type { Site } from "../config.ts";
 import { PACKAGE_ROOT } from "../defaults.ts";
+import type { AfterBuildSteps } from "./audit.ts";
 import type { IndexPart } from "../search/build.ts";
 import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
@@ -28,7 +29,7 @@ const WORKER_FROM = 500;
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
  * edit stops an index still being built as its rebuild starts.
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, { source }: { site: Site; source: Source; root: string }) {
+export function searchPlugin(eleventyConfig: EleventyConfig, { source, steps }: { site: Site; source: Source; steps: AfterBuildSteps }) {
   let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
@@ -66,8 +67,8 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source }: { site:
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
   });
-  // A build waits for the index, and hands what its search found to the embargo audit (`buildSite`).
-  eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
+  // A build waits for the index, and hands what its search found to the embargo audit (the next step).
+  steps.push(async ({ runMode }) => {
     startAfterWrite?.();
     startAfterWrite = undefined;
     if (runMode === "build" && index) noteAudited(await index);

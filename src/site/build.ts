@@ -9,12 +9,10 @@ import { projectConfig } from "../project.ts";
 import { imageProblems } from "../images/validate.ts";
 import { parseClock, parsePathPrefix } from "../options.ts";
 import { loadReleases } from "../release/load.ts";
-import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
-import { auditOutput, auditTargets, type AuditTargets, type Match } from "./audit.ts";
+import { auditTargets } from "./audit.ts";
 import { backgroundSettled } from "./background.ts";
 import { takeAudited } from "./audited.ts";
-import { leakDiagnostics } from "./audit-report.ts";
 import { openPageCache } from "./page-cache.ts";
 import { claimOutput, prepareStaging, recoverOutput, publishStaging, recordOutput } from "./output.ts";
 
@@ -78,8 +76,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const previousCwd = process.cwd();
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
   // from `.cache/` (not in a preview, which is not audited).
-  const targets = auditTargets(releases, { root, site });
-  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, targets.hidden);
+  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden);
   try {
     process.chdir(root);
     const eleventy = new Eleventy(".", staging, {
@@ -90,10 +87,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       quietMode: true,
     });
     if (!options.debug) eleventy.logger.overrideLogger(SILENT);
-    const [, pages] = (await eleventy.write()) as [unknown, WrittenPage[]];
-    // After write() has settled (no copy still in flight), before anything is published.
-    const audited = takeAudited(staging);
-    if (!options.preview) auditBuild(root, staging, releases, targets, writtenTexts(staging, pages), audited);
+    // The embargo audit is the plugin's last step (plugins/audit.ts): a leak rejects here, before anything is published.
+    await eleventy.write();
     // With a .cache/ that cannot be written, one warning says so: its writes below fail for the same reason.
     const cacheProblems = [cache.problem ?? cacheAttempt(() => pageCache?.commit())];
     publishStaging(staging, output);
@@ -155,27 +150,3 @@ function cacheWarnings(problems: Array<string | undefined>): Diagnostic[] {
 }
 
 const SILENT = { log() {}, info() {}, warn() {}, error() {} };
-
-/** A page Eleventy wrote, as its `write()` reports it. */
-interface WrittenPage {
-  outputPath: string | false;
-  content: unknown;
-}
-
-/** The pages' texts by path in the output folder: the audit searches them without reading them back. */
-function writtenTexts(folder: string, pages: WrittenPage[]): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const { outputPath, content } of pages) {
-    if (outputPath && typeof content === "string") texts.set(path.relative(folder, path.resolve(outputPath)).split(path.sep).join("/"), content);
-  }
-  return texts;
-}
-
-/**
- * The embargo audit: fails the build when a draft or embargoed release left any trace in the
- * output. `audited`: files their writer has searched already (the search index).
- */
-function auditBuild(root: string, folder: string, releases: Release[], targets: AuditTargets, written: Map<string, string>, audited: Map<string, Match[]>): void {
-  const leaks = auditOutput(folder, targets, written, audited);
-  if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
-}

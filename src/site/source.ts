@@ -10,6 +10,8 @@ import { buildNewsroom, type Newsroom } from "./newsroom.ts";
 /** The releases of one build, loaded once and shared by every template, feed and index. */
 export interface Loaded {
   newsroom: Newsroom;
+  /** Every release loaded, shown or not (the audit reports a leak by its release file). */
+  releases: Release[];
   diagnostics: Diagnostic[];
   /**
    * What the embargo audit looks for and what is public, worked out when asked (only a build's
@@ -45,7 +47,7 @@ export function createSource(options: ResolvedOptions, root: string) {
     const { releases, diagnostics } = handed ?? loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined });
     if (!options.preview && diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
-    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics, audit: options.preview ? undefined : () => auditTargets(releases) };
+    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), releases, diagnostics, audit: options.preview ? undefined : () => auditTargets(releases) };
     if (latest && afterReleaseEdits) {
       const changes = diffNewsroom(latest.newsroom, loaded.newsroom);
       loaded.changes = changes;
