@@ -49,7 +49,9 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
     return Object.freeze({ site: siteData, i18n, newsroom: shown });
   });
   // What Bayan itself writes: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
-  for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**"]) eleventyConfig.ignores.add(glob);
+  // And its releases, never pages of a host site's (a host renders `.md` files). Eleventy reads ignores from the working folder.
+  const releases = path.relative(process.cwd(), path.join(root, options.releases)).split(path.sep).join("/");
+  for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**", `${releases}/**`]) eleventyConfig.ignores.add(glob);
 
   eleventyConfig.addPlugin(defaultTemplatesPlugin, { folders, layouts: path.resolve(directories.layouts ?? directories.includes) });
   eleventyConfig.addPlugin(HtmlBasePlugin);
