@@ -31,3 +31,11 @@ export function layered(...folders: string[]): string[] {
 export function firstHolding(folders: string[], file: string): string | undefined {
   return folders.map((folder) => path.join(folder, ...file.split("/"))).find((candidate) => existsSync(candidate));
 }
+
+/**
+ * `glob` of the folder `root` as Eleventy reads an ignore: from the working folder, whatever its input folder.
+ * @example ignoreGlob("/srv/site", ".cache/**") // "../srv/site/.cache/**" when working in /home
+ */
+export function ignoreGlob(root: string, glob: string): string {
+  return path.posix.join(path.relative(process.cwd(), root).split(path.sep).join("/") || ".", glob);
+}

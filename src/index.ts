@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
-import { DEFAULT_TEMPLATES, firstHolding, layered } from "./defaults.ts";
+import { DEFAULT_TEMPLATES, firstHolding, ignoreGlob, layered } from "./defaults.ts";
 import { resolveOptions, type BayanOptions } from "./options.ts";
 import { auditPlugin, type AfterBuild, type AfterBuildSteps } from "./plugins/audit.ts";
 import { assetsPlugin } from "./plugins/assets.ts";
@@ -49,9 +49,8 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
     return Object.freeze({ site: siteData, i18n, newsroom: shown });
   });
   // What Bayan itself writes: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
-  // And its releases, never pages of a host site's (a host renders `.md` files). Eleventy reads ignores from the working folder.
-  const releases = path.relative(process.cwd(), path.join(root, options.releases)).split(path.sep).join("/");
-  for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**", `${releases}/**`]) eleventyConfig.ignores.add(glob);
+  // And its releases, never pages of a host site's (a host renders `.md` files).
+  for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**", `${options.releases.replace(/\/+$/, "")}/**`]) eleventyConfig.ignores.add(ignoreGlob(root, glob));
 
   eleventyConfig.addPlugin(defaultTemplatesPlugin, { folders, layouts: path.resolve(directories.layouts ?? directories.includes) });
   eleventyConfig.addPlugin(HtmlBasePlugin);
@@ -60,7 +59,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(pagesPlugin, { folders });
   eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base, folders });
-  eleventyConfig.addPlugin(imagesPlugin, { site, source, base });
+  eleventyConfig.addPlugin(imagesPlugin, { site, source, base, root });
   const steps: AfterBuildSteps = [];
   eleventyConfig.addPlugin(searchPlugin, { site, source, steps });
   eleventyConfig.addPlugin(auditPlugin, { root, site, source, steps });

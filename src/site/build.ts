@@ -73,13 +73,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 
   const staging = prepareStaging(output);
-  const previousCwd = process.cwd();
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
   // from `.cache/` (not in a preview, which is not audited).
   const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden);
   try {
-    process.chdir(root);
-    const eleventy = new Eleventy(".", staging, {
+    // The project folder as Eleventy's input, not the working folder: a build never changes the process's folder.
+    const eleventy = new Eleventy(root, staging, {
       // No config file: the project's config, with the releases just checked (the build takes them, not a second read).
       configPath: "",
       config: projectConfig({ site, root, preview: options.preview, now, loaded: { releases, diagnostics } }),
@@ -105,7 +104,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } finally {
     pageCache?.close();
     cache.close();
-    process.chdir(previousCwd);
   }
   return { ok: true, diagnostics, releases, site, output, seconds: seconds() };
 }
