@@ -60,11 +60,11 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base, folders });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base, root });
-  const steps: AfterBuildSteps = [];
-  eleventyConfig.addPlugin(searchPlugin, { site, source, steps });
-  eleventyConfig.addPlugin(auditPlugin, { root, site, source, steps });
+  const after: AfterBuildSteps = { steps: [], audited: new Map() };
+  eleventyConfig.addPlugin(searchPlugin, { site, source, after });
+  eleventyConfig.addPlugin(auditPlugin, { root, site, source, after });
   eleventyConfig.on("eleventy.after", async (event: AfterBuild) => {
-    for (const step of steps) await step(event);
+    for (const step of after.steps) await step(event);
   });
   if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, folders });
 }

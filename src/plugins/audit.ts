@@ -2,9 +2,9 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
-import { auditOutput, auditTargets } from "../site/audit.ts";
+import { auditOutput, auditTargets, type Match } from "../site/audit.ts";
 import { leakDiagnostics } from "../site/audit-report.ts";
-import { takeAudited } from "../site/audited.ts";
+import { takeAudited, takeUnder } from "../site/audited.ts";
 import type { Source } from "../site/source.ts";
 
 /** What Eleventy hands `eleventy.after`. */
@@ -21,8 +21,14 @@ interface WrittenPage {
   content: unknown;
 }
 
-/** Bayan's `eleventy.after` work, run in order by one handler (Eleventy runs its handlers side by side). */
-export type AfterBuildSteps = Array<(event: AfterBuild) => Promise<void>>;
+/**
+ * Bayan's `eleventy.after` work, run in order by one handler (Eleventy runs its handlers side by
+ * side), and the files a step before the audit has searched already, by absolute path, with what it found.
+ */
+export interface AfterBuildSteps {
+  steps: Array<(event: AfterBuild) => Promise<void>>;
+  audited: Map<string, Match[]>;
+}
 
 /**
  * The embargo audit as the last step of every build, however it was started (`bayan build`, or a
@@ -31,14 +37,15 @@ export type AfterBuildSteps = Array<(event: AfterBuild) => Promise<void>>;
  * `bayan start`, which show drafts on purpose. Publishing the output atomically, or not at all,
  * stays the `bayan build` command's job (see site/build.ts).
  */
-export function auditPlugin(eleventyConfig: EleventyConfig, { root, site, source, steps }: { root: string; site: Site; source: Source; steps: AfterBuildSteps }) {
-  steps.push(async ({ directories, runMode, outputMode, results = [] }) => {
+export function auditPlugin(eleventyConfig: EleventyConfig, { root, site, source, after }: { root: string; site: Site; source: Source; after: AfterBuildSteps }) {
+  after.steps.push(async ({ directories, runMode, outputMode, results = [] }) => {
     if (runMode !== "build" || outputMode !== "fs") return;
     const { audit, releases } = await source.get();
     if (!audit) return;
     const folder = path.resolve(directories.output);
     // The files their writer has searched already (the search index, pages from the page cache).
-    const leaks = auditOutput(folder, auditTargets(releases, { root, site }), writtenTexts(folder, results), takeAudited(folder));
+    const searched = new Map([...takeUnder(after.audited, folder), ...takeAudited(folder)]);
+    const leaks = auditOutput(folder, auditTargets(releases, { root, site }), writtenTexts(folder, results), searched);
     if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
   });
 }

@@ -10,7 +10,6 @@ import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
 import { inBackground } from "../site/background.ts";
-import { noteAudited } from "../site/audited.ts";
 import { pageCacheFor } from "../site/page-cache.ts";
 import type { Source } from "../site/source.ts";
 import type { AuditTargets, Match } from "../site/audit.ts";
@@ -29,7 +28,7 @@ const WORKER_FROM = 500;
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
  * edit stops an index still being built as its rebuild starts.
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, { source, steps }: { site: Site; source: Source; steps: AfterBuildSteps }) {
+export function searchPlugin(eleventyConfig: EleventyConfig, { source, after }: { site: Site; source: Source; after: AfterBuildSteps }) {
   let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
@@ -68,10 +67,10 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, steps }: 
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
   });
   // A build waits for the index, and hands what its search found to the embargo audit (the next step).
-  steps.push(async ({ runMode }) => {
+  after.steps.push(async ({ runMode }) => {
     startAfterWrite?.();
     startAfterWrite = undefined;
-    if (runMode === "build" && index) noteAudited(await index);
+    if (runMode === "build" && index) for (const [file, matches] of await index) after.audited.set(file, matches);
   });
 }
 
