@@ -33,9 +33,10 @@ export function firstHolding(folders: string[], file: string): string | undefine
 }
 
 /**
- * `glob` of the folder `root` as Eleventy reads an ignore: from the working folder, whatever its input folder.
- * @example ignoreGlob("/srv/site", ".cache/**") // "../srv/site/.cache/**" when working in /home
+ * `glob` of the folder `root` as Eleventy reads its ignores and watch targets: from the working
+ * folder, whatever its input folder.
+ * @example globFrom("/srv/site", ".cache/**") // "../srv/site/.cache/**" when working in /home
  */
-export function ignoreGlob(root: string, glob: string): string {
+export function globFrom(root: string, glob: string): string {
   return path.posix.join(path.relative(process.cwd(), root).split(path.sep).join("/") || ".", glob);
 }

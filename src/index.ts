@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
-import { DEFAULT_TEMPLATES, firstHolding, ignoreGlob, layered } from "./defaults.ts";
+import { DEFAULT_TEMPLATES, firstHolding, globFrom, layered } from "./defaults.ts";
 import { resolveOptions, type BayanOptions } from "./options.ts";
 import { auditPlugin, type AfterBuild, type AfterBuildSteps } from "./plugins/audit.ts";
 import { assetsPlugin } from "./plugins/assets.ts";
@@ -50,7 +50,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   });
   // What Bayan itself writes: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
   // And its releases, never pages of a host site's (a host renders `.md` files).
-  for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**", `${options.releases.replace(/\/+$/, "")}/**`]) eleventyConfig.ignores.add(ignoreGlob(root, glob));
+  for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**", `${options.releases.replace(/\/+$/, "")}/**`]) eleventyConfig.ignores.add(globFrom(root, glob));
 
   eleventyConfig.addPlugin(defaultTemplatesPlugin, { folders, layouts: path.resolve(directories.layouts ?? directories.includes) });
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
-import { ignoreGlob } from "./defaults.ts";
+import { globFrom } from "./defaults.ts";
 import bayan from "./index.ts";
 import type { BayanOptions } from "./options.ts";
 
@@ -19,7 +19,7 @@ export function projectConfig(options: BayanOptions & { root: string }) {
     eleventyConfig.setLayoutsDirectory("templates/layouts");
     eleventyConfig.setDataDirectory("templates/_data");
     eleventyConfig.setTemplateFormats(["njk"]);
-    for (const glob of NOT_PAGES) eleventyConfig.ignores.add(ignoreGlob(options.root, glob));
+    for (const glob of NOT_PAGES) eleventyConfig.ignores.add(globFrom(options.root, glob));
     eleventyConfig.addPlugin(bayan, { templates: path.join(options.root, "templates"), ...options });
   };
 }

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
-import { PACKAGE_ROOT } from "../defaults.ts";
+import { globFrom, PACKAGE_ROOT } from "../defaults.ts";
 import { publishedAssets, siteAssets } from "../site/asset-files.ts";
 import type { Source } from "../site/source.ts";
 
@@ -43,7 +43,7 @@ export function assetsPlugin(eleventyConfig: EleventyConfig, { root, site, sourc
   for (const file of FONT_FILES) {
     eleventyConfig.addPassthroughCopy({ [fontFile(file)]: `assets/fonts/${file.split("/").pop()}` });
   }
-  eleventyConfig.addWatchTarget("assets/");
+  eleventyConfig.addWatchTarget(globFrom(root, "assets/"));
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== "fs") return;
     const { newsroom } = await source.get();

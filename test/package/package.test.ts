@@ -35,9 +35,11 @@ describe("the packed package", () => {
     tarball = packBayan();
   }, 180_000);
 
-  it("builds a folder holding only releases/ and site.json with `npx bayan build`, a site's own template and stylesheet replacing the defaults", () => {
+  it("builds a folder holding only releases/ and site.json with `npx bayan build`, a site's own template, strings and stylesheet replacing the defaults", () => {
+    const arabic = JSON.parse(readFileSync(path.join(REPO, "templates/i18n/ar.json"), "utf8"));
     const root = site(tarball, {
       "site.json": JSON.stringify(siteConfig),
+      "templates/i18n/ar.json": JSON.stringify({ ...arabic, latestReleases: "آخر ما صدر عنا" }),
       "templates/partials/footer.njk": '<footer class="own-footer">OWN FOOTER</footer>\n',
       "assets/css/bayan.css": "body { color: CanvasText; }\n",
     });
@@ -46,6 +48,8 @@ describe("the packed package", () => {
     const home = read(root, "dist/index.html");
     expect(home).toContain('<footer class="own-footer">OWN FOOTER</footer>');
     expect(home).toContain('href="/assets/css/bayan.css"');
+    expect(home).toContain("آخر ما صدر عنا");
+    expect(home).not.toContain(arabic.latestReleases);
     expect(read(root, "dist/releases/2026/11/desalination-plant/index.html")).toContain("OWN FOOTER");
     expect(read(root, "dist/assets/css/bayan.css")).toBe("body { color: CanvasText; }\n");
     // The rest from the package: the layouts, the other partials, the fonts, the search client.
