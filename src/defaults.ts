@@ -4,8 +4,10 @@
  * here, so upgrading Bayan never means merging. Found from this module, not the working folder:
  * the same from `src/` (this repository, the tests) and from the compiled `lib/` of the package.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { hashOf } from "./images/cache.ts";
+import { filesUnder } from "./site/audit.ts";
 
 /** The package folder (this repository when run from its source). */
 export const PACKAGE_ROOT = path.resolve(import.meta.dirname, "..");
@@ -39,4 +41,9 @@ export function firstHolding(folders: string[], file: string): string | undefine
  */
 export function globFrom(root: string, glob: string): string {
   return path.posix.join(path.relative(process.cwd(), root).split(path.sep).join("/") || ".", glob);
+}
+
+/** A digest of every default template (names and bytes): a page the page cache keeps was made with them too. */
+export function defaultTemplatesDigest(): string {
+  return hashOf(...filesUnder(DEFAULT_TEMPLATES).flatMap((file) => [file, readFileSync(path.join(DEFAULT_TEMPLATES, file), "utf8")]));
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
-import { DEFAULT_TEMPLATES, firstHolding, globFrom, layered } from "./defaults.ts";
+import { DEFAULT_TEMPLATES, defaultTemplatesDigest, firstHolding, globFrom, layered } from "./defaults.ts";
 import { resolveOptions, type BayanOptions } from "./options.ts";
 import { auditPlugin, type AfterBuild, type AfterBuildSteps } from "./plugins/audit.ts";
 import { assetsPlugin } from "./plugins/assets.ts";
@@ -23,7 +23,8 @@ export { buildSite, type BuildOptions, type BuildResult } from "./site/build.ts"
 /**
  * The Bayan plugin: release files → newsroom site. Wires the sub-plugins; each does one job.
  * Its paths come from the options and Eleventy's folders, never from the working folder; its
- * templates are the site's (Eleventy's includes folder) where it has them, else the package's.
+ * templates are the site's (option `templates`, default `bayan/` in Eleventy's includes folder)
+ * where it has them, else the package's (see plugins/defaults.ts).
  *
  * @example eleventyConfig.addPlugin(bayan, { site: loadSite("site.json") })
  */
@@ -42,7 +43,10 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   // One global, `bayan` (its `site`, `i18n` and `newsroom`), and filters named `bayan…`: nothing of a host site's is shadowed.
   const siteData = Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
   const i18n = Object.freeze(loadStrings(folders, site.languages));
-  const toRender = pagesToRender(eleventyConfig, { root, templates: folders.find((folder) => existsSync(folder)) ?? DEFAULT_TEMPLATES, site: siteData });
+  // The page cache hashes the site's own templates; with the defaults beside them, those count too.
+  const templates = folders.find((folder) => existsSync(folder)) ?? DEFAULT_TEMPLATES;
+  const made = templates === DEFAULT_TEMPLATES ? siteData : { ...siteData, defaults: defaultTemplatesDigest() };
+  const toRender = pagesToRender(eleventyConfig, { root, templates, site: made });
   eleventyConfig.addGlobalData("bayan", async () => {
     const { newsroom } = await source.get();
     const shown = Object.freeze({ ...newsroom, ...toRender(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
