@@ -3,8 +3,12 @@ import { z } from "zod";
 
 const langTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as ar or en");
 
+// A JSON escape such as "\ud800" makes a lone surrogate, which no page or feed can carry.
+const text = z.string().refine((value) => !/\p{Cs}/u.test(value), "holds a broken character (a lone \\ud800–\\udfff escape): retype the text");
+const named = text.refine((value) => value.trim() !== "", "must not be empty: it names the site on every page, feed and share card");
+
 /** A text given once for every language, or per language: `"بيان"` or `{ "ar": "بيان", "en": "Bayan" }`. */
-const localized = z.union([z.string(), z.record(langTag, z.string())]);
+const localized = z.union([text, z.record(langTag, text)]);
 export type Localized = z.infer<typeof localized>;
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{3,8}$/, "must be a colour such as #0b6e4f");
@@ -13,7 +17,7 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{3,8}$/, "must be a colour such as
 export const siteSchema = z
   .object({
     /** Site name, shown in the header, page titles and feeds. */
-    title: localized,
+    title: z.union([named, z.record(langTag, named)]),
     /** One sentence about the newsroom: home page description and feed subtitle. */
     description: localized.default(""),
     /** Absolute base URL of the published site, e.g. `https://news.example.org`. */

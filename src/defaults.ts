@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { hashOf } from "./images/cache.ts";
-import { filesUnder } from "./site/audit.ts";
+import { filesUnder } from "./util/files.ts";
+import { hashOf } from "./util/hash.ts";
 
 /** The package folder (this repository when run from its source). */
 export const PACKAGE_ROOT = path.resolve(import.meta.dirname, "..");

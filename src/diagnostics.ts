@@ -7,11 +7,14 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${where}: ${diagnostic.severity}: ${diagnostic.message}${hint}`;
 }
 
-/** Errors first, then by file and line, so a report reads top to bottom. */
+// Printed in this order: errors last, where the eye lands at the end of a long report.
+const SEVERITY_ORDER: Record<Diagnostic["severity"], number> = { note: 0, warning: 1, error: 2 };
+
+/** Notes, then warnings, then errors, each by file and line, so the errors end the report. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      Number(a.severity === "warning") - Number(b.severity === "warning") ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
       (a.line ?? 0) - (b.line ?? 0),
   );

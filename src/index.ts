@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin, type EleventyConfig } from "@11ty/eleventy";
 import { DEFAULT_TEMPLATES, defaultTemplatesDigest, firstHolding, globFrom, layered } from "./defaults.ts";
@@ -9,12 +9,15 @@ import { defaultTemplatesPlugin } from "./plugins/defaults.ts";
 import { devErrorsPlugin } from "./plugins/dev-errors.ts";
 import { feedsPlugin } from "./plugins/feeds.ts";
 import { imagesPlugin } from "./plugins/images.ts";
+import { mediaPlugin } from "./plugins/media.ts";
 import { filtersPlugin } from "./plugins/filters.ts";
 import { pagesToRender } from "./plugins/page-cache.ts";
 import { pagesPlugin } from "./plugins/pages.ts";
 import { releasesPlugin } from "./plugins/releases.ts";
 import { searchPlugin } from "./plugins/search.ts";
+import type { PageKind } from "./site/shows.ts";
 import { createSource } from "./site/source.ts";
+import { readJsonFile } from "./util/json.ts";
 
 export type { BayanOptions } from "./options.ts";
 export { loadSite, type Site } from "./config.ts";
@@ -42,16 +45,15 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   // copies into each template's data and, on paginated pages, wraps in a new proxy at every read.
   // One global, `bayan` (its `site`, `i18n` and `newsroom`), and filters named `bayan…`: nothing of a host site's is shadowed.
   const siteData = Object.freeze({ ...site, base, pathPrefix: eleventyConfig.pathPrefix, preview: options.preview });
-  const i18n = Object.freeze(loadStrings(folders, site.languages));
+  const i18n = Object.freeze(loadStrings(folders, site.languages, root));
   // The page cache hashes the site's own templates; with the defaults beside them, those count too.
   const templates = folders.find((folder) => existsSync(folder)) ?? DEFAULT_TEMPLATES;
   const made = templates === DEFAULT_TEMPLATES ? siteData : { ...siteData, defaults: defaultTemplatesDigest() };
-  const toRender = pagesToRender(eleventyConfig, { root, templates, site: made });
-  eleventyConfig.addGlobalData("bayan", async () => {
-    const { newsroom } = await source.get();
-    const shown = Object.freeze({ ...newsroom, ...toRender(newsroom), sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])) });
-    return Object.freeze({ site: siteData, i18n, newsroom: shown });
-  });
+  const pages = pagesToRender(eleventyConfig, { root, templates, site: made });
+  const bayanData = (newsroom: object) => Object.freeze(Object.assign(new BayanData(), { site: siteData, i18n, newsroom }));
+  eleventyConfig.addGlobalData("bayan", async () => bayanData(pages.newsroom((await source.get()).newsroom)));
+  /** The `bayan` a kind of page's templates read: its `newsroom` is that kind's view of the archive (see site/shows.ts). */
+  const archive = (kind: PageKind) => bayanData(pages.archive(kind));
   // What Bayan itself writes: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
   // And its releases, never pages of a host site's (a host renders `.md` files).
   for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**", `${options.releases.replace(/\/+$/, "")}/**`]) eleventyConfig.ignores.add(globFrom(root, glob));
@@ -59,11 +61,12 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(defaultTemplatesPlugin, { folders, layouts: path.resolve(directories.layouts ?? directories.includes) });
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(filtersPlugin, { site, base });
-  eleventyConfig.addPlugin(releasesPlugin, { source });
-  eleventyConfig.addPlugin(pagesPlugin, { folders });
+  eleventyConfig.addPlugin(releasesPlugin, { source, archive });
+  eleventyConfig.addPlugin(pagesPlugin, { folders, archive });
   eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
-  eleventyConfig.addPlugin(feedsPlugin, { site, source, base, folders });
+  eleventyConfig.addPlugin(feedsPlugin, { site, source, base, folders, archive });
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base, root });
+  eleventyConfig.addPlugin(mediaPlugin, { site, source, base, root });
   const after: AfterBuildSteps = { steps: [], audited: new Map() };
   eleventyConfig.addPlugin(searchPlugin, { site, source, after });
   eleventyConfig.addPlugin(auditPlugin, { root, site, source, after });
@@ -73,17 +76,22 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, folders });
 }
 
-/** UI strings per language from `i18n/<lang>.json` of the site's templates or the defaults; a language without a file uses English. */
-function loadStrings(folders: string[], languages: string[]): Record<string, Record<string, string>> {
-  const read = (lang: string) => JSON.parse(readFileSync(firstHolding(folders, `i18n/${lang}.json`) ?? "", "utf8"));
+/**
+ * The `bayan` global and its per-kind views: not a plain object, which Eleventy would merge a
+ * kind's `bayan` into (keeping the global's `newsroom`), or copy into each page's data.
+ */
+class BayanData {}
+
+/**
+ * UI strings per language from `i18n/<lang>.json` of the site's templates or the defaults; a
+ * language without a file uses English. A file that is not JSON stops the build at its line (it
+ * is not served as English).
+ */
+function loadStrings(folders: string[], languages: string[], root: string): Record<string, Record<string, string>> {
+  const read = (lang: string) => {
+    const file = firstHolding(folders, `i18n/${lang}.json`);
+    return file ? (readJsonFile(file, root) as Record<string, string>) : undefined;
+  };
   const english = read("en");
-  return Object.fromEntries(
-    languages.map((lang) => {
-      try {
-        return [lang, { ...english, ...read(lang) }];
-      } catch {
-        return [lang, english];
-      }
-    }),
-  );
+  return Object.fromEntries(languages.map((lang) => [lang, { ...english, ...read(lang) }]));
 }

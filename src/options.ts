@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { impossibleOffset } from "./dates/dates.ts";
 import { siteSchema, type Site } from "./config.ts";
 import type { LoadedReleases } from "./release/load.ts";
 
@@ -77,5 +78,7 @@ export function parseClock(value: string, timezone: string): DateTime {
     throw new OptionError("--now", `"${value}" is not a date and time`,
       `write it as ISO 8601, e.g. --now=2026-11-24T09:00:00+03:00 (without an offset it is read in the site's time zone, ${timezone})`);
   }
+  const offset = impossibleOffset(value);
+  if (offset) throw new OptionError("--now", `"${value}" has the time zone offset ${offset}, which no place uses`, "offsets run from -12:00 to +14:00, e.g. --now=2026-11-24T09:00:00+03:00");
   return now;
 }

@@ -5,9 +5,10 @@
  * The checks here are deliberately independent of the parser (loose patterns of their own), so
  * that they judge it rather than repeat it.
  */
-import { createRandom } from "../src/bench/random.ts";
+import { createRandom } from "./bench/random.ts";
 import { parseRelease } from "../src/release/parse.ts";
 import type { CalendarDate } from "../src/release/model.ts";
+import { latinDigits } from "../src/text/digits.ts";
 
 /** One article of a corpus: SaudiNewsNet-style JSON lines (`title` + `content`, `text` or `body`). */
 export interface Article {
@@ -49,11 +50,10 @@ export function releaseText(article: Article): string {
 
 const YEAR = /(?:^|\D)(?:1[34]\d\d|19\d\d|20\d\d)(?:\D|$)/u;
 const DATELINE_SIGN = /الموافق|corresponding|واس|\bSPA\b|\(.{1,24}\)\s*[-–—]?\s*$|\d\s*(?:هـ|ه)(?:\s|$)|\bAH\b/u;
-const ARABIC_INDIC = /[\u0660-\u0669]/g;
 
 /** A loose test for a dateline: a short line with a year and a sign of one (`الموافق`, an agency, `هـ`). */
 export function looksLikeDateline(line: string): boolean {
-  const text = line.replace(ARABIC_INDIC, (d) => String(d.charCodeAt(0) - 0x660));
+  const text = latinDigits(line);
   return text.split(/\s+/).length <= 25 && YEAR.test(text) && DATELINE_SIGN.test(text);
 }
 

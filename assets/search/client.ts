@@ -7,16 +7,18 @@
  */
 import type { SearchResult } from "../../src/search/model.ts";
 import { createSearcher } from "../../src/search/query.ts";
+import { directionOf } from "../../src/text/direction.ts";
 
 /** UI strings from `data-strings`; `{n}` is the count, `{q}` the query; `results` may be keyed by plural category. */
 interface Strings {
   results?: string | Record<string, string>;
   noResults?: string;
+  /** Added to the count when no release holds every word of the query. */
+  someWords?: string;
   error?: string;
 }
 
 const DEBOUNCE_MS = 200;
-const RTL = new Set(["ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv"]);
 
 function enhance(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>("form");
@@ -26,6 +28,7 @@ function enhance(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>("#search-results");
   if (!form || !input || !status || !list) return;
   const pageLang = root.dataset.lang || document.documentElement.lang || "ar";
+  const numbers = numberFormat(pageLang, root.dataset.digits);
   const strings = parseStrings(root.dataset.strings);
   const indexUrl = new URL(root.dataset.index || "index/", document.baseURI || location.href);
   const siteRoot = new URL(root.dataset.root || "../../", indexUrl);
@@ -57,9 +60,10 @@ function enhance(root: HTMLElement): void {
       // A slower, older query must not overwrite a newer one.
       if (current !== latest) return;
       list.replaceChildren(...results.flatMap((result) => resultItem(result, pageLang, siteRoot)));
-      status.textContent = results.length ? countText(strings, pageLang, results.length, query) : fill(strings.noResults ?? "", 0, query, pageLang);
+      const some = results.length > 0 && !results[0].allWords && strings.someWords ? ` ${strings.someWords}` : "";
+      status.textContent = results.length ? countText(strings, pageLang, results.length, query, numbers) + some : fill(strings.noResults ?? "", 0, query, numbers);
     } catch {
-      if (current === latest) status.textContent = fill(strings.error ?? "", 0, query, pageLang);
+      if (current === latest) status.textContent = fill(strings.error ?? "", 0, query, numbers);
     }
   };
   input.addEventListener("input", () => {
@@ -97,7 +101,7 @@ function resultItem(result: SearchResult, pageLang: string, siteRoot: URL): HTML
   const item = document.createElement("li");
   if (result.lang && result.lang !== pageLang) {
     item.lang = result.lang;
-    item.dir = RTL.has(result.lang.split("-")[0]) ? "rtl" : "ltr";
+    item.dir = directionOf(result.lang);
   }
   const link = document.createElement("a");
   link.href = new URL(result.url.slice(1), siteRoot).href;
@@ -107,7 +111,8 @@ function resultItem(result: SearchResult, pageLang: string, siteRoot: URL): HTML
   title.append(link);
   const time = document.createElement("time");
   time.dateTime = result.date;
-  time.textContent = formatDate(result.date, pageLang);
+  // The date as the site's own lists show it, formatted at build time.
+  time.textContent = result.displayDate;
   const excerpt = document.createElement("p");
   excerpt.className = "search-result-excerpt";
   for (const segment of result.excerpt) {
@@ -121,22 +126,19 @@ function resultItem(result: SearchResult, pageLang: string, siteRoot: URL): HTML
   return [item];
 }
 
-/** The calendar date as written in the release (its own offset), in the page language. */
-function formatDate(iso: string, lang: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const date = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+/** Numbers in the page's digits (`data-digits`: `latn` or `arab` on Arabic pages), as the site's pages write them. */
+function numberFormat(lang: string, digits: string | undefined): Intl.NumberFormat {
+  return new Intl.NumberFormat(lang === "ar" ? `ar-SA-u-nu-${digits === "arab" ? "arab" : "latn"}` : lang, { useGrouping: false });
 }
 
-function countText(strings: Strings, lang: string, count: number, query: string): string {
+function countText(strings: Strings, lang: string, count: number, query: string, numbers: Intl.NumberFormat): string {
   const template = strings.results ?? "{n}";
   const text = typeof template === "string" ? template : (template[new Intl.PluralRules(lang).select(count)] ?? template.other ?? "{n}");
-  return fill(text, count, query, lang);
+  return fill(text, count, query, numbers);
 }
 
-function fill(template: string, count: number, query: string, lang: string): string {
-  return template.replaceAll("{n}", new Intl.NumberFormat(lang).format(count)).replaceAll("{q}", query.trim());
+function fill(template: string, count: number, query: string, numbers: Intl.NumberFormat): string {
+  return template.replaceAll("{n}", numbers.format(count)).replaceAll("{q}", query.trim());
 }
 
 const root = document.getElementById("search");

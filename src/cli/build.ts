@@ -10,16 +10,15 @@ import { siteConfigFile } from "../defaults.ts";
 import { projectConfig } from "../project.ts";
 import { parseClock, parsePathPrefix, type OptionError } from "../options.ts";
 import { buildSite, PREVIEW_OUTPUT } from "../site/build.ts";
-import { describeBuildError } from "../site/build-error.ts";
-import { claimOutput, OutputRefused, recordOutput } from "../site/output.ts";
+import { describeBuildError, diagnosticsIn } from "../site/build-error.ts";
+import { claimOutput, type OutputRefused, recordOutput } from "../site/output.ts";
 import { LOCAL_HOST, serveOn } from "../site/serve.ts";
 import { httpUrl } from "../site/static-server.ts";
 import { watchReleases } from "../site/watch.ts";
-import { formatDiagnostic, sortDiagnostics, type ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic } from "../release/model.ts";
 import { parsePort, printOptionError, readArgs } from "./args.ts";
 import { readSiteConfig } from "./check.ts";
-import { printReport } from "./report.ts";
+import { printReport, reportLines } from "./report.ts";
 
 const USAGE = `Usage: npm run build [-- options]   build the site into dist/ (nothing is published on any error)
        npm start [-- options]           preview with live reload, drafts and embargoed releases shown
@@ -43,6 +42,7 @@ const { values } = readArgs({
     serve: { type: "boolean", default: false },
     port: { type: "string", default: "8080" },
     host: { type: "string", default: LOCAL_HOST },
+    verbose: { type: "boolean", default: false },
   },
 });
 
@@ -62,8 +62,8 @@ function fail(error: Error) {
   if (values.debug) console.error(error.stack);
   if (error.name === "OptionError") return printOptionError(error as OptionError);
   if (error instanceof ConfigError) printProblems(readSiteConfig(process.cwd()).diagnostics);
-  // The embargo audit and the images step stop the build with ReleaseErrors (by name: tests load a second copy of the module).
-  else if (error.name === "ReleaseErrors") printProblems((error as ReleaseErrors).diagnostics);
+  // The embargo audit, the images step and the plugin's own files stop the build with ReleaseErrors, which Eleventy may wrap.
+  else if (diagnosticsIn(error)) printProblems(diagnosticsIn(error)!);
   else if (error.name === "OutputRefused") return printProblems([{ file: "--output", severity: "error", message: error.message, hint: (error as OutputRefused).hint }]);
   else printProblems([describeBuildError(error, process.cwd())]);
   if (!values.serve) console.error(`\nNothing was published.${leftAsItWas()}`);
@@ -74,12 +74,12 @@ function leftAsItWas(): string {
 }
 
 function printProblems(diagnostics: Diagnostic[]) {
-  for (const diagnostic of sortDiagnostics(diagnostics)) console.error(formatDiagnostic(diagnostic));
+  for (const line of reportLines(diagnostics, values.verbose)) console.error(line.text);
 }
 
 async function build() {
   const result = await buildSite({ root: process.cwd(), output, pathPrefix: values.pathprefix, preview: values.drafts, now: values.now, debug: values.debug });
-  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts, failed: !result.ok });
+  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts, failed: !result.ok, verbose: values.verbose });
   if (!result.ok) {
     console.error(`\nNothing was published: fix the errors above.${leftAsItWas()}`);
     process.exitCode = 1;

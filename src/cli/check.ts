@@ -3,7 +3,9 @@
  * lists every problem at once as `file:line: error|warning: message` with a hint, then a summary.
  * Exit code 1 when there is any error, 0 with warnings only.
  *
- * Options: --now=<ISO date-time> (the clock embargoes and future dates are judged by), --root=<project folder>.
+ * Options: --now=<ISO date-time> (the clock embargoes and future dates are judged by), --root=<project folder>,
+ * --verbose (notes such as "no summary", and every warning of a kind instead of a count),
+ * --fix (first remove invisible control and direction characters from the releases, in place).
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
@@ -11,11 +13,11 @@ import { pathToFileURL } from "node:url";
 import { DateTime } from "luxon";
 import { ConfigError, siteSchema, validateSite, type Site } from "../config.ts";
 import { siteConfigFile } from "../defaults.ts";
-import { locateImage } from "../images/locate.ts";
 import { imageProblems } from "../images/validate.ts";
 import { loadReleases } from "../release/load.ts";
-import { progress } from "../site/progress.ts";
+import { progress, readingReleases } from "../site/progress.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
+import { fixReleases, type FixedFile } from "./fix.ts";
 import { printReport } from "./report.ts";
 import { printOptionError, readArgs } from "./args.ts";
 import { parseClock, type OptionError } from "../options.ts";
@@ -46,27 +48,8 @@ export function checkProject(options: { root: string; now: DateTime }): CheckRes
   }
   const site = config.site ?? config.fallback;
   if (!site) return { releases: [], diagnostics };
-  const loaded = loadReleases({ root, releasesDir: RELEASES_DIR, site, now: options.now });
+  const loaded = loadReleases({ root, releasesDir: RELEASES_DIR, site, now: options.now, onProgress: readingReleases });
   return { site: config.site, releases: loaded.releases, diagnostics: [...diagnostics, ...loaded.diagnostics, ...imageProblems(root, site, loaded.releases)] };
-}
-
-/**
- * What the build finds only when it reaches the files a release or the config names: a missing
- * image (an error for a release that would be published, a warning for one held back) or logo.
- */
-function fileProblems(root: string, site: Site, releases: Release[]): Diagnostic[] {
-  const problems: Diagnostic[] = [];
-  for (const release of releases) {
-    if (!release.image) continue;
-    const found = locateImage(release, root);
-    if ("problem" in found) problems.push({ ...found.problem, severity: release.published ? "error" : "warning" });
-  }
-  if (site.logo && !existsSync(path.resolve(root, site.logo))) {
-    const text = readFileSync(path.join(root, siteConfigFile(root)), "utf8");
-    problems.push({ file: siteConfigFile(root), line: lineOfKey(text, ["logo"]), severity: "error", message: `logo "${site.logo}" was not found`,
-      hint: "put the logo file there, or fix \"logo\" (a path from the project folder, e.g. assets/logo.svg)" });
-  }
-  return problems;
 }
 
 /**
@@ -143,29 +126,63 @@ function lineOfKey(text: string, keys: string[]): number | undefined {
   return found;
 }
 
-const USAGE = `Usage: npm run check [-- options]   check the site config and every release; writes nothing
+const USAGE = `Usage: npm run check [-- options]   check the site config and every release; writes nothing unless --fix
 
 Options:
   --now=<date-time>   the clock embargoes and future dates are judged by (without an offset: the site's time zone)
-  --root=<folder>     the project folder (default: this one)`;
+  --root=<folder>     the project folder (default: this one)
+  --fix               first remove invisible control and bidi characters from release files, printing each change
+  --verbose           print notes, and every warning rather than a count and the first few of a kind`;
+
+/** What the command line asks of `check`. */
+interface CheckFlags {
+  now?: string;
+  root: string;
+  /** Print notes and every warning, not a count and the first few of a kind. */
+  verbose: boolean;
+  /** Remove invisible characters from the release files first (`src/cli/fix.ts`). */
+  fix: boolean;
+}
+
+/** Reads the command line: the one place that knows the flags. */
+function readFlags(): CheckFlags {
+  const { values } = readArgs({
+    usage: USAGE,
+    options: { now: { type: "string" }, root: { type: "string", default: "." }, verbose: { type: "boolean", default: false }, fix: { type: "boolean", default: false } },
+  });
+  return { now: values.now, root: path.resolve(values.root!), verbose: values.verbose!, fix: values.fix! };
+}
 
 /** The `check` command: reads `process.argv`, prints the report, sets the exit code. */
 export async function main(): Promise<void> {
-  const { values } = readArgs({ usage: USAGE, options: { now: { type: "string" }, root: { type: "string", default: "." } } });
-  const config = readSiteConfig(path.resolve(values.root));
+  const flags = readFlags();
+  const config = readSiteConfig(flags.root);
   let now: DateTime;
   try {
-    now = values.now !== undefined ? parseClock(values.now, (config.site ?? config.fallback)!.timezone) : DateTime.now();
+    now = flags.now !== undefined ? parseClock(flags.now, (config.site ?? config.fallback)!.timezone) : DateTime.now();
   } catch (error) {
     return printOptionError(error as OptionError);
   }
-  const result = checkProject({ root: values.root, now });
+  const unwritten = flags.fix ? printFixes(fixReleases(flags.root, RELEASES_DIR)) : 0;
+  const result = checkProject({ root: flags.root, now });
   progress.clear(); // the "Reading releases" line, on a terminal
-  printReport(result.diagnostics, result.releases, result.site);
+  printReport(result.diagnostics, result.releases, result.site, { verbose: flags.verbose });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   const files = new Set(errors.map((d) => d.file)).size;
-  console.log(errors.length ? `\nCheck failed: ${errors.length} error(s) in ${files} file(s). Nothing was written.` : "\nCheck passed. Nothing was written.");
-  process.exitCode = errors.length ? 1 : 0;
+  const untouched = flags.fix ? "" : " Nothing was written.";
+  console.log(errors.length ? `\nCheck failed: ${errors.length} error(s) in ${files} file(s).${untouched}` : `\nCheck passed.${untouched}`);
+  process.exitCode = errors.length || unwritten ? 1 : 0;
+}
+
+/** One line a file `--fix` changed, then the count; returns how many it could not write (each an error). */
+function printFixes(fixed: FixedFile[]): number {
+  for (const { file, change, failure } of fixed) {
+    if (failure) console.error(`${file}: error: could not remove ${change}: ${failure}\n    → check that the file and its folder can be written, then run --fix again`);
+    else console.log(`${file}: removed ${change}`);
+  }
+  const written = fixed.filter((f) => !f.failure).length;
+  console.log(`--fix changed ${written} file(s); no other file was touched.\n`);
+  return fixed.length - written;
 }
 
 // Run only as a command: tests import `checkProject` without running it. Real paths, because

@@ -1,5 +1,5 @@
 /**
- * `npm run new -- "عنوان البيان" [--lang en] [--date 2026-11-24] [--tags "مياه، طاقة"] [--root dir]`
+ * `npm run new -- "عنوان البيان" [--lang en] [--date 2026-11-24] [--tags "مياه، طاقة"] [--photos a.jpg,b.jpg] [--root dir]`
  *
  * Creates a dated release file with its front matter filled in, and prints where it
  * is and the URL it will have. Never overwrites a file.
@@ -11,13 +11,13 @@ import { ConfigError, loadSite, type Site } from "../config.ts";
 import { readArgs } from "./args.ts";
 import { ScaffoldError, scaffoldRelease } from "./scaffold.ts";
 
-const USAGE = 'npm run new -- "عنوان البيان" [--lang en] [--date YYYY-MM-DD] [--tags "a, b"] [--root <project folder>]';
+const USAGE = 'npm run new -- "عنوان البيان" [--lang en] [--date YYYY-MM-DD] [--tags "a, b"] [--photos a.jpg,b.jpg] [--root <project folder>]';
 
 function main(argv: string[]): number {
   const args = readArgs({
     usage: `Usage: ${USAGE}`,
     positionals: true,
-    options: { lang: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, root: { type: "string" } },
+    options: { lang: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, photos: { type: "string" }, root: { type: "string" } },
   }, argv);
 
   const root = args.values.root ?? process.cwd();
@@ -37,7 +37,7 @@ function main(argv: string[]): number {
   let scaffold;
   try {
     scaffold = scaffoldRelease(
-      { title: args.positionals.join(" "), lang: args.values.lang, date: args.values.date, tags: args.values.tags },
+      { title: args.positionals.join(" "), lang: args.values.lang, date: args.values.date, tags: args.values.tags, photos: args.values.photos },
       site,
     );
   } catch (error) {
@@ -58,6 +58,7 @@ function main(argv: string[]): number {
 
   console.log(`Created ${shown}`);
   console.log(`URL once published: ${scaffold.url}`);
+  if (args.values.photos) console.log(`Put the photos next to it (in ${displayPath(dirname(target))}) and give each an alt.`);
   return 0;
 }
 

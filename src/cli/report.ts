@@ -21,13 +21,17 @@ export function summarize(diagnostics: Diagnostic[], releases: Release[]): Summa
   };
 }
 
-/** Plain-words lines for a summary, in English and, on Arabic sites, in Arabic too. */
+/** The releases held back by an embargo, one line each. */
+function embargoLines(summary: Summary): string[] {
+  return summary.embargoed.map((e) => `  ${e.file}: embargoed until ${e.until}`);
+}
+
+/** Plain-words counts for a summary, in English and, on Arabic sites, in Arabic too. */
 export function summaryLines(summary: Summary, lang: string, preview = false): string[] {
   const shown = preview ? " (preview: drafts and embargoed releases are shown, marked)" : "";
   const lines = [
     `${summary.published} published, ${summary.drafts} draft(s) not published, ${summary.embargoed.length} held by embargo, ` +
       `${summary.errors} error(s), ${summary.warnings} warning(s)${shown}.`,
-    ...summary.embargoed.map((e) => `  ${e.file}: embargoed until ${e.until}`),
   ];
   if (lang === "ar") {
     lines.push(
@@ -38,13 +42,63 @@ export function summaryLines(summary: Summary, lang: string, preview = false): s
   return lines;
 }
 
-/** Prints every problem (errors first) and the summary. */
-export function printReport(diagnostics: Diagnostic[], releases: Release[], site: Site | undefined, options: { preview?: boolean; failed?: boolean } = {}) {
+/** How to print a report. */
+export interface ReportOptions {
+  preview?: boolean;
+  /** Print notes, and every warning of a kind rather than a count and the first few. */
+  verbose?: boolean;
+  /** The build stopped: it published nothing, so no release is counted as published. */
+  failed?: boolean;
+}
+
+/** Warnings of one kind printed one by one; past this many they become one line with the count. */
+const GROUP_AFTER = 3;
+
+/**
+ * The lines of a report: notes (with `verbose` only), warnings (grouped by kind past a few,
+ * unless `verbose`), then every error, last, where the eye lands.
+ */
+export function reportLines(diagnostics: Diagnostic[], verbose = false): Array<{ severity: Diagnostic["severity"]; text: string }> {
+  // Groups in the order of their first member, which keeps errors last.
+  const groups: Diagnostic[][] = [];
+  const byKind = new Map<string, Diagnostic[]>();
   for (const diagnostic of sortDiagnostics(diagnostics)) {
-    (diagnostic.severity === "error" ? console.error : console.warn)(formatDiagnostic(diagnostic));
+    if (diagnostic.severity === "note" && !verbose) continue;
+    if (diagnostic.severity === "error" || verbose) {
+      groups.push([diagnostic]);
+      continue;
+    }
+    const kind = `${diagnostic.severity}:${kindOf(diagnostic.message)}`;
+    let group = byKind.get(kind);
+    if (!group) {
+      group = [];
+      byKind.set(kind, group);
+      groups.push(group);
+    }
+    group.push(diagnostic);
   }
-  if (diagnostics.length) console.log("");
+  return groups.flatMap((group) => {
+    const [first] = group;
+    if (group.length <= GROUP_AFTER) return group.map((d) => ({ severity: d.severity, text: formatDiagnostic(d) }));
+    const files = [...new Set(group.map((d) => d.file))];
+    const shown = files.slice(0, GROUP_AFTER).join(", ") + (files.length > GROUP_AFTER ? ` and ${files.length - GROUP_AFTER} more` : "");
+    const hint = first.hint ? `\n    → ${first.hint}` : "";
+    return [{ severity: first.severity, text: `${group.length} × ${first.severity}: ${first.message} (${shown}; all of them with --verbose)${hint}` }];
+  });
+}
+
+/** A message without the parts that change from file to file (quoted values, numbers, dates), naming its kind. */
+function kindOf(message: string): string {
+  return message.replace(/"[^"]*"|“[^”]*”|\([^)]*\)/g, "…").replace(/[\d\u0660-\u0669][\d\u0660-\u0669:.+T-]*/g, "#");
+}
+
+/** Prints the embargoed releases, every problem (errors last), then the counts. */
+export function printReport(diagnostics: Diagnostic[], releases: Release[], site: Site | undefined, options: ReportOptions = {}) {
   // A build that stopped published nothing: its releases' counts would read as if it had.
   const summary = summarize(diagnostics, options.failed ? [] : releases);
+  for (const line of embargoLines(summary)) console.log(line);
+  const lines = reportLines(diagnostics, options.verbose);
+  for (const line of lines) (line.severity === "error" ? console.error : console.warn)(line.text);
+  if (lines.length || summary.embargoed.length) console.log("");
   for (const line of summaryLines(summary, site?.lang ?? "en", options.preview)) console.log(line);
 }

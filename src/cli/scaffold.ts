@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
 import type { Site } from "../config.ts";
+import { placeholderFor } from "../release/placeholders.ts";
 import { releaseUrl } from "../release/url.ts";
 import { slugify } from "../text/slug.ts";
 
@@ -13,6 +14,8 @@ export interface ScaffoldRequest {
   date?: string;
   /** As typed: `"water, energy"` or `"مياه، طاقة"`. */
   tags?: string;
+  /** Media-kit photos as typed: `"a.jpg,b.jpg"` (beside the release file, or `assets/…`). */
+  photos?: string;
 }
 
 /** A new release file, ready to write. */
@@ -32,12 +35,6 @@ export class ScaffoldError extends Error {
     this.name = "ScaffoldError";
   }
 }
-
-/** One-line placeholder paragraph per language; other languages get the English one. */
-const PLACEHOLDERS: Record<string, string> = {
-  ar: "اكتب نص البيان هنا.",
-  en: "Write the text of the release here.",
-};
 
 // Removed here as the parser would remove them (with a warning) anyway.
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -64,8 +61,12 @@ export function scaffoldRelease(request: ScaffoldRequest, site: Site, now: DateT
   const file = `releases/${date.year}/${date.toISODate()}-${slug}${suffix}.txt`;
   const path = releaseUrl(site, lang, date.year, date.month, slug);
 
-  const frontMatter = stringify({ date: date.toISODate(), lang, tags, summary: "" });
-  const placeholder = PLACEHOLDERS[lang.split("-")[0]] ?? PLACEHOLDERS.en;
+  const photos = request.photos?.split(",").map((file) => file.trim()).filter(Boolean);
+  // Each photo with an empty alt, which check refuses until the editor describes the photo.
+  const media = photos?.length ? { photos: photos.map((file) => ({ file, alt: "", caption: "", credit: "" })) } : {};
+  const frontMatter = stringify({ date: date.toISODate(), lang, tags, summary: "", ...media });
+  // The check refuses a release that still holds it (src/release/placeholders.ts).
+  const placeholder = placeholderFor(lang);
   return {
     file,
     text: `---\n${frontMatter}---\n${title}\n\n${placeholder}\n`,

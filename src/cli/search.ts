@@ -10,8 +10,8 @@ import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { META_PATH } from "../search/format.ts";
-import type { SearchOptions } from "../search/model.ts";
-import { createSearcher } from "../search/query.ts";
+import type { SearchOptions, Searcher } from "../search/model.ts";
+import { DamagedIndexError, createSearcher } from "../search/query.ts";
 import { readArgs } from "./args.ts";
 
 const USAGE = 'usage: npm run search -- [--dist DIR] [--lang LANG] [--limit N] "query"\n       npm run --silent search -- --json [--dist DIR] < queries.txt';
@@ -35,10 +35,18 @@ async function main(): Promise<number> {
     process.stderr.write(`No search index in ${folder}: run \`npm run build\` first, or pass --dist with the built site's folder.\n`);
     return 1;
   }
-  const searcher = createSearcher((path) => readFile(join(folder, path)));
-  const options: SearchOptions = { lang: values.lang, limit };
+  try {
+    return await answer(createSearcher((path) => readFile(join(folder, path))), { lang: values.lang, limit }, values.json, positionals);
+  } catch (error) {
+    if (!(error instanceof DamagedIndexError)) throw error;
+    process.stderr.write(`${join(folder, error.file)}: error: ${error.message}\n    → build the site again (npm run build) to rewrite its search index\n`);
+    return 1;
+  }
+}
 
-  if (values.json) {
+/** Answers the query of the command line, or with `json` each line of stdin; returns the exit code. */
+async function answer(searcher: Searcher, options: SearchOptions, json: boolean, positionals: string[]): Promise<number> {
+  if (json) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const query = line.replace(/\r$/, "");
@@ -57,7 +65,7 @@ async function main(): Promise<number> {
   if (results.length === 0) process.stdout.write(`No results for "${query}".\n`);
   results.forEach((result, i) => {
     const excerpt = result.excerpt.map((segment) => (segment.hit ? `[${segment.text}]` : segment.text)).join("");
-    process.stdout.write(`${i + 1}. ${result.title}\n   ${result.date.slice(0, 10)}  ${result.url}\n   ${excerpt}\n`);
+    process.stdout.write(`${i + 1}. ${result.title}\n   ${result.displayDate}  ${result.url}\n   ${excerpt}\n`);
   });
   return 0;
 }

@@ -15,6 +15,25 @@ export function parseDateValue(value: string, zone: string): DateTime | undefine
   return undefined;
 }
 
+// A written offset after a time: `+03:00`, `+0300`, `+03`, `-09:30`.
+const OFFSET = /\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?([+-])(\d{2}):?(\d{2})?$/;
+
+/**
+ * The offset written at the end of a date-time when no place uses one like it (beyond -12:00 or
+ * +14:00, or minutes other than :00, :30, :45): `+30:00` is `+03:00` mistyped, and read as written
+ * it would end an embargo 27 hours early. Undefined when the offset is possible or absent.
+ * @example impossibleOffset("2026-11-29T12:00:00+30:00") // "+30:00"
+ * @example impossibleOffset("2026-11-29T12:00:00+05:45") // undefined
+ */
+export function impossibleOffset(value: string): string | undefined {
+  const match = OFFSET.exec(value.trim());
+  if (!match) return undefined;
+  const [, sign, hours, minutes = "00"] = match;
+  const total = Number(hours) * 60 + Number(minutes);
+  const possible = ["00", "30", "45"].includes(minutes) && total <= (sign === "+" ? 14 : 12) * 60;
+  return possible ? undefined : `${sign}${hours}:${minutes}`;
+}
+
 /** The `YYYY-MM-DD` prefix of a file name (`2026-11-24-desalination-plant.txt`), if it is a real date. */
 export function dateFromFileName(name: string, zone: string): DateTime | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?=[-_.]|$)/.exec(name);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import sharp from "sharp";
+import { escapeHtml } from "../util/html.ts";
 
 /** Size of Open Graph images: what Facebook, X, LinkedIn and WhatsApp crop least. */
 export const OG_SIZE = { width: 1200, height: 630 } as const;
@@ -145,7 +146,7 @@ async function text(
   await register(options.font);
   const { data, info } = await oneTextAtATime(() => sharp({
     text: {
-      text: `<span foreground="${options.colour}">${escapeMarkup(content)}</span>`,
+      text: `<span foreground="${options.colour}">${escapeHtml(content)}</span>`,
       font: `${options.font.family} ${POINTS}`,
       width: options.width,
       height: options.boxHeight,
@@ -169,7 +170,3 @@ function clip(title: string, characters: number): string {
   return `${title.slice(0, characters).replace(/\s+\S*$/, "")}…`;
 }
 
-/** Pango reads its text as markup: `&`, `<` and `>` in a title must not become tags. */
-function escapeMarkup(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}

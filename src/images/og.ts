@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { cachedFile, hashOf } from "./cache.ts";
+import { hashOf } from "../util/hash.ts";
+import { cachedFile } from "./cache.ts";
 import { CARD_FONTS, drawCard, OG_SIZE, type CardInput } from "./card.ts";
 
 /** The Open Graph image of a page, as `seo.njk` reads it through the `ogImageFor` filter. */

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import eleventyImage, { type ImageStat } from "@11ty/eleventy-img";
 import sharp from "sharp";
-import { hashOf, isSealed, writeSealed } from "./cache.ts";
+import { hashOf } from "../util/hash.ts";
+import { isSealed, writeSealed } from "./cache.ts";
 
 /** What `release-image.njk` needs to write a responsive `<picture>`. */
 export interface Picture {

@@ -1,9 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { globFrom, PACKAGE_ROOT } from "../defaults.ts";
+import { BrokenPhoto, stripPhoto } from "../media/strip.ts";
+import { sniff } from "../media/sniff.ts";
 import { publishedAssets, siteAssets } from "../site/asset-files.ts";
 import type { Source } from "../site/source.ts";
 
@@ -34,10 +36,10 @@ const fontFile = (file: string) => createRequire(import.meta.url).resolve(`@font
 
 /**
  * Publishes the self-hosted fonts, Bayan's own assets that its templates name (the stylesheet:
- * the site's file of the same name instead, when it has one) and the files of `assets/` that the site or a shown release
- * uses (see `site/asset-files.ts`): the rest of the folder — a photo kept there for a release
- * under embargo, the originals of release images — stays out of the site. Nothing is ever loaded
- * from another site.
+ * the site's file of the same name instead, when it has one) and the files of `assets/` that the
+ * site or a shown release uses (see `site/asset-files.ts`), photos without their camera data: the
+ * rest of the folder — a photo kept there for a release under embargo, the originals of release
+ * images — stays out of the site. Nothing is ever loaded from another site.
  */
 export function assetsPlugin(eleventyConfig: EleventyConfig, { root, site, source, base }: AssetsOptions) {
   for (const file of FONT_FILES) {
@@ -57,7 +59,23 @@ export function assetsPlugin(eleventyConfig: EleventyConfig, { root, site, sourc
     for (const [file, from] of files) {
       const to = path.join(output, ...file.split("/"));
       mkdirSync(path.dirname(to), { recursive: true });
-      copyFileSync(from, to);
+      writeFileSync(to, withoutCameraData(readFileSync(from)));
     }
   });
+}
+
+/**
+ * A file of `assets/` as published: a JPEG or PNG without its EXIF, XMP and GPS (a release may
+ * link to a photo as to any file, `[photo](/assets/photos/visit.jpg)`), anything else as it is.
+ * A photo too damaged to strip is published as it is, as a browser would still show it.
+ */
+function withoutCameraData(bytes: Buffer): Uint8Array {
+  const format = sniff(bytes);
+  if (format !== "jpeg" && format !== "png") return bytes;
+  try {
+    return stripPhoto(bytes, format).bytes;
+  } catch (error) {
+    if (error instanceof BrokenPhoto) return bytes;
+    throw error;
+  }
 }

@@ -37,7 +37,7 @@ export interface AfterBuildSteps {
  * `bayan start`, which show drafts on purpose. Publishing the output atomically, or not at all,
  * stays the `bayan build` command's job (see site/build.ts).
  */
-export function auditPlugin(eleventyConfig: EleventyConfig, { root, site, source, after }: { root: string; site: Site; source: Source; after: AfterBuildSteps }) {
+export function auditPlugin(_eleventyConfig: EleventyConfig, { root, site, source, after }: { root: string; site: Site; source: Source; after: AfterBuildSteps }) {
   after.steps.push(async ({ directories, runMode, outputMode, results = [] }) => {
     if (runMode !== "build" || outputMode !== "fs") return;
     const { audit, releases } = await source.get();

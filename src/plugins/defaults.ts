@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import nunjucks from "nunjucks";
-import { DEFAULT_TEMPLATES, firstHolding } from "../defaults.ts";
+import { firstHolding } from "../defaults.ts";
 
 /** Bayan's templates are named under this prefix (`bayan/partials/header.njk`), its layouts too (`bayan/base.njk`). */
 const PREFIX = "bayan/";

@@ -4,7 +4,7 @@ import type { Site } from "../config.ts";
 import { formatDiagnostic } from "../diagnostics.ts";
 import { buildImages, type ImageSet } from "../images/build.ts";
 import { pageCacheFor } from "../site/page-cache.ts";
-import { publishFiles } from "../images/cache.ts";
+import { publishFiles } from "../util/files.ts";
 import type { OgImage } from "../images/og.ts";
 import type { Picture } from "../images/picture.ts";
 import type { Release } from "../release/model.ts";

@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Feed, FeedLinks, ListingPage, Newsroom, ReleasePage } from "../site/newsroom.ts";
-import { cacheKeys, pageCacheFor, renderFingerprint } from "../site/page-cache.ts";
+import { cacheKeys, pageCacheFor, renderFingerprint, type PageCacheSession } from "../site/page-cache.ts";
+import { archiveView, newsroomData, pageViews, type PageKind } from "../site/shows.ts";
 
 /** The pages and feeds a build renders; the feeds by format, since each format's file is cached on its own. */
 export interface PagesToRender {
@@ -11,35 +12,47 @@ export interface PagesToRender {
 }
 
 /**
- * The release pages, list pages and feeds a build renders: all it has to write, less those
- * `buildSite`'s page cache holds for this output (see `site/page-cache.ts`), which it links into
- * the output instead. Worked out once per build, after `eleventy.before` (release pictures and
- * the feed logo are known by then).
+ * The newsroom the templates read, and the `newsroom` each kind of cached page reads instead
+ * (`archive(kind)`, the template data of that kind's virtual templates).
+ *
+ * Its pages to write are all a build has to write, less those `buildSite`'s page cache holds for
+ * this output (see `site/page-cache.ts`), which it links into the output instead, as the views
+ * of `shows.ts`: templates see what the cache keys hold and no more. Worked out once per build,
+ * after `eleventy.before` (release pictures and the feed logo are known by then).
  */
 export function pagesToRender(eleventyConfig: EleventyConfig, { root, templates, site }: { root: string; templates: string; site: { logo?: string } }) {
   let output: string | undefined;
-  let planned: PagesToRender | undefined;
+  let planned: Record<string, unknown> | undefined;
+  let session: PageCacheSession | undefined;
   eleventyConfig.on("eleventy.before", ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     output = outputMode === "fs" ? path.resolve(directories.output) : undefined;
     planned = undefined;
+    session = undefined;
   });
-  return (newsroom: Newsroom): PagesToRender => {
+  const plan = (newsroom: Newsroom): PagesToRender => {
     const { releasePagesToWrite: pages, listingsToWrite: listings, feedsToWrite: feeds } = newsroom;
-    const session = output ? pageCacheFor(output) : undefined;
+    session = output ? pageCacheFor(output) : undefined;
     if (!session) return { releasePagesToWrite: pages, listingsToWrite: listings, feedsToRender: { rss: feeds, atom: feeds, json: feeds } };
-    if (planned) return planned;
+    const cache = session;
     const fingerprint = renderFingerprint({ root, templates, site, sections: newsroom.sections });
-    // The templates each kind is made with: a page is cached only when none of them reads more of the archive.
-    const cached = (made: RegExp) => !fingerprint.readers.some((file) => made.test(file));
-    const keys = cacheKeys(fingerprint.hash, eleventyConfig.getFilter("bayanReleasePicture"), eleventyConfig.getFilter("bayanFeedLogo")(site.logo));
-    const feedsOf = (format: keyof FeedLinks) => session.toRender(feeds, (feed) => keys.feed(feed, format), (feed) => feed.links[format]);
-    planned = {
-      releasePagesToWrite: cached(/^(layouts|partials)\//) ? session.toRender(pages, keys.releasePage, (page) => page.release.url) : pages,
-      listingsToWrite: cached(/^(layouts|partials)\/|^pages\/listing\.njk$/) ? session.toRender(listings, keys.listing, (listing) => listing.url) : listings,
-      feedsToRender: cached(/^partials\/|^feeds\/(rss|atom|json|item)\.njk$/)
-        ? { rss: feedsOf("rss"), atom: feedsOf("atom"), json: feedsOf("json") }
-        : { rss: feeds, atom: feeds, json: feeds },
+    const keys = cacheKeys(fingerprint, eleventyConfig.getFilter("bayanReleasePicture"), eleventyConfig.getFilter("bayanFeedLogo")(site.logo));
+    const feedsOf = (format: keyof FeedLinks) => cache.toRender("feed", fingerprint, feeds, (feed) => keys.feed(feed, format), (feed) => feed.links[format]);
+    return {
+      releasePagesToWrite: cache.toRender("release", fingerprint, pages, keys.releasePage, (page) => page.release.url),
+      listingsToWrite: cache.toRender("listing", fingerprint, listings, keys.listing, (listing) => listing.url),
+      feedsToRender: { rss: feedsOf("rss"), atom: feedsOf("atom"), json: feedsOf("json") },
     };
-    return planned;
+  };
+  const views = ({ releasePagesToWrite, listingsToWrite, feedsToRender }: PagesToRender) => ({
+    releasePagesToWrite: releasePagesToWrite.map(pageViews.release),
+    listingsToWrite: listingsToWrite.map(pageViews.listing),
+    feedsToRender: { rss: feedsToRender.rss.map(pageViews.feed), atom: feedsToRender.atom.map(pageViews.feed), json: feedsToRender.json.map(pageViews.feed) },
+  });
+  const readsMore = (kind: PageKind, what: string) => session?.uncache(kind, what);
+  return {
+    /** The `newsroom` global data of a build. */
+    newsroom: (newsroom: Newsroom) => (planned ??= newsroomData(newsroom, views(plan(newsroom)))),
+    /** The `newsroom` the templates of `kind` read. */
+    archive: (kind: PageKind) => archiveView(kind, () => planned, readsMore),
   };
 }

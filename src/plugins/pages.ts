@@ -44,10 +44,10 @@ function listingTitle(listing: Data, ui: Record<string, string>): string {
 }
 
 /** `folders`: the site's templates, then Bayan's (see plugins/defaults.ts). */
-export function pagesPlugin(eleventyConfig: EleventyConfig, { folders }: { folders: string[] }) {
+export function pagesPlugin(eleventyConfig: EleventyConfig, { folders, archive }: { folders: string[]; archive: (kind: "listing") => object }) {
   eleventyConfig.addFilter("bayanListingTitle", (listing: Data, ui: Record<string, string>) => listingTitle(listing, ui));
   for (const page of PAGES) {
     if (!firstHolding(folders, `pages/${page.file}`)) throw new Error(`[bayan] missing template pages/${page.file} (looked in ${folders.join(", ")})`);
-    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "bayan/pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "bayan/base.njk", ...page.data });
+    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "bayan/pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "bayan/base.njk", ...page.data, ...(page.file === "listing.njk" && { bayan: archive("listing") }) });
   }
 }

@@ -1,10 +1,10 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { outputPath } from "../release/url.ts";
-import type { NewsroomChanges } from "../site/changes.ts";
-import type { ReleasePage } from "../site/newsroom.ts";
+import { rendersAgain, type NewsroomChanges } from "../site/changes.ts";
+import type { pageViews } from "../site/shows.ts";
 import type { Source } from "../site/source.ts";
 
-type Data = { releasePage: ReleasePage };
+type Data = { releasePage: ReturnType<typeof pageViews.release> };
 
 /**
  * Release pages. Release files are not Eleventy templates: Bayan's own parser reads them (see
@@ -13,7 +13,7 @@ type Data = { releasePage: ReleasePage };
  * over the newsroom: 10,000 releases are one template with 10,000 pages, not 10,000 templates
  * whose data Eleventy would gather again on every rebuild (that was most of an edit's 25 s).
  */
-export function releasesPlugin(eleventyConfig: EleventyConfig, { source }: { source: Source }) {
+export function releasesPlugin(eleventyConfig: EleventyConfig, { source, archive }: { source: Source; archive: (kind: "release") => object }) {
   // No computed data (Eleventy's costs about 0.1 ms a page and key): both layouts a release page
   // goes through set `release`, `links`, `languageSwitch`, `lang`, `dir`, `title` and
   // `description` from `releasePage` at their top, for themselves and the partials they include.
@@ -26,6 +26,8 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source }: { sou
     // Only the changed pages in a watch rebuild after release edits (see Newsroom.releasePagesToWrite).
     pagination: { data: "bayan.newsroom.releasePagesToWrite", size: 1, alias: "releasePage" },
     permalink: (d: Data) => outputPath(d.releasePage.release.url),
+    // What the release layouts read of the archive: see site/shows.ts.
+    bayan: archive("release"),
   });
 
   // Incremental rebuilds (npm start): a release edit rewrites its page and the pages that show it.
@@ -37,7 +39,7 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source }: { sou
   // Eleventy asks every `addExtension` entry keyed `njk` (or `11ty.js`) whether a template of that
   // language is affected by the changed file; these aliases (no file has their extension) are how
   // the site's own virtual templates get that answer.
-  const affected = incrementalMatch(source, (inputPath, changes) => (PAGE_SHOWS[inputPath.replace(/^\.\//, "")] ?? (() => true))(changes));
+  const affected = incrementalMatch(source, rendersAgain);
   eleventyConfig.addExtension("bayan-pages", { key: "njk", isIncrementalMatch: affected });
   eleventyConfig.addExtension("bayan-pages-js", { key: "11ty.js", isIncrementalMatch: affected });
 }
@@ -62,19 +64,3 @@ function incrementalMatch(source: Source, affected: (inputPath: string, changes:
     return this.isFileRelevantToInputPath || (!this.doesFileHaveDependencies && !this.isFullTemplate);
   };
 }
-
-/** What the site's virtual Nunjucks templates (releases.ts, pages.ts, feeds.ts) show; any other template counts as affected. */
-const PAGE_SHOWS: Record<string, (changes: NewsroomChanges) => boolean> = {
-  "bayan-pages/release.11ty.js": (changes) => changes.releaseUrls.size > 0,
-  "bayan-pages/listing.njk": (changes) => changes.listingUrls.size > 0,
-  "bayan-pages/tags.njk": (changes) => changes.sections,
-  "bayan-pages/archive.njk": (changes) => changes.sections,
-  "bayan-pages/search.njk": () => false,
-  "bayan-pages/404.njk": () => false,
-  "bayan-feeds/rss.njk": (changes) => changes.feedUrls.size > 0,
-  "bayan-feeds/atom.njk": (changes) => changes.feedUrls.size > 0,
-  "bayan-feeds/json.njk": (changes) => changes.feedUrls.size > 0,
-  "bayan-feeds/feed.xsl.njk": () => false,
-  "bayan-feeds/robots.txt.njk": () => false,
-  "bayan-feeds/sitemap.xml.njk": (changes) => changes.sitemap,
-};

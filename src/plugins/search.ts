@@ -4,6 +4,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { build } from "esbuild";
 import type { Site } from "../config.ts";
 import { PACKAGE_ROOT } from "../defaults.ts";
+import { formatShortDate } from "../dates/dates.ts";
 import type { AfterBuildSteps } from "./audit.ts";
 import type { IndexPart } from "../search/build.ts";
 import type { SearchDoc } from "../search/model.ts";
@@ -12,7 +13,7 @@ import { writeSearchIndex } from "../search/write.ts";
 import { inBackground } from "../site/background.ts";
 import { pageCacheFor } from "../site/page-cache.ts";
 import type { Source } from "../site/source.ts";
-import type { AuditTargets, Match } from "../site/audit.ts";
+import { leakFinder, type AuditTargets, type Match } from "../site/audit.ts";
 
 /** The browser script, bundled once per process (it does not change between builds). */
 let clientBundle: Promise<Uint8Array> | undefined;
@@ -28,7 +29,7 @@ const WORKER_FROM = 500;
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
  * edit stops an index still being built as its rebuild starts.
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, { source, after }: { site: Site; source: Source; after: AfterBuildSteps }) {
+export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, after }: { site: Site; source: Source; after: AfterBuildSteps }) {
   let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
@@ -41,7 +42,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, after }: 
       current.signal.throwIfAborted();
       // `npm start` keeps a core free for the next edit: one thread.
       const parts: IndexPart[] = runMode === "build" ? ["documents", "terms"] : ["all"];
-      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts, cacheDir }) : writeSearchIndex(docs, target, { audit, cacheDir });
+      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts, cacheDir }) : writeSearchIndex(docs, target, { findLeaks: leakFinder(audit), cacheDir });
     })());
     // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.
     index.catch((error: Error) => {
@@ -54,7 +55,8 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { source, after }: 
     if (runMode !== "build") stop?.abort();
     const { newsroom, audit } = await source.get();
     const folder = path.resolve(directories.output, "search");
-    const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText }));
+    // A result shows its date as the site's lists do (release cards: in the release's language).
+    const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText, displayDate: formatShortDate(date, lang, site) }));
     // A build writes the index beside the pages, searching it for the embargo audit as it goes;
     // `npm start` (not audited) once the pages are written, so an edited page is not held up by it.
     // Into the fresh output of `buildSite` (which opened a page cache for it), unchanged releases' files come from `.cache/`.

@@ -20,7 +20,8 @@
  * - المستفيدون: 1.2 مليون.
  */
 import { parseByline, parseBylineAbove } from "./byline.ts";
-import { fold, parseDateline, type DatelineMatch } from "./dateline.ts";
+import { EASTERN_DIGITS, latinDigits } from "../text/digits.ts";
+import { parseDateline, type DatelineMatch } from "./dateline.ts";
 import { renderInline, type Direction } from "./inline.ts";
 import { endsSentence, headingShaped, isScrapedId, numberMarker, wholeLineDateline } from "./lines.ts";
 import type { Byline, Dateline, Diagnostic } from "./model.ts";
@@ -55,6 +56,9 @@ type Block = TextBlock | { kind: "byline"; byline: Byline };
 const END_MARK_CORE = /^[\s\-–—/\\|()[\]*_.]*(?:انتهى|انتهي|#{3}|ends?)[\s\-–—/\\|()[\]*_.]*$/iu;
 const END_MARK_30 = /^[\s/\\|]*[-–—]\s*30\s*[-–—][\s/\\|]*$/u;
 
+// The time stamp agency copy puts under its end mark (`19:12 ت م`, Mecca time; `1912 GMT`): part of the format.
+const AGENCY_TIME = /^[\s(]*[0-9\u0660-\u0669]{1,2}[:.٫]?[0-9\u0660-\u0669]{2}\s*(?:ت\s*\.?\s*[مغ]\.?|gmt|utc|[ap]\.?m\.?)?[\s)]*$/iu;
+
 /** True for a line that is only an end mark: `انتهى`, `-انتهى-`, `// انتهى //`, `(انتهى)`, `###`, `-ENDS-`, `-30-`. */
 export function isEndMark(line: string): boolean {
   return END_MARK_CORE.test(line) || END_MARK_30.test(line);
@@ -71,7 +75,7 @@ export function cutAtEndMark(lines: string[], options: BodyOptions, fenced = fal
     if (inFence || !isEndMark(lines[i])) continue;
     // A bare word (`انتهى`, `ENDS`) right under a text line may be the end of a hard-wrapped sentence.
     if (/^[\p{L}\s]+$/u.test(lines[i]) && i > 0 && lines[i - 1].trim() !== "") continue;
-    const after = lines.findIndex((line, j) => j > i && line.trim() !== "");
+    const after = lines.findIndex((line, j) => j > i && line.trim() !== "" && !AGENCY_TIME.test(line));
     const diagnostics: Diagnostic[] =
       after < 0
         ? []
@@ -90,12 +94,12 @@ export function cutAtEndMark(lines: string[], options: BodyOptions, fenced = fal
 }
 
 const BULLET = /^(?:[-*–]\s+|•\s*)(?=\S)/u;
-const NUMERAL = /^([0-9\u0660-\u0669\u06F0-\u06F9]{1,3})[.)]\s+(?=\S)/u;
+const NUMERAL = new RegExp(`^([0-9${EASTERN_DIGITS}]{1,3})[.)]\\s+(?=\\S)`, "u");
 /** Datelines and bylines are looked for in this many blocks at the top of the body. */
 const HEAD_BLOCKS = 4;
 
 function digitsValue(digits: string): number {
-  return Number(fold(digits));
+  return Number(latinDigits(digits));
 }
 
 function numberedList(lines: string[]): TextBlock | undefined {

@@ -3,6 +3,7 @@
  * `الجبيل 14 جمادى الآخرة 1448 هـ الموافق 24 نوفمبر 2026 م (واس) –` or `RIYADH, Nov. 24, 2026 (SPA) —`.
  */
 import { daysBetween, hijriToGregorian } from "../dates/hijri.ts";
+import { latinDigits } from "../text/digits.ts";
 import type { CalendarDate, Dateline } from "./model.ts";
 import {
   ARABIC_AGENCIES, GREGORIAN_MONTHS, HIJRI_MONTHS, LATIN_AGENCIES, LATIN_GREGORIAN_MONTHS, LATIN_HIJRI_MONTHS, LATIN_MONTH_PATTERN, latinKey,
@@ -85,11 +86,8 @@ const IS_WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES}|${anyCase(LATIN_WEEKDAYS)})$
 export function fold(text: string): string {
   // Plain replacements: a replacer function called for every ة and أ costs more than the regexes.
   const letters = text.replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
-  return INDIC_DIGIT.test(letters) ? letters.replace(INDIC_DIGITS, (d) => String(d.charCodeAt(0) & 0xf)) : letters;
+  return latinDigits(letters);
 }
-
-const INDIC_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
-const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 type Calendar = "hijri" | "gregorian";
 interface WrittenDate {

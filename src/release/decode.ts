@@ -138,7 +138,7 @@ function removeForbidden(text: string, file: string, diagnostics: Diagnostic[]):
       line: i + 1,
       severity: "error",
       message: `the line holds an invisible control character (${codes}) that would break the RSS and Atom feeds${more}`,
-      hint: "delete it; it often comes from a manual line break or page break pasted from Word: retype that spot as a normal line break",
+      hint: "run npm run check -- --fix to remove such characters from every release (a Word line or page break becomes a line break), or delete it by hand",
     });
   });
   return text.replace(FORBIDDEN, "");

@@ -1,7 +1,8 @@
 /**
  * Front matter: optional YAML between a first line `---` and a closing `---` (or `...`).
- * Read with the safe core schema (no custom tags, no code); known keys are type-checked,
- * unknown keys are kept as data.
+ * Read with the safe core schema (no custom tags, no code); known keys are type-checked, a near
+ * miss of one (`Embargo`, `embrago`, `published`) is an error, other keys are kept as data with a
+ * warning. A block that looks like front matter anywhere else at the top is an error too.
  * @example
  * ---
  * date: 2026-11-24
@@ -9,8 +10,12 @@
  * ---
  */
 import { DateTime } from "luxon";
+import { impossibleOffset } from "../dates/dates.ts";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
+import { KNOWN_KEYS, nearKey, nearKeyHint, nestedKey } from "./frontmatter-keys.ts";
 import type { Diagnostic, FrontMatter } from "./model.ts";
+import { findStrayFrontMatter } from "./stray-front-matter.ts";
+import { MEDIA_KEYS, readMediaList, type MediaKey } from "../media/entries.ts";
 
 /** What the front matter of a file holds, and where the body starts. */
 export interface FrontMatterResult {
@@ -36,11 +41,10 @@ interface Context {
 
 // Eleventy merges front matter into its data cascade, where these keys reach Object.prototype.
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-const TEXT_KEYS = new Set(["title", "slug", "lang", "summary", "image", "imageAlt", "location", "translationKey", "contact"]);
 const DATE_KEYS = new Set(["date", "updated", "embargo"]);
-const KNOWN_KEYS = [...TEXT_KEYS, ...DATE_KEYS, "tags", "draft"];
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const OFFSET_HINT = "offsets run from -12:00 to +14:00 in whole, half or three-quarter hours: Riyadh is +03:00, e.g. 2026-11-24T09:30:00+03:00; or leave the offset out to use the site's time zone";
 const DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2026-11-24; a time may follow, e.g. 2026-11-24 09:30 or 2026-11-24T09:30:00+03:00";
 
 /** Splits the front matter off `text` and reads it. Lines in diagnostics count from the top of the file. */
@@ -49,8 +53,15 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
   const result: FrontMatterResult = { frontMatter: {}, extra: {}, keyLines: {}, bodyLine: 1, body: text, diagnostics: [], closed: true };
   const report: Report = (line, message, hint, severity = "error") =>
     result.diagnostics.push({ file, line, severity, message, hint });
+  const reportStray = (rest: string[], firstLine: number, afterFrontMatter: boolean) => {
+    const stray = findStrayFrontMatter(rest, firstLine, afterFrontMatter);
+    if (stray) report(stray.line, stray.message, stray.hint);
+  };
   // `----` and longer is a rule of dashes, not front matter.
-  if (!lines[0].startsWith("---") || lines[0].startsWith("----")) return result;
+  if (!lines[0].startsWith("---") || lines[0].startsWith("----")) {
+    reportStray(lines, 1, false);
+    return result;
+  }
   const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
   if (close < 0) {
     report(1, "the front matter that starts with --- on line 1 is never closed",
@@ -67,6 +78,7 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
     return result;
   }
   readYaml(lines.slice(1, close).join("\n"), result, report);
+  reportStray(lines.slice(close + 1), close + 2, true);
   return result;
 }
 
@@ -107,6 +119,8 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
     report(2, "the front matter repeats its aliases (*) too often to be read", "write the values out instead of using & and *");
     return;
   }
+  const ownKeys: string[] = [];
+  let ownKeysLine: number | undefined;
   for (const pair of doc.contents.items) {
     const keyRange = (pair.key as Node | null)?.range;
     const line = keyRange ? lineAt(keyRange[0]) : undefined;
@@ -117,14 +131,29 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
     const key = String(pair.key.value);
     if (UNSAFE_KEYS.has(key)) continue;
     const value = isAlias(pair.value) ? pair.value.resolve(doc) : (pair.value as Node | null);
-    if (KNOWN_KEYS.includes(key)) {
+    if ((KNOWN_KEYS as readonly string[]).includes(key)) {
       result.keyLines[key as keyof FrontMatter] = line;
       readKnownKey(key, value, line, result.frontMatter, { doc, report, lineAt });
       continue;
     }
+    const near = nearKey(key);
+    if (near) {
+      report(line, `"${key}" is not a front matter key Bayan reads; did you mean \`${near}\`?`, nearKeyHint(key, near, data[key]));
+      continue;
+    }
+    const nested = nestedKey(data[key]);
+    if (nested) {
+      report(line, `"${nested}" inside "${key}" is not read: Bayan reads its keys only at the top of the front matter`,
+        `move ${nested}: out of ${key}:, to the start of a line of its own`);
+      continue;
+    }
     result.extra[key] = plainData(data[key]);
-    const known = KNOWN_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
-    if (known) report(line, `"${key}" is not a key Bayan knows, so it is kept as data only`, `did you mean ${known}? Write it as ${known}:`, "warning");
+    ownKeys.push(key);
+    ownKeysLine ??= line;
+  }
+  if (ownKeys.length > 0) {
+    report(ownKeysLine, `front matter key${ownKeys.length > 1 ? "s" : ""} Bayan does not read, kept as data only: ${ownKeys.join(", ")}`,
+      `check the spelling; the keys Bayan reads are ${KNOWN_KEYS.join(", ")}`, "warning");
   }
   const { image, imageAlt } = result.frontMatter;
   if (image && !imageAlt) {
@@ -135,7 +164,7 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
 
 function readKnownKey(key: string, node: Node | null | undefined, line: number | undefined, fm: FrontMatter, context: Context): void {
   const { report } = context;
-  if (!node || (isScalar(node) && node.value === null)) return;
+  if (!node || (isScalar(node) && node.value === null)) return emptyHold(key, line, report);
   const typeError = (expected: string, hint: string) => report(line, `${key} must be ${expected}, but here it is ${describe(node)}`, hint);
   if (key === "draft") {
     if (isScalar(node) && typeof node.value === "boolean") fm.draft = node.value;
@@ -144,13 +173,16 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
     const tags = readTags(node, line, context);
     if (tags?.some((tag) => CONTROL.test(tag))) controlError(key, line, report);
     else if (tags) fm.tags = tags;
+  } else if ((MEDIA_KEYS as readonly string[]).includes(key)) {
+    const list = readMediaList(key as MediaKey, node, line, context);
+    if (list) (fm as Record<string, unknown>)[key] = list;
   } else if (!isScalar(node) || typeof node.value !== "string") {
     const source = isScalar(node) ? (node.source ?? String(node.value)) : "…";
     if (DATE_KEYS.has(key)) typeError("a date written as text", DATE_HINT);
     else typeError("text", isScalar(node) ? `put it in quotes: ${key}: "${source}"` : `write ${key} as one line of text`);
   } else {
     const value = node.value.trim();
-    if (value === "") return;
+    if (value === "") return emptyHold(key, line, report);
     if (CONTROL.test(value)) return controlError(key, line, report);
     if (key === "lang" && !LANG.test(value)) {
       report(line, `lang "${value}" is not a language code`, "use a code such as ar, en or ar-SA");
@@ -161,15 +193,28 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
       report(line, `${key} "${value}" ${why}; write it as YYYY-MM-DD, e.g. 2026-11-24`, DATE_HINT);
       return;
     }
+    const offset = DATE_KEYS.has(key) ? impossibleOffset(value) : undefined;
+    if (offset) {
+      report(line, `${key} "${value}" has the time zone offset ${offset}, which no place uses: read as written, it is a different moment`, OFFSET_HINT);
+      return;
+    }
     (fm as Record<string, unknown>)[key] = value;
   }
 }
 
-// Control characters that XML (so every feed) forbids; YAML escapes such as "\u0007" can carry them in.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
+/** An empty `draft:` or `embargo:` was meant to hold the release back: holding nothing is an error. */
+function emptyHold(key: string, line: number | undefined, report: Report): void {
+  if (key === "draft") report(line, "draft: is empty, so it holds nothing back", "write draft: true to keep the release unpublished, or delete the line");
+  if (key === "embargo") report(line, "embargo: is empty, so it holds nothing back", "write the moment the embargo ends, e.g. embargo: 2026-12-01T08:00:00+03:00, or delete the line");
+}
+
+// Control characters that XML (so every feed) forbids, and lone surrogates, which no encoder can
+// write: YAML escapes such as "\u0007" or "\uD800" can carry them in. (With the u flag, the
+// surrogate range matches only unpaired ones.)
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/u;
 
 function controlError(key: string, line: number | undefined, report: Context["report"]): void {
-  report(line, `${key} contains an invisible control character that feeds cannot carry`,
+  report(line, `${key} contains an invisible control character or a broken one that feeds cannot carry`,
     "retype the value, or remove the \\u escape that produces it");
 }
 

@@ -3,7 +3,8 @@
  * addresses, and Latin-script runs isolated in right-to-left text so punctuation and numbers
  * stay where the writer put them.
  */
-import LinkifyIt from "linkify-it";
+import { LinkifyIt } from "linkify-it";
+import { escapeHtml } from "../util/html.ts";
 
 /** Writing direction of a release, from its language. */
 export type Direction = "rtl" | "ltr";
@@ -20,13 +21,6 @@ export interface LinkMatch {
 const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false });
 // ftp and protocol-relative links are never wanted in a press release.
 linkify.add("ftp:", null).add("//", null);
-
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes `& < > " '`, so the result is safe as element text and as a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
-}
 
 // Sentence punctuation (Latin and Arabic) and closing quotes that end a sentence, not a URL.
 const TRAILING = new Set([...".,;:!?،؛؟…'\"»”’›*"]);

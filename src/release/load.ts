@@ -4,11 +4,12 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Site } from "../config.ts";
-import { progress } from "../site/progress.ts";
 import { languageOfFileName } from "../text/direction.ts";
 import type { Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { parseRelease, type ParseOptions } from "./parse.ts";
+import { otherFileWarnings } from "./other-files.ts";
 import { openParseCache, type FileIdentity } from "./parse-cache.ts";
+import { mediaProblems } from "../media/check.ts";
 import { resolveRelease } from "./resolve.ts";
 
 /** Largest release file Bayan reads: a press release is a few KB; 1 MB is a mistake (a PDF renamed, a dump). */
@@ -21,6 +22,8 @@ export interface LoadOptions {
   releasesDir: string;
   site: Site;
   now: DateTime;
+  /** Told how many files of how many have been read, every few hundred and at the end (a terminal's progress line). */
+  onProgress?: (done: number, total: number) => void;
   /** Keep parses between builds in this folder (`.cache/`): only changed files are parsed again. */
   cacheDir?: string;
   /**
@@ -61,13 +64,14 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   const releasesRoot = path.resolve(root, options.releasesDir);
   const diagnostics: Diagnostic[] = [];
   const releases: Release[] = [];
-  const files = findReleaseFiles(releasesRoot, root, diagnostics);
+  const others: string[] = [];
+  const files = findReleaseFiles(releasesRoot, root, diagnostics, others);
   const gitDates = firstCommitDates(root, options.releasesDir);
 
   const diskCache = options.cacheDir ? openParseCache(options.cacheDir) : undefined;
   const buildKey = createHash("sha256").update(`${options.now.toISO()}|${JSON.stringify(site)}`).digest("base64");
   for (const [index, file] of files.entries()) {
-    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === files.length) progress.step("Reading releases", index + 1, files.length);
+    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === files.length) options.onProgress?.(index + 1, files.length);
     const absolute = path.resolve(root, file);
     const known = parseCache.get(absolute);
     const named = options.changedFiles?.has(file) ?? false;
@@ -104,10 +108,11 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     const resolved = cached.resolved!;
     diagnostics.push(...resolved.diagnostics);
     if (!resolved.diagnostics.some((d) => d.severity === "error")) releases.push(resolved.release);
+    diagnostics.push(...mediaProblems(resolved.release, root)); // photos and documents the media kit would publish
   }
 
   diskCache?.save();
-  diagnostics.push(...findUrlCollisions(releases));
+  diagnostics.push(...findUrlCollisions(releases), ...otherFileWarnings(others, releases));
   sortNewestFirst(releases);
   return { releases, diagnostics };
 }
@@ -118,7 +123,12 @@ function sortNewestFirst(releases: Release[]): void {
   releases.sort((a, b) => millis.get(b)! - millis.get(a)! || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagnostic[]): string[] {
+/**
+ * Every `*.txt` and `*.md` under `releasesRoot` (links only when they stay inside it), as paths
+ * relative to `root` with `/`, sorted. A link that leaves the folder or leads nowhere is a diagnostic.
+ * Every other file found is added to `others`.
+ */
+export function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagnostic[], others: string[] = []): string[] {
   let entries;
   try {
     entries = readdirSync(releasesRoot, { recursive: true, withFileTypes: true });
@@ -128,9 +138,12 @@ function findReleaseFiles(releasesRoot: string, root: string, diagnostics: Diagn
   const realRoot = realpathSync(releasesRoot);
   const files: string[] = [];
   for (const entry of entries) {
-    if (!/\.(txt|md)$/.test(entry.name) || entry.name.startsWith(".")) continue;
     const absolute = path.join(entry.parentPath, entry.name);
     const file = path.relative(root, absolute).split(path.sep).join("/");
+    if (!/\.(txt|md)$/.test(entry.name) || entry.name.startsWith(".")) {
+      if (!entry.isDirectory()) others.push(file);
+      continue;
+    }
     if (entry.isSymbolicLink()) {
       let target: string;
       try {

@@ -3,7 +3,8 @@
  * rest of Bayan (pages, feeds, search, checks) reads.
  */
 
-export type Severity = "error" | "warning";
+/** `error` stops the publish; `warning` is printed; `note` (e.g. "no summary") only with `--verbose`. */
+export type Severity = "error" | "warning" | "note";
 
 /** One problem found in a file, reported as `file:line: severity: message` plus a hint. */
 export interface Diagnostic {
@@ -69,6 +70,51 @@ export interface FrontMatter {
   draft?: boolean;
   translationKey?: string;
   contact?: string;
+  /** The media kit's photos (`photos:`), checked by `src/media/entries.ts`. */
+  photos?: PhotoEntry[];
+  /** The media kit's documents (`files:`). */
+  files?: DocumentEntry[];
+}
+
+/** One photo of a release's media kit, as front matter gives it. */
+export interface PhotoEntry {
+  /** Path as written: beside the release file, or `assets/…` from the project folder. */
+  file: string;
+  alt: string;
+  caption?: string;
+  /** Photographer or agency. */
+  credit?: string;
+  /** 1-based line of the entry in the release file. */
+  line?: number;
+}
+
+/** One document of a release's media kit (PDF, DOCX, XLSX, PPTX, ODT, TXT, ZIP). */
+export interface DocumentEntry {
+  file: string;
+  title?: string;
+  /** Language code of the document, e.g. `ar` or `en`. */
+  lang?: string;
+  line?: number;
+}
+
+/** A published file of a media kit: site-relative URL, size in bytes and MIME type. */
+export interface MediaFile {
+  url: string;
+  bytes: number;
+  type: string;
+}
+
+/** A release's media kit as pages and feeds show it (made by `src/media/build.ts`). */
+export interface MediaKit {
+  /** Each photo: its original as published (without metadata, pixel size as shown) and its responsive versions for the grid. */
+  photos: Array<{
+    entry: PhotoEntry;
+    original: MediaFile & { width: number; height: number };
+    picture: { sources: Array<{ type: string; srcset: string }>; img: { src: string; srcset: string; width: number; height: number } };
+  }>;
+  documents: Array<{ entry: DocumentEntry; download: MediaFile; label: string }>;
+  /** `media-kit.zip`: the text, the photos' originals and the documents. */
+  zip: MediaFile;
 }
 
 /** What `parseRelease` returns for one file: pure, no file system, no clock. */
@@ -142,4 +188,9 @@ export interface Release {
   extra: Record<string, unknown>;
   /** Open Graph image (the release image cropped, or a drawn card), set by the images plugin before pages render. */
   ogImage?: { url: string; absoluteUrl: string; width: number; height: number; type: string; alt: string };
+  /** Media kit entries from front matter (undefined when none). */
+  photos?: PhotoEntry[];
+  files?: DocumentEntry[];
+  /** The media kit, set by the media plugin before pages render, for releases that list photos or files. */
+  mediaKit?: MediaKit;
 }

@@ -10,6 +10,7 @@ import { readFrontMatter } from "./frontmatter.ts";
 import { markdownTitle, renderMarkdownBody } from "./markdown.ts";
 import type { Diagnostic, ParsedRelease } from "./model.ts";
 import { DESKS } from "./wire-names.ts";
+import { findPlaceholders } from "./placeholders.ts";
 
 /** How to read one release file. */
 export interface ParseOptions {
@@ -65,7 +66,7 @@ function parse(input: Uint8Array | string, options: ParseOptions): ParsedRelease
     return emptyRelease(diagnostics);
   }
   const fm = readFrontMatter(decoded.text, file);
-  diagnostics.push(...fm.diagnostics);
+  diagnostics.push(...fm.diagnostics, ...findPlaceholders(fm.body, fm.bodyLine, file));
   const release: ParsedRelease = { ...emptyRelease(diagnostics), frontMatter: fm.frontMatter, extra: fm.extra, keyLines: fm.keyLines, bodyLine: fm.bodyLine };
   if (!fm.closed) return release;
 

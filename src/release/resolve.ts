@@ -42,12 +42,19 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
       `add "${lang}" to "languages" in templates/site.json, or fix the lang of this release`, fm.lang ? parsed.keyLines.lang : undefined);
   }
 
-  const { date, source } = resolveDate(parsed, context, report);
+  const written = resolveDate(parsed, context, report);
   const updated = fm.updated ? parseDateValue(fm.updated, site.timezone) : undefined;
   const embargo = fm.embargo ? parseDateValue(fm.embargo, site.timezone) : undefined;
-  if (!embargo && date > now) {
-    report("warning", `dated ${date.toISODate()}, after the build time, but has no embargo: it is published now`,
+  if (!embargo && written.date > now) {
+    report("warning", `dated ${written.date.toISODate()}, after the build time, but has no embargo: it is published now`,
       "add embargo: <date and time> to hold it back until then, or fix the date", parsed.keyLines.date);
+  }
+  // A release is news from the moment it may be read: dated before its embargo ends, it would
+  // appear in feeds and lists below everything published while it was held back.
+  const date = embargo && embargo > written.date ? embargo.setZone(site.timezone) : written.date;
+  if (embargo && date.toISODate() !== written.date.toISODate()) {
+    report("warning", `the embargo ends on ${date.toISODate()}, after the release's date ${written.date.toISODate()}: it is dated when the embargo ends`,
+      `set date: ${date.toISODate()} (or later) to say so, or fix the embargo`, parsed.keyLines.embargo);
   }
 
   let stem = base.replace(/\.(txt|md)$/, "");
@@ -62,7 +69,8 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
 
   const summary = fm.summary?.trim() || summarize(parsed.firstParagraph || parsed.bodyText);
   if (!fm.summary?.trim() && !fm.draft) {
-    report("warning", "no summary: the start of the first paragraph is used in lists, feeds and search results",
+    // Not a problem (the README says so): a note, shown only with --verbose.
+    report("note", "no summary: the start of the first paragraph is used in lists, feeds and search results",
       "add summary: <one or two sentences> to the front matter", 1);
   }
 
@@ -74,9 +82,10 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
     slug,
     lang,
     dir: directionOf(lang),
-    url: releaseUrl(site, lang, date.year, date.month, slug),
+    // The address and feed id keep the written date: lifting the embargo later must not move them.
+    url: releaseUrl(site, lang, written.date.year, written.date.month, slug),
     date: toIso(date),
-    dateSource: source,
+    dateSource: written.source,
     updated: toIso(updated && updated > date ? updated : date),
     tags: withDesk(tags.tags, context.site.desks ? parsed.desk : undefined),
     summary,
@@ -88,11 +97,13 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
     contact: fm.contact,
     image: fm.image,
     imageAlt: fm.imageAlt,
+    photos: fm.photos,
+    files: fm.files,
     embargo: embargo ? toIso(embargo) : undefined,
     draft: fm.draft === true,
     published: fm.draft !== true && !(embargo && embargo > now),
     translationKey: fm.translationKey,
-    id: `tag:${host},${date.toISODate()}:${lang}/${slug}`,
+    id: `tag:${host},${written.date.toISODate()}:${lang}/${slug}`,
     bodyHtml: parsed.bodyHtml,
     bodyText: parsed.bodyText,
     extra: parsed.extra,

@@ -17,6 +17,7 @@
  * English: lower-case and the Porter stemmer.
  */
 import { stemmer } from "stemmer";
+import { EASTERN_DIGITS, latinDigit } from "../text/digits.ts";
 import { ARABIC_STOP_WORDS, ENGLISH_STOP_WORDS } from "./stopwords.ts";
 
 // Tashkeel, Quranic marks, tatweel, and invisible format characters (ZWNJ, bidi controls, BOM).
@@ -29,13 +30,11 @@ const FOLDS: Record<string, string> = {
   "ؤ": "ء", "ئ": "ء",
   "ة": "ه", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ە": "ه", "ۀ": "ه",
 };
-const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join("")}\\u0660-\\u0669\\u06F0-\\u06F9]`, "g");
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join("")}${EASTERN_DIGITS}]`, "g");
 
+/** One character `FOLDABLE` matched: a letter of `FOLDS`, else a digit. */
 function fold(char: string): string {
-  const code = char.charCodeAt(0);
-  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
-  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
-  return FOLDS[char] ?? char;
+  return FOLDS[char] ?? latinDigit(char);
 }
 
 /**

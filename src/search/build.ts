@@ -4,9 +4,10 @@
  */
 import { deflateRawSync } from "node:zlib";
 import { forEachWord, type WordReading } from "./analyze.ts";
-import { META_PATH, bodyPath, docPath, encodeEntry, shardPath, type IndexMeta, type Posting, type StoredDoc } from "./format.ts";
+import { META_PATH, bodyPath, docPath, encodeEntry, groupPath, shardPath, type IndexMeta, type Posting, type StoredDoc } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
 import { splitPassages, type Passage } from "./passages.ts";
+import { typoBuckets } from "./typos.ts";
 
 /** Tuning of the index, exported for the evaluation. */
 export const INDEX_TUNING = {
@@ -19,6 +20,8 @@ export const INDEX_TUNING = {
   maxPostings: 250,
   /** Uncompressed bytes a shard is filled to before the next one starts. */
   shardBytes: 2000,
+  /** Shards listed per group file `s/N.bin` (see `format.ts`). */
+  groupSize: 64,
   /** How many times more often a less literal reading must occur in the corpus to be chosen. */
   readingMargin: 2,
   /** Spellings listed per term for the exact-form bonus. */
@@ -113,7 +116,14 @@ export function buildIndexFiles(docs: SearchDoc[], part: IndexPart = "all"): Map
   const postings = collectPostings(tokens, chosen);
   const entries = [...postings.keys()].sort(compareStrings).map((term) => ({ term, bytes: termEntry(term, postings.get(term)!, spellings) }));
   const shards = packShards(entries, files);
-  const meta: IndexMeta = { format: 1, docs: ordered.length, langs, shards };
+  const groups: string[] = [];
+  for (let first = 0; first < shards.length; first += INDEX_TUNING.groupSize) {
+    const keys = shards.slice(first, first + INDEX_TUNING.groupSize);
+    files.set(groupPath(groups.push(keys[0]) - 1), deflateIndexFile(JSON.stringify(keys)));
+  }
+  const typos = typoBuckets(spellings);
+  for (const [file, bytes] of typos.files) files.set(file, deflateIndexFile(bytes));
+  const meta: IndexMeta = { format: 2, docs: ordered.length, langs, groups, groupSize: INDEX_TUNING.groupSize, typos: typos.buckets };
   const json = JSON.stringify(meta);
   files.set(META_PATH, { content: json, inflated: json });
   return files;
@@ -254,7 +264,7 @@ function separator(previous: string, next: string): string {
 function storedDoc(doc: SearchDoc, lead: string): StoredDoc {
   const limit = INDEX_TUNING.leadChars;
   const cut = lead.length <= limit ? lead : `${lead.slice(0, Math.max(lead.lastIndexOf(" ", limit), limit / 2))} …`;
-  return { u: doc.url, t: doc.title, d: doc.date, l: doc.lang, p: cut };
+  return { u: doc.url, t: doc.title, d: doc.date, l: doc.lang, p: cut, ...(doc.displayDate ? { f: doc.displayDate } : {}) };
 }
 
 /** The spelling with the highest count (flat pairs of id, count); the smaller id on a tie. */

@@ -1,23 +1,29 @@
 /**
- * The search index format, version 1: what `build.ts` writes and `query.ts` reads.
+ * The search index format, version 2: what `build.ts` writes and `query.ts` reads.
  * All paths are relative to the index folder (`dist/search/index/`); a query
- * fetches `meta.json` once, then only the shards of its terms and the files of
- * the releases it shows, so bytes per query do not grow with the archive.
+ * fetches `meta.json` once, then only the shard lists and shards of its terms and
+ * the files of the releases it shows, so bytes per query grow little with the archive.
  *
  * ```text
- * meta.json     {"format":1,"docs":2,"langs":{"ar":[0,1],"en":[1,2]},"shards":["","قط"]}
+ * meta.json     {"format":2,"docs":2,"langs":{"ar":[0,1],"en":[1,2]},"groups":[""],"groupSize":64,"typos":3}
+ * s/0.bin       ["","قط"]        the smallest term of each shard of group 0 (shards 0…63)
  * t/0.bin       terms from "" up to (not including) "قط"
  * t/1.bin       terms from "قط" on
  * d/0.bin       {"u":"/releases/2026/11/desalination-plant/","t":"تدشين أول محطة …","d":"2026-11-24T00:00:00+03:00","l":"ar","p":"الجبيل 14 …"}
  * b/0.bin       ["second passage of the body", "third passage", …]   (only when the body has more than one)
+ * y/0.bin       typo keys and the spellings filed under them (see `typos.ts`)
  * ```
  *
  * - `meta.json` (plain JSON): `docs` is the number of releases, numbered 0…docs-1
  *   grouped by language (`langs` gives each language's `[first, end)` range) and
- *   newest first within one. `shards[i]` is the smallest term of shard `t/i.bin`:
- *   a term lives in the last shard whose key is `<=` it (UTF-16 code unit order).
+ *   newest first within one. Shards are numbered in term order and listed in groups of
+ *   `groupSize`: `groups[g]` is the smallest term of group g, whose list `s/g.bin` (JSON
+ *   array) gives the smallest term of each of its shards; so `meta.json` stays small
+ *   however large the archive. A term lives in the last group, then the last shard,
+ *   whose key is `<=` it (UTF-16 code unit order): shard `g × groupSize + i`.
  * - Every `.bin` file is raw DEFLATE (`DecompressionStream("deflate-raw")`).
- * - `d/N.bin`: JSON `{u: url, t: title, d: ISO date, l: lang, p: first passage}`;
+ * - `d/N.bin`: JSON `{u: url, t: title, d: ISO date, l: lang, p: first passage, f: display date}`,
+ *   `f` the date as the site's lists show it (`24 نوفمبر 2026`, `24 November 2026`; absent when unknown);
  *   `b/N.bin`: JSON array of the body's other passages (passage k is item k-1).
  * - `t/N.bin`: a run of term entries, sorted, each
  *   `str term, uint df, uint count, uint variantCount, str variant…, uint byteLength, posting…`
@@ -37,10 +43,15 @@
 
 /** Contents of `meta.json`. */
 export interface IndexMeta {
-  format: 1;
+  format: 2;
   docs: number;
   langs: Record<string, [number, number]>;
-  shards: string[];
+  /** Smallest term of each group of shards. */
+  groups: string[];
+  /** Shards per group. */
+  groupSize: number;
+  /** Number of typo buckets `y/N.bin` (see `typos.ts`); absent in an index without them. */
+  typos?: number;
 }
 
 /** One release as stored in `d/N.bin`. */
@@ -50,6 +61,7 @@ export interface StoredDoc {
   d: string;
   l: string;
   p: string;
+  f?: string;
 }
 
 /** One term of a shard, postings still encoded. */
@@ -74,10 +86,11 @@ export interface Posting {
 
 export const META_PATH = "meta.json";
 export const shardPath = (shard: number): string => `t/${shard}.bin`;
+export const groupPath = (group: number): string => `s/${group}.bin`;
 export const docPath = (doc: number): string => `d/${doc}.bin`;
 export const bodyPath = (doc: number): string => `b/${doc}.bin`;
 
-/** Index of the shard that holds `term` (binary search over the shard keys). */
+/** Index of the shard (or group) that holds `term` (binary search over the keys). */
 export function shardOf(keys: readonly string[], term: string): number {
   let low = 0;
   let high = keys.length - 1;

@@ -11,6 +11,11 @@ export interface SearchDoc {
   tags: string[];
   /** Plain body text, paragraphs separated by a blank line. */
   text: string;
+  /**
+   * The date as the site's lists show it (in the release's language), formatted at build time
+   * with `formatShortDate`, e.g. `24 نوفمبر 2026` or `24 November 2026`.
+   */
+  displayDate?: string;
 }
 
 /** A piece of an excerpt; `hit` pieces are words that matched the query. */
@@ -25,6 +30,13 @@ export interface SearchResult {
   title: string;
   date: string;
   lang: string;
+  /** The date as the site's lists show it (see {@link SearchDoc.displayDate}); the ISO date's `YYYY-MM-DD` when the index has none. */
+  displayDate: string;
+  /**
+   * True when the release holds every word of the query. Releases that do come first; when the
+   * first result is false, no release holds them all and the results hold only some.
+   */
+  allWords: boolean;
   excerpt: ExcerptSegment[];
 }
 

@@ -3,10 +3,11 @@
  * query needs. The same code runs in the page (files fetched relative to the
  * index URL) and in Node (files read from `dist/search/index/`).
  */
-import { analyzeWords, prefixCandidates, type AnalyzedWord } from "./analyze.ts";
+import { analyzeWords, prefixCandidates, stemCandidates, type AnalyzedWord } from "./analyze.ts";
 import { excerpt } from "./excerpt.ts";
-import { META_PATH, bodyPath, decodePostings, decodeShard, docPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
+import { META_PATH, bodyPath, decodePostings, decodeShard, docPath, groupPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
 import type { IndexLoader, SearchOptions, SearchResult, Searcher } from "./model.ts";
+import { bareForms, decodeTypoBucket, oneEditApart, typoBucket, typoKeys, typoPath } from "./typos.ts";
 
 /** Ranking weights, exported for the evaluation. */
 export const QUERY_TUNING = {
@@ -20,14 +21,18 @@ export const QUERY_TUNING = {
   prefixTerms: 8,
   /** Added, times the words' mean IDF, when two query words follow each other in a title. */
   phraseBonus: 0.5,
-  /** A release's score is multiplied by (matched words / query words) to this power. */
-  coordination: 2,
   /** Words of a query that are looked up; a pasted paragraph should not fetch half the index. */
   maxWords: 12,
   /** Evaluation only: count a release only where it spells the word as the query does, as an index of surface forms would. */
   surfaceOnly: false,
   /** Results whose excerpt may come from further into the body (one more file each). */
   bodyFetches: 3,
+  /** Weight of a spelling one edit away from a word the index does not know. */
+  typoWeight: 0.5,
+  /** Spellings one edit away considered per word, most common first. */
+  typoTerms: 4,
+  /** Letters a typed word needs for typo matching (a word of five with one missing): shorter ones are too often another word. */
+  typoMinLetters: 4,
 };
 
 interface WordMatch {
@@ -35,6 +40,22 @@ interface WordMatch {
   docs: Map<number, { score: number; passage: number; titlePosition: number }>;
   terms: string[];
   idf: number;
+  /**
+   * False when the index kept only the strongest postings of one of the word's terms (a very
+   * common word): a release missing from them may still hold the word.
+   */
+  complete: boolean;
+}
+
+/** An index file that does not hold what its name says (cut short, overwritten, not an index file). */
+export class DamagedIndexError extends Error {
+  /** The file, relative to the index folder, e.g. `t/3.bin`. */
+  readonly file: string;
+  constructor(file: string, reason: string) {
+    super(`the search index file ${file} is damaged (${reason})`);
+    this.name = "DamagedIndexError";
+    this.file = file;
+  }
 }
 
 /**
@@ -46,6 +67,7 @@ interface WordMatch {
 export function createSearcher(load: IndexLoader): Searcher {
   const files = new Map<string, Promise<Uint8Array>>();
   const shards = new Map<number, Promise<Map<string, TermEntry>>>();
+  const groups = new Map<number, Promise<string[]>>();
   let metaPromise: Promise<IndexMeta> | undefined;
 
   const read = (path: string): Promise<Uint8Array> => {
@@ -58,35 +80,62 @@ export function createSearcher(load: IndexLoader): Searcher {
     }
     return file;
   };
-  const readJson = async <T>(path: string): Promise<T> => JSON.parse(new TextDecoder().decode(await inflate(await read(path)))) as T;
+  /** A file's contents, inflated unless plain (`meta.json`); a file that cannot be read as such is damaged. */
+  const readData = async <T>(path: string, decode: (bytes: Uint8Array) => T, plain = false): Promise<T> => {
+    const bytes = await read(path);
+    try {
+      return decode(plain ? bytes : await inflate(bytes));
+    } catch (error) {
+      throw new DamagedIndexError(path, (error as Error).message);
+    }
+  };
+  const readJson = <T>(path: string, plain = false): Promise<T> => readData(path, (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as T, plain);
   const meta = (): Promise<IndexMeta> => {
-    metaPromise ??= read(META_PATH).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as IndexMeta);
+    metaPromise ??= readJson<IndexMeta>(META_PATH, true);
     metaPromise.catch(() => (metaPromise = undefined));
     return metaPromise;
   };
-  const shard = (index: number): Promise<Map<string, TermEntry>> => {
-    let entries = shards.get(index);
-    if (!entries) {
-      entries = read(shardPath(index)).then(inflate).then(decodeShard);
-      entries.catch(() => shards.delete(index));
-      shards.set(index, entries);
-    }
-    return entries;
+  const shard = (index: number): Promise<Map<string, TermEntry>> => remember(shards, index, () => readData(shardPath(index), decodeShard));
+  const group = (index: number): Promise<string[]> => remember(groups, index, () => readJson<string[]>(groupPath(index)));
+  /** The shard where `term` is, or would be. */
+  const shardFor = async (index: IndexMeta, term: string): Promise<Map<string, TermEntry>> => {
+    const at = shardOf(index.groups, term);
+    return shard(at * index.groupSize + shardOf(await group(at), term));
   };
-  const lookup = async (keys: string[], term: string): Promise<TermEntry | undefined> => (await shard(shardOf(keys, term))).get(term);
+  const lookup = async (index: IndexMeta, term: string): Promise<TermEntry | undefined> => (await shardFor(index, term)).get(term);
+  const typoBucketAt = (bucket: number): Promise<string[]> => readData(typoPath(bucket), decodeTypoBucket);
+
+  /**
+   * Terms of the spellings one edit away from a word the index does not know (see `typos.ts`),
+   * most common first: `الشمصيه` finds `شمس` through `شمسيه`.
+   */
+  const typoTerms = async (index: IndexMeta, word: AnalyzedWord): Promise<TermEntry[]> => {
+    if (!index.typos || word.form.length < QUERY_TUNING.typoMinLetters) return [];
+    const typed = bareForms(word.form);
+    const keys = [...new Set(typed.flatMap(typoKeys))];
+    const buckets = await Promise.all([...new Set(keys.map((key) => typoBucket(key, index.typos!)))].map(typoBucketAt));
+    const near = new Set(buckets.flat().filter((bare) => typed.some((form) => oneEditApart(form, bare))));
+    // Each spelling's first reading the index knows (as the index chose it for that spelling).
+    const firstKnown = async (bare: string): Promise<TermEntry | undefined> => {
+      const entries = await Promise.all(stemCandidates(bare).map((stem) => lookup(index, stem)));
+      return entries.find((entry) => entry !== undefined);
+    };
+    const found = new Map((await Promise.all([...near].map(firstKnown))).filter((entry) => entry !== undefined).map((entry) => [entry.term, entry]));
+    return [...found.values()].sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, QUERY_TUNING.typoTerms);
+  };
 
   /**
    * Every reading of a word the index knows, each weighed against the first
    * (`وزير` hardly counts as و + `زير`); then, for the last word, its completions.
    */
   const matchWord = async (index: IndexMeta, word: AnalyzedWord, completions: string[], range: [number, number]): Promise<WordMatch> => {
-    const readings = (await Promise.all(word.stems.map((stem) => lookup(index.shards, stem)))).filter((entry) => entry !== undefined);
+    const readings = (await Promise.all(word.stems.map((stem) => lookup(index, stem)))).filter((entry) => entry !== undefined);
     const weighted: Array<[TermEntry, number, number]> = readings.map((entry) => [entry, entry === readings[0] ? 1 : entry.df / (entry.df + readings[0].df), idf(index.docs, entry.df)]);
     const seen = new Set(readings.map((entry) => entry.term));
     const extra: TermEntry[] = [];
     for (const prefix of completions) {
       // Completions come from the shard where the prefix would sort: enough while typing, and one file at most.
-      for (const entry of (await shard(shardOf(index.shards, prefix))).values()) {
+      for (const entry of (await shardFor(index, prefix)).values()) {
         if (entry.term.startsWith(prefix) && !seen.has(entry.term)) extra.push(entry), seen.add(entry.term);
       }
     }
@@ -95,6 +144,10 @@ export function createSearcher(load: IndexLoader): Searcher {
       // A completion never outweighs the word as typed when the index knows that word.
       const weight = idf(index.docs, entry.df);
       weighted.push([entry, QUERY_TUNING.prefixWeight, readings.length ? Math.min(weight, weighted[0][2]) : weight]);
+    }
+    // A word the index does not know, nor begins, may be mistyped: the spellings one edit away count, for less.
+    if (readings.length === 0 && extra.length === 0) {
+      for (const entry of await typoTerms(index, word)) weighted.push([entry, QUERY_TUNING.typoWeight, idf(index.docs, entry.df)]);
     }
     const docs: WordMatch["docs"] = new Map();
     for (const [entry, weight, termIdf] of weighted) {
@@ -108,7 +161,7 @@ export function createSearcher(load: IndexLoader): Searcher {
         if (!previous || previous.score < score) docs.set(posting.doc, { score, passage: posting.passage, titlePosition: reading ? posting.titlePosition : -1 });
       }
     }
-    return { docs, terms: weighted.map(([entry]) => entry.term), idf: weighted[0]?.[2] ?? 0 };
+    return { docs, terms: weighted.map(([entry]) => entry.term), idf: weighted[0]?.[2] ?? 0, complete: weighted.every(([entry]) => entry.count === entry.df) };
   };
 
   const search = async (query: string, options: SearchOptions = {}): Promise<SearchResult[]> => {
@@ -129,14 +182,23 @@ export function createSearcher(load: IndexLoader): Searcher {
     const ranked = rank(matches).slice(0, limit);
     const hitTerms = new Set(matches.flatMap((match) => match.terms));
     return Promise.all(
-      ranked.map(async ([doc], position) => {
+      ranked.map(async ({ doc }, position) => {
         const stored = await readJson<StoredDoc>(docPath(doc));
         let text = stored.p;
         const passage = bestPassage(matches, doc);
         if (options.excerpt !== false && passage > 0 && position < QUERY_TUNING.bodyFetches) {
           text = (await readJson<string[]>(bodyPath(doc)))[passage - 1] ?? text;
         }
-        return { url: stored.u, title: stored.t, date: stored.d, lang: stored.l, excerpt: options.excerpt === false ? [] : excerpt(text, hitTerms) };
+        return {
+          url: stored.u,
+          title: stored.t,
+          date: stored.d,
+          lang: stored.l,
+          displayDate: stored.f ?? stored.d.slice(0, 10),
+          // A word whose postings were pruned may be there all the same: only the others can say it is not.
+          allWords: matches.every((match) => !match.complete || match.docs.has(doc)),
+          excerpt: options.excerpt === false ? [] : excerpt(text, hitTerms),
+        };
       }),
     );
   };
@@ -144,8 +206,12 @@ export function createSearcher(load: IndexLoader): Searcher {
   return { search };
 }
 
-/** Releases by score, best first: BM25F per word, title phrases, and how many of the words matched. */
-function rank(matches: WordMatch[]): Array<[number, number]> {
+/**
+ * Releases best first: those holding more of the query's words first (coverage), then by score
+ * within one coverage (BM25F per word, title and exact-form bonuses, title phrases). A release
+ * holding every word thus outranks one holding fewer, whatever field the fewer are in.
+ */
+function rank(matches: WordMatch[]): Array<{ doc: number; matched: number; score: number }> {
   const totals = new Map<number, { score: number; matched: number }>();
   for (const match of matches) {
     for (const [doc, { score }] of match.docs) {
@@ -162,8 +228,20 @@ function rank(matches: WordMatch[]): Array<[number, number]> {
       }
     }
   });
-  const scored = [...totals].map(([doc, { score, matched }]): [number, number] => [doc, score * (matched / matches.length) ** QUERY_TUNING.coordination]);
-  return scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return [...totals]
+    .map(([doc, { score, matched }]) => ({ doc, matched, score }))
+    .sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
+}
+
+/** What `cache` holds for `key`, made once; a failure is forgotten, so the next query tries again. */
+function remember<K, T>(cache: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
+  let made = cache.get(key);
+  if (!made) {
+    made = make();
+    made.catch(() => cache.delete(key));
+    cache.set(key, made);
+  }
+  return made;
 }
 
 /** Inverse document frequency as in BM25, never negative. */

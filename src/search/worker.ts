@@ -1,6 +1,6 @@
 /** Worker thread entry of `writeSearchIndexInWorker`. */
 import { parentPort, workerData } from "node:worker_threads";
-import type { AuditTargets } from "../site/audit.ts";
+import { leakFinder, type AuditTargets } from "../site/audit.ts";
 import type { IndexPart } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 import { writeSearchIndex } from "./write.ts";
@@ -9,4 +9,4 @@ const { docs, folder, audit, part, cacheDir } = workerData as { docs: SearchDoc[
 // The published releases come without their texts, which are those of the docs with their address.
 const texts = new Map(docs.map((doc) => [doc.url, doc.text]));
 const targets = audit && { hidden: audit.hidden, published: audit.published.map((release) => ({ ...release, text: texts.get(release.url) })) };
-parentPort!.postMessage(writeSearchIndex(docs, folder, { audit: targets, part, cacheDir }));
+parentPort!.postMessage(writeSearchIndex(docs, folder, { findLeaks: leakFinder(targets), part, cacheDir }));

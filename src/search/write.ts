@@ -1,30 +1,29 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { hashOf, publishFiles } from "../images/cache.ts";
-import { createLeakFinder, type AuditTargets, type Match } from "../site/audit.ts";
-import { openLinkCache } from "../site/link-cache.ts";
+import { publishFiles } from "../util/files.ts";
+import { hashOf } from "../util/hash.ts";
+import { openLinkCache } from "../util/link-cache.ts";
 import { buildIndexFiles, deflateIndexFile, documentFiles, type IndexFile, type IndexPart } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 
 /**
  * Builds the index of `docs` and writes its files under `folder` (`dist/search/index/`).
- * With `audit`, searches each file as the embargo audit reads it (decompressed) for traces of the
- * hidden releases, so the audit need not hold or read the index: returns what it found, by
- * absolute path, for every file; nothing without (`npm start`, which does not audit) or when
- * nothing is hidden. `part`: only those files (see `IndexPart`).
+ * With `findLeaks` (the embargo audit's search for traces of the hidden releases, passed in so the
+ * index knows nothing of the audit), searches each file as the audit reads it (decompressed), so
+ * the audit need not hold or read the index: returns what it found, by absolute path, for every
+ * file; nothing without (`npm start`, which does not audit, or nothing hidden). `part`: only those files (see `IndexPart`).
  *
  * With `cacheDir` (a build into a fresh output folder), each document's files are linked from
  * that cache when a previous build deflated the same contents, and stored there otherwise: a
  * rebuild deflates and writes only the new and changed releases' files.
  */
-export function writeSearchIndex(
+export function writeSearchIndex<Leak>(
   docs: SearchDoc[],
   folder: string,
-  { audit, part = "all", cacheDir }: { audit?: AuditTargets; part?: IndexPart; cacheDir?: string } = {},
-): Map<string, Match[]> {
+  { findLeaks: find, part = "all", cacheDir }: { findLeaks?: (text: string) => Leak[]; part?: IndexPart; cacheDir?: string } = {},
+): Map<string, Leak[]> {
   const made = new Set<string>();
-  const found = new Map<string, Match[]>();
-  const find = audit && audit.hidden.length > 0 ? createLeakFinder(audit.hidden, audit.published) : undefined;
+  const found = new Map<string, Leak[]>();
   const place = (file: string, inflated: IndexFile["inflated"], write: (target: string) => void) => {
     const target = path.join(folder, file);
     const dir = path.dirname(target);

@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { linkedOutside } from "../images/locate.ts";
-import { filesUnder } from "./audit.ts";
+import { filesUnder } from "../util/files.ts";
 
 const ASSETS = "assets/";
 /** Sources that are bundled, never published as they are (the search client). */

@@ -1,7 +1,7 @@
 /**
  * The embargo audit's check of whole files: a file of the project that only hidden releases use
- * (a photo in `assets/`, a document a draft links to) must not be in the output, under its own
- * name or any other. Text traces inside files are `audit.ts`'s job.
+ * (its own text, a photo in `assets/`, a document a draft links to) must not be in the output,
+ * under its own name or any other. Text traces inside files are `audit.ts`'s job.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
@@ -18,9 +18,13 @@ export interface FileTargets {
   contents: Array<{ hidden: number; size: number; sha256: string }>;
 }
 
-/** The project files a release uses: its image and the files of `assets/` its body links to. */
+/**
+ * The project files a release uses: its own file, its image and the files of `assets/` its body
+ * links to. Its own file counts: a copy of a draft's text in the output (through a link in
+ * `assets/` to `releases/`, or a copy under another name) is that draft, whatever its title.
+ */
 export function filesUsed(release: Pick<Release, "file" | "image" | "bodyHtml">, root: string, base: string): string[] {
-  const files = linkedAssets(release.bodyHtml, base);
+  const files = [release.file, ...linkedAssets(release.bodyHtml, base)];
   if (release.image) {
     const found = locateImage(release, root);
     if ("file" in found) files.push(path.relative(root, found.file).split(path.sep).join("/"));

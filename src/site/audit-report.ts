@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, Release } from "../release/model.ts";
-import { filesUnder, type Leak } from "./audit.ts";
+import { filesUnder } from "../util/files.ts";
+import type { Leak } from "./audit.ts";
 
 /** Files named per release and kind of trace in one message; the rest are counted. */
 const FILES_SHOWN = 3;

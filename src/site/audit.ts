@@ -8,12 +8,14 @@
  * One pass over the output with one Aho-Corasick automaton holding every needle, so the cost is
  * the size of the site, whatever the number of hidden releases.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { Site } from "../config.ts";
 import type { Release } from "../release/model.ts";
 import { fileLeaks, fileTargets, type FileTargets } from "./audit-files.ts";
+import { filesUnder } from "../util/files.ts";
+import { escapeHtml } from "../util/html.ts";
 import { compileMatcher } from "./matcher.ts";
 
 export { compileMatcher } from "./matcher.ts";
@@ -113,19 +115,15 @@ export const MIN_TITLE_LENGTH = 12;
  */
 const ENCODINGS: Array<(text: string) => string> = [
   (text) => text,
-  (text) => escapeMarkup(text, "&#39;"), // Nunjucks and most HTML writers
-  (text) => escapeMarkup(text, "&#x27;"),
-  (text) => escapeMarkup(text, "&apos;"), // XML writers
-  (text) => escapeMarkup(escapeMarkup(text, "&#39;"), "&#39;"), // escaped HTML inside a feed
+  (text) => escapeHtml(text), // Nunjucks and most HTML writers
+  (text) => escapeHtml(text, "&#x27;"),
+  (text) => escapeHtml(text, "&apos;"), // XML writers
+  (text) => escapeHtml(escapeHtml(text)), // escaped HTML inside a feed
   (text) => JSON.stringify(text).slice(1, -1),
   (text) => JSON.stringify(text).slice(1, -1).replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`), // JSON-LD in <script>
   (text) => encodeURIComponent(text), // share links, query strings
   (text) => new URLSearchParams({ q: text }).toString().slice(2),
 ];
-
-function escapeMarkup(text: string, apostrophe: string): string {
-  return text.replace(/[&<>"']/g, (ch) => (ch === "'" ? apostrophe : `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[ch]};`));
-}
 
 interface Needle {
   hidden: number;
@@ -155,6 +153,11 @@ export interface Match {
  * const find = createLeakFinder([{ file, title: "الميزانية العامة للدولة", url: "/releases/2099/01/budget/", id }], []);
  * find("<a href=\"/releases/2099/01/budget/\">") // [{ hidden: 0, trace: "address", index: 9 }]
  */
+/** The search for traces of `targets`' hidden releases; none when nothing is hidden (or not audited). */
+export function leakFinder(targets: Pick<AuditTargets, "hidden" | "published"> | undefined): ((text: string) => Match[]) | undefined {
+  return targets && targets.hidden.length > 0 ? createLeakFinder(targets.hidden, targets.published) : undefined;
+}
+
 export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelease[], siteText: string[] = []): (text: string) => Match[] {
   const needles: Needle[] = hidden.flatMap((release, i) => [
     // Without the final slash, so `/releases/…/slug/index.html` and `…/slug"` match too; an Arabic
@@ -290,14 +293,6 @@ export function auditOutput(folder: string, targets: AuditTargets, written: Read
 
 /** Images the images plugin writes (pictures, share images and cards). */
 const MADE_IMAGES = /^(?:img|og)\//;
-
-/** Files under `folder`, relative to it with `/` separators, sorted. */
-export function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
-}
 
 function lineAt(text: string, index: number): number {
   let line = 1;

@@ -6,6 +6,21 @@ interface WrappedError extends Error {
   originalError?: WrappedError;
 }
 
+/** `error` and the errors it wraps, outermost first. */
+function errorChain(error: Error): WrappedError[] {
+  const chain: WrappedError[] = [];
+  for (let ref: WrappedError | undefined = error; ref && chain.length < 20; ref = ref.originalError ?? (ref.cause as WrappedError | undefined)) chain.push(ref);
+  return chain;
+}
+
+/**
+ * The diagnostics of a `ReleaseErrors` in `error`'s chain (by name: tests load a second copy of
+ * the module), such as a plugin's when Eleventy wraps what it threw; undefined when there is none.
+ */
+export function diagnosticsIn(error: Error): Diagnostic[] | undefined {
+  return (errorChain(error).find((ref) => ref.name === "ReleaseErrors") as (WrappedError & { diagnostics: Diagnostic[] }) | undefined)?.diagnostics;
+}
+
 /**
  * What stopped a build, as one `file:line: error: …` a user can act on, from the chain of errors
  * Eleventy wraps a failure in: a template's file and line when one is named (nunjucks writes
@@ -13,8 +28,7 @@ interface WrappedError extends Error {
  * @example describeBuildError(error, "/site") // { file: "templates/pages/404.njk", line: 1, message: "unexpected token: %} (column 7)", … }
  */
 export function describeBuildError(error: Error, root: string): Diagnostic {
-  const chain: WrappedError[] = [];
-  for (let ref: WrappedError | undefined = error; ref && chain.length < 20; ref = ref.originalError ?? (ref.cause as WrappedError | undefined)) chain.push(ref);
+  const chain = errorChain(error);
   const hint = "run the build again with --debug for the full report";
   for (const ref of chain) {
     const place = /\((\/[^)\n]+)\) \[Line (\d+), Column (\d+)\]\s*\n\s*(.+)/.exec(ref.message);

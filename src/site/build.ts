@@ -15,6 +15,7 @@ import { backgroundSettled } from "./background.ts";
 import { takeAudited } from "./audited.ts";
 import { openPageCache } from "./page-cache.ts";
 import { claimOutput, prepareStaging, recoverOutput, publishStaging, recordOutput } from "./output.ts";
+import { readingReleases } from "./progress.ts";
 
 export { assertSafeOutput, oldOutputs } from "./output.ts";
 
@@ -64,7 +65,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const pathPrefix = options.pathPrefix === undefined ? undefined : parsePathPrefix(options.pathPrefix);
   recoverOutput(root, output, kind);
   const cache = cacheFolder(root);
-  const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: clock, cacheDir: cache.folder });
+  const { releases, diagnostics } = loadReleases({ root, releasesDir: "releases", site, now: clock, cacheDir: cache.folder, onProgress: readingReleases });
   diagnostics.push(...imageProblems(root, site, releases));
   const seconds = () => (performance.now() - started) / 1000;
   if (diagnostics.some((d) => d.severity === "error")) {

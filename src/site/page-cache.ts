@@ -3,18 +3,21 @@
  * list pages and feeds whose content changed and links the others into its output (a CI that
  * restores `.cache/` gets the same). A file is stored under a hash of everything it is made from:
  *
- * - a release page: its release as the templates read it (text, dates, tags, Open Graph image,
- *   front matter, picture), and what it shows of other releases: neighbours, translations, its
- *   tags' names and pages, the language switch — the rule by which `npm start` decides which pages
+ * - a release page: its release as the templates are handed it (the fields `shows.ts` declares,
+ *   and its picture), and what it shows of other releases: neighbours, translations, its tags'
+ *   names and pages, the language switch — the same text by which `npm start` decides which pages
  *   an edit rewrites (`changes.ts`);
  * - a list page (home, tag, year, month) or a feed in one format: the list as its template reads
  *   it, each release in it as above, and for feeds the logo;
  * - for all: the site's settings and language sections (without counts), every file of
- *   `templates/`, the Eleventy config, Bayan's own code and its rendering libraries' versions
- *   (`renderFingerprint`).
+ *   `templates/`, the Eleventy config, the plugin's own code (`codeFingerprint`) and its rendering
+ *   libraries' versions (`renderFingerprint`).
  *
- * Templates that read more of the archive than that (a "latest releases" box, tag counts) are
- * rendered every time: `renderFingerprint` names them, and the pages they make are not cached.
+ * What a page shows is declared once, in `shows.ts`, and templates are handed only that. A kind of
+ * page whose templates read more of the archive (a "latest releases" box, tag counts) is found out
+ * as it renders (`archiveView`): nothing of that kind is stored, and the cache remembers it, so
+ * builds with the same templates and code render that kind every time. A build with other
+ * templates has other keys, so it renders every page and finds out afresh.
  *
  * Only `buildSite` uses the cache, and stores files in it only once the embargo audit has passed.
  * A cached file is audited again whenever the hidden releases differ from those of the build that
@@ -26,12 +29,13 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import { hashOf, publishFiles } from "../images/cache.ts";
-import { filesUnder, type HiddenRelease, type Match } from "./audit.ts";
-import { openLinkCache } from "./link-cache.ts";
+import { filesUnder, publishFiles } from "../util/files.ts";
+import { hashOf } from "../util/hash.ts";
+import { openLinkCache } from "../util/link-cache.ts";
+import type { HiddenRelease, Match } from "./audit.ts";
 import { noteAudited } from "./audited.ts";
 import type { Feed, FeedLinks, ListingPage, ReleasePage, Section } from "./newsroom.ts";
-import type { Release } from "../release/model.ts";
+import { sectionView, shownText, type PageKind } from "./shows.ts";
 import { outputPath } from "../release/url.ts";
 import { processWide } from "./process-wide.ts";
 
@@ -42,15 +46,28 @@ export interface PageCacheSession {
   /** The project's cache folder (`.cache/`), which other caches of a fresh output live in too. */
   cacheDir: string;
   /**
-   * The pages to render: those without a cached copy. Links the others into the output at their
-   * URL (`/a/` is `a/index.html`), noting them for the audit as already searched when their
-   * verdict stands.
+   * The pages of `kind` to render: those without a cached copy, or all of them when that kind's
+   * templates read more than their keys hold. Links the others into the output at their URL
+   * (`/a/` is `a/index.html`), noting them for the audit as already searched when their verdict stands.
    */
-  toRender<T>(pages: T[], keyOf: (page: T) => string, urlOf: (page: T) => string): T[];
+  toRender<T>(kind: PageKind, fingerprint: string, pages: T[], keyOf: (page: T) => string, urlOf: (page: T) => string): T[];
+  /** A page of `kind` read `what`, which its key does not hold: that kind is neither stored nor taken under this build's fingerprint. */
+  uncache(kind: PageKind, what: string): void;
+  /** The kinds of page not cached, and the first read that turned each off. */
+  uncached: Map<PageKind, string>;
   /** Once the audit has passed: stores the files this build rendered and drops those it no longer has. */
   commit(): void;
   /** Ends the session, the build published or not. */
   close(): void;
+}
+
+/** What the cache's manifest notes besides its files. */
+interface Note {
+  /** Whose traces the stored pages were searched for. */
+  hidden: string;
+  /** The fingerprint the stored pages were made under, and the kinds of page that read more than their keys under it. */
+  fingerprint: string;
+  uncached: Partial<Record<PageKind, string>>;
 }
 
 const sessions = processWide("page-cache", () => new Map<string, PageCacheSession>());
@@ -63,35 +80,59 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
   const sessionKey = realpathSync(output);
   const cache = openLinkCache(path.join(cacheDir, FOLDER));
   const hiddenHash = hashOf(JSON.stringify(hidden)).slice(0, 40);
+  const noted = readNote(cache.note);
+  let fingerprint = "";
+  const uncached = new Map<PageKind, string>();
+  const rendered = new Map<PageKind, Array<[key: string, file: string]>>();
   const session: PageCacheSession = {
     cacheDir,
-    toRender(pages, keyOf, urlOf) {
+    uncached,
+    toRender(kind, builtUnder, pages, keyOf, urlOf) {
+      fingerprint = builtUnder;
+      const known = noted.fingerprint === fingerprint ? noted.uncached[kind] : undefined;
+      if (known !== undefined) uncached.set(kind, known);
+      if (uncached.has(kind)) return pages;
       const toRender: typeof pages = [];
       const links: Array<[from: string, to: string]> = [];
       const audited = new Map<string, Match[]>();
+      const made = rendered.get(kind) ?? rendered.set(kind, []).get(kind)!;
       for (const page of pages) {
         const key = keyOf(page);
         const url = urlOf(page);
         const file = path.join(output, ...outputPath(url).split("/"), ...(url.endsWith("/") ? ["index.html"] : []));
         const cached = cache.take(key);
         if (!cached) {
-          // Stored at commit, once the audit has passed.
-          cache.add(key, file);
+          // Stored at commit, once the audit has passed, unless the kind turns out to read more.
+          made.push([key, file]);
           toRender.push(page);
           continue;
         }
         links.push([cached, file]);
-        if (cache.note === hiddenHash) audited.set(file, []);
+        if (noted.hidden === hiddenHash) audited.set(file, []);
       }
       publishFiles(links);
       noteAudited(audited);
       return toRender;
     },
-    commit: () => cache.save(hiddenHash),
+    uncache(kind, what) {
+      if (!uncached.has(kind)) uncached.set(kind, what);
+    },
+    commit() {
+      for (const [kind, made] of rendered) if (!uncached.has(kind)) for (const [key, file] of made) cache.add(key, file);
+      cache.save(JSON.stringify({ hidden: hiddenHash, fingerprint, uncached: Object.fromEntries(uncached) } satisfies Note));
+    },
     close: () => void sessions.delete(sessionKey),
   };
   sessions.set(sessionKey, session);
   return session;
+}
+
+function readNote(note: string): Note {
+  try {
+    return JSON.parse(note) as Note;
+  } catch {
+    return { hidden: "", fingerprint: "", uncached: {} };
+  }
 }
 
 /** The session of the build writing into `output`, if `buildSite` opened one. */
@@ -101,64 +142,64 @@ export function pageCacheFor(output: string): PageCacheSession | undefined {
   return real === undefined ? undefined : sessions.get(real);
 }
 
-/** What every cached file of a build is made from besides its own data (see the top of this file). */
-export interface RenderFingerprint {
-  hash: string;
-  /** Files of `templates/` that read more of the archive than a key holds: the pages made with them are rendered every time. */
-  readers: string[];
-}
-
-/** Hash of the site config, sections, `templates/`, the Eleventy config and Bayan's code, and which templates read the archive. */
-export function renderFingerprint({ root, templates, site, sections }: { root: string; templates: string; site: unknown; sections: Section[] }): RenderFingerprint {
-  const files = filesUnder(templates).map((file) => ({ file, bytes: readFileSync(path.join(templates, file)) }));
+/** Hash of the site config, sections as cached pages show them, `templates/`, the Eleventy config and Bayan's code. */
+export function renderFingerprint({ root, templates, site, sections }: { root: string; templates: string; site: unknown; sections: Section[] }): string {
   const hash = createHash("sha256").update(codeFingerprint());
-  for (const { file, bytes } of files) hash.update(file).update("\0").update(bytes).update("\0");
+  for (const file of filesUnder(templates)) hash.update(file).update("\0").update(readFileSync(path.join(templates, file))).update("\0");
   for (const config of ["eleventy.config.ts", "eleventy.config.js", "eleventy.config.mjs"]) {
     if (existsSync(path.join(root, config))) hash.update(config).update(readFileSync(path.join(root, config)));
   }
-  const shownSections = sections.map(({ tags, years, ...section }) => ({
-    ...section,
-    tags: tags.map(({ count: _, ...tag }) => tag),
-    years: years.map(({ year, url, months }) => ({ year, url, months: months.map(({ month, url }) => ({ month, url })) })),
-  }));
-  const readers = files.filter(({ bytes }) => READS_ARCHIVE.test(bytes.toString())).map(({ file }) => file);
-  return { hash: hash.update(JSON.stringify([site, shownSections])).digest("hex"), readers };
+  return hash.update(JSON.stringify([site, sections.map(sectionView)])).digest("hex");
 }
-
-/** Anything of the newsroom besides its language sections, Eleventy's collections, or a count. */
-const READS_ARCHIVE = /\bcollections\b|\bnewsroom\b(?!\.(?:sectionByLang|sections)\b)|\.count\b/;
 
 /**
- * The keys of a build's release pages, list pages and feeds under its `fingerprint`; `picture`
- * as the `releasePicture` filter gives it, `logo` as `feedLogo` does. Each release is hashed once.
+ * The keys of a build's release pages, list pages and feeds under its `fingerprint`: what each
+ * shows (`shows.ts`); `picture` as the `releasePicture` filter gives it, `logo` as `feedLogo` does.
  */
 export function cacheKeys(fingerprint: string, picture: (url: string) => unknown, logo: unknown) {
-  const digests = new Map<Release, string>();
-  const digest = (release: Release): string => {
-    let hash = digests.get(release);
-    if (!hash) digests.set(release, (hash = hashOf(JSON.stringify(release), JSON.stringify(picture(release.url) ?? null))));
-    return hash;
-  };
   const key = (...parts: string[]) => hashOf(fingerprint, ...parts).slice(0, 40);
+  const pictures = (releases: Array<{ url: string }>) => JSON.stringify(releases.map((release) => picture(release.url) ?? null));
   return {
-    releasePage: ({ release, links, languageSwitch }: ReleasePage) =>
-      key("release", digest(release), JSON.stringify([links.previous, links.next, links.translations, links.tags.map(({ count: _, ...tag }) => tag), languageSwitch])),
-    listing: (listing: ListingPage) => key("listing", JSON.stringify({ ...listing, releases: listing.releases.map(digest) })),
-    feed: (feed: Feed, format: keyof FeedLinks) => key("feed", format, JSON.stringify({ ...feed, releases: feed.releases.map(digest) }), JSON.stringify(logo ?? null)),
+    releasePage: (page: ReleasePage) => key("release", shownText.release(page), pictures([page.release])),
+    listing: (listing: ListingPage) => key("listing", shownText.listing(listing), pictures(listing.releases)),
+    feed: (feed: Feed, format: keyof FeedLinks) => key("feed", format, shownText.feed(feed), pictures(feed.releases), JSON.stringify(logo ?? null)),
   };
 }
 
+const SOURCE = path.resolve(import.meta.dirname, "..");
+const fingerprints = new Map<string, string>();
 
-
-let code: string | undefined;
-
-/** Bayan's own source (the filters, plugins and models pages are rendered with) and its rendering libraries' versions. */
-function codeFingerprint(): string {
+/**
+ * Bayan's code that pages are rendered with (the plugin, `index.ts`, and `buildSite`, and every
+ * module they import or load by path, directly or not) and its rendering libraries' versions. Developer tools, in `tools/` or in
+ * `src/` but imported by no part of the plugin, are not in it: editing one keeps every page cache.
+ */
+export function codeFingerprint(source = SOURCE): string {
+  let code = fingerprints.get(source);
   if (code) return code;
-  const src = path.resolve(import.meta.dirname, "..");
   const hash = createHash("sha256").update(`@11ty/eleventy@${Eleventy.getVersion()}`);
-  for (const file of filesUnder(src)) hash.update(file).update(readFileSync(path.join(src, file)));
+  for (const file of pluginModules(source)) hash.update(file).update(readFileSync(path.join(source, file)));
   const require = createRequire(import.meta.url);
   for (const library of ["nunjucks", "markdown-it", "luxon"]) hash.update(`${library}@${(require(`${library}/package.json`) as { version: string }).version}`);
-  return (code = hash.digest("hex"));
+  fingerprints.set(source, (code = hash.digest("hex")));
+  return code;
+}
+
+/** The modules of `source` that `index.ts` and `site/build.ts` import or load by path (a worker), directly or not, sorted; relative paths. */
+export function pluginModules(source = SOURCE): string[] {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file) || !existsSync(path.join(source, file))) return;
+    found.add(file);
+    const text = readFileSync(path.join(source, file), "utf8");
+    for (const [, specifier] of text.matchAll(/(?:\bfrom|\bimport\s*\(?)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)));
+    }
+    // `worker.ts` by name, or `worker${path.extname(import.meta.filename)}` (`worker.js` in the compiled package).
+    for (const [, name, ts] of text.matchAll(/import\.meta\.dirname,\s*(?:"([^"]+)\.ts"|`([^`$]+)\$\{path\.extname\(import\.meta\.filename\)\}`)/g)) {
+      visit(path.posix.join(path.posix.dirname(file), `${name ?? ts}.ts`));
+    }
+  };
+  for (const entry of ["index.ts", "site/build.ts"]) visit(entry);
+  return [...found].sort();
 }

@@ -53,3 +53,6 @@ export function createProgress(stream: ProgressStream = process.stdout, { interv
 
 /** The build's progress line on standard output. */
 export const progress: Progress = createProgress();
+
+/** `loadReleases`' `onProgress` on the build's progress line. */
+export const readingReleases = (done: number, total: number) => progress.step("Reading releases", done, total);

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Eleventy } from "@11ty/eleventy";
 
 /** Where the dev server listens unless told otherwise: this machine only (it shows drafts and embargoed releases). */
@@ -8,6 +8,7 @@ export const LOCAL_HOST = "127.0.0.1";
 /** The parts of Eleventy's dev server (@11ty/eleventy-dev-server 2.1) that choosing the address needs. */
 interface DevServer {
   server: Server;
+  onRequestHandler(request: IncomingMessage, response: ServerResponse): Promise<void>;
   ready(): Promise<void>;
   _serverListen(port: number): void;
 }
@@ -25,6 +26,17 @@ export async function serveOn(eleventy: Eleventy, port: number, host: string): P
   await serving.initServerInstance();
   const devServer = serving.server;
   devServer._serverListen = (listenPort: number) => devServer.server.listen({ port: listenPort, host });
+  // Its handler throws on an address outside the output folder (`/..%2f..%2fpackage.json`), and
+  // the throw ends the process: one request from anyone who can reach it would stop the preview.
+  const handle = devServer.onRequestHandler.bind(devServer);
+  devServer.onRequestHandler = async (request, response) => {
+    try {
+      await handle(request, response);
+    } catch {
+      if (!response.headersSent) response.statusCode = 404;
+      response.end();
+    }
+  };
   await eleventy.serve(port);
   await devServer.ready();
   return devServer.server.address() as AddressInfo;

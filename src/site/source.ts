@@ -6,6 +6,7 @@ import type { Diagnostic, Release } from "../release/model.ts";
 import { auditTargets, type AuditTargets } from "./audit.ts";
 import { diffNewsroom, type NewsroomChanges } from "./changes.ts";
 import { buildNewsroom, type Newsroom } from "./newsroom.ts";
+import { readingReleases } from "./progress.ts";
 
 /** The releases of one build, loaded once and shared by every template, feed and index. */
 export interface Loaded {
@@ -44,7 +45,7 @@ export function createSource(options: ResolvedOptions, root: string) {
     // (it still lists the folder), and the build writes only the pages that changed.
     const afterReleaseEdits = latest && changedFiles && changedFiles.size > 0 && [...changedFiles].every((file) => file.startsWith(releasesFolder));
     const handed = latest ? undefined : options.loaded;
-    const { releases, diagnostics } = handed ?? loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined });
+    const { releases, diagnostics } = handed ?? loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined, onProgress: readingReleases });
     if (!options.preview && diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
     const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), releases, diagnostics, audit: options.preview ? undefined : () => auditTargets(releases) };

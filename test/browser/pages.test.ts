@@ -4,17 +4,15 @@
  * accessibility (axe-core) and writes screenshots to test/.output/screenshots/ for people to look at.
  */
 import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, renderedFonts } from "../helpers/browser.ts";
+import { launchChromium, renderedFonts, seriousViolations } from "../helpers/browser.ts";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from "vitest";
 import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../helpers/project.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
 
 const SCREENSHOTS = path.join(REPO, "test/.output/screenshots");
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const WIDTHS = [360, 1280];
 const NOT_FOUND = "/no-such-page/";
 
@@ -217,15 +215,4 @@ async function expectNaskh(page: Page, expect: ExpectStatic): Promise<void> {
   expect(loaded).toContain("Bayan Naskh 400");
   // A wrong file or family name would fall back silently to a system face (isCustomFont false).
   expect(await renderedFonts(page, ".release-body p")).toContainEqual(expect.objectContaining({ familyName: "Noto Naskh Arabic", isCustomFont: true }));
-}
-
-/** axe-core's serious and critical violations on the page, with the elements concerned. */
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
-    const results = await (window as unknown as { axe: { run(): Promise<Result> } }).axe.run();
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-  });
-  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }

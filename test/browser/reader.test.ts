@@ -9,6 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, renderedFonts } from "../helpers/browser.ts";
+import { tagSlug } from "../../src/text/slug.ts";
 import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../helpers/project.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
 
@@ -17,6 +18,9 @@ const PHONE = 390;
 const DESKTOP = 1280;
 const RELEASE_AR = "/releases/2026/11/desalination-plant/";
 const SEARCH_AR = `/search/?q=${encodeURIComponent("مياه")}`;
+/** The feed of the sample's Arabic tag, at the address the slug rules give it. */
+const TAG_FEED = `/tags/${tagSlug("خدمات رقمية")}/feed.xml`;
+
 const PAGES = {
   "home-ar": "/",
   "home-en": "/en/",
@@ -25,7 +29,7 @@ const PAGES = {
   "month-ar": "/archive/2026/10/",
   "search-ar": SEARCH_AR,
   "search-en": "/en/search/?q=water",
-  "feed-ar": "/tags/khdmat-rqmya/feed.xml",
+  "feed-ar": TAG_FEED,
   "feed-en": "/en/feed.xml",
   "404-en": "/en/no-such-page/",
 };
@@ -137,7 +141,7 @@ describe.each([PHONE, DESKTOP])("at %i px", (width) => {
       const page = await open(url, width);
       try {
         const fonts = await renderedFonts(page, selector);
-        expect(fonts, `${url} ${selector}`).toEqual(fonts.map((font) => expect.objectContaining({ familyName: "Noto Sans Arabic", isCustomFont: true })));
+        expect(fonts, `${url} ${selector}`).toEqual(fonts.map((_font) => expect.objectContaining({ familyName: "Noto Sans Arabic", isCustomFont: true })));
       } finally {
         await page.close();
       }
@@ -189,7 +193,7 @@ describe("the search page", () => {
 
 describe("the feed preview", () => {
   it.each([PHONE, DESKTOP])("sets the notice in ordinary weight apart from the title, and breaks the address only after a slash (%i px)", async (width) => {
-    const page = await open("/tags/khdmat-rqmya/feed.xml", width);
+    const page = await open(TAG_FEED, width);
     try {
       const [weights, gap] = await page.evaluate(() => [
         [...document.querySelectorAll(".notice p")].map((p) => getComputedStyle(p).fontWeight),
@@ -198,7 +202,7 @@ describe("the feed preview", () => {
       expect(weights.slice(1)).toEqual(weights.slice(1).map(() => "400"));
       expect(gap).toBeGreaterThanOrEqual(16);
       const address = await lines(page, ".feed-address");
-      expect(address.join("")).toBe("https://news.example.org/tags/khdmat-rqmya/feed.xml");
+      expect(address.join("")).toBe(`https://news.example.org${TAG_FEED}`);
       for (const line of address.slice(0, -1)) expect(line, address.join(" | ")).toMatch(/\/$/);
       // Left to right inside an Arabic page, the address is still set in the interface face.
       const fonts = await renderedFonts(page, ".feed-address span");

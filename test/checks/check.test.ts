@@ -20,7 +20,7 @@ function run(root: string, command: "check" | "build", ...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stderr}\n${result.stdout}` };
 }
 /** `file:line: severity:` lines of a report. */
-const problemLines = (output: string) => output.split("\n").filter((line) => /^\S+?(:\d+)?: (error|warning): /.test(line));
+const problemLines = (output: string) => output.split("\n").filter((line) => /^\S+?(:\d+)?: (error|warning|note): /.test(line));
 
 /** A good release with everything a release should have, so the check has nothing to say about it. */
 function goodRelease(i: number): string {
@@ -75,10 +75,7 @@ describe("npm run check", () => {
     const project = makeProject({ "undated.txt": "عنوان بلا تاريخ ولا ملخص\n\nنص.\n" });
     utimesSync(path.join(project.root, "releases/undated.txt"), new Date("2026-03-04T10:00:00Z"), new Date("2026-03-04T10:00:00Z"));
     const result = run(project.root, "check", `--now=${NOW}`);
-    expect(problemLines(result.output)).toEqual([
-      expect.stringMatching(/^releases\/undated\.txt:1: warning: no date found/),
-      expect.stringMatching(/^releases\/undated\.txt:1: warning: no summary/),
-    ]);
+    expect(problemLines(result.output)).toEqual([expect.stringMatching(/^releases\/undated\.txt:1: warning: no date found/)]);
     expect(result.status).toBe(0);
   });
 
@@ -140,5 +137,34 @@ describe("npm run check", () => {
     expect(build.status).toBe(1);
     expect(build.stderr).toContain("Nothing was published");
     expect(project.read("index.html")).toBe(previous);
+  });
+});
+
+describe("a report of many problems", () => {
+  // 35 releases without a summary (a note), 5 of them without a date (a warning each), 1 error.
+  const files: Record<string, string> = { "2026/bad-date.txt": "---\ndate: 2026-13-45\n---\nعنوان خاطئ التاريخ\n\nنص.\n" };
+  for (let i = 0; i < 30; i++) files[`2026/2026-01-${String(i + 1).padStart(2, "0")}-plain-${i}.txt`] = `بيان رقم ${i} بلا ملخص\n\nنص البيان رقم ${i}.\n`;
+  for (let i = 0; i < 5; i++) files[`undated/u${i}.txt`] = `بيان بلا تاريخ رقم ${i}\n\nنص.\n`;
+  const project = makeProject(files);
+  const printed = (output: string) => output.split("\n").filter((line) => line.trim() !== "");
+
+  it.each(["check", "build"] as const)("%s prints no note, one line per kind of warning past a few, and the error last", (command) => {
+    const result = run(project.root, command, `--now=${NOW}`);
+    expect(result.status).toBe(1);
+    expect(result.output).not.toMatch(/no summary/);
+    const problems = printed(result.stderr).filter((line) => !line.startsWith("    →") && !line.startsWith("Nothing was published"));
+    expect(problems).toEqual([
+      expect.stringMatching(/^5 × warning: no date found: .*\(releases\/undated\/u0\.txt, releases\/undated\/u1\.txt, releases\/undated\/u2\.txt and 2 more; all of them with --verbose\)$/),
+      expect.stringMatching(/^releases\/2026\/bad-date\.txt:2: error: date "2026-13-45"/),
+    ]);
+    expect(result.stdout).toContain("1 error(s), 5 warning(s)");
+  });
+
+  it("check --verbose prints every note and warning, and still the error last", () => {
+    const result = run(project.root, "check", `--now=${NOW}`, "--verbose");
+    const lines = problemLines(result.output);
+    expect(lines.filter((line) => / note: no summary/.test(line))).toHaveLength(35);
+    expect(lines.filter((line) => / warning: no date found/.test(line))).toHaveLength(5);
+    expect(lines.at(-1)).toMatch(/^releases\/2026\/bad-date\.txt:2: error: /);
   });
 });

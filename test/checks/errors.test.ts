@@ -57,6 +57,11 @@ describe("errors", () => {
     ["an unparseable date, named", { "2026-01-01-a.txt": release(["date: next tuesday"]) }, { line: 2, message: /date "next tuesday"/ }],
     ["a date that does not exist", { "2026-01-01-a.txt": release(["date: 2026-02-30"]) }, { line: 2, message: /"2026-02-30" is not a real date/ }],
     ["an unparseable embargo", { "2026-01-01-a.txt": release(["embargo: tomorrow 9am"]) }, { line: 2, message: /embargo "tomorrow 9am"/ }],
+    ["a known key with the wrong case", { "2026-01-01-a.txt": release(["Date: 2026-01-01"]) }, { line: 2, message: /"Date" is not a front matter key Bayan reads; did you mean `date`\?/, hint: /date: 2026-01-01/ }],
+    ["a misspelled embargo", { "2026-01-01-a.txt": release(["embrago: 2099-01-01"]) }, { line: 2, message: /did you mean `embargo`\?/, hint: /embargo: / }],
+    ["published: false", { "2026-01-01-a.txt": release(["published: false"]) }, { line: 2, message: /did you mean `draft`\?/, hint: /draft: true/ }],
+    ["a blank line before the front matter", { "2026-01-01-a.txt": `\n${release(["draft: true"])}` }, { line: 2, message: /starts on line 2/ }],
+    ["the placeholder npm run new wrote", { "2026-01-01-a.txt": release([], "عنوان البيان الصحفي\n\nاكتب نص البيان هنا.\n") }, { line: 6, message: /placeholder that npm run new wrote/ }],
     ["an embargo with an impossible time", { "2026-01-01-a.txt": release(["embargo: 2026-12-01T25:00:00+03:00"]) }, { line: 2, message: /embargo/ }],
     ["an unparseable updated date", { "2026-01-01-a.txt": release(["updated: soon"]) }, { line: 2, message: /updated "soon"/ }],
     ["an empty file", { "2026-01-01-a.txt": "" }, { line: 1, message: /the file is empty/ }],
@@ -163,10 +168,11 @@ describe("warnings", () => {
     ["a zero-width space in the title", { "2026-01-01-a.txt": release([], "عنوان\u200B البيان الصحفي\n\nنص.\n") }, { line: 4, message: /zero-width/ }],
     ["a bidi isolate in the body", { "2026-01-01-a.txt": release([], "عنوان البيان الصحفي\n\nنص \u2067مقلوب\u2069 هنا.\n") }, { line: 6, message: /direction-override characters/ }],
     ["a very long title", { "2026-01-01-a.txt": release([], `${"كلمة ".repeat(40)}\n\nنص.\n`) }, { line: 4, message: /the title is \d+ characters long/ }],
-    ["no summary: one is generated", { "2026-01-01-a.txt": "عنوان البيان الصحفي\n\nنص.\n" }, { message: /no summary/ }],
     ["dated in the future without an embargo", { "2027-06-01-a.txt": release([]) }, { message: /after the build time, but has no embargo/ }],
     ["dated in front matter in the future", { "a.txt": release(["date: 2030-01-01"]) }, { line: 2, message: /dated 2030-01-01/ }],
-    ["a known key with the wrong case", { "2026-01-01-a.txt": release(["Date: 2026-01-01"]) }, { line: 2, message: /"Date" is not a key Bayan knows/, hint: /did you mean date/ }],
+    ["an embargo that ends after the release's date", { "2026-01-01-a.txt": release(["embargo: 2026-01-20T08:00:00+03:00"]) },
+      { line: 2, message: /embargo ends on 2026-01-20, after the release's date 2026-01-01: it is dated when the embargo ends/, hint: /date: 2026-01-20/ }],
+    ["front matter keys of the editor's own", { "2026-01-01-a.txt": release(["department: الإعلام", "author: x"]) }, { line: 2, message: /kept as data only: department, author/ }],
     ["text after the end mark", { "2026-01-01-a.txt": release([], "عنوان البيان الصحفي\n\nنص.\n\n-انتهى-\n\nملاحظة داخلية.\n") }, { line: 10, message: /after the end mark/ }],
   ])("%s", (_, files, expected) => {
     const diagnostics = check(files);
@@ -179,12 +185,42 @@ describe("warnings", () => {
     }));
   });
 
+  it("no summary is a note, not a warning: the first paragraph serves", () => {
+    const diagnostics = check({ "2026-01-01-a.txt": "عنوان البيان الصحفي\n\nنص.\n" });
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: "note", message: expect.stringMatching(/no summary/) })]);
+  });
+
+  it.each(["19:12 ت م", "١٩:١٢ ت م", "(19:12 ت.م)", "1912 GMT", "09:05 ت غ"])("an agency time stamp %s under the end mark is part of the format", (stamp) => {
+    const diagnostics = check({ "2026-01-01-a.txt": release([], `عنوان البيان الصحفي\n\nنص.\n\n// انتهى //\n${stamp}\n`) });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("text under the time stamp is still not published, with a warning", () => {
+    const diagnostics = check({ "2026-01-01-a.txt": release([], "عنوان البيان الصحفي\n\nنص.\n\n// انتهى //\n19:12 ت م\n\nملاحظة داخلية.\n") });
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: "warning", line: 11, message: expect.stringMatching(/after the end mark/) })]);
+  });
+
   it("a date taken from the file's modification time", () => {
     const project = makeProject({ "undated.txt": "عنوان البيان الصحفي\n\nنص.\n" });
     utimesSync(path.join(project.root, "releases/undated.txt"), new Date("2026-03-04T10:00:00Z"), new Date("2026-03-04T10:00:00Z"));
     const result = checkProject({ root: project.root, now: NOW });
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: "warning", line: 1, message: expect.stringMatching(/modification time \(2026-03-04\)/) }));
     expect(result.releases[0].date).toBe("2026-03-04T13:00:00+03:00");
+  });
+
+  it("an embargo that ends after the date dates the release then, keeping its address and feed id", () => {
+    const project = makeProject({
+      "2026-12-01-late.txt": release(["date: 2026-12-01", "embargo: 2027-01-02T08:00:00+03:00"]),
+      "2026-12-01-morning.txt": release(["embargo: 2026-12-01T08:00:00+03:00"]),
+      "2026-12-01-early.txt": release(["date: 2026-12-05", "embargo: 2026-12-01T08:00:00+03:00"]),
+    });
+    const result = checkProject({ root: project.root, now: DateTime.fromISO("2027-02-01T00:00:00+03:00") });
+    const byFile = new Map(result.releases.map((r) => [r.file.replace("releases/2026-12-01-", ""), r]));
+    expect(byFile.get("late.txt")).toMatchObject({ date: "2027-01-02T08:00:00+03:00", url: "/releases/2026/12/late/", id: "tag:news.example.org,2026-12-01:ar/late" });
+    expect(byFile.get("morning.txt")).toMatchObject({ date: "2026-12-01T08:00:00+03:00" });
+    expect(byFile.get("early.txt")).toMatchObject({ date: "2026-12-05T00:00:00+03:00" });
+    // Only the release whose day moves is worth a warning.
+    expect(only(result.diagnostics, "warning").map((d) => d.file)).toEqual(["releases/2026-12-01-late.txt"]);
   });
 
   it("a legacy-encoded file read with legacyEncoding", () => {

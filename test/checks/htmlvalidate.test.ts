@@ -4,6 +4,7 @@ import { HtmlValidate, type ConfigData } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { GOOD_SAMPLES, makeProject, samples } from "../helpers/project.ts";
 import { HOSTILE_RELEASES } from "./hostile-releases.ts";
+import { addAssetPhoto, kitRelease } from "../media/fixtures.ts";
 import { outputTexts } from "./output.ts";
 
 const config: ConfigData = {
@@ -49,6 +50,13 @@ describe("html-validate", () => {
 
   it("finds no error in a site of hostile releases", async () => {
     const project = makeProject(HOSTILE_RELEASES);
+    expect((await project.build()).ok).toBe(true);
+    expect(await validatePages(path.join(project.root, "dist"))).toEqual([]);
+  });
+
+  it("finds no error in a site whose release has a media kit", async () => {
+    const project = makeProject({ ...samples(GOOD_SAMPLES), ...(await kitRelease()) });
+    await addAssetPhoto(project.root);
     expect((await project.build()).ok).toBe(true);
     expect(await validatePages(path.join(project.root, "dist"))).toEqual([]);
   });

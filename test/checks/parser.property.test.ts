@@ -51,7 +51,7 @@ function markupProblems(html: string): string[] {
   return problems;
 }
 
-const options = (format: "txt" | "md"): ParseOptions => ({ file: "releases/x." + format, format, defaultLang: "ar" });
+const options = (format: "txt" | "md"): ParseOptions => ({ file: `releases/x.${format}`, format, defaultLang: "ar" });
 
 describe.each(["txt", "md"] as const)("parseRelease (.%s) on any input", (format) => {
   it("never throws and never falls into its safety net", () => {

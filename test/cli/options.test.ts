@@ -3,7 +3,7 @@
  * build clock read in the site's time zone (issue 18, item 5).
  */
 import { describe, expect, it } from "vitest";
-import { ConfigError, validateSite } from "../../src/config.ts";
+import { type ConfigError, validateSite } from "../../src/config.ts";
 import { OptionError, parseClock, parsePathPrefix } from "../../src/options.ts";
 
 const problems = (site: Record<string, unknown>) => {

@@ -4,9 +4,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { renameSync, writeFileSync } from "node:fs";
-import { createServer, connect } from "node:net";
+import { connect } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../helpers/ports.ts";
 import { makeProject, REPO, samples } from "../helpers/project.ts";
 
 const tsx = path.join(REPO, "node_modules", ".bin", "tsx");
@@ -14,15 +15,6 @@ const running: ChildProcess[] = [];
 afterEach(() => {
   for (const child of running.splice(0)) child.kill("SIGKILL");
 });
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts `npm start` in `root`; resolves with what it printed once it says where it listens. */
 async function start(root: string, args: string[]): Promise<{ stdout: string; stderr: string; port: number }> {

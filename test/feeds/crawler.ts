@@ -28,7 +28,7 @@ async function serve(dist: string, prefix: string): Promise<{ server: Server; or
     const pathname = decodeURIComponent(new URL(request.url!, "http://localhost").pathname);
     const relative = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : undefined;
     const file = relative === undefined ? undefined : fileFor(dist, relative);
-    if (!file || !file.startsWith(dist + path.sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    if (!file?.startsWith(dist + path.sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
       response.writeHead(404).end();
       return;
     }

@@ -1,4 +1,7 @@
+import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /** Debian's Chromium, headless, with no network of its own (no background requests, no sandbox as root). */
 export function launchChromium(): Promise<Browser> {
@@ -17,4 +20,15 @@ export async function renderedFonts(page: Page, selector: string): Promise<Array
   const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
   const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
   return fonts;
+}
+
+/** axe-core's serious and critical violations on the page, with the elements concerned. */
+export async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+    const results = await (window as unknown as { axe: { run(): Promise<Result> } }).axe.run();
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }

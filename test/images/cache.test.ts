@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cachedFile, publishFiles } from "../../src/images/cache.ts";
+import { cachedFile } from "../../src/images/cache.ts";
+import { publishFiles } from "../../src/util/files.ts";
 
 /** A cache folder with two files, and an empty output folder beside it. */
 function folders() {

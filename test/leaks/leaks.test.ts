@@ -58,5 +58,7 @@ describe.each(LEAK_CASES.map((leak) => [`${leak.item} ${leak.name}`, leak] as co
     }
     for (const needle of leak.expect.nowhere ?? []) expect(tracesOf(dist, needle), `trace of ${String(needle).slice(0, 40)}`).toEqual([]);
     for (const file of leak.expect.absent ?? []) expect(existsSync(path.join(dist, file)), file).toBe(false);
+    const warnings = checked.diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic).join("\n");
+    if (leak.expect.warning) expect(warnings).toMatch(leak.expect.warning);
   });
 });

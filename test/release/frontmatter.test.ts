@@ -135,21 +135,95 @@ describe("known keys", () => {
     expect(read(`date: "${date}"`)).toMatchObject({ frontMatter: { date }, diagnostics: [] });
   });
 
+  it.each(["draft:", "draft: ~", "embargo:", 'embargo: ""', "embargo: '  '"])("refuses %s, which holds nothing back", (yaml) => {
+    expect(errorsOf(yaml)).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/is empty, so it holds nothing back/) })]);
+  });
+
   it("takes an empty value as not given", () => {
     expect(read("title:\nsummary: ''\ndate:")).toMatchObject({ frontMatter: {}, diagnostics: [], keyLines: { title: 2, summary: 3, date: 4 } });
   });
 });
 
 describe("unknown keys", () => {
-  it("are kept as data without an error", () => {
+  it("are kept as data, with one warning that lists them at the first one's line", () => {
     const result = read("department: الإعلام\nreviewers: [أ, ب]\nmeta: {priority: 1}");
     expect(result.extra).toEqual({ department: "الإعلام", reviewers: ["أ", "ب"], meta: { priority: 1 } });
-    expect(result.diagnostics).toEqual([]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({
+      severity: "warning", line: 2, message: expect.stringMatching(/department, reviewers, meta/),
+    })]);
   });
 
-  it("get a warning when they differ from a known key only in case", () => {
-    const result = read("Title: عنوان");
-    expect(result.extra).toEqual({ Title: "عنوان" });
-    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: "warning", line: 2, hint: expect.stringMatching(/title/) })]);
+  it.each([
+    ["Title", "title"], ["Embargo", "embargo"], ["Draft", "draft"], ["EMBARGO", "embargo"], ["imagealt", "imageAlt"],
+    ["embrago", "embargo"], ["embarg", "embargo"], ["embargoo", "embargo"], ["emabrgo", "embargo"], ["sumary", "summary"], ["titel", "title"],
+    ["drafts", "draft"], ["embargoes", "embargo"], ["tag", "tags"], ["embargoed", "embargo"], ["image_alt", "imageAlt"], ["translation-key", "translationKey"],
+    ["published", "draft"], ["status", "draft"], ["hidden", "draft"], ["embargo_until", "embargo"], ["release_date", "embargo"], ["publish_at", "embargo"],
+    ["embargoUntil", "embargo"], ["embargoed_until", "embargo"], ["date_published", "date"], ["dateModified", "updated"], ["language", "lang"], ["description", "summary"], ["data", "date"], ["مسودة", "draft"], ["تاريخ", "date"],
+  ])("refuse the near miss %s, naming %s", (key, known) => {
+    const result = read(`slug: ok\n${key}: 2099-01-01`);
+    expect(result.extra).toEqual({});
+    expect(result.diagnostics).toEqual([expect.objectContaining({
+      severity: "error", line: 3, message: expect.stringContaining(`did you mean \`${known}\`?`), hint: expect.stringMatching(new RegExp(known)),
+    })]);
+  });
+
+  it.each(["department", "author", "link", "name", "note", "priority", "category_id", "photographer"])("keep %s, which is no near miss, as data", (key) => {
+    const result = read(`${key}: x`);
+    expect(result.extra).toEqual({ [key]: "x" });
+    expect(result.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+  });
+
+  it.each([
+    ["params:\n  draft: true", 2, /"draft" inside "params" is not read/],
+    ["meta: { embargo: 2099-01-01 }", 2, /"embargo" inside "meta"/],
+    ["slug: ok\nsettings:\n  Draft: true", 3, /"Draft" inside "settings"/],
+  ])("refuse a known key nested in a key of the editor's own: %s", (yaml, line, message) => {
+    const result = read(yaml);
+    expect(result.extra).toEqual({});
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: "error", line, message: expect.stringMatching(message) })]);
+  });
+
+  it("keep a group of the editor's own keys as data", () => {
+    expect(read("meta:\n  priority: 1\n  desk: economy").extra).toEqual({ meta: { priority: 1, desk: "economy" } });
+  });
+
+  it("say what published: false and status: draft mean", () => {
+    expect(read("published: false").diagnostics[0].hint).toMatch(/draft: true/);
+    expect(read("status: draft").diagnostics[0].hint).toMatch(/draft: true/);
+  });
+});
+
+describe("front matter that is not where Bayan reads it", () => {
+  const block = "---\nembargo: 2099-01-01\n---";
+  it.each([
+    ["a blank line before ---", `\n${block}\nعنوان\n\nنص.`, 2, /starts on line 2/],
+    ["blank lines and spaces before ---", `\n  \n${block}\nعنوان`, 3, /starts on line 3/],
+    ["a space before ---", ` ${block}\nعنوان`, 1, /spaces or invisible characters/],
+    ["a tab after the opening text", `\t${block}\nعنوان`, 1, /spaces or invisible characters/],
+    ["a zero-width space before ---", `\u200B${block}\nعنوان`, 1, /invisible/],
+    ["a right-to-left mark before ---", `\u200F${block}\nعنوان`, 1, /invisible/],
+    ["a second BOM before ---", `\uFEFF${block}\nعنوان`, 1, /invisible/],
+    ["a title line, then the block", `عنوان البيان\n${block}\nنص.`, 2, /after the title on line 1/],
+    ["a title line, a blank line, then the block", `عنوان البيان\n\n${block}\n\nنص.`, 3, /after the title/],
+    ["TOML +++", '+++\nembargo = "2099-01-01"\n+++\nعنوان', 1, /TOML/],
+    ["TOML +++ after a blank line", '\n+++\ndraft = true\n+++\nعنوان', 2, /TOML/],
+    ["an unclosed block after a blank line", "\n---\ndraft: true\nعنوان\n\nنص.", 2, /starts on line 2/],
+    ["a second block after the front matter", `---\ndate: 2026-01-01\n---\n${block}\nعنوان`, 4, /second front matter block/],
+    ["a block after the title after the front matter", `---\ndate: 2026-01-01\n---\nعنوان\n${block}\nنص.`, 5, /after the title on line 4/],
+  ])("%s is an error at the line of its ---", (_, text, line, message) => {
+    const result = readFrontMatter(text, file);
+    expect(result.frontMatter).not.toHaveProperty("embargo");
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: "error", line, message: expect.stringMatching(message), hint: expect.any(String) })]);
+  });
+
+  it.each([
+    ["a Markdown rule under the title", "# العنوان\n\n---\n\nنص.\n\n---\n"],
+    ["a setext heading and a paragraph with a colon", "Title\n---\n\nNote: the text.\n\n---\n"],
+    ["a rule at the top of the text", "\n---\n\nنص البيان.\n"],
+    ["Arabic text with a colon between rules", "عنوان\n---\nالرياض: أعلنت الهيئة.\n---\n"],
+    ["a rule of four dashes", "----\ndraft: true\n----\nنص"],
+    ["a block far below the title", "عنوان\n\nنص.\n\n---\ndraft: true\n---\n"],
+  ])("%s is text, not front matter", (_, text) => {
+    expect(readFrontMatter(text, file).diagnostics).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, findLinks, isolateLatin, renderInline } from "../../src/release/inline.ts";
+import { findLinks, isolateLatin, renderInline } from "../../src/release/inline.ts";
+import { escapeHtml } from "../../src/util/html.ts";
 
 describe("escapeHtml", () => {
   it("escapes the five characters", () => {

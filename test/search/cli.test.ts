@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +46,19 @@ describe.concurrent("npm run search", () => {
     const { code, stdout } = await run(["--dist", dist, "الطاقة", "الشمسية"]);
     expect(code).toBe(0);
     expect(stdout).toContain("1. تدشين أول محطة تحلية تعمل بالطاقة الشمسية على ساحل الخليج العربي");
-    expect(stdout).toContain("2026-11-24  /releases/2026/11/desalination-plant/");
+    expect(stdout.replace(/\u00a0/g, " ")).toContain("14 جمادى الآخرة 1448 هـ · 24 نوفمبر 2026  /releases/2026/11/desalination-plant/");
+  });
+
+  it("names a damaged index file and the fix, without a stack trace", async () => {
+    const damaged = join(dist, "damaged");
+    const folder = await writeIndex(damaged);
+    const files = await readdir(join(folder, "t"));
+    // Bytes no DEFLATE stream starts with: "invalid block type" to a decompressor.
+    for (const file of files) await writeFile(join(folder, "t", file), Buffer.from([0xff, 0xff, 0xff, 0xff]));
+    const { code, stderr } = await run(["--dist", damaged, "قطر"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^${join(folder, "t")}/\\d+\\.bin: error: the search index file t/\\d+\\.bin is damaged \\(.+\\)\n    → build the site again \\(npm run build\\)`));
+    expect(stderr).not.toContain("    at ");
   });
 
   it("says how to build when there is no index, with nothing on stdout", async () => {

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import nunjucks from "nunjucks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeIndex } from "./fixtures.ts";
+import { formatShortDate } from "../../src/dates/dates.ts";
+import { SAMPLE_DISPLAY, writeIndex } from "./fixtures.ts";
 
 const SITE = "https://example.org/prefix/";
 const strings = {
@@ -16,6 +17,7 @@ const strings = {
   noscript: "يحتاج البحث إلى JavaScript.",
   results: { one: "نتيجة واحدة لـ «{q}»", two: "نتيجتان", few: "{n} نتائج", many: "{n} نتيجة", other: "{n} نتيجة" },
   noResults: "لا نتائج لـ «{q}»",
+  someWords: "لا يوجد بيان يحوي كل الكلمات؛ هذه بيانات تحوي بعضها.",
   error: "تعذّر البحث",
 };
 
@@ -71,7 +73,8 @@ describe("the search page script", () => {
     expect(link.getAttribute("href")).toBe(`${SITE}releases/2026/11/desalination-plant/`);
     expect(link.textContent).toBe("تدشين أول محطة تحلية تعمل بالطاقة الشمسية على ساحل الخليج العربي");
     expect(first.querySelector("time")!.getAttribute("datetime")).toBe("2026-11-24T00:00:00+03:00");
-    expect(first.querySelector("time")!.textContent).toBe(new Intl.DateTimeFormat("ar", { dateStyle: "long", timeZone: "UTC" }).format(Date.UTC(2026, 10, 24)));
+    // The date exactly as the site's lists show it, formatted at build time.
+    expect(first.querySelector("time")!.textContent).toBe(formatShortDate("2026-11-24T00:00:00+03:00", "ar", SAMPLE_DISPLAY));
     expect([...first.querySelectorAll("mark")].map((mark) => mark.textContent)).toContain("تحلية");
     expect(document.getElementById("search-status")!.textContent).not.toBe("");
   });
@@ -97,6 +100,8 @@ describe("the search page script", () => {
     const item = list().querySelector("li")!;
     expect(item.getAttribute("lang")).toBe("en");
     expect(item.getAttribute("dir")).toBe("ltr");
+    // An English release: its date as its card on the site shows it.
+    expect(item.querySelector("time")!.textContent).toBe("24\u00a0November\u00a02026");
     expect(new URL(urls[urls.length - 1]).searchParams.get("lang")).toBe("");
     select.value = "ar";
   });
@@ -109,6 +114,15 @@ describe("the search page script", () => {
     const link = list().querySelector("a")!;
     expect(link.textContent).toBe('بيان <script>alert(1)</script> & "اقتباس" <b>عريض</b>');
     expect(list().querySelector("script, b, img")).toBeNull();
+  });
+
+  it("says so when no release holds every word, and shows those holding some", async () => {
+    const input = document.querySelector<HTMLInputElement>("#q")!;
+    input.value = "التناضح كلمةغيرموجودةأبدا";
+    document.querySelector("form")!.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event("submit", { cancelable: true }));
+    await settle(() => document.getElementById("search-status")!.textContent!.includes(strings.someWords));
+    expect(list().querySelector("a")!.getAttribute("href")).toBe(`${SITE}releases/2026/11/desalination-plant/`);
+    expect(document.getElementById("search-status")!.textContent).toBe(`نتيجة واحدة لـ «التناضح كلمةغيرموجودةأبدا» ${strings.someWords}`);
   });
 
   it("says so when nothing matches", async () => {

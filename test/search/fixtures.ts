@@ -1,6 +1,7 @@
 /** Search documents made from the sample releases, as the lead's plugin will pass them. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { formatShortDate, type DateDisplay } from "../../src/dates/dates.ts";
 import type { SearchDoc } from "../../src/search/model.ts";
 import { writeSearchIndex } from "../../src/search/write.ts";
 
@@ -13,6 +14,11 @@ function sample(file: string): { title: string; text: string } {
   return { title, text: rest.join("\n").trim() };
 }
 
+/** How the sample site shows dates: the defaults of the site config. */
+export const SAMPLE_DISPLAY: DateDisplay = { timezone: "Asia/Riyadh", calendars: ["islamic-umalqura", "gregory"], digits: "latn" };
+
+const withDisplayDate = (doc: SearchDoc): SearchDoc => ({ ...doc, displayDate: formatShortDate(doc.date, doc.lang, SAMPLE_DISPLAY) });
+
 export const SAMPLE_DOCS: SearchDoc[] = [
   { url: "/releases/2015/08/seed-release/", date: "2015-08-11T00:00:00+03:00", lang: "ar", tags: ["دفاع"], ...sample("seed-release.txt") },
   { url: "/releases/2026/11/desalination-plant/", date: "2026-11-24T00:00:00+03:00", lang: "ar", tags: ["مياه", "طاقة"], ...sample("2026-11-24-desalination-plant.txt") },
@@ -20,7 +26,7 @@ export const SAMPLE_DOCS: SearchDoc[] = [
   { url: "/releases/2026/09/flu-campaign/", date: "2026-09-14T00:00:00+03:00", lang: "ar", tags: ["صحة"], ...sample("2026-09-14-flu-campaign-bom-crlf.txt") },
   { url: "/releases/2026/10/digital-services/", date: "2026-10-05T09:30:00+03:00", lang: "ar", tags: ["خدمات رقمية"], title: "إطلاق الجيل الثاني من بوابة الخدمات الرقمية", text: sample("2026-10-05-digital-services.md").text },
   { url: "/releases/2026/07/html-injection/", date: "2026-07-01T00:00:00+03:00", lang: "ar", tags: [], ...sample("bad/html-injection.txt") },
-];
+].map(withDisplayDate);
 
 /** Builds the index of `docs` and writes it under `<dist>/search/index/`, as the site build does. */
 export async function writeIndex(dist: string, docs: SearchDoc[] = SAMPLE_DOCS): Promise<string> {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeSearchIndexInWorker } from "../../src/search/thread.ts";
 import { writeSearchIndex } from "../../src/search/write.ts";
-import { createLeakFinder, readOutputText } from "../../src/site/audit.ts";
+import { createLeakFinder, leakFinder, readOutputText } from "../../src/site/audit.ts";
 import { SAMPLE_DOCS } from "./fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bayan-search-write-"));
@@ -36,7 +36,7 @@ describe("writeSearchIndexInWorker", () => {
     const docs = [...SAMPLE_DOCS, { ...SAMPLE_DOCS[0], url: "/releases/2026/11/quoting/", text: `نقلا عن «${draft.title}»، انظر ${draft.url} للتفاصيل.` }];
     const audit = { hidden: [draft], published: docs.map((doc, i) => ({ title: doc.title, url: doc.url, id: `tag:example.org,2026-01-01:ar/${i}`, text: doc.text })) };
     const find = createLeakFinder(audit.hidden, audit.published);
-    const onMain = writeSearchIndex(docs, join(temp, "audit-main"), { audit });
+    const onMain = writeSearchIndex(docs, join(temp, "audit-main"), { findLeaks: leakFinder(audit) });
     const onWorker = await writeSearchIndexInWorker(docs, join(temp, "audit-worker"), { audit });
     for (const [folder, found] of [["audit-main", onMain], ["audit-worker", onWorker]] as const) {
       const written = [...files(join(temp, folder)).keys()].map((file) => join(temp, folder, file));

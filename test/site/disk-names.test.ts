@@ -19,8 +19,8 @@ describe("addresses every disk can hold", () => {
   });
 
   it.each([
-    ["ascii", "word-".repeat(20) + "end", "80 characters"],
-    ["arabic", "كلمة-".repeat(40) + "نهاية", "160 bytes (about 80 Arabic letters)"],
+    ["ascii", `${"word-".repeat(20)}end`, "80 characters"],
+    ["arabic", `${"كلمة-".repeat(40)}نهاية`, "160 bytes (about 80 Arabic letters)"],
   ])("refuse a front matter slug too long for an address (%s)", async (slugs, slug, limit) => {
     const project = makeProject({ "2026-11-20-statement.txt": releaseText([`slug: ${slug}`]) }, { slugs });
     const result = await project.build();

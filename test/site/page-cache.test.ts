@@ -123,6 +123,26 @@ describe("the page cache (.cache/bayan-pages)", () => {
     expect(statSync(path.join(project.root, "dist", pageFile(FLU))).ino).toBe(fluPage);
   });
 
+  it("serves no stale page to a template that reads what the pages' declaration (site/shows.ts) leaves out", () => {
+    const release = (date: string, title: string, extra = "") => `---\ndate: ${date}\ntags: [صحة]\n${extra}---\n${title}\n\nنص البيان.\n`;
+    const project = makeProject({ ...samples(["2026-09-14-flu-campaign-bom-crlf.txt", "2026-10-05-digital-services.md"]), "2026-09-20-clinic.txt": release("2026-09-20", "افتتاح عيادة جديدة للأطفال في المدينة", "campaign: شتاء\n") });
+    // An undeclared release field, and tag counts read past the old check of template source (`["count"]`).
+    const layout = path.join(project.root, "templates/layouts/release.njk");
+    writeFileSync(layout, `${readFileSync(layout, "utf8")}<p class="more">{{ release.extra.campaign }}|{% for tag in links.tags %}{{ tag["count"] }}{% endfor %}</p>\n`);
+    buildInProcessOfItsOwn(project);
+    const clinic = path.join(project.root, "releases/2026-09-20-clinic.txt");
+    writeFileSync(clinic, readFileSync(clinic, "utf8").replace("campaign: شتاء", "campaign: صيف"));
+    // In a month the archive has already, so that the sections the pages show stay the same.
+    writeFileSync(path.join(project.root, "releases/2026-10-20-vaccines.txt"), release("2026-10-20", "وصول دفعة جديدة من اللقاحات إلى المراكز الصحية"));
+    buildInProcessOfItsOwn(project);
+    const cached = snapshot(project);
+    rmSync(path.join(project.root, ".cache"), { recursive: true });
+    buildInProcessOfItsOwn(project);
+    const clean = snapshot(project);
+    expect([...cached.keys()].sort()).toEqual([...clean.keys()].sort());
+    for (const [file, { text }] of clean) expect(cached.get(file)!.text, file).toBe(text);
+  });
+
   it("does not serve a cached page or index file that was changed in place through its link in dist/", async () => {
     const project = makeProject(samples(GOOD_SAMPLES));
     const first = await build(project);

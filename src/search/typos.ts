@@ -1,0 +1,84 @@
+/**
+ * Typo tolerance: a word typed with one letter wrong, missing, doubled or swapped still finds the
+ * spellings of the archive, by symmetric deletion. Every spelling of the archive, with its
+ * article and proclitics removed (`والشمسيه` → `شمسيه`), is filed under itself and each of its
+ * one-letter deletions; a typed word looks up the same keys of its own bare forms. Two words one
+ * edit apart share a key, and a check of the edit distance drops pairs two edits apart.
+ *
+ * The keys are spread over `buckets` files by a hash (`y/N.bin`), so a query fetches one small
+ * file per key and nothing lists the keys. Only a word the index does not know is looked up.
+ *
+ * ```text
+ * y/N.bin   raw DEFLATE of the bare spellings with a key in bucket N, sorted, one a line
+ * ```
+ */
+import { prefixCandidates } from "./analyze.ts";
+
+/** Letters a bare spelling needs to be filed (the written word has five or more, or four once a letter is missing). */
+export const TYPO_MIN_LETTERS = 4;
+/** Uncompressed bytes a bucket holds on average. */
+const BUCKET_BYTES = 2000;
+
+export const typoPath = (bucket: number): string => `y/${bucket}.bin`;
+
+/**
+ * The spellings a typed word may stand for once its article and proclitics are removed, long
+ * enough for typo matching. The index files only the first (the article removed): the archive's
+ * other spellings of a word file its bare form anyway, and a typed word tries them all.
+ */
+export function bareForms(form: string): string[] {
+  return prefixCandidates(form).filter((bare) => bare.length >= TYPO_MIN_LETTERS && /^[\p{L}\p{M}]+$/u.test(bare));
+}
+
+/** A spelling and each of its one-letter deletions: `شمسيه` → `شمسيه مسيه شسيه شميه شمسه شمسي`. */
+export function typoKeys(bare: string): string[] {
+  const keys = new Set([bare]);
+  for (let i = 0; i < bare.length; i++) keys.add(bare.slice(0, i) + bare.slice(i + 1));
+  return [...keys];
+}
+
+/** The bucket of a key: FNV-1a over its UTF-16 code units. */
+export function typoBucket(key: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % buckets;
+}
+
+/** True when `a` becomes `b` by one letter changed, added, removed, or two neighbours swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) endA--, endB--;
+  const [restA, restB] = [a.slice(start, endA), b.slice(start, endB)];
+  if (restA.length + restB.length <= 1) return true;
+  if (restA.length === 1 && restB.length === 1) return true;
+  return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
+}
+
+/**
+ * The typo files of an archive's spellings: path → contents, and the number of buckets. A bucket
+ * lists, sorted, one a line, every bare spelling with a key in it; a query checks the edit
+ * distance to each spelling of the buckets of its keys, so no key is stored.
+ */
+export function typoBuckets(spellings: Iterable<string>): { buckets: number; files: Map<string, string> } {
+  const filed = new Set<string>();
+  for (const spelling of spellings) {
+    const bare = bareForms(spelling)[0];
+    if (bare !== undefined) filed.add(bare);
+  }
+  let bytes = 0;
+  for (const bare of filed) bytes += (bare.length + 1) * (bare.length * 2 + 1);
+  const buckets = Math.max(1, Math.ceil(bytes / BUCKET_BYTES));
+  const contents = Array.from({ length: buckets }, () => new Set<string>());
+  for (const bare of filed) for (const key of typoKeys(bare)) contents[typoBucket(key, buckets)].add(bare);
+  // Every bucket has its file, empty or not: a query never asks for one that is missing.
+  return { buckets, files: new Map(contents.map((bucket, i) => [typoPath(i), [...bucket].sort().join("\n")])) };
+}
+
+/** The bare spellings of one inflated bucket. */
+export function decodeTypoBucket(bytes: Uint8Array): string[] {
+  return new TextDecoder().decode(bytes).split("\n").filter(Boolean);
+}

@@ -1,0 +1,75 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { publishFiles } from "./files.ts";
+import { contentHash } from "./hash.ts";
+
+const MANIFEST = "manifest.json";
+
+interface Manifest {
+  /** What the user of the cache keeps beside the files (the page cache: whose traces its pages were searched for). */
+  note: string;
+  /** Key → the file's size and content hash when stored. */
+  files: Record<string, [size: number, hash: string]>;
+}
+
+/** Files kept between builds under keys of what they are made from (see `openLinkCache`). */
+export interface LinkCache {
+  /** What the build that saved the cache noted. */
+  note: string;
+  /** The cache's file for `key`, to link into the output, when it has a good copy; kept for this build. */
+  take(key: string): string | undefined;
+  /** Notes `file`, made by this build, to be stored under `key` at `save`. */
+  add(key: string, file: string): void;
+  /** Stores the files added, writes the manifest with `note`, and deletes the files of keys neither taken nor added. */
+  save(note: string): void;
+}
+
+/**
+ * A folder of `.cache/` whose files are hard-linked into a build's fresh output (see
+ * `publishFiles`). Since the output holds links to them, a file changed in place there (a minifier
+ * run over `dist/`, `cp -p` or `rsync --inplace`, which keep the modification time) changes the
+ * cache too: a file is used only while its size and content hash are those it was stored with.
+ */
+export function openLinkCache(folder: string): LinkCache {
+  const manifest = readManifest(folder);
+  const fileOf = (key: string) => path.join(folder, key);
+  const kept = new Map<string, [number, string] | string>();
+  return {
+    note: manifest.note,
+    take(key) {
+      const record = manifest.files[key];
+      const stat = record && statSync(fileOf(key), { throwIfNoEntry: false });
+      if (!stat || stat.size !== record[0] || contentHash(readFileSync(fileOf(key))) !== record[1]) return undefined;
+      kept.set(key, record);
+      return fileOf(key);
+    },
+    add: (key, file) => void kept.set(key, file),
+    save(note) {
+      mkdirSync(folder, { recursive: true });
+      const added = [...kept].filter((entry): entry is [string, string] => typeof entry[1] === "string");
+      for (const [key] of added) rmSync(fileOf(key), { force: true });
+      publishFiles(added.map(([key, file]) => [file, fileOf(key)]));
+      const files: Manifest["files"] = {};
+      for (const [key, record] of kept) {
+        if (typeof record !== "string") files[key] = record;
+        else {
+          const bytes = readFileSync(fileOf(key));
+          files[key] = [bytes.length, contentHash(bytes)];
+        }
+      }
+      writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ note, files } satisfies Manifest));
+      renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));
+      for (const name of readdirSync(folder)) {
+        if (!name.startsWith(MANIFEST) && !Object.hasOwn(files, name)) unlinkSync(path.join(folder, name));
+      }
+    },
+  };
+}
+
+function readManifest(folder: string): Manifest {
+  try {
+    return JSON.parse(readFileSync(path.join(folder, MANIFEST), "utf8")) as Manifest;
+  } catch {
+    return { note: "", files: {} };
+  }
+}
