@@ -1,23 +1,20 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { loadSite } from "./src/config.ts";
-import bayan from "./src/index.ts";
-import { optionsFromEnv } from "./src/options.ts";
+import { projectConfig } from "./src/project.ts";
 
+/**
+ * For a plain `npx @11ty/eleventy` run in this repository (with a TypeScript loader, e.g.
+ * `node --import tsx node_modules/.bin/eleventy`). `npm run build` and `bayan build` give Eleventy
+ * the same config themselves (see src/project.ts), with the clock and the preview flag.
+ */
 const site = loadSite("templates/site.json");
 
 export default function (eleventyConfig: EleventyConfig) {
-  eleventyConfig.addPlugin(bayan, { site, releases: "releases", ...optionsFromEnv() });
+  projectConfig({ site, root: import.meta.dirname })(eleventyConfig);
 }
 
 export const config = {
-  dir: {
-    input: ".",
-    includes: "templates",
-    layouts: "templates/layouts",
-    data: "templates/_data",
-  },
   pathPrefix: site.pathPrefix,
-  templateFormats: ["njk"],
   // Releases are text, never templates: `{{ 7*7 }}` in a release stays `{{ 7*7 }}`.
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",

@@ -3,6 +3,13 @@ declare module "@11ty/eleventy" {
   export interface EleventyConfig {
     pathPrefix: string;
     dir: { input: string; output: string; includes: string; layouts?: string; data: string };
+    /** The project's folders as the config set them, relative to the working folder (read-only). */
+    directories: { input: string; output: string; includes: string; layouts?: string; data: string };
+    setIncludesDirectory(dir: string): void;
+    setLayoutsDirectory(dir: string): void;
+    setDataDirectory(dir: string): void;
+    setTemplateFormats(formats: string | string[]): void;
+    addLayoutAlias(from: string, to: string): void;
     addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void | Promise<void>, options?: T): void;
     addExtension(extensions: string | string[], engine: Record<string, unknown>): void;
     addTemplateFormats(formats: string | string[]): void;

@@ -1,22 +1,35 @@
 import { DateTime } from "luxon";
 import { impossibleOffset } from "./dates/dates.ts";
 import { siteSchema, type Site } from "./config.ts";
+import type { LoadedReleases } from "./release/load.ts";
 
-/** Options of the Bayan Eleventy plugin, as `eleventy.config.ts` passes them. */
+/** Options of the Bayan Eleventy plugin: `eleventyConfig.addPlugin(bayan, options)`. */
 export interface BayanOptions {
-  /** The validated site config (`loadSite("templates/site.json")`). */
+  /** The validated site config (`loadSite("site.json")`). */
   site: Site;
+  /** The project folder, which holds the releases and `assets/`. Default: Eleventy's input folder. */
+  root?: string;
   /** Folder of the release files, relative to the project. Default `releases`. */
   releases?: string;
+  /**
+   * The site's own templates, each overriding Bayan's of the same name (`partials/footer.njk`,
+   * `i18n/ar.json`…). Default: `bayan/` in Eleventy's includes folder; the `bayan` command uses `templates/`.
+   */
+  templates?: string;
   /** Show drafts and embargoed releases, marked as such (the dev server and `--drafts`). */
   preview?: boolean;
   /** The build clock as ISO 8601; embargoes are compared with it. Default: now. */
   now?: string;
+  /** The releases as `buildSite` has just loaded and checked them: the first build takes these instead of reading the folder again. */
+  loaded?: LoadedReleases;
 }
 
 /** Options with defaults applied and the clock parsed. */
 export interface ResolvedOptions {
   site: Site;
+  root?: string;
+  templates?: string;
+  loaded?: LoadedReleases;
   releases: string;
   preview: boolean;
   now: DateTime;
@@ -26,7 +39,7 @@ export interface ResolvedOptions {
 export function resolveOptions(options: BayanOptions): ResolvedOptions {
   if (!options?.site) throw new Error("[bayan] the `site` option is required: addPlugin(bayan, { site: loadSite(\"templates/site.json\") })");
   const now = options.now ? parseClock(options.now, options.site.timezone) : DateTime.now();
-  return { site: options.site, releases: options.releases ?? "releases", preview: options.preview ?? false, now };
+  return { ...options, releases: options.releases ?? "releases", preview: options.preview ?? false, now };
 }
 
 /** A command-line option with a value Bayan cannot use; printed as `--now: error: …` and the hint. */
@@ -68,9 +81,4 @@ export function parseClock(value: string, timezone: string): DateTime {
   const offset = impossibleOffset(value);
   if (offset) throw new OptionError("--now", `"${value}" has the time zone offset ${offset}, which no place uses`, "offsets run from -12:00 to +14:00, e.g. --now=2026-11-24T09:00:00+03:00");
   return now;
-}
-
-/** Plugin options from the environment, for `eleventy.config.ts`: BAYAN_PREVIEW=1 and BAYAN_NOW=<ISO date-time>. */
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<BayanOptions, "preview" | "now"> {
-  return { preview: env.BAYAN_PREVIEW === "1", now: env.BAYAN_NOW || undefined };
 }

@@ -18,6 +18,9 @@ const COMMON = {
   debug: { type: "boolean", default: false },
 } as const;
 
+/** The `parseArgs` config of a command (named, so the compiled `.d.ts` can name what `readArgs` returns). */
+type Config<O extends Options> = { args: string[]; options: O & typeof COMMON; allowPositionals: boolean; strict: true };
+
 /** What a command takes: its usage text (ends with the option list) and its options. */
 export interface CommandLine<O extends Options> {
   usage: string;
@@ -27,8 +30,8 @@ export interface CommandLine<O extends Options> {
 }
 
 /** Reads `argv` for `command`; prints the usage and exits on `--help` or a mistake (see above). */
-export function readArgs<O extends Options>(command: CommandLine<O>, argv: string[] = process.argv.slice(2)) {
-  const config = { args: argv, options: { ...command.options, ...COMMON }, allowPositionals: command.positionals ?? false, strict: true } as const;
+export function readArgs<O extends Options>(command: CommandLine<O>, argv: string[] = process.argv.slice(2)): ReturnType<typeof parseArgs<Config<O>>> {
+  const config: Config<O> = { args: argv, options: { ...command.options, ...COMMON }, allowPositionals: command.positionals ?? false, strict: true };
   let parsed;
   try {
     parsed = parseArgs(config);

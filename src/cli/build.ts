@@ -6,6 +6,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { ConfigError } from "../config.ts";
+import { siteConfigFile } from "../defaults.ts";
+import { projectConfig } from "../project.ts";
 import { parseClock, parsePathPrefix, type OptionError } from "../options.ts";
 import { buildSite, PREVIEW_OUTPUT } from "../site/build.ts";
 import { describeBuildError, diagnosticsIn } from "../site/build-error.ts";
@@ -89,16 +91,15 @@ async function build() {
 async function serve() {
   const root = process.cwd();
   const site = readSiteConfig(root).site;
-  if (!site) throw new ConfigError("templates/site.json", []);
+  if (!site) throw new ConfigError(siteConfigFile(root), []);
   // Checked before anything starts, with the messages of a build.
   const now = values.now !== undefined ? parseClock(values.now, site.timezone).toISO()! : undefined;
   const pathPrefix = values.pathprefix === undefined ? undefined : parsePathPrefix(values.pathprefix);
   const port = parsePort(values.port);
   claimOutput(root, path.resolve(root, output), "preview");
   recordOutput(root, path.resolve(root, output), "preview");
-  process.env.BAYAN_PREVIEW = "1";
-  if (now) process.env.BAYAN_NOW = now;
-  const eleventy = new Eleventy(".", output, { configPath: "eleventy.config.ts", pathPrefix, runMode: "serve", quietMode: true });
+  const config = projectConfig({ site, root, preview: true, now });
+  const eleventy = new Eleventy(".", output, { configPath: "", config, pathPrefix: pathPrefix ?? site.pathPrefix, runMode: "serve", quietMode: true });
   await eleventy.init();
   eleventy.setIncrementalBuild(true);
   await eleventy.watch();

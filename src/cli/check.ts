@@ -12,6 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { DateTime } from "luxon";
 import { ConfigError, siteSchema, validateSite, type Site } from "../config.ts";
+import { siteConfigFile } from "../defaults.ts";
 import { imageProblems } from "../images/validate.ts";
 import { loadReleases } from "../release/load.ts";
 import { progress, readingReleases } from "../site/progress.ts";
@@ -22,7 +23,6 @@ import { printOptionError, readArgs } from "./args.ts";
 import { parseClock, type OptionError } from "../options.ts";
 
 /** Where the site config lives, relative to the project. */
-export const SITE_FILE = "templates/site.json";
 const RELEASES_DIR = "releases";
 
 /** What a check found. `site` is undefined when the config has errors. */
@@ -53,17 +53,18 @@ export function checkProject(options: { root: string; now: DateTime }): CheckRes
 }
 
 /**
- * Reads `templates/site.json`: the validated site, or one diagnostic per problem, each at the
+ * Reads the site config (`templates/site.json`, or `site.json` at the top): the validated site, or one diagnostic per problem, each at the
  * line of the key it is about, and a stand-in config to check the releases with.
  */
 export function readSiteConfig(root: string): { site?: Site; fallback?: Site; diagnostics: Diagnostic[] } {
-  const file = path.join(root, SITE_FILE);
-  const error = (message: string, hint: string, line?: number): Diagnostic => ({ file: SITE_FILE, line, severity: "error", message, hint });
+  const name = siteConfigFile(root);
+  const file = path.join(root, name);
+  const error = (message: string, hint: string, line?: number): Diagnostic => ({ file: name, line, severity: "error", message, hint });
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    return { diagnostics: [error("the site config is missing", "create it: see Site config in the README")], fallback: standIn({}) };
+    return { diagnostics: [error("the site config is missing", "create it: see Site config in the README")], fallback: standIn(name, {}) };
   }
   let input: unknown;
   try {
@@ -71,10 +72,10 @@ export function readSiteConfig(root: string): { site?: Site; fallback?: Site; di
   } catch (cause) {
     const position = /position (\d+)/.exec((cause as Error).message);
     const line = position ? text.slice(0, Number(position[1])).split("\n").length : undefined;
-    return { diagnostics: [error(`the site config is not valid JSON (${(cause as Error).message})`, "check the commas and quotes around this line", line)], fallback: standIn({}) };
+    return { diagnostics: [error(`the site config is not valid JSON (${(cause as Error).message})`, "check the commas and quotes around this line", line)], fallback: standIn(name, {}) };
   }
   try {
-    return { site: validateSite(input, SITE_FILE), diagnostics: [] };
+    return { site: validateSite(input, name), diagnostics: [] };
   } catch (cause) {
     if (!(cause instanceof ConfigError)) throw cause;
     const broken = new Set<string>();
@@ -91,15 +92,15 @@ export function readSiteConfig(root: string): { site?: Site; fallback?: Site; di
       }
       return error(problem, "fix this value; the README lists every key of site.json and its format", lineOfKey(text, keys));
     });
-    return { diagnostics, fallback: standIn(typeof input === "object" && input ? input : {}, broken) };
+    return { diagnostics, fallback: standIn(name, typeof input === "object" && input ? input : {}, broken) };
   }
 }
 
 /** A valid config made of the keys that are fine, so releases can still be checked. */
-function standIn(input: object, broken = new Set<string>()): Site | undefined {
+function standIn(name: string, input: object, broken = new Set<string>()): Site | undefined {
   const kept = Object.fromEntries(Object.entries(input).filter(([key]) => !broken.has(key)));
   try {
-    return validateSite({ ...STAND_IN_DEFAULTS, ...kept }, SITE_FILE);
+    return validateSite({ ...STAND_IN_DEFAULTS, ...kept }, name);
   } catch {
     return undefined;
   }
@@ -152,7 +153,8 @@ function readFlags(): CheckFlags {
   return { now: values.now, root: path.resolve(values.root!), verbose: values.verbose!, fix: values.fix! };
 }
 
-async function main(): Promise<void> {
+/** The `check` command: reads `process.argv`, prints the report, sets the exit code. */
+export async function main(): Promise<void> {
   const flags = readFlags();
   const config = readSiteConfig(flags.root);
   let now: DateTime;

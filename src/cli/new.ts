@@ -4,6 +4,7 @@
  * Creates a dated release file with its front matter filled in, and prints where it
  * is and the URL it will have. Never overwrites a file.
  */
+import { siteConfigFile } from "../defaults.ts";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError, loadSite, type Site } from "../config.ts";
@@ -20,10 +21,10 @@ function main(argv: string[]): number {
   }, argv);
 
   const root = args.values.root ?? process.cwd();
-  const config = join(root, "templates", "site.json");
+  const config = join(root, siteConfigFile(root));
   // The usual cause is running the command from the wrong folder, so say that rather than "file missing".
   if (!existsSync(config)) {
-    return fail(`No templates/site.json in ${resolve(root)}: run this from the project folder, or pass --root <project folder>.`);
+    return fail(`No templates/site.json or site.json in ${resolve(root)}: run this from the project folder, or pass --root <project folder>.`);
   }
   let site: Site;
   try {

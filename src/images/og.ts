@@ -49,7 +49,7 @@ export async function cropPhoto(file: string, cacheDir: string): Promise<string>
  * library's version, the logo's bytes and the fonts' bytes.
  */
 export function cardFingerprint(logo: string | undefined): string {
-  const drawing = readFileSync(path.join(import.meta.dirname, "card.ts"));
+  const drawing = readFileSync(path.join(import.meta.dirname, `card${path.extname(import.meta.filename)}`)); // card.js in the package
   return hashOf(drawing, sharp.versions.vips, logo ? readFileSync(logo) : "", readFileSync(CARD_FONTS.regular.file), readFileSync(CARD_FONTS.bold.file));
 }
 

@@ -6,6 +6,7 @@
  * Files are read as far as their headers (format and size), which finds a file that is not an
  * image, is damaged at its start, or is larger than the image library will open.
  */
+import { siteConfigFile } from "../defaults.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
@@ -19,7 +20,6 @@ const LOGO_FORMATS = new Set(["svg", "png", "jpg", "webp", "gif"]);
 /** sharp's default `limitInputPixels`: larger images are refused when the build opens them. */
 export const MAX_PIXELS = 268_402_689;
 
-const SITE_FILE = "templates/site.json";
 
 /**
  * Problems with the images of `releases` and the site's logo. An image of a release that is not
@@ -44,6 +44,7 @@ export function imageProblems(root: string, site: Site, releases: Release[]): Di
 function logoProblem(root: string, logo: string): Diagnostic | undefined {
   const file = path.resolve(root, logo);
   const relative = path.relative(root, file).split(path.sep).join("/");
+  const SITE_FILE = siteConfigFile(root);
   const line = keyLine(path.join(root, SITE_FILE), '"logo"');
   const problem = (message: string, hint: string): Diagnostic => ({ file: SITE_FILE, line, severity: "error", message, hint });
   const rule = "the logo is published from the project: give a path under assets/, e.g. assets/logo.svg";

@@ -9,8 +9,8 @@ import type { Source } from "../site/source.ts";
  * instead of the page as it was before the edit, which would look as if the edit had been taken.
  * The rest of the preview still builds; once the file is fixed, live reload brings the page back.
  */
-export function devErrorsPlugin(eleventyConfig: EleventyConfig, { source, templates }: { source: Source; templates: string }) {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templates), { autoescape: true });
+export function devErrorsPlugin(eleventyConfig: EleventyConfig, { source, folders }: { source: Source; folders: string[] }) {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(folders), { autoescape: true });
   eleventyConfig.setServerOptions({
     onRequest: {
       "/*": ({ url }: { url: URL }) => {

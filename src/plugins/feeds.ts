@@ -1,7 +1,6 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { once } from "./once.ts";
+import { firstHolding } from "../defaults.ts";
 import { localize, type Site } from "../config.ts";
 import { toRfc3339, toRfc822 } from "../feeds/dates.ts";
 import { scriptSafeJson } from "../feeds/json.ts";
@@ -19,7 +18,7 @@ function feedData(site: Site, format: keyof Feed["links"]): Data {
   return {
     // Only the changed feeds in a watch rebuild after release edits (see Newsroom.feedsToWrite),
     // less those the page cache holds (see plugins/page-cache.ts).
-    pagination: { data: `newsroom.feedsToRender.${format}`, size: 1, alias: "feed" },
+    pagination: { data: `bayan.newsroom.feedsToRender.${format}`, size: 1, alias: "feed" },
     permalink: (d: Data) => outputPath(d.feed.links[format]),
     eleventyComputed: {
       lang: (d: Data) => d.feed.lang,
@@ -29,7 +28,7 @@ function feedData(site: Site, format: keyof Feed["links"]): Data {
       publisher: (d: Data) => localize(site.publisher ?? site.title, d.feed.lang, site),
       updated: (d: Data) => d.feed.updated,
       // One preview stylesheet per language, so its explanation is in the feed's language.
-      stylesheet: (d: Data) => `${d.newsroom.sectionByLang[d.feed.lang].root}feed.xsl`,
+      stylesheet: (d: Data) => `${d.bayan.newsroom.sectionByLang[d.feed.lang].root}feed.xsl`,
     },
   };
 }
@@ -50,7 +49,7 @@ function outputs(site: Site, source: Source): Array<{ file: string; data: Data }
     {
       file: "feed.xsl.njk",
       data: {
-        pagination: { data: "newsroom.sections", size: 1, alias: "section" },
+        pagination: { data: "bayan.newsroom.sections", size: 1, alias: "section" },
         permalink: (d: Data) => `${d.section.root}feed.xsl`,
         eleventyComputed: { lang: (d: Data) => d.section.lang, dir: (d: Data) => d.section.dir },
       },
@@ -71,7 +70,7 @@ function outputs(site: Site, source: Source): Array<{ file: string; data: Data }
  * Only the RSS plugin's date function is used, not the plugin itself: adding it would replace
  * Bayan's one-argument `absoluteUrl` filter with its deprecated two-argument one.
  */
-export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source, archive }: { site: Site; source: Source; base: string; archive: (kind: "feed") => object }) {
+export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source, folders, archive }: { site: Site; source: Source; base: string; folders: string[]; archive: (kind: "feed") => object }) {
   // A release is in its language feed and each of its tags' feeds, in three formats, and in the
   // sitemap: work out its dates once per process (they depend on the date and the site's time
   // zone only) and its item HTML once per build (release text changes between watch rebuilds).
@@ -83,15 +82,15 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source, arch
   };
   eleventyConfig.on("eleventy.before", () => buildCaches.forEach((cache) => cache.clear()));
 
-  eleventyConfig.addFilter("xml", xmlText);
-  eleventyConfig.addFilter("rfc822", once((iso: string) => toRfc822(iso, site.timezone)));
-  eleventyConfig.addFilter("rfc3339", once((iso: string) => toRfc3339(iso, site.timezone)));
-  eleventyConfig.addFilter("json", scriptSafeJson);
-  eleventyConfig.addFilter("jsonLd", scriptSafeJson);
-  eleventyConfig.addFilter("ogLocale", ogLocale);
+  eleventyConfig.addFilter("bayanXml", xmlText);
+  eleventyConfig.addFilter("bayanRfc822", once((iso: string) => toRfc822(iso, site.timezone)));
+  eleventyConfig.addFilter("bayanRfc3339", once((iso: string) => toRfc3339(iso, site.timezone)));
+  eleventyConfig.addFilter("bayanJson", scriptSafeJson);
+  eleventyConfig.addFilter("bayanJsonLd", scriptSafeJson);
+  eleventyConfig.addFilter("bayanOgLocale", ogLocale);
 
   /**
-   * `{{ html | absoluteHtml(release.url) }}`: every URL in an item's HTML made absolute by Eleventy's
+   * `{{ html | bayanAbsoluteHtml(release.url) }}`: every URL in an item's HTML made absolute by Eleventy's
    * own `transformWithHtmlBase` (what the RSS plugin's feeds use; its older `htmlToAbsoluteUrls`
    * ignores the path prefix), so `/x` in a release becomes `https://host/<pathPrefix>/x` in the
    * feed exactly as it becomes `/<pathPrefix>/x` on the page.
@@ -100,13 +99,12 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source, arch
     const transform = eleventyConfig.getFilter("transformWithHtmlBase");
     return Promise.resolve(transform(html, `${site.url}/`, pageUrl) as string | Promise<string>);
   });
-  eleventyConfig.addFilter("absoluteHtml", async (html: unknown, pageUrl: string) => absoluteHtml(String(html), pageUrl));
+  eleventyConfig.addFilter("bayanAbsoluteHtml", async (html: unknown, pageUrl: string) => absoluteHtml(String(html), pageUrl));
 
   // Eleventy compiles a virtual template's body again for every page of a pagination (hundreds
   // of tag feeds): the body only includes its file, which the Nunjucks loader compiles once.
-  const templates = path.resolve(process.cwd(), eleventyConfig.dir.includes);
   for (const { file, data } of outputs(site, source)) {
-    if (!existsSync(path.join(templates, "feeds", file))) throw new Error(`[bayan] missing template ${path.join(templates, "feeds", file)}`);
-    eleventyConfig.addTemplate(`bayan-feeds/${file}`, `{% include "feeds/${file}" %}`, { eleventyExcludeFromCollections: true, ...data, ...(data.pagination?.alias === "feed" && { newsroom: archive("feed") }) });
+    if (!firstHolding(folders, `feeds/${file}`)) throw new Error(`[bayan] missing template feeds/${file} (looked in ${folders.join(", ")})`);
+    eleventyConfig.addTemplate(`bayan-feeds/${file}`, `{% include "bayan/feeds/${file}" %}`, { eleventyExcludeFromCollections: true, ...data, ...(data.pagination?.alias === "feed" && { bayan: archive("feed") }) });
   }
 }

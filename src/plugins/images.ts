@@ -57,9 +57,9 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
     const output = path.resolve(root, directories.output);
     publishFiles(Array.from(made.files, ([url, file]) => [file, path.join(output, ...outputPath(url).split("/"))] as const));
   });
-  eleventyConfig.addFilter("releasePicture", (url: string): Picture | undefined => images?.pictures.get(url));
-  eleventyConfig.addFilter("feedLogo", (logo: string | undefined) => (logo ? images?.feedLogo : undefined));
-  eleventyConfig.addFilter("ogImageFor", (url: string, lang?: string): OgImage | undefined =>
+  eleventyConfig.addFilter("bayanReleasePicture", (url: string): Picture | undefined => images?.pictures.get(url));
+  eleventyConfig.addFilter("bayanFeedLogo", (logo: string | undefined) => (logo ? images?.feedLogo : undefined));
+  eleventyConfig.addFilter("bayanOgImageFor", (url: string, lang?: string): OgImage | undefined =>
     images?.releaseCards.get(url) ?? (lang ? images?.siteCards.get(lang) : undefined),
   );
 }

@@ -23,9 +23,9 @@ export interface MediaOptions {
  * kit made (see `media/build.ts`) and set as `release.mediaKit` (read by `partials/media-kit.njk`,
  * the feeds and `seo.njk`); its files are published under the release's address. Only the
  * releases the pages are built from are worked on, so a hidden release's kit never reaches the output.
- * Templates also get `bytes | fileSize(lang)` (`2.4 MB`, `٢٫٤ ميغابايت`), `code | languageName(lang)`
- * (`en` on an Arabic page: `الإنجليزية`), `url | basename`, `kit | mediaAttachments` (feeds) and
- * `kit | jsonLdImages(ogImageUrl)` (`seo.njk`).
+ * Templates also get `bytes | bayanFileSize(lang)` (`2.4 MB`, `٢٫٤ ميغابايت`), `code | bayanLanguageName(lang)`
+ * (`en` on an Arabic page: `الإنجليزية`), `url | bayanBasename`, `kit | bayanMediaAttachments` (feeds) and
+ * `kit | bayanJsonLdImages(ogImageUrl)` (`seo.njk`).
  */
 export function mediaPlugin(eleventyConfig: EleventyConfig, { site, source, base, root = process.cwd() }: MediaOptions) {
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
@@ -36,9 +36,9 @@ export function mediaPlugin(eleventyConfig: EleventyConfig, { site, source, base
     const output = path.resolve(root, directories.output);
     publishFiles(Array.from(made.files, ([url, file]) => [file, path.join(output, ...url.split("/"))] as const));
   });
-  eleventyConfig.addFilter("fileSize", (bytes: number, lang: string) => formatFileSize(bytes, lang, site.digits));
-  eleventyConfig.addFilter("languageName", (code: string, lang: string) => languageName(code, lang));
-  eleventyConfig.addFilter("basename", (url: string) => path.posix.basename(url));
-  eleventyConfig.addFilter("mediaAttachments", (kit: MediaKit | undefined) => (kit ? attachments(kit) : []));
-  eleventyConfig.addFilter("jsonLdImages", (kit: MediaKit | undefined, ogImageUrl: string) => jsonLdImages(kit, ogImageUrl, base));
+  eleventyConfig.addFilter("bayanFileSize", (bytes: number, lang: string) => formatFileSize(bytes, lang, site.digits));
+  eleventyConfig.addFilter("bayanLanguageName", (code: string, lang: string) => languageName(code, lang));
+  eleventyConfig.addFilter("bayanBasename", (url: string) => path.posix.basename(url));
+  eleventyConfig.addFilter("bayanMediaAttachments", (kit: MediaKit | undefined) => (kit ? attachments(kit) : []));
+  eleventyConfig.addFilter("bayanJsonLdImages", (kit: MediaKit | undefined, ogImageUrl: string) => jsonLdImages(kit, ogImageUrl, base));
 }

@@ -35,7 +35,7 @@ export function pagesToRender(eleventyConfig: EleventyConfig, { root, templates,
     if (!session) return { releasePagesToWrite: pages, listingsToWrite: listings, feedsToRender: { rss: feeds, atom: feeds, json: feeds } };
     const cache = session;
     const fingerprint = renderFingerprint({ root, templates, site, sections: newsroom.sections });
-    const keys = cacheKeys(fingerprint, eleventyConfig.getFilter("releasePicture"), eleventyConfig.getFilter("feedLogo")(site.logo));
+    const keys = cacheKeys(fingerprint, eleventyConfig.getFilter("bayanReleasePicture"), eleventyConfig.getFilter("bayanFeedLogo")(site.logo));
     const feedsOf = (format: keyof FeedLinks) => cache.toRender("feed", fingerprint, feeds, (feed) => keys.feed(feed, format), (feed) => feed.links[format]);
     return {
       releasePagesToWrite: cache.toRender("release", fingerprint, pages, keys.releasePage, (page) => page.release.url),

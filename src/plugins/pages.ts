@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
+import { firstHolding } from "../defaults.ts";
 import { outputPath } from "../release/url.ts";
 import { directionOf } from "../text/direction.ts";
 
@@ -16,9 +15,9 @@ import { directionOf } from "../text/direction.ts";
 type Data = Record<string, any>;
 const bySection = { lang: (d: Data) => d.section.lang, dir: (d: Data) => d.section.dir };
 const sectionPages = (key: string, folder: string) => ({
-  pagination: { data: "newsroom.sections", size: 1, alias: "section" },
+  pagination: { data: "bayan.newsroom.sections", size: 1, alias: "section" },
   permalink: (d: Data) => `${d.section.root}${folder}/`,
-  eleventyComputed: { ...bySection, title: (d: Data) => d.i18n[d.section.lang][key] },
+  eleventyComputed: { ...bySection, title: (d: Data) => d.bayan.i18n[d.section.lang][key] },
 });
 
 const PAGES: Array<{ file: string; data: Data }> = [
@@ -26,7 +25,7 @@ const PAGES: Array<{ file: string; data: Data }> = [
     file: "listing.njk",
     data: {
       // Only the changed list pages in a watch rebuild after release edits (see Newsroom.listingsToWrite).
-      pagination: { data: "newsroom.listingsToWrite", size: 1, alias: "listing" },
+      pagination: { data: "bayan.newsroom.listingsToWrite", size: 1, alias: "listing" },
       permalink: (d: Data) => outputPath(d.listing.url),
       // No computed data (thousands of list pages): the page and `layouts/base.njk` take `lang`,
       // `dir`, `feeds` and `title` from `listing` at their top, as release pages do.
@@ -35,7 +34,7 @@ const PAGES: Array<{ file: string; data: Data }> = [
   { file: "tags.njk", data: sectionPages("allTags", "tags") },
   { file: "archive.njk", data: sectionPages("archive", "archive") },
   { file: "search.njk", data: sectionPages("search", "search") },
-  { file: "404.njk", data: { permalink: "404.html", eleventyComputed: { lang: (d: Data) => d.site.lang, dir: (d: Data) => directionOf(d.site.lang), title: (d: Data) => d.i18n[d.site.lang].notFoundTitle } } },
+  { file: "404.njk", data: { permalink: "404.html", eleventyComputed: { lang: (d: Data) => d.bayan.site.lang, dir: (d: Data) => directionOf(d.bayan.site.lang), title: (d: Data) => d.bayan.i18n[d.bayan.site.lang].notFoundTitle } } },
 ];
 
 /** Page title of a list: empty on the first home page (the site name is enough), else what it lists. */
@@ -44,10 +43,11 @@ function listingTitle(listing: Data, ui: Record<string, string>): string {
   return listing.pageNumber > 1 ? `${base || ui.latestReleases} (${ui.page} ${listing.pageNumber})` : base;
 }
 
-export function pagesPlugin(eleventyConfig: EleventyConfig, { templates, archive }: { templates: string; archive: (kind: "listing") => object }) {
-  eleventyConfig.addFilter("listingTitle", (listing: Data, ui: Record<string, string>) => listingTitle(listing, ui));
+/** `folders`: the site's templates, then Bayan's (see plugins/defaults.ts). */
+export function pagesPlugin(eleventyConfig: EleventyConfig, { folders, archive }: { folders: string[]; archive: (kind: "listing") => object }) {
+  eleventyConfig.addFilter("bayanListingTitle", (listing: Data, ui: Record<string, string>) => listingTitle(listing, ui));
   for (const page of PAGES) {
-    if (!existsSync(path.join(templates, "pages", page.file))) throw new Error(`[bayan] missing template ${path.join(templates, "pages", page.file)}`);
-    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "base.njk", ...page.data, ...(page.file === "listing.njk" && { newsroom: archive("listing") }) });
+    if (!firstHolding(folders, `pages/${page.file}`)) throw new Error(`[bayan] missing template pages/${page.file} (looked in ${folders.join(", ")})`);
+    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "bayan/pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "bayan/base.njk", ...page.data, ...(page.file === "listing.njk" && { bayan: archive("listing") }) });
   }
 }

@@ -22,12 +22,12 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source, archive
   eleventyConfig.addTemplateFormats("11ty.js");
   eleventyConfig.addTemplate("bayan-pages/release.11ty.js", (data: Data) => data.releasePage.release.bodyHtml, {
     eleventyExcludeFromCollections: true,
-    layout: "release.njk",
+    layout: "bayan/release.njk",
     // Only the changed pages in a watch rebuild after release edits (see Newsroom.releasePagesToWrite).
-    pagination: { data: "newsroom.releasePagesToWrite", size: 1, alias: "releasePage" },
+    pagination: { data: "bayan.newsroom.releasePagesToWrite", size: 1, alias: "releasePage" },
     permalink: (d: Data) => outputPath(d.releasePage.release.url),
     // What the release layouts read of the archive: see site/shows.ts.
-    newsroom: archive("release"),
+    bayan: archive("release"),
   });
 
   // Incremental rebuilds (npm start): a release edit rewrites its page and the pages that show it.

@@ -3,13 +3,14 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { build } from "esbuild";
 import type { Site } from "../config.ts";
+import { PACKAGE_ROOT } from "../defaults.ts";
 import { formatShortDate } from "../dates/dates.ts";
+import type { AfterBuildSteps } from "./audit.ts";
 import type { IndexPart } from "../search/build.ts";
 import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
 import { inBackground } from "../site/background.ts";
-import { noteAudited } from "../site/audited.ts";
 import { pageCacheFor } from "../site/page-cache.ts";
 import type { Source } from "../site/source.ts";
 import { leakFinder, type AuditTargets, type Match } from "../site/audit.ts";
@@ -28,7 +29,7 @@ const WORKER_FROM = 500;
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
  * edit stops an index still being built as its rebuild starts.
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, root }: { site: Site; source: Source; root: string }) {
+export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, after }: { site: Site; source: Source; after: AfterBuildSteps }) {
   let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
@@ -63,21 +64,22 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, roo
     const begin = () => start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit?.() : undefined, cacheDir && path.join(cacheDir, "bayan-index"));
     if (runMode === "build") begin();
     else startAfterWrite = begin;
-    clientBundle ??= bundleClient(root);
+    clientBundle ??= bundleClient();
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "search.js"), await clientBundle);
   });
-  // A build waits for the index, and hands what its search found to the embargo audit (`buildSite`).
-  eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
+  // A build waits for the index, and hands what its search found to the embargo audit (the next step).
+  after.steps.push(async ({ runMode }) => {
     startAfterWrite?.();
     startAfterWrite = undefined;
-    if (runMode === "build" && index) noteAudited(await index);
+    if (runMode === "build" && index) for (const [file, matches] of await index) after.audited.set(file, matches);
   });
 }
 
-async function bundleClient(root: string): Promise<Uint8Array> {
+/** The browser script from Bayan's own copy (the package's, not the site's `assets/`). */
+async function bundleClient(): Promise<Uint8Array> {
   const result = await build({
-    entryPoints: [path.join(root, "assets/search/client.ts")],
+    entryPoints: [path.join(PACKAGE_ROOT, "assets/search/client.ts")],
     bundle: true,
     minify: true,
     format: "esm",

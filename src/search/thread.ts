@@ -22,7 +22,7 @@ export async function writeSearchIndexInWorker(
   folder: string,
   { signal, audit, parts = ["documents", "terms"], cacheDir }: { signal?: AbortSignal; audit?: AuditTargets; parts?: IndexPart[]; cacheDir?: string } = {},
 ): Promise<Map<string, Match[]>> {
-  workerCode ??= build({ entryPoints: [path.join(import.meta.dirname, "worker.ts")], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "error" })
+  workerCode ??= build({ entryPoints: [path.join(import.meta.dirname, `worker${path.extname(import.meta.filename)}`)], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "error" })
     .then((result) => result.outputFiles[0].text);
   const code = await workerCode;
   signal?.throwIfAborted();

@@ -1,7 +1,8 @@
 /**
- * Files a build wrote besides Eleventy's pages and searched for the embargo audit as it wrote them
- * (the search index, on its worker thread), with what was found: noted by the plugins, taken by
- * `buildSite`, whose audit then neither holds nor reads them.
+ * Files a build wrote besides Eleventy's pages and searched for the embargo audit as it wrote them,
+ * with what was found, so the audit neither holds nor reads them again. The search index hands its
+ * own to the audit step (plugins/audit.ts); the page cache, opened by `buildSite` before Eleventy
+ * loads the plugin, notes the pages it links here, by output folder.
  */
 import path from "node:path";
 import type { Match } from "./audit.ts";
@@ -16,12 +17,17 @@ export function noteAudited(files: ReadonlyMap<string, Match[]>): void {
 
 /** The files noted under `folder`, by path relative to it with `/` separators; forgets them. */
 export function takeAudited(folder: string): Map<string, Match[]> {
+  return takeUnder(audited, folder);
+}
+
+/** The entries of `noted` (by absolute path) under `folder`, by path relative to it with `/` separators; removed from `noted`. */
+export function takeUnder(noted: Map<string, Match[]>, folder: string): Map<string, Match[]> {
   const taken = new Map<string, Match[]>();
-  for (const [file, matches] of audited) {
+  for (const [file, matches] of noted) {
     const relative = path.relative(folder, file);
     if (relative.startsWith("..") || path.isAbsolute(relative)) continue;
     taken.set(relative.split(path.sep).join("/"), matches);
-    audited.delete(file);
+    noted.delete(file);
   }
   return taken;
 }

@@ -4,16 +4,15 @@ import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { loadSite, type Site } from "../config.ts";
+import { siteConfigFile } from "../defaults.ts";
+import { projectConfig } from "../project.ts";
 import { imageProblems } from "../images/validate.ts";
 import { parseClock, parsePathPrefix } from "../options.ts";
 import { loadReleases } from "../release/load.ts";
-import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
-import { auditOutput, auditTargets, type AuditTargets, type Match } from "./audit.ts";
+import { auditTargets } from "./audit.ts";
 import { backgroundSettled } from "./background.ts";
-import { handOverLoaded } from "./source.ts";
 import { takeAudited } from "./audited.ts";
-import { leakDiagnostics } from "./audit-report.ts";
 import { openPageCache } from "./page-cache.ts";
 import { claimOutput, prepareStaging, recoverOutput, publishStaging, recordOutput } from "./output.ts";
 import { readingReleases } from "./progress.ts";
@@ -24,7 +23,7 @@ export { assertSafeOutput, oldOutputs } from "./output.ts";
 export const PREVIEW_OUTPUT = ".cache/preview";
 
 export interface BuildOptions {
-  /** Project folder (holds eleventy.config.ts, templates/, releases/). */
+  /** Project folder (holds releases/, the site config and the site's own templates/ and assets/, if any). */
   root: string;
   /** Output folder relative to `root`. Default `dist`. */
   output?: string;
@@ -59,7 +58,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(root, options.output ?? (options.preview ? PREVIEW_OUTPUT : "dist"));
   const kind = options.preview ? "preview" : "site";
   claimOutput(root, output, kind);
-  const site = loadSite(path.join(root, "templates/site.json"));
+  const site = loadSite(path.join(root, siteConfigFile(root)));
   const clock = options.now !== undefined ? parseClock(options.now, site.timezone) : DateTime.now().setZone(site.timezone);
   // Passed on with its offset: the plugin reads the same instant, whatever the machine's time zone.
   const now = clock.toISO()!;
@@ -75,28 +74,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 
   const staging = prepareStaging(output);
-  const previousCwd = process.cwd();
-  const previousEnv = { preview: process.env.BAYAN_PREVIEW, now: process.env.BAYAN_NOW };
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
   // from `.cache/` (not in a preview, which is not audited).
-  const targets = auditTargets(releases, { root, site });
-  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, targets.hidden);
+  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden);
   try {
-    process.chdir(root);
-    // The build takes these releases as they were just checked, not read again (see site/source.ts).
-    handOverLoaded(process.cwd(), { releases, diagnostics });
-    process.env.BAYAN_PREVIEW = options.preview ? "1" : "";
-    process.env.BAYAN_NOW = now;
-    const eleventy = new Eleventy(".", staging, {
-      configPath: "eleventy.config.ts",
-      pathPrefix,
+    // The project folder as Eleventy's input, not the working folder: a build never changes the process's folder.
+    const eleventy = new Eleventy(root, staging, {
+      // No config file: the project's config, with the releases just checked (the build takes them, not a second read).
+      configPath: "",
+      config: projectConfig({ site, root, preview: options.preview, now, loaded: { releases, diagnostics } }),
+      pathPrefix: pathPrefix ?? site.pathPrefix,
       quietMode: true,
     });
     if (!options.debug) eleventy.logger.overrideLogger(SILENT);
-    const [, pages] = (await eleventy.write()) as [unknown, WrittenPage[]];
-    // After write() has settled (no copy still in flight), before anything is published.
-    const audited = takeAudited(staging);
-    if (!options.preview) auditBuild(root, staging, releases, targets, writtenTexts(staging, pages), audited);
+    // The embargo audit is the plugin's last step (plugins/audit.ts): a leak rejects here, before anything is published.
+    await eleventy.write();
     // With a .cache/ that cannot be written, one warning says so: its writes below fail for the same reason.
     const cacheProblems = [cache.problem ?? cacheAttempt(() => pageCache?.commit())];
     publishStaging(staging, output);
@@ -113,10 +105,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } finally {
     pageCache?.close();
     cache.close();
-    handOverLoaded(process.cwd(), undefined);
-    process.chdir(previousCwd);
-    restoreEnv("BAYAN_PREVIEW", previousEnv.preview);
-    restoreEnv("BAYAN_NOW", previousEnv.now);
   }
   return { ok: true, diagnostics, releases, site, output, seconds: seconds() };
 }
@@ -161,32 +149,3 @@ function cacheWarnings(problems: Array<string | undefined>): Diagnostic[] {
 }
 
 const SILENT = { log() {}, info() {}, warn() {}, error() {} };
-
-/** A page Eleventy wrote, as its `write()` reports it. */
-interface WrittenPage {
-  outputPath: string | false;
-  content: unknown;
-}
-
-/** The pages' texts by path in the output folder: the audit searches them without reading them back. */
-function writtenTexts(folder: string, pages: WrittenPage[]): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const { outputPath, content } of pages) {
-    if (outputPath && typeof content === "string") texts.set(path.relative(folder, path.resolve(outputPath)).split(path.sep).join("/"), content);
-  }
-  return texts;
-}
-
-/**
- * The embargo audit: fails the build when a draft or embargoed release left any trace in the
- * output. `audited`: files their writer has searched already (the search index).
- */
-function auditBuild(root: string, folder: string, releases: Release[], targets: AuditTargets, written: Map<string, string>, audited: Map<string, Match[]>): void {
-  const leaks = auditOutput(folder, targets, written, audited);
-  if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
-}
-
-function restoreEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}

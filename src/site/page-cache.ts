@@ -195,7 +195,10 @@ export function pluginModules(source = SOURCE): string[] {
     for (const [, specifier] of text.matchAll(/(?:\bfrom|\bimport\s*\(?)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
       visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)));
     }
-    for (const [, loaded] of text.matchAll(/import\.meta\.dirname,\s*"([^"]+\.ts)"/g)) visit(path.posix.join(path.posix.dirname(file), loaded));
+    // `worker.ts` by name, or `worker${path.extname(import.meta.filename)}` (`worker.js` in the compiled package).
+    for (const [, name, ts] of text.matchAll(/import\.meta\.dirname,\s*(?:"([^"]+)\.ts"|`([^`$]+)\$\{path\.extname\(import\.meta\.filename\)\}`)/g)) {
+      visit(path.posix.join(path.posix.dirname(file), `${name ?? ts}.ts`));
+    }
   };
   for (const entry of ["index.ts", "site/build.ts"]) visit(entry);
   return [...found].sort();

@@ -1,17 +1,18 @@
 import path from "node:path";
 import type { ResolvedOptions } from "../options.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
-import { loadReleases, type LoadedReleases } from "../release/load.ts";
-import type { Diagnostic, } from "../release/model.ts";
+import { loadReleases } from "../release/load.ts";
+import type { Diagnostic, Release } from "../release/model.ts";
 import { auditTargets, type AuditTargets } from "./audit.ts";
 import { diffNewsroom, type NewsroomChanges } from "./changes.ts";
 import { buildNewsroom, type Newsroom } from "./newsroom.ts";
-import { processWide } from "./process-wide.ts";
 import { readingReleases } from "./progress.ts";
 
 /** The releases of one build, loaded once and shared by every template, feed and index. */
 export interface Loaded {
   newsroom: Newsroom;
+  /** Every release loaded, shown or not (the audit reports a leak by its release file). */
+  releases: Release[];
   diagnostics: Diagnostic[];
   /**
    * What the embargo audit looks for and what is public, worked out when asked (only a build's
@@ -43,11 +44,11 @@ export function createSource(options: ResolvedOptions, root: string) {
     // A watch rebuild after release edits only: the loader checks only the files the watcher named
     // (it still lists the folder), and the build writes only the pages that changed.
     const afterReleaseEdits = latest && changedFiles && changedFiles.size > 0 && [...changedFiles].every((file) => file.startsWith(releasesFolder));
-    const handed = latest ? undefined : takeLoaded(root);
+    const handed = latest ? undefined : options.loaded;
     const { releases, diagnostics } = handed ?? loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined, onProgress: readingReleases });
     if (!options.preview && diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
-    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), diagnostics, audit: options.preview ? undefined : () => auditTargets(releases) };
+    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), releases, diagnostics, audit: options.preview ? undefined : () => auditTargets(releases) };
     if (latest && afterReleaseEdits) {
       const changes = diffNewsroom(latest.newsroom, loaded.newsroom);
       loaded.changes = changes;
@@ -80,21 +81,3 @@ export function createSource(options: ResolvedOptions, root: string) {
 }
 
 export type Source = ReturnType<typeof createSource>;
-
-/** Releases `buildSite` checked, by the project folder it builds, until its build takes them. */
-const handed = processWide("loaded", () => new Map<string, LoadedReleases>());
-
-/**
- * Hands the releases `buildSite` has just loaded and checked to the build it starts in `root`,
- * whose source then takes them instead of reading the folder again (`undefined` withdraws them).
- */
-export function handOverLoaded(root: string, loaded: LoadedReleases | undefined): void {
-  if (loaded) handed.set(root, loaded);
-  else handed.delete(root);
-}
-
-function takeLoaded(root: string): LoadedReleases | undefined {
-  const loaded = handed.get(root);
-  handed.delete(root);
-  return loaded;
-}

@@ -103,7 +103,7 @@ describe("the page cache (.cache/bayan-pages)", () => {
   it("renders pages again, not from the cache, when the layouts show more of the archive than a page's links", () => {
     const project = makeProject(samples(["2026-09-14-flu-campaign-bom-crlf.txt", "2026-10-05-digital-services.md"]));
     const footer = path.join(project.root, "templates/partials/footer.njk");
-    writeFileSync(footer, `${readFileSync(footer, "utf8")}<p class="latest">{{ newsroom.releases[0].title }}</p>\n`);
+    writeFileSync(footer, `${readFileSync(footer, "utf8")}<p class="latest">{{ bayan.newsroom.releases[0].title }}</p>\n`);
     buildInProcessOfItsOwn(project);
     writeFileSync(path.join(project.root, "releases/2026-11-28-new.txt"), "افتتاح مركز جديد لخدمة المراجعين في المدينة\n\nافتتحت الوزارة اليوم مركزاً جديداً.\n");
     buildInProcessOfItsOwn(project);
@@ -113,7 +113,7 @@ describe("the page cache (.cache/bayan-pages)", () => {
   it("renders list pages again when their template shows more of the archive, and takes release pages from the cache still", () => {
     const project = makeProject(samples(GOOD_SAMPLES));
     const listing = path.join(project.root, "templates/pages/listing.njk");
-    writeFileSync(listing, `${readFileSync(listing, "utf8")}<p class="total">{{ newsroom.releases.length }}</p>\n`);
+    writeFileSync(listing, `${readFileSync(listing, "utf8")}<p class="total">{{ bayan.newsroom.releases.length }}</p>\n`);
     buildInProcessOfItsOwn(project);
     const fluPage = statSync(path.join(project.root, "dist", pageFile(FLU))).ino;
     writeFileSync(path.join(project.root, "releases/2026-11-28-new.txt"), "افتتاح مركز جديد لخدمة المراجعين في المدينة\n\nافتتحت الوزارة اليوم مركزاً جديداً.\n");
