@@ -21,7 +21,7 @@
  */
 import { parseByline, parseBylineAbove } from "./byline.ts";
 import { EASTERN_DIGITS, latinDigits } from "../text/digits.ts";
-import { parseDateline, type DatelineMatch } from "./dateline.ts";
+import { holdDateNumbers, parseDateline, type DatelineMatch } from "./dateline.ts";
 import { renderInline, type Direction } from "./inline.ts";
 import { endsSentence, headingShaped, isScrapedId, numberMarker, wholeLineDateline } from "./lines.ts";
 import type { Byline, Dateline, Diagnostic } from "./model.ts";
@@ -232,7 +232,7 @@ export function datelineDiagnostics(match: DatelineMatch, file: string, line: nu
 
 function renderParagraph(text: string, dir: Direction, match: DatelineMatch | undefined): string {
   if (!match) return renderInline(text, dir);
-  const dateline = renderInline(text.slice(0, match.end), dir);
+  const dateline = renderInline(holdDateNumbers(text.slice(0, match.end)), dir);
   return `<span class="dateline">${dateline}</span>${renderInline(text.slice(match.end), dir)}`;
 }
 

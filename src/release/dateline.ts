@@ -193,3 +193,13 @@ function isRealGregorian({ year, month, day }: CalendarDate): boolean {
 function iso({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
+
+/**
+ * A dateline as the page shows it: each space beside a number becomes a no-break space, so a line
+ * never ends between a day and its month, or leaves a year or an era mark (`2026 م`, `1448 هـ`)
+ * alone on the next one. The dateline's other spaces (`جمادى الآخرة`, `الموافق`) still break.
+ * @example holdDateNumbers("الجبيل 14 جمادى الآخرة 1448 هـ") // "الجبيل 14 جمادى الآخرة 1448 هـ" with no-break spaces around 14 and 1448
+ */
+export function holdDateNumbers(text: string): string {
+  return text.replace(/(?<=[0-9\u0660-\u0669]) (?=\S)|(?<=\S) (?=[0-9\u0660-\u0669])/g, "\u00A0");
+}

@@ -61,7 +61,7 @@ const ROWS: Record<string, () => Promise<void> | void> = {
     const page = site.page("/releases/2026/11/desalination-plant/");
     expect(page.querySelector(".release-date time")!.getAttribute("datetime")).toBe("2026-11-24T00:00:00+03:00");
     const body = page.querySelector(".release-body")!;
-    expect(body.querySelector(".dateline")!.textContent).toMatch(/^الجبيل 14 جمادى الآخرة 1448 هـ الموافق 24 نوفمبر 2026 م \(واس\)$/);
+    expect(body.querySelector(".dateline")!.textContent!.replace(/\u00A0/g, " ")).toMatch(/^الجبيل 14 جمادى الآخرة 1448 هـ الموافق 24 نوفمبر 2026 م \(واس\)$/);
     expect(body.querySelectorAll("ul > li")).toHaveLength(4);
     expect([...body.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual(["https://example.org/reports/jubail-2026.pdf", "mailto:media@example.org"]);
     expect(body.textContent).not.toMatch(/انتهى/);

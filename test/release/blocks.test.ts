@@ -4,8 +4,10 @@ import { fragment, tagsOf } from "./html.ts";
 
 const options = { file: "releases/x.txt", dir: "rtl" as const, firstLine: 3 };
 const render = (text: string) => renderTextBody(text.split("\n"), options);
+/** Text with the dateline's no-break spaces as plain ones: the shape, not the line breaking. */
+const plain = (text: string) => text.replace(/\u00A0/g, " ");
 const shape = (text: string) =>
-  [...fragment(render(text).html).children].map((el) => `${el.tagName.toLowerCase()}:${el.textContent}`);
+  [...fragment(render(text).html).children].map((el) => `${el.tagName.toLowerCase()}:${plain(el.textContent ?? "")}`);
 
 describe("headings", () => {
   it.each([
@@ -138,7 +140,7 @@ describe("end marks", () => {
 describe("datelines in .txt", () => {
   it("wraps the dateline in the first paragraph and strips it from firstParagraph", () => {
     const body = render("الرياض 11 أغسطس 2015م (واس) - افتتح الوزير المعرض.\n\nفقرة ثانية.");
-    expect(body.html).toBe('<p><span class="dateline">الرياض 11 أغسطس 2015م (واس)</span> - افتتح الوزير المعرض.</p>\n<p>فقرة ثانية.</p>');
+    expect(plain(body.html)).toBe('<p><span class="dateline">الرياض 11 أغسطس 2015م (واس)</span> - افتتح الوزير المعرض.</p>\n<p>فقرة ثانية.</p>');
     expect(body.firstParagraph).toBe("افتتح الوزير المعرض.");
     expect(body.dateline).toMatchObject({ location: "الرياض", agency: "واس", date: { year: 2015, month: 8, day: 11 } });
   });
@@ -166,7 +168,7 @@ describe("wire copy: datelines on a line of their own", () => {
 
   it("marks a dateline block, finds its date, and takes the first paragraph from the text under it", () => {
     const body = render(`${dateline}\n\n${text}\n\nفقرة ثانية.`);
-    expect(body.html).toBe(`<p><span class="dateline">${dateline}</span></p>\n<p>${text}</p>\n<p>فقرة ثانية.</p>`);
+    expect(plain(body.html)).toBe(`<p><span class="dateline">${dateline}</span></p>\n<p>${text}</p>\n<p>فقرة ثانية.</p>`);
     expect(body.dateline).toMatchObject({ location: "الكويت", agency: "واس", date: { year: 2015, month: 8, day: 10 } });
     expect(body.firstParagraph).toBe(text);
     expect(body.diagnostics).toEqual([]);
@@ -187,7 +189,7 @@ describe("wire copy: datelines on a line of their own", () => {
 
   it("reads a dateline that opens the first paragraph with the agency unbracketed", () => {
     const body = render(`${dateline} - ${text}`);
-    expect(body.html).toBe(`<p><span class="dateline">${dateline}</span> - ${text}</p>`);
+    expect(plain(body.html)).toBe(`<p><span class="dateline">${dateline}</span> - ${text}</p>`);
     expect(body.firstParagraph).toBe(text);
   });
 
@@ -285,5 +287,12 @@ describe("wire copy: headings stay honest", () => {
   it("still makes a short line between paragraphs, or before a list, a heading", () => {
     expect(tagsOf(render("نص.\n\nأرقام المشروع\n\nنص.").html)).toEqual(["p", "h2", "p"]);
     expect(tagsOf(render("نص.\n\nأرقام المشروع\n\n- بند").html)).toEqual(["p", "h2", "ul", "li"]);
+  });
+});
+
+describe("the dateline on the page", () => {
+  it("holds each number to the words beside it: no line ends between a day and its month, or before a year's era mark", () => {
+    const html = render("الجبيل 14 جمادى الآخرة 1448 هـ الموافق 24 نوفمبر 2026 م (واس) – دشّنت الهيئة اليوم المحطة.").html;
+    expect(/<span class="dateline">(.*?)<\/span>/.exec(html)![1]).toBe("الجبيل\u00A014\u00A0جمادى الآخرة\u00A01448\u00A0هـ الموافق\u00A024\u00A0نوفمبر\u00A02026\u00A0م (واس)");
   });
 });

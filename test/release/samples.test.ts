@@ -67,7 +67,7 @@ describe("good samples", () => {
         hijri: { year: 1448, month: 6, day: 14 },
       });
       const first = body.querySelector("p")!;
-      expect(first.firstElementChild?.outerHTML).toBe(`<span class="dateline">${release.dateline!.text}</span>`);
+      expect(first.firstElementChild?.outerHTML.replace(/&#160;|\u00A0/g, " ")).toBe(`<span class="dateline">${release.dateline!.text}</span>`);
       expect(first.textContent).toMatch(/\(واس\) – دشّنت الهيئة/);
       expect(release.firstParagraph).toMatch(/^دشّنت الهيئة اليوم/);
       expect(release.bodyText).toMatch(/^الجبيل 14 جمادى/);
