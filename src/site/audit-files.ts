@@ -3,19 +3,19 @@
  * (its own text, a photo in `assets/`, a document a draft links to) must not be in the output,
  * under its own name or any other. Text traces inside files are `audit.ts`'s job.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { locateImage } from "../images/locate.ts";
 import type { Release } from "../release/model.ts";
 import { linkedAssets, siteAssets } from "./asset-files.ts";
+import { contentHash } from "../util/hash.ts";
 
 /** Files only hidden releases use, by path and by content. */
 export interface FileTargets {
   /** Project path (`assets/photos/x.jpg`, `releases/2026/photo.jpg`) → index of the hidden release using it. */
   paths: Record<string, number>;
   /** The same files by content, so a copy under another name is found too. */
-  contents: Array<{ hidden: number; size: number; sha256: string }>;
+  contents: Array<{ hidden: number; size: number; hash: string }>;
 }
 
 /**
@@ -48,7 +48,7 @@ export function fileTargets(root: string, base: string, logo: string | undefined
       const bytes = readOrUndefined(path.join(root, file));
       if (!bytes) continue;
       targets.paths[file] = index;
-      targets.contents.push({ hidden: index, size: bytes.length, sha256: sha256(bytes) });
+      targets.contents.push({ hidden: index, size: bytes.length, hash: contentHash(bytes) });
     }
   });
   return targets;
@@ -67,16 +67,13 @@ export function fileLeaks(folder: string, outputs: string[], targets: FileTarget
     const file = path.join(folder, ...output.split("/"));
     // Only a file of the same size can be a copy: the others are not read.
     if (!sizes.has(statSync(file).size)) continue;
-    const hash = sha256(readFileSync(file));
-    const same = targets.contents.find((c) => c.sha256 === hash);
+    const hash = contentHash(readFileSync(file));
+    const same = targets.contents.find((c) => c.hash === hash);
     if (same) found.push({ hidden: same.hidden, output });
   }
   return found;
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 function readOrUndefined(file: string): Buffer | undefined {
   try {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createHash } from "node:crypto";
+import { contentHash } from "../../src/util/hash.ts";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, ReleaseErrors } from "../../src/diagnostics.ts";
@@ -217,7 +217,7 @@ describe("auditOutput", () => {
     write("assets/photos/visit.jpg", photo);
     write("downloads/copy.jpg", photo);
     write("downloads/other.jpg", Buffer.from("JPEG bytes of another photo, same size"));
-    const files = { paths: { "assets/photos/visit.jpg": 0 }, contents: [{ hidden: 0, size: photo.length, sha256: createHash("sha256").update(photo).digest("hex") }] };
+    const files = { paths: { "assets/photos/visit.jpg": 0 }, contents: [{ hidden: 0, size: photo.length, hash: contentHash(photo) }] };
     expect(auditOutput(dir, { hidden: [budget], published: [plant], files }).map((l) => `${l.output} ${l.trace}`)).toEqual([
       "assets/photos/visit.jpg file",
       "downloads/copy.jpg file",
