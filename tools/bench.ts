@@ -3,11 +3,14 @@
  * plain Markdown with a minimal Eleventy site, and prints one table of figures. It never asserts
  * a time: the figures are for people to read and compare.
  *
+ * Each round runs, in turn: plain Eleventy, Bayan's first build (empty `.cache/`), Bayan with
+ * nothing changed, with one release added, and with every page rendered (page cache dropped);
+ * the table shows each kind's median over the rounds, beside the machine's load average.
+ *
  * Options: --releases N (default 10000), --seed N, --per-page N (releases per list page in both
- * builds, default 50 as in the plain baseline), --runs N (alternating rebuild / plain pairs whose
- * medians are reported, default 3),
+ * builds, default 50 as in the plain baseline), --runs N (rounds, default 3),
  * --images 0.02 (share of releases with an image), --edits N (edit-loop samples, default 3),
- * --skip-plain, --skip-rebuild (Bayan's second build, caches kept), --skip-edit-loop,
+ * --skip-plain, --skip-rebuild (only Bayan's first build), --skip-edit-loop,
  * --keep (keep the temp folder), --json FILE, --cpu-prof DIR (V8 CPU profiles of the builds),
  * --debug (DEBUG=Eleventy:Benchmark*).
  */

@@ -15,7 +15,7 @@ export interface BenchOptions {
   /** Build clock: fixed, so the same seed gives the same site. */
   now: string;
   skipPlain: boolean;
-  /** Skip Bayan's second build (caches and output of the first kept). */
+  /** Skip Bayan's builds after the first (nothing changed, one release added, every page rendered). */
   skipRebuild: boolean;
   skipEditLoop: boolean;
   /** Edits timed in the edit loop (median reported). */
@@ -24,11 +24,30 @@ export interface BenchOptions {
   imageShare: number;
   /** Releases per list page in both builds (plain Eleventy's home page is paginated by it too). */
   perPage: number;
-  /** Alternating pairs of Bayan rebuild and plain build; their medians are reported. */
+  /** Rounds of every kind of build; each figure is the median over the rounds. */
   runs: number;
   measure: MeasureOptions;
   /** Called with a line of progress (stderr in the CLI). */
   log: (line: string) => void;
+}
+
+/**
+ * The kinds of build a round runs, in this order:
+ * - `plain`: plain Eleventy from an empty output folder;
+ * - `first`: Bayan with no `.cache/` and no previous output (a fresh clone, a CI without a cache);
+ * - `unchanged`: Bayan again, nothing changed, `.cache/` kept (a CI that restores it);
+ * - `added`: Bayan after one new release is added to the archive (what publishing costs);
+ * - `rendered`: Bayan with the page cache dropped, every other cache kept: every page rendered,
+ *   as after a template edit or a Bayan upgrade (neither changes parses, photos, cards or the
+ *   search index, so their caches stay valid).
+ */
+export const BUILD_KINDS = ["plain", "first", "unchanged", "added", "rendered"] as const;
+export type BuildKind = (typeof BUILD_KINDS)[number];
+
+/** One kind of build over the rounds: each round's figures and their medians. */
+export interface BuildSeries {
+  rounds: BuildFigures[];
+  median: BuildFigures;
 }
 
 /** Every figure of one bench run, as `--json` writes it. */
@@ -36,23 +55,11 @@ export interface BenchResult {
   releases: number;
   seed: number;
   machine: string;
+  /** The machine's 1-minute load average as each build started (other work slows the builds). */
+  load: number[];
   counts: BenchProjects["counts"];
-  /** Bayan's first build: empty `.cache/`, no previous output (a fresh CI checkout). */
-  bayan: BuildFigures;
-  /** Bayan's later builds of the same releases, `.cache/` (parses, images, cards) kept: the median of `runs`. */
-  rebuild?: BuildFigures;
-  /** Bayan's build after one release is added to the archive (`.cache/` kept): what publishing a release costs. */
-  published?: BuildFigures;
-  /** Bayan's build with the page and index caches dropped, photos, cards and parses kept: every page rendered, as after a template edit or an upgrade. */
-  rendered?: BuildFigures;
-  /** Plain Eleventy from an empty output folder, each run alternating with a rebuild: the median. */
-  plain?: BuildFigures;
   perPage: number;
-  /** Wall seconds of each rebuild and plain build, in the order they ran. */
-  runs: { rebuild: number[]; plain: number[] };
-  /** Bayan / plain wall time (medians), first build and rebuild. */
-  ratio?: number;
-  rebuildRatio?: number;
+  builds: Partial<Record<BuildKind, BuildSeries>>;
   search: SearchFigures;
   editLoop?: EditLoopFigures;
   /** The temp folder (removed unless `--keep`). */
@@ -71,7 +78,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   });
   options.log(`generated ${projects.counts.releases} releases in ${((performance.now() - started) / 1000).toFixed(1)} s: ${projects.folder}`);
 
-  const machine = `${os.cpus().length} CPUs, Node ${process.version}`;
+  const machine = `${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   try {
     const figures = await measureAll(projects, options);
     return { releases: options.releases, seed: options.seed, machine, counts: projects.counts, perPage: options.perPage, ...figures, folder: projects.folder };
@@ -81,66 +88,56 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 }
 
-/** The builds, search and edit-loop figures of one run. */
-async function measureAll(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "bayan" | "rebuild" | "published" | "rendered" | "plain" | "runs" | "ratio" | "rebuildRatio" | "search" | "editLoop">> {
-  options.log("building with Bayan…");
-  const bayan = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
-  options.log(`Bayan: ${bayan.wallSeconds.toFixed(1)} s`);
-  // This machine's timings move by a quarter from one build to the next: alternate the two builds and take medians.
-  const rebuilds: BuildFigures[] = [];
-  const plains: BuildFigures[] = [];
-  for (let run = 1; run <= options.runs; run++) {
-    const of = options.runs > 1 ? ` (${run} of ${options.runs})` : "";
-    if (!options.skipRebuild) {
-      options.log(`building with Bayan again, caches kept${of}…`);
-      rebuilds.push(await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure));
-      options.log(`Bayan rebuild: ${rebuilds.at(-1)!.wallSeconds.toFixed(1)} s`);
-    }
-    if (!options.skipPlain) {
-      options.log(`building with plain Eleventy${of}…`);
-      plains.push(await measureBuild({ kind: "plain", root: projects.plain, now: options.now }, options.measure));
-      options.log(`plain Eleventy: ${plains.at(-1)!.wallSeconds.toFixed(1)} s`);
+/** The rounds of builds, then search and the edit loop on the Bayan project as the last round left it. */
+async function measureAll(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "builds" | "load" | "search" | "editLoop">> {
+  const rounds: Partial<Record<BuildKind, BuildFigures[]>> = {};
+  const load: number[] = [];
+  for (let round = 1; round <= options.runs; round++) {
+    const of = options.runs > 1 ? ` (round ${round} of ${options.runs})` : "";
+    for (const kind of BUILD_KINDS) {
+      if (kind === "plain" && options.skipPlain) continue;
+      if (kind !== "plain" && kind !== "first" && options.skipRebuild) continue;
+      load.push(os.loadavg()[0]);
+      options.log(`building: ${kind}${of}…`);
+      const figures = await measureKind(kind, projects, options);
+      (rounds[kind] ??= []).push(figures);
+      options.log(`${kind}: ${figures.wallSeconds.toFixed(1)} s, ${(figures.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
     }
   }
-  const rebuild = medianFigures(rebuilds);
-  const plain = medianFigures(plains);
-  const runs = { rebuild: rebuilds.map((b) => b.wallSeconds), plain: plains.map((b) => b.wallSeconds) };
+  const builds = Object.fromEntries(Object.entries(rounds).map(([kind, list]) => [kind, { rounds: list, median: medianFigures(list) }]));
   const search = await measureSearch(path.join(projects.bayan, "dist"), projects.sample);
-  const { published, rendered } = options.skipRebuild ? {} : await measureChanges(projects, options);
-
   let editLoop: EditLoopFigures | undefined;
   if (!options.skipEditLoop) {
     options.log("timing the edit loop (npm start)…");
     editLoop = await measureEditLoop(projects.bayan, projects.sample, { edits: options.edits, now: options.now, log: options.log });
   }
-  const ratio = (build?: BuildFigures) => (build && plain ? build.wallSeconds / plain.wallSeconds : undefined);
-  return { bayan, rebuild, published, rendered, plain, runs, ratio: ratio(bayan), rebuildRatio: ratio(rebuild), search, editLoop };
+  return { builds, load, search, editLoop };
 }
 
-/** One build after a release is published, then one with every page rendered; the project is as before after them. */
-async function measureChanges(projects: BenchProjects, options: BenchOptions): Promise<Pick<BenchResult, "published" | "rendered">> {
-  const build = async (what: string) => {
-    options.log(`building with Bayan, ${what}…`);
-    const figures = await measureBuild({ kind: "bayan", root: projects.bayan, now: options.now }, options.measure);
-    options.log(`Bayan, ${what}: ${figures.wallSeconds.toFixed(1)} s`);
-    return figures;
-  };
+/** One build of the given kind; the Bayan project's releases are as before after it. */
+async function measureKind(kind: BuildKind, projects: BenchProjects, options: BenchOptions): Promise<BuildFigures> {
+  const build = () => measureBuild({ kind: kind === "plain" ? "plain" : "bayan", root: kind === "plain" ? projects.plain : projects.bayan, now: options.now }, options.measure);
+  const cache = path.join(projects.bayan, ".cache");
+  if (kind === "first") {
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(path.join(projects.bayan, "dist"), { recursive: true, force: true });
+  }
+  if (kind === "rendered") rmSync(path.join(cache, "bayan-pages"), { recursive: true, force: true });
+  if (kind !== "added") return build();
   // The newest release of the archive: its page, its neighbour's, every list and feed it is in, and the search index change.
   const date = DateTime.fromISO(options.now, { setZone: true }).minus({ hours: 1 });
-  const model = projects.sample[0];
-  const added = toBayanFile({ ...model, name: `${date.year}/bench-published`, date: date.toISO()!, dateInFrontMatter: true, draft: false, image: undefined });
+  const added = toBayanFile({ ...projects.sample[0], name: `${date.year}/bench-published`, date: date.toISO()!, dateInFrontMatter: true, draft: false, image: undefined });
   const file = path.join(projects.bayan, "releases", added.path);
   writeFileSync(file, added.text);
-  const published = await build("one release added");
-  rmSync(file);
-  for (const folder of ["bayan-pages", "bayan-index"]) rmSync(path.join(projects.bayan, ".cache", folder), { recursive: true, force: true });
-  const rendered = await build("every page rendered");
-  return { published, rendered };
+  try {
+    return await build();
+  } finally {
+    rmSync(file);
+  }
 }
 
-/** Each figure's median over several builds of the same project; none for no builds. */
-function medianFigures(builds: BuildFigures[]): BuildFigures | undefined {
-  if (builds.length === 0) return undefined;
+/** Each figure's median over several builds of the same project. */
+function medianFigures(builds: BuildFigures[]): BuildFigures {
   const of = (figure: (b: BuildFigures) => number) => median(builds.map(figure));
   return {
     wallSeconds: of((b) => b.wallSeconds),

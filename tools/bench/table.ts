@@ -1,60 +1,58 @@
 import type { BuildFigures } from "./measure.ts";
-import type { BenchResult } from "./run.ts";
+import { BUILD_KINDS, type BenchResult, type BuildKind } from "./run.ts";
+import { median } from "./search.ts";
 
-const MB = 1024 * 1024;
+const MIB = 1024 * 1024;
+
+const LABELS: Record<BuildKind, string> = {
+  plain: "plain Eleventy",
+  first: "first build (empty .cache/)",
+  unchanged: "nothing changed (.cache/ kept)",
+  added: "one release added",
+  rendered: "every page rendered",
+};
 
 /**
- * The bench result as one table: a row per figure; columns for Bayan's first build (empty caches),
- * its later builds (`.cache/` kept; median), plain Eleventy (median), and the ratios; then single
- * figures, among them Bayan's wall time after one release is added and with every page rendered.
+ * The bench result as one table: a row per kind of build (medians over the rounds, each round's
+ * wall time listed), with wall and CPU time, peak memory, output and the ratio to plain Eleventy;
+ * then the search and edit-loop figures.
  */
 export function formatTable(result: BenchResult): string {
-  const { bayan, rebuild, plain } = result;
-  const builds: Array<[string, (b: BuildFigures) => number, (n: number) => string]> = [
-    ["wall time", (b) => b.wallSeconds, seconds],
-    ["CPU time (user+sys)", (b) => b.cpuSeconds, seconds],
-    ["peak RSS", (b) => b.peakRssBytes, megabytes],
-    ["output files", (b) => b.outputFiles, count],
-    ["output size", (b) => b.outputBytes, megabytes],
-  ];
-  const rows: string[][] = builds.map(([label, figure, format]) => [
-    label,
-    format(figure(bayan)),
-    rebuild ? format(figure(rebuild)) : "—",
-    plain ? format(figure(plain)) : "—",
-    ratio(figure(bayan), plain && figure(plain)),
-    ratio(rebuild && figure(rebuild), plain && figure(plain)),
-  ]);
-  const { search, editLoop, published, rendered } = result;
-  const single = (label: string, value: string) => [label, value, "", "", "", ""];
-  const build = (figures: BuildFigures | undefined) => (figures ? `${seconds(figures.wallSeconds)} (${ratio(figures.wallSeconds, plain?.wallSeconds) || "—"} plain)` : "n/a");
-  rows.push(
-    single("one release added", build(published)),
-    single("every page rendered", build(rendered)),
-    single("search index", search.indexBytes === undefined ? "n/a" : megabytes(search.indexBytes)),
-    single("median bytes per query", search.medianQueryBytes === undefined ? "n/a" : `${count(search.medianQueryBytes)} (${search.queries} queries)`),
-    single("edit → page rebuilt", editLoop ? seconds(editLoop.medianPageSeconds) : "n/a"),
-    single("edit → rebuild done", editLoop ? `${seconds(editLoop.medianSettledSeconds)}, ${count(editLoop.medianFilesWritten)} files` : "n/a"),
-  );
-  const header = ["", "Bayan 1st build", "Bayan rebuild", "plain Eleventy", "1st / plain", "rebuild / plain"];
+  const plain = result.builds.plain?.median;
+  const header = ["build", "wall (median)", "rounds", "÷ plain", "CPU", "peak RSS", "files", "output"];
+  const rows: string[][] = [];
+  for (const kind of BUILD_KINDS) {
+    const series = result.builds[kind];
+    if (!series) continue;
+    const m: BuildFigures = series.median;
+    rows.push([
+      LABELS[kind],
+      seconds(m.wallSeconds),
+      series.rounds.map((b) => b.wallSeconds.toFixed(1)).join(", "),
+      kind === "plain" || !plain ? "" : `${(m.wallSeconds / plain.wallSeconds).toFixed(2)}×`,
+      seconds(m.cpuSeconds),
+      `${count(Math.max(...series.rounds.map((b) => b.peakRssBytes)) / MIB)} MiB`,
+      count(m.outputFiles),
+      `${count(m.outputBytes / MIB)} MiB`,
+    ]);
+  }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ").trimEnd();
-  const { counts } = result;
+  const { counts, search, editLoop } = result;
+  const rounds = Math.max(0, ...Object.values(result.builds).map((s) => s.rounds.length));
   return [
     `${count(counts.releases)} releases (${count(counts.published)} published, ${count(counts.images)} with images), seed ${result.seed}, ${result.machine}`,
-    `lists paginated by ${result.perPage} in both builds; rebuild and plain: medians of ${runList(result)}`,
+    `lists paginated by ${result.perPage} in both builds; ${rounds} round${rounds === 1 ? "" : "s"}, each: ${BUILD_KINDS.join(", ")}; peak RSS is the highest of the rounds`,
+    `load average (1 min) as the builds started: median ${result.load.length ? median(result.load).toFixed(2) : "—"}, highest ${result.load.length ? Math.max(...result.load).toFixed(2) : "—"}`,
     "",
     line(header),
     line(widths.map((w) => "-".repeat(w))),
     ...rows.map(line),
+    "",
+    `search index: ${search.indexBytes === undefined ? "n/a" : `${(search.indexBytes / MIB).toFixed(1)} MiB`}; median bytes per query: ${search.medianQueryBytes === undefined ? "n/a" : `${count(search.medianQueryBytes)} (${search.queries} queries)`}`,
+    `npm start: edit → page rebuilt ${editLoop ? seconds(editLoop.medianPageSeconds) : "n/a"}; edit → rebuild done ${editLoop ? `${seconds(editLoop.medianSettledSeconds)}, ${count(editLoop.medianFilesWritten)} files` : "n/a"}`,
   ].join("\n");
 }
 
-const runList = ({ runs }: BenchResult) => {
-  const count = Math.max(runs.rebuild.length, runs.plain.length);
-  return `${count === 1 ? "1 run" : `${count} alternating runs`} (rebuild ${runs.rebuild.map(seconds).join(", ") || "—"}; plain ${runs.plain.map(seconds).join(", ") || "—"})`;
-};
 const seconds = (s: number) => `${s.toFixed(1)} s`;
-const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
-const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : "");
