@@ -47,7 +47,7 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
     // changed, and the others are already in the output. (With `ogCards: N`, an edit can move
     // which releases are the newest N: everything is worked out again.)
     const edited = changes && images && site.ogCards === true ? newsroom.releases.filter((release) => changes.releaseUrls.has(release.url)) : undefined;
-        const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards, cacheDir });
+    const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards, cacheDir });
     images = edited && images ? merged(images, made, edited) : made;
     for (const warning of made.warnings) console.warn(formatDiagnostic(warning));
     // `seo.njk` reads `release.ogImage`: set on the loaded releases before any page renders.
