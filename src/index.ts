@@ -15,6 +15,7 @@ import { pagesToRender } from "./plugins/page-cache.ts";
 import { pagesPlugin } from "./plugins/pages.ts";
 import { releasesPlugin } from "./plugins/releases.ts";
 import { searchPlugin } from "./plugins/search.ts";
+import { buildContext } from "./site/context.ts";
 import type { PageKind } from "./site/shows.ts";
 import { createSource } from "./site/source.ts";
 import { readJsonFile } from "./util/json.ts";
@@ -40,6 +41,8 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   const folders = layered(options.templates ?? path.join(directories.includes, "bayan"), DEFAULT_TEMPLATES);
   const base = new URL(eleventyConfig.pathPrefix.replace(/^\/?/, "/"), `${site.url}/`).href;
   const source = createSource(options, root);
+  // `buildSite`'s for its build; else this plugin's own, for every build of its Eleventy (a watch session's rebuilds).
+  const context = options.context ?? buildContext();
 
   // Frozen: Eleventy's data cascade passes frozen objects through as they are. Unfrozen ones it
   // copies into each template's data and, on paginated pages, wraps in a new proxy at every read.
@@ -49,7 +52,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   // The page cache hashes the site's own templates; with the defaults beside them, those count too.
   const templates = folders.find((folder) => existsSync(folder)) ?? DEFAULT_TEMPLATES;
   const made = templates === DEFAULT_TEMPLATES ? siteData : { ...siteData, defaults: defaultTemplatesDigest() };
-  const pages = pagesToRender(eleventyConfig, { root, templates, site: made });
+  const pages = pagesToRender(eleventyConfig, { root, templates, site: made, pageCache: context.pageCache });
   const bayanData = (newsroom: object) => Object.freeze(Object.assign(new BayanData(), { site: siteData, i18n, newsroom }));
   eleventyConfig.addGlobalData("bayan", async () => bayanData(pages.newsroom((await source.get()).newsroom)));
   /** The `bayan` a kind of page's templates read: its `newsroom` is that kind's view of the archive (see site/shows.ts). */
@@ -65,11 +68,11 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(pagesPlugin, { folders, archive });
   eleventyConfig.addPlugin(assetsPlugin, { root, site, source, base });
   eleventyConfig.addPlugin(feedsPlugin, { site, source, base, folders, archive });
-  eleventyConfig.addPlugin(imagesPlugin, { site, source, base, root });
+  eleventyConfig.addPlugin(imagesPlugin, { site, source, base, root, cacheDir: context.pageCache?.cacheDir });
   eleventyConfig.addPlugin(mediaPlugin, { site, source, base, root });
-  const after: AfterBuildSteps = { steps: [], audited: new Map() };
-  eleventyConfig.addPlugin(searchPlugin, { site, source, after });
-  eleventyConfig.addPlugin(auditPlugin, { root, site, source, after });
+  const after: AfterBuildSteps = { steps: [] };
+  eleventyConfig.addPlugin(searchPlugin, { site, source, after, context });
+  eleventyConfig.addPlugin(auditPlugin, { root, site, source, after, audited: context.audited });
   eleventyConfig.on("eleventy.after", async (event: AfterBuild) => {
     for (const step of after.steps) await step(event);
   });

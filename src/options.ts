@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { impossibleOffset } from "./dates/dates.ts";
 import { siteSchema, type Site } from "./config.ts";
 import type { LoadedReleases } from "./release/load.ts";
+import type { BuildContext } from "./site/context.ts";
 
 /** Options of the Bayan Eleventy plugin: `eleventyConfig.addPlugin(bayan, options)`. */
 export interface BayanOptions {
@@ -22,6 +23,8 @@ export interface BayanOptions {
   now?: string;
   /** The releases as `buildSite` has just loaded and checked them: the first build takes these instead of reading the folder again. */
   loaded?: LoadedReleases;
+  /** What `buildSite` shares with the plugin for this build alone (its page cache); default: the plugin's own, for its whole run. */
+  context?: BuildContext;
 }
 
 /** Options with defaults applied and the clock parsed. */
@@ -30,6 +33,7 @@ export interface ResolvedOptions {
   root?: string;
   templates?: string;
   loaded?: LoadedReleases;
+  context?: BuildContext;
   releases: string;
   preview: boolean;
   now: DateTime;

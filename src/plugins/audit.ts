@@ -2,9 +2,9 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
-import { auditOutput, auditTargets, type Match } from "../site/audit.ts";
+import { auditOutput, auditTargets } from "../site/audit.ts";
 import { leakDiagnostics } from "../site/audit-report.ts";
-import { takeAudited, takeUnder } from "../site/audited.ts";
+import type { AuditedFiles } from "../site/audited.ts";
 import type { Source } from "../site/source.ts";
 
 /** What Eleventy hands `eleventy.after`. */
@@ -21,13 +21,9 @@ interface WrittenPage {
   content: unknown;
 }
 
-/**
- * Bayan's `eleventy.after` work, run in order by one handler (Eleventy runs its handlers side by
- * side), and the files a step before the audit has searched already, by absolute path, with what it found.
- */
+/** Bayan's `eleventy.after` work, run in order by one handler (Eleventy runs its handlers side by side). */
 export interface AfterBuildSteps {
   steps: Array<(event: AfterBuild) => Promise<void>>;
-  audited: Map<string, Match[]>;
 }
 
 /**
@@ -37,14 +33,14 @@ export interface AfterBuildSteps {
  * `bayan start`, which show drafts on purpose. Publishing the output atomically, or not at all,
  * stays the `bayan build` command's job (see site/build.ts).
  */
-export function auditPlugin(_eleventyConfig: EleventyConfig, { root, site, source, after }: { root: string; site: Site; source: Source; after: AfterBuildSteps }) {
+export function auditPlugin(_eleventyConfig: EleventyConfig, { root, site, source, after, audited }: { root: string; site: Site; source: Source; after: AfterBuildSteps; audited: AuditedFiles }) {
   after.steps.push(async ({ directories, runMode, outputMode, results = [] }) => {
     if (runMode !== "build" || outputMode !== "fs") return;
     const { audit, releases } = await source.get();
     if (!audit) return;
     const folder = path.resolve(directories.output);
-    // The files their writer has searched already (the search index, pages from the page cache).
-    const searched = new Map([...takeUnder(after.audited, folder), ...takeAudited(folder)]);
+    // The files their writer has searched already (the search index, pages from the page cache), noted in this build's context.
+    const searched = audited.take(folder);
     const leaks = auditOutput(folder, auditTargets(releases, { root, site }), writtenTexts(folder, results), searched);
     if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
   });

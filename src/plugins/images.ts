@@ -3,7 +3,6 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { formatDiagnostic } from "../diagnostics.ts";
 import { buildImages, type ImageSet } from "../images/build.ts";
-import { pageCacheFor } from "../site/page-cache.ts";
 import { publishFiles } from "../util/files.ts";
 import type { OgImage } from "../images/og.ts";
 import type { Picture } from "../images/picture.ts";
@@ -22,6 +21,8 @@ export interface ImagesOptions {
   base: string;
   /** Project folder. Default: the working directory (the build runs from the project). */
   root?: string;
+  /** The build's cache folder, `buildSite`'s (a temporary one when `.cache/` cannot be written). Default: `.cache/` of `root`. */
+  cacheDir?: string;
 }
 
 /**
@@ -38,7 +39,7 @@ export interface ImagesOptions {
  *   language's site card (home, lists, search);
  * - `site.logo | feedLogo` → `{ url, width, height } | undefined`: the logo as a PNG for RSS `<image>`.
  */
-export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, base, root = process.cwd() }: ImagesOptions) {
+export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, base, root = process.cwd(), cacheDir }: ImagesOptions) {
   let images: ImageSet | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     const { newsroom, changes } = await source.get();
@@ -46,7 +47,6 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
     // changed, and the others are already in the output. (With `ogCards: N`, an edit can move
     // which releases are the newest N: everything is worked out again.)
     const edited = changes && images && site.ogCards === true ? newsroom.releases.filter((release) => changes.releaseUrls.has(release.url)) : undefined;
-    const cacheDir = pageCacheFor(path.resolve(root, directories.output))?.cacheDir; // buildSite's (a temporary one when .cache/ cannot be written)
     const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards, cacheDir });
     images = edited && images ? merged(images, made, edited) : made;
     for (const warning of made.warnings) console.warn(formatDiagnostic(warning));

@@ -1,7 +1,6 @@
-import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Feed, FeedLinks, ListingPage, Newsroom, ReleasePage } from "../site/newsroom.ts";
-import { cacheKeys, pageCacheFor, renderFingerprint, type PageCacheSession } from "../site/page-cache.ts";
+import { cacheKeys, renderFingerprint, type PageCacheSession } from "../site/page-cache.ts";
 import { archiveView, newsroomData, pageViews, type PageKind } from "../site/shows.ts";
 
 /** The pages and feeds a build renders; the feeds by format, since each format's file is cached on its own. */
@@ -15,23 +14,24 @@ export interface PagesToRender {
  * The newsroom the templates read, and the `newsroom` each kind of cached page reads instead
  * (`archive(kind)`, the template data of that kind's virtual templates).
  *
- * Its pages to write are all a build has to write, less those `buildSite`'s page cache holds for
- * this output (see `site/page-cache.ts`), which it links into the output instead, as the views
+ * Its pages to write are all a build has to write, less those `pageCache` (`buildSite`'s, for its
+ * output) holds (see `site/page-cache.ts`), which it links into the output instead, as the views
  * of `shows.ts`: templates see what the cache keys hold and no more. Worked out once per build,
  * after `eleventy.before` (release pictures and the feed logo are known by then).
  */
-export function pagesToRender(eleventyConfig: EleventyConfig, { root, templates, site }: { root: string; templates: string; site: { logo?: string } }) {
-  let output: string | undefined;
+export function pagesToRender(eleventyConfig: EleventyConfig, { root, templates, site, pageCache }: { root: string; templates: string; site: { logo?: string }; pageCache?: PageCacheSession }) {
+  let toFiles = false;
   let planned: Record<string, unknown> | undefined;
   let session: PageCacheSession | undefined;
-  eleventyConfig.on("eleventy.before", ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
-    output = outputMode === "fs" ? path.resolve(directories.output) : undefined;
+  eleventyConfig.on("eleventy.before", ({ outputMode }: { outputMode: string }) => {
+    toFiles = outputMode === "fs";
     planned = undefined;
     session = undefined;
   });
   const plan = (newsroom: Newsroom): PagesToRender => {
     const { releasePagesToWrite: pages, listingsToWrite: listings, feedsToWrite: feeds } = newsroom;
-    session = output ? pageCacheFor(output) : undefined;
+    // Not for JSON output (`toJSON()`), which writes no files to link.
+    session = toFiles ? pageCache : undefined;
     if (!session) return { releasePagesToWrite: pages, listingsToWrite: listings, feedsToRender: { rss: feeds, atom: feeds, json: feeds } };
     const cache = session;
     const fingerprint = renderFingerprint({ root, templates, site, sections: newsroom.sections });

@@ -10,8 +10,7 @@ import type { IndexPart } from "../search/build.ts";
 import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
-import { inBackground } from "../site/background.ts";
-import { pageCacheFor } from "../site/page-cache.ts";
+import type { BuildContext } from "../site/context.ts";
 import type { Source } from "../site/source.ts";
 import { leakFinder, type AuditTargets, type Match } from "../site/audit.ts";
 
@@ -29,7 +28,7 @@ const WORKER_FROM = 500;
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
  * edit stops an index still being built as its rebuild starts.
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, after }: { site: Site; source: Source; after: AfterBuildSteps }) {
+export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, after, context }: { site: Site; source: Source; after: AfterBuildSteps; context: BuildContext }) {
   let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
@@ -37,7 +36,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, aft
     stop?.abort();
     const [previous, current] = [index, (stop = new AbortController())];
     // Never two writers of one index: this one starts once the one it replaces has stopped.
-    index = inBackground((async () => {
+    index = context.background.track((async () => {
       await previous?.catch(() => undefined);
       current.signal.throwIfAborted();
       // `npm start` keeps a core free for the next edit: one thread.
@@ -60,7 +59,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, aft
     // A build writes the index beside the pages, searching it for the embargo audit as it goes;
     // `npm start` (not audited) once the pages are written, so an edited page is not held up by it.
     // Into the fresh output of `buildSite` (which opened a page cache for it), unchanged releases' files come from `.cache/`.
-    const cacheDir = pageCacheFor(path.resolve(directories.output))?.cacheDir;
+    const cacheDir = context.pageCache?.cacheDir;
     const begin = () => start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit?.() : undefined, cacheDir && path.join(cacheDir, "bayan-index"));
     if (runMode === "build") begin();
     else startAfterWrite = begin;
@@ -72,7 +71,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, aft
   after.steps.push(async ({ runMode }) => {
     startAfterWrite?.();
     startAfterWrite = undefined;
-    if (runMode === "build" && index) for (const [file, matches] of await index) after.audited.set(file, matches);
+    if (runMode === "build" && index) context.audited.note(await index);
   });
 }
 

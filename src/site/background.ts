@@ -1,16 +1,22 @@
-import { processWide } from "./process-wide.ts";
-
-/** Work a build starts and does not wait for at once (the search index on a worker thread), one set per process. */
-const running = processWide("background", () => new Set<Promise<unknown>>());
-
-/** Tracks `work` until it settles; returns it. */
-export function inBackground<T>(work: Promise<T>): Promise<T> {
-  running.add(work);
-  work.then(() => running.delete(work), () => running.delete(work));
-  return work;
+/** Work a build starts and does not wait for at once (the search index on a worker thread). One set per build (its `BuildContext`). */
+export interface BackgroundWork {
+  /** Tracks `work` until it settles; returns it. */
+  track<T>(work: Promise<T>): Promise<T>;
+  /** Resolves once all work tracked so far has settled, successful or not. */
+  settled(): Promise<void>;
 }
 
-/** Resolves once all background work has settled, successful or not. */
-export async function backgroundSettled(): Promise<void> {
-  await Promise.allSettled([...running]);
+/** An empty set of background work, for one build or one watch session. */
+export function backgroundWork(): BackgroundWork {
+  const running = new Set<Promise<unknown>>();
+  return {
+    track(work) {
+      running.add(work);
+      work.then(() => running.delete(work), () => running.delete(work));
+      return work;
+    },
+    async settled() {
+      await Promise.allSettled([...running]);
+    },
+  };
 }

@@ -11,8 +11,8 @@ import { parseClock, parsePathPrefix } from "../options.ts";
 import { loadReleases } from "../release/load.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { auditTargets } from "./audit.ts";
-import { backgroundSettled } from "./background.ts";
-import { takeAudited } from "./audited.ts";
+import { auditedFiles } from "./audited.ts";
+import { buildContext } from "./context.ts";
 import { openPageCache } from "./page-cache.ts";
 import { claimOutput, prepareStaging, recoverOutput, publishStaging, recordOutput } from "./output.ts";
 import { readingReleases } from "./progress.ts";
@@ -76,13 +76,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = prepareStaging(output);
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
   // from `.cache/` (not in a preview, which is not audited).
-  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden);
+  const audited = auditedFiles();
+  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden, audited);
+  // This build's alone, handed to the plugin in its options: another build in this process has its own.
+  const context = buildContext({ audited, pageCache });
   try {
     // The project folder as Eleventy's input, not the working folder: a build never changes the process's folder.
     const eleventy = new Eleventy(root, staging, {
       // No config file: the project's config, with the releases just checked (the build takes them, not a second read).
       configPath: "",
-      config: projectConfig({ site, root, preview: options.preview, now, loaded: { releases, diagnostics } }),
+      config: projectConfig({ site, root, preview: options.preview, now, loaded: { releases, diagnostics }, context }),
       pathPrefix: pathPrefix ?? site.pathPrefix,
       quietMode: true,
     });
@@ -98,12 +101,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Eleventy rejects as soon as a step fails, while its passthrough copies may still be writing
     // into the staging folder: let them land before removing it, or they fail as unhandled rejections.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await backgroundSettled();
-    takeAudited(staging);
+    await context.background.settled();
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
-    pageCache?.close();
     cache.close();
   }
   return { ok: true, diagnostics, releases, site, output, seconds: seconds() };

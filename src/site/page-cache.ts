@@ -25,7 +25,7 @@
  * looked for (a trace excused as public words comes from the releases it shows, which are in its key).
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
@@ -33,11 +33,10 @@ import { filesUnder, publishFiles } from "../util/files.ts";
 import { hashOf } from "../util/hash.ts";
 import { openLinkCache } from "../util/link-cache.ts";
 import type { HiddenRelease, Match } from "./audit.ts";
-import { noteAudited } from "./audited.ts";
+import type { AuditedFiles } from "./audited.ts";
 import type { Feed, FeedLinks, ListingPage, ReleasePage, Section } from "./newsroom.ts";
 import { sectionView, shownText, type PageKind } from "./shows.ts";
 import { outputPath } from "../release/url.ts";
-import { processWide } from "./process-wide.ts";
 
 const FOLDER = "bayan-pages";
 
@@ -57,8 +56,6 @@ export interface PageCacheSession {
   uncached: Map<PageKind, string>;
   /** Once the audit has passed: stores the files this build rendered and drops those it no longer has. */
   commit(): void;
-  /** Ends the session, the build published or not. */
-  close(): void;
 }
 
 /** What the cache's manifest notes besides its files. */
@@ -70,21 +67,19 @@ interface Note {
   uncached: Partial<Record<PageKind, string>>;
 }
 
-const sessions = processWide("page-cache", () => new Map<string, PageCacheSession>());
-
 /**
- * Opens the cache of `cacheDir` for a build into `output` (an existing folder) that the embargo audit
- * searches for `hidden`. The build's plugins find it with `pageCacheFor(output)` until it is closed.
+ * Opens the cache of `cacheDir` for a build into `output` that the embargo audit searches for
+ * `hidden`; the pages it links whose verdict stands are noted in the build's `audited`. The build's
+ * plugins get it in the build's context (`BuildContext.pageCache`).
  */
-export function openPageCache(cacheDir: string, output: string, hidden: HiddenRelease[]): PageCacheSession {
-  const sessionKey = realpathSync(output);
+export function openPageCache(cacheDir: string, output: string, hidden: HiddenRelease[], audited: AuditedFiles): PageCacheSession {
   const cache = openLinkCache(path.join(cacheDir, FOLDER));
   const hiddenHash = hashOf(JSON.stringify(hidden)).slice(0, 40);
   const noted = readNote(cache.note);
   let fingerprint = "";
   const uncached = new Map<PageKind, string>();
   const rendered = new Map<PageKind, Array<[key: string, file: string]>>();
-  const session: PageCacheSession = {
+  return {
     cacheDir,
     uncached,
     toRender(kind, builtUnder, pages, keyOf, urlOf) {
@@ -94,7 +89,7 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
       if (uncached.has(kind)) return pages;
       const toRender: typeof pages = [];
       const links: Array<[from: string, to: string]> = [];
-      const audited = new Map<string, Match[]>();
+      const searched = new Map<string, Match[]>();
       const made = rendered.get(kind) ?? rendered.set(kind, []).get(kind)!;
       for (const page of pages) {
         const key = keyOf(page);
@@ -108,10 +103,10 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
           continue;
         }
         links.push([cached, file]);
-        if (noted.hidden === hiddenHash) audited.set(file, []);
+        if (noted.hidden === hiddenHash) searched.set(file, []);
       }
       publishFiles(links);
-      noteAudited(audited);
+      audited.note(searched);
       return toRender;
     },
     uncache(kind, what) {
@@ -121,10 +116,7 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
       for (const [kind, made] of rendered) if (!uncached.has(kind)) for (const [key, file] of made) cache.add(key, file);
       cache.save(JSON.stringify({ hidden: hiddenHash, fingerprint, uncached: Object.fromEntries(uncached) } satisfies Note));
     },
-    close: () => void sessions.delete(sessionKey),
   };
-  sessions.set(sessionKey, session);
-  return session;
 }
 
 function readNote(note: string): Note {
@@ -133,13 +125,6 @@ function readNote(note: string): Note {
   } catch {
     return { hidden: "", fingerprint: "", uncached: {} };
   }
-}
-
-/** The session of the build writing into `output`, if `buildSite` opened one. */
-export function pageCacheFor(output: string): PageCacheSession | undefined {
-  // By real path: Eleventy may name the folder from the working directory, where links are resolved.
-  const real = existsSync(output) ? realpathSync(output) : undefined;
-  return real === undefined ? undefined : sessions.get(real);
 }
 
 /** Hash of the site config, sections as cached pages show them, `templates/`, the Eleventy config and Bayan's code. */
