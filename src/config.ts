@@ -65,11 +65,12 @@ export const siteSchema = z
       .refine((label) => isEncoding(label), "is not an encoding this Node.js can read (try windows-1256)")
       .optional(),
     /**
-     * Open Graph cards drawn for releases without an image of their own: `true` for every release,
-     * a number for only the newest N (large archives: each card costs ~30 ms and ~37 kB once), `false` for none.
-     * Releases without a card share the site's card.
+     * Open Graph cards drawn for releases without an image of their own: a number for the newest N
+     * (default 500: a card costs ~15 ms of CPU and ~40 kB the first time, so drawing all of a 10,000-release
+     * archive would triple its first build), `true` for every release, `false` for none.
+     * Releases without a card share their language's site card.
      */
-    ogCards: z.union([z.boolean(), z.number().int().min(0)]).default(true),
+    ogCards: z.union([z.boolean(), z.number().int().min(0)]).default(500),
     /**
      * Script of release and tag addresses: `ascii` transliterates Arabic (`/tags/sha-6605fc/`),
      * `arabic` keeps it (`/tags/صحة/`, percent-encoded in links, UTF-8 folder names).

@@ -43,6 +43,8 @@ export interface ImageBuildOptions {
    * N (a number), or none (`false`). The others share their language's site card.
    */
   cards?: boolean | number;
+  /** Work on these releases (URLs) only, as after an edit; their place among `releases` still decides their card. */
+  only?: ReadonlySet<string>;
   /** Releases worked on at once. Default: twice the number of CPUs (sharp waits on its own threads). */
   concurrency?: number;
 }
@@ -52,7 +54,8 @@ export interface ImageBuildOptions {
  * A release whose image is missing fails the whole step with a `ReleaseErrors` naming every such file.
  */
 export async function buildImages(releases: Release[], sections: Section[], options: ImageBuildOptions): Promise<ImageSet> {
-  const located = locateAll(releases, options.root);
+  const { only } = options;
+  const located = locateAll(only ? releases.filter((release) => only.has(release.url)) : releases, options.root);
   const cache = options.cacheDir ?? path.join(options.root, ".cache");
   const logo = options.site.logo ? logoFile(options.site.logo, options.root) : undefined;
   const fingerprint = cardFingerprint(logo);
@@ -80,6 +83,7 @@ export async function buildImages(releases: Release[], sections: Section[], opti
   }
   const ownCards = options.cards === false ? 0 : options.cards === true || options.cards === undefined ? Infinity : options.cards;
   await mapLimit(releases, options.concurrency ?? 2 * os.availableParallelism(), async (release, index) => {
+    if (only && !only.has(release.url)) return;
     const file = located.get(release.url);
     if (file) {
       const { picture, files, crop } = await processPhoto(release, file, cache);

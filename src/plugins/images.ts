@@ -28,10 +28,10 @@ export interface ImagesOptions {
 /**
  * Release images and Open Graph images. Before each build, every shown release's `image` is
  * made into AVIF/WebP/JPEG widths and a 1200×630 crop, and every release without one gets a
- * drawn card; all are cached in `.cache/` and published into the output. A card takes 15–30 ms
- * to draw the first time, so a 10,000-release archive's first build spends minutes on them: the
- * site option `ogCards` set to N draws cards for the newest N only (the others share the site
- * card), `false` for none. Templates read them as:
+ * drawn card; all are cached in `.cache/` and published into the output. A card takes about 15 ms
+ * of CPU to draw the first time, so the site option `ogCards` draws cards for the newest 500 only
+ * by default (the others share their language's site card); `true` draws all, `false` none.
+ * Templates read them as:
  *
  * - `release.ogImage` → `OgImage | undefined` on release pages (set on the loaded releases);
  * - `releasePicture(url)` → `Picture | undefined`, for `partials/release-image.njk`;
@@ -41,13 +41,18 @@ export interface ImagesOptions {
  */
 export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, base, root = process.cwd(), cacheDir }: ImagesOptions) {
   let images: ImageSet | undefined;
+  let newestBefore: string | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     const { newsroom, changes } = await source.get();
     // A watch rebuild after release edits (npm start): only the edited releases' images can have
-    // changed, and the others are already in the output. (With `ogCards: N`, an edit can move
-    // which releases are the newest N: everything is worked out again.)
-    const edited = changes && images && site.ogCards === true ? newsroom.releases.filter((release) => changes.releaseUrls.has(release.url)) : undefined;
-    const made = await buildImages(edited ?? newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards, cacheDir });
+    // changed, and the others are already in the output, unless the edit moved which releases are
+    // the newest `ogCards` (then everything is worked out again).
+    const newest = newestCards(newsroom.releases, site.ogCards);
+    const incremental = changes && images && newest === newestBefore;
+    newestBefore = newest;
+    const edited = incremental ? newsroom.releases.filter((release) => changes.releaseUrls.has(release.url)) : undefined;
+    const only = edited && new Set(edited.map((release) => release.url));
+    const made = await buildImages(newsroom.releases, newsroom.sections, { site, root, base, cards: site.ogCards, cacheDir, only });
     images = edited && images ? merged(images, made, edited) : made;
     for (const warning of made.warnings) console.warn(formatDiagnostic(warning));
     // `seo.njk` reads `release.ogImage`: set on the loaded releases before any page renders.
@@ -62,6 +67,11 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
   eleventyConfig.addFilter("bayanOgImageFor", (url: string, lang?: string): OgImage | undefined =>
     images?.releaseCards.get(url) ?? (lang ? images?.siteCards.get(lang) : undefined),
   );
+}
+
+/** The releases that get a card of their own with `ogCards: N`, as one string to compare between builds. */
+function newestCards(releases: Release[], cards: boolean | number): string {
+  return typeof cards === "number" ? releases.slice(0, cards).map((release) => release.url).join("\n") : String(cards);
 }
 
 /** The previous build's images with those of the edited releases (and the site cards) made again. */

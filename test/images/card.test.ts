@@ -53,6 +53,21 @@ describe("Open Graph cards", () => {
     expect(OG_SIZE.width - english.right).toBeGreaterThan(80);
   });
 
+  it("inks the title, site name and host in their colours on the paper", async () => {
+    const { data } = await sharp(await drawCard(ARABIC)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const colourAt = (x: number, y: number) => [...data.subarray((y * OG_SIZE.width + x) * 3, (y * OG_SIZE.width + x) * 3 + 3)];
+    const count = (rgb: number[], rows: [number, number]) => {
+      let found = 0;
+      for (let y = rows[0]; y < rows[1]; y++) for (let x = 0; x < OG_SIZE.width; x++) if (colourAt(x, y).every((value, channel) => value === rgb[channel])) found++;
+      return found;
+    };
+    const [paper, ink, accent, muted] = [[0xfd, 0xfc, 0xf9], [0x1d, 0x23, 0x21], [0x0b, 0x6e, 0x4f], [0x55, 0x60, 0x5c]];
+    expect(colourAt(100, 200)).toEqual(paper);
+    expect(count(ink, [184, 480])).toBeGreaterThan(2000); // the title's glyphs, fully covered pixels
+    expect(count(accent, [60, 160])).toBeGreaterThan(3000); // the site name and the logo's tile
+    expect(count(muted, [520, 600])).toBeGreaterThan(100); // the host name
+  });
+
   it("keeps a very long title inside the card, and markup characters as text", async () => {
     const long = `${ARABIC.title} <b>&</b> `.repeat(8);
     const { width, height } = await sharp(await drawCard({ ...ARABIC, title: long })).metadata();

@@ -115,6 +115,18 @@ describe("buildImages", () => {
     expect(set.cardsDrawn).toBe(drawn);
   });
 
+  it("after an edit, works on the edited releases only, each given the card of its place among all", async () => {
+    const releases = ["a", "b", "c"].map((slug) => release({ file: `releases/${slug}.txt`, url: `/releases/2026/11/${slug}/`, title: `عنوان ${slug}` }));
+    const missing = release({ file: "releases/d.txt", url: "/releases/2026/11/d/", image: "nowhere.jpg" });
+    const only = new Set(["/releases/2026/11/b/", "/releases/2026/11/c/"]);
+    const set = await buildImages([...releases, missing], sections, { site, root: REPO, base: "https://news.example.org/", cacheDir: temp(), cards: 2, only });
+    expect(Object.fromEntries([...set.releaseCards].map(([url, card]) => [url, card.url]))).toEqual({
+      "/releases/2026/11/b/": "/og/releases/2026/11/b.png",
+      "/releases/2026/11/c/": "/og/index.png",
+    });
+    expect(set.cardsDrawn).toBe(2); // b's and the site card
+  });
+
   it("publishes one card under two names when two releases share a title", async () => {
     const releases = ["a", "b"].map((slug) => release({ file: `releases/${slug}.txt`, url: `/releases/2026/11/${slug}/`, title: "بيان صحفي" }));
     const set = await buildImages(releases, sections, { site, root: REPO, base: "https://news.example.org/", cacheDir: temp() });
