@@ -10,7 +10,8 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, renderedFonts } from "../helpers/browser.ts";
 import { tagSlug } from "../../src/text/slug.ts";
-import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../helpers/project.ts";
+import { REPO, type TestProject } from "../helpers/project.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
 
 const SCREENSHOTS = path.join(REPO, "test/.output/screenshots");
@@ -40,8 +41,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  project = makeProject(samples(GOOD_SAMPLES));
-  expect((await project.build()).ok).toBe(true);
+  const { project: shared, result } = await sharedSite("samples");
+  project = shared;
+  expect(result.ok).toBe(true);
   server = await serve(path.join(project.root, "dist"));
   browser = await launchChromium();
 });

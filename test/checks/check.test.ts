@@ -1,5 +1,4 @@
 /** `npm run check`: the command as a press officer runs it, on a real project folder. */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -7,16 +6,16 @@ import { describe, expect, it } from "vitest";
 import { checkProject } from "../../src/cli/check.ts";
 import { formatDiagnostic } from "../../src/diagnostics.ts";
 import { makeProject, REPO } from "../helpers/project.ts";
+import { runTs } from "../helpers/cli.ts";
 
 const NOW = "2026-11-29T12:00:00+03:00";
-const TSX = path.join(REPO, "node_modules/.bin/tsx");
 
 /**
  * Runs a Bayan command in `root` the way `npm run` does: `tsx src/cli/<command>.ts` from the project
  * folder (whose src/ is a link in test projects: the command must still run).
  */
 function run(root: string, command: "check" | "build", ...args: string[]) {
-  const result = spawnSync(TSX, [`src/cli/${command}.ts`, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = runTs(`src/cli/${command}.ts`, args, { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stderr}\n${result.stdout}` };
 }
 /** `file:line: severity:` lines of a report. */

@@ -1,13 +1,12 @@
 /** `npm run check -- --fix` on a real project folder: what it changes, and everything it leaves alone. */
-import { spawnSync } from "node:child_process";
 import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync, } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeProject, REPO, RELEASE_MTIME } from "../helpers/project.ts";
+import { makeProject, RELEASE_MTIME } from "../helpers/project.ts";
+import { runTs } from "../helpers/cli.ts";
 
-const TSX = path.join(REPO, "node_modules/.bin/tsx");
 const NOW = "2026-11-29T12:00:00+03:00";
-const check = (root: string, ...args: string[]) => spawnSync(TSX, ["src/cli/check.ts", `--now=${NOW}`, ...args], { cwd: root, encoding: "utf8" });
+const check = (root: string, ...args: string[]) => runTs("src/cli/check.ts", [`--now=${NOW}`, ...args], { cwd: root, encoding: "utf8" });
 
 const FRONT = "---\ndate: 2015-08-11\nsummary: ملخص.\n---\n";
 const files: Record<string, string | Uint8Array> = {

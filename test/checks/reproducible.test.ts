@@ -3,13 +3,13 @@
  * byte-identical output whatever the machine's time zone and locale. Each build is a separate
  * `npm run build` process, as on a CI runner or a colleague's laptop.
  */
-import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { GOOD_SAMPLES, makeProject, REPO, samples } from "../helpers/project.ts";
+import { GOOD_SAMPLES, makeProject, samples } from "../helpers/project.ts";
 import { HOSTILE_RELEASES } from "./hostile-releases.ts";
 import { differences, snapshot } from "./output.ts";
+import { runTs } from "../helpers/cli.ts";
 
 const NOW = "2026-11-29T12:00:00+03:00";
 /** Time zones from UTC-5 to UTC+14, and locales with other digits, separators and calendars. */
@@ -29,7 +29,7 @@ describe("reproducible builds", () => {
       const output = `out-${machine.TZ.replace(/\W/g, "-")}`;
       // Each build draws its images afresh: a cached image would hide a difference.
       rmSync(path.join(project.root, ".cache"), { recursive: true, force: true });
-      const result = spawnSync(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts", `--now=${NOW}`, `--output=${output}`], {
+      const result = runTs("src/cli/build.ts", [`--now=${NOW}`, `--output=${output}`], {
         cwd: project.root,
         encoding: "utf8",
         env: { ...process.env, ...machine },

@@ -3,17 +3,16 @@
  * `--help` on every command, unknown options, and errors a user can cause, printed as
  * `where: error: …` with a hint and no stack trace.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeProject, REPO, samples } from "../helpers/project.ts";
+import { runTs } from "../helpers/cli.ts";
 
-const tsx = path.join(REPO, "node_modules", ".bin", "tsx");
 
 /** Runs a command of the project in `cwd`, with the environment given (e.g. a time zone). */
 function run(command: string, args: string[], cwd = REPO, env: Record<string, string> = {}) {
-  const result = spawnSync(tsx, [path.join("src/cli", command), ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+  const result = runTs(path.join("src/cli", command), args, { cwd, encoding: "utf8", env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

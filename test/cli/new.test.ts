@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,9 +7,9 @@ import { parse } from "yaml";
 import { validateSite, type SiteInput } from "../../src/config.ts";
 import { parseTags, scaffoldRelease, ScaffoldError } from "../../src/cli/scaffold.ts";
 import { slugify } from "../../src/text/slug.ts";
+import { runTs } from "../helpers/cli.ts";
 
 const repo = join(import.meta.dirname, "..", "..");
-const tsx = join(repo, "node_modules", ".bin", "tsx");
 
 const siteInput: SiteInput = {
   title: { ar: "المركز الإعلامي", en: "Media Centre" },
@@ -129,7 +128,7 @@ describe("npm run new", () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   function run(...args: string[]) {
-    const result = spawnSync(tsx, ["src/cli/new.ts", ...args, "--root", root], { cwd: repo, encoding: "utf8" });
+    const result = runTs("src/cli/new.ts", [...args, "--root", root], { cwd: repo, encoding: "utf8" });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 

@@ -2,15 +2,15 @@
  * `npm start` (issue 18, item 3): the dev server shows drafts and embargoed releases, so it listens
  * on this machine only unless `--host` opens it, with a warning. Started for real in a child process.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { renameSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../helpers/ports.ts";
-import { makeProject, REPO, samples } from "../helpers/project.ts";
+import { makeProject, samples } from "../helpers/project.ts";
+import { startTs } from "../helpers/cli.ts";
 
-const tsx = path.join(REPO, "node_modules", ".bin", "tsx");
 const running: ChildProcess[] = [];
 afterEach(() => {
   for (const child of running.splice(0)) child.kill("SIGKILL");
@@ -18,7 +18,7 @@ afterEach(() => {
 
 /** Starts `npm start` in `root`; resolves with what it printed once it says where it listens. */
 async function start(root: string, args: string[]): Promise<{ stdout: string; stderr: string; port: number }> {
-  const child = spawn(tsx, ["src/cli/build.ts", "--serve", "--now=2026-11-29T12:00:00+03:00", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = startTs("src/cli/build.ts", ["--serve", "--now=2026-11-29T12:00:00+03:00", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   running.push(child);
   let stdout = "";
   let stderr = "";
@@ -66,7 +66,7 @@ describe("npm run preview", () => {
   it("serves the built dist/ under the path prefix, on 127.0.0.1 only", async () => {
     const project = makeProject(samples(["seed-release.txt"]), { pathPrefix: "/newsroom/" });
     expect((await project.build()).ok).toBe(true);
-    const child = spawn(tsx, ["src/cli/preview.ts", `--port=${await freePort()}`], { cwd: project.root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = startTs("src/cli/preview.ts", [`--port=${await freePort()}`], { cwd: project.root, stdio: ["ignore", "pipe", "pipe"] });
     running.push(child);
     const url = await new Promise<string>((resolve) => {
       let stdout = "";

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { localize, type Site } from "../../src/config.ts";
 import type { Release } from "../../src/release/model.ts";
 import { buildNewsroom, type Feed } from "../../src/site/newsroom.ts";
-import { GOOD_SAMPLES, makeProject, samples, type TestProject } from "../helpers/project.ts";
+import type { TestProject } from "../helpers/project.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 import { expectAbsoluteUrls, itemHtml, readFeed, RFC_3339, RFC_822 } from "./feed-files.ts";
 
 /** `/x/` → `https://news.example.org/x/` (these builds have no path prefix). */
@@ -20,8 +21,8 @@ describe("the feeds of the sample newsroom", () => {
   let absolute: (url: string) => string;
 
   beforeAll(async () => {
-    project = makeProject(samples([...GOOD_SAMPLES, "bad/html-injection.txt"]));
-    const result = await project.build();
+    const { project: shared, result } = await sharedSite("samples+injection");
+    project = shared;
     expect(result.ok).toBe(true);
     site = result.site!;
     published = result.releases.filter((release) => release.published);

@@ -4,7 +4,8 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { localize, type Site } from "../../src/config.ts";
 import type { Release } from "../../src/release/model.ts";
-import { GOOD_SAMPLES, makeProject, samples, type TestProject } from "../helpers/project.ts";
+import type { TestProject } from "../helpers/project.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 import { RFC_3339 } from "./feed-files.ts";
 
 const OG_LOCALE: Record<string, string> = { ar: "ar_SA", en: "en_GB" };
@@ -19,8 +20,8 @@ describe("head metadata, sitemap and robots.txt of the sample newsroom", () => {
   const meta = (document: Document, property: string) => document.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute("content");
 
   beforeAll(async () => {
-    project = makeProject(samples([...GOOD_SAMPLES, "bad/html-injection.txt"]));
-    const result = await project.build();
+    const { project: shared, result } = await sharedSite("samples+injection");
+    project = shared;
     expect(result.ok).toBe(true);
     site = result.site!;
     published = result.releases.filter((release) => release.published);

@@ -53,6 +53,11 @@ export function makeProject(releases: Record<string, string | Uint8Array>, site:
     writeFileSync(file, content);
     utimesSync(file, RELEASE_MTIME, RELEASE_MTIME);
   }
+  return projectAt(root);
+}
+
+/** The test project in `root`, a folder `makeProject` made (here or in another process). */
+export function projectAt(root: string): TestProject {
   const read = (file: string, output = "dist") => readFileSync(path.join(root, output, file), "utf8");
   return {
     root,

@@ -3,18 +3,17 @@
  * folder (`/..%2f..%2fpackage.json`) must get a 404, not stop the server (Eleventy's dev server
  * throws on it, and the throw ended the process). Started for real in a child process.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { freePort } from "../helpers/ports.ts";
-import { makeProject, REPO, samples } from "../helpers/project.ts";
+import { makeProject, samples } from "../helpers/project.ts";
+import { startTs } from "../helpers/cli.ts";
 
-const children: Array<ReturnType<typeof spawn>> = [];
+const children: Array<ReturnType<typeof startTs>> = [];
 afterEach(() => children.splice(0).forEach((child) => child.kill("SIGKILL")));
 
 it("answers an address outside the preview with 404 and keeps serving", async () => {
   const project = makeProject(samples(["seed-release.txt", "draft-note.txt"]));
-  const child = spawn(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts", "--serve", `--port=${await freePort()}`, "--now=2026-11-29T12:00:00+03:00"], { cwd: project.root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = startTs("src/cli/build.ts", ["--serve", `--port=${await freePort()}`, "--now=2026-11-29T12:00:00+03:00"], { cwd: project.root, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));

@@ -1,19 +1,18 @@
 /** media-kit.zip is the same, byte for byte, for the same inputs: on two builds, in two time zones. */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILD_NOW, makeProject, REPO } from "../helpers/project.ts";
+import { BUILD_NOW, makeProject, } from "../helpers/project.ts";
 import { addAssetPhoto, kitRelease } from "./fixtures.ts";
+import { runTs } from "../helpers/cli.ts";
 
 const ZIP = "dist/releases/2026/11/plant-kit/media/media-kit.zip";
-const TSX = path.join(REPO, "node_modules/.bin/tsx");
 
 /** Builds a fresh project with the kit release by `npm run build` in a child process whose machine clock zone is `tz`. */
 async function zipBuiltIn(tz: string): Promise<Buffer> {
   const project = makeProject(await kitRelease());
   await addAssetPhoto(project.root);
-  const result = spawnSync(TSX, ["src/cli/build.ts", `--now=${BUILD_NOW}`], { cwd: project.root, encoding: "utf8", env: { ...process.env, TZ: tz } });
+  const result = runTs("src/cli/build.ts", [`--now=${BUILD_NOW}`], { cwd: project.root, encoding: "utf8", env: { ...process.env, TZ: tz } });
   expect(result.status, result.stderr).toBe(0);
   return readFileSync(path.join(project.root, ZIP));
 }

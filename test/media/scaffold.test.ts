@@ -1,5 +1,4 @@
 /** `npm run new -- --photos a.jpg,b.jpg`: the new release lists the photos, and check asks for their alt. */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -9,6 +8,7 @@ import { checkProject } from "../../src/cli/check.ts";
 import { formatDiagnostic } from "../../src/diagnostics.ts";
 import { makeProject, REPO } from "../helpers/project.ts";
 import { cameraPhoto } from "./fixtures.ts";
+import { runTs } from "../helpers/cli.ts";
 
 const NOW = DateTime.fromISO("2026-11-29T12:00:00+03:00", { setZone: true });
 const FILE = "releases/2026/2026-11-24-tdshyn-almhta.txt";
@@ -16,7 +16,7 @@ const FILE = "releases/2026/2026-11-24-tdshyn-almhta.txt";
 describe("npm run new -- --photos", () => {
   it("fills photos: with each file and an empty alt, which check then asks for at the entry's line", async () => {
     const project = makeProject({});
-    const result = spawnSync(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/new.ts", "تدشين المحطة", "--date", "2026-11-24", "--photos", "dawn.jpg, assets/press/panels.jpg", "--root", project.root], { cwd: REPO, encoding: "utf8" });
+    const result = runTs("src/cli/new.ts", [ "تدشين المحطة", "--date", "2026-11-24", "--photos", "dawn.jpg, assets/press/panels.jpg", "--root", project.root], { cwd: REPO, encoding: "utf8" });
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Put the photos next to it (in");
     const text = readFileSync(path.join(project.root, FILE), "utf8");

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GOOD_SAMPLES, makeProject, samples, type TestProject } from "../helpers/project.ts";
+import { makeProject, samples, type TestProject } from "../helpers/project.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 
 /** Every file under a folder, relative to it. */
 function listFiles(folder: string): string[] {
@@ -13,8 +14,8 @@ function listFiles(folder: string): string[] {
 describe("the sample newsroom", () => {
   let project: TestProject;
   beforeAll(async () => {
-    project = makeProject(samples(GOOD_SAMPLES));
-    const result = await project.build();
+    const { project: shared, result } = await sharedSite("samples");
+    project = shared;
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(result.ok).toBe(true);
   });
