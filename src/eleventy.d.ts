@@ -25,7 +25,7 @@ declare module "@11ty/eleventy" {
     watchIgnores: { add(glob: string): void };
     versionCheck(range: string): void;
     getFilter(name: string): (...args: any[]) => unknown;
-    addTransform(name: string, transform: (this: { outputPath: string | false }, content: unknown) => unknown): void;
+    addTransform(name: string, transform: (this: { inputPath: string; outputPath: string | false }, content: unknown) => unknown): void;
     /** The transforms added so far, by name, in the order Eleventy runs them. */
     transforms: Record<string, unknown>;
     templateHandling: { writeMode?: "sync" | "async" };

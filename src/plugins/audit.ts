@@ -43,7 +43,7 @@ export function auditPlugin(eleventyConfig: EleventyConfig, { root, site, source
   // This build's: what the audit looks for (none unless audited), and whether pages are searched and let go as they are written.
   let targets: Promise<AuditTargets | undefined> | undefined;
   let find: Promise<((text: string) => Match[]) | undefined> | undefined;
-  let toBytes: ((text: string) => Buffer) | undefined;
+  let toBytes: ((text: string, template: string) => Buffer) | undefined;
   eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
     const building = runMode === "build" && outputMode === "fs";
     // A load error is reported where the templates read the releases, not here.
@@ -56,7 +56,7 @@ export function auditPlugin(eleventyConfig: EleventyConfig, { root, site, source
     const search = await find;
     const file = path.resolve(this.outputPath);
     if (search) audited.note([[file, searchWritten(search, file, content)]]);
-    return toBytes(content);
+    return toBytes(content, this.inputPath);
   });
   after.steps.push(async ({ directories, runMode, outputMode, results = [] }) => {
     if (runMode !== "build" || outputMode !== "fs") return;
