@@ -26,9 +26,10 @@ export function pagesLetGoOnceWritten(): (text: string, template: string) => Buf
     thisTurn = [];
   };
   return (text, template) => {
-    const bytes = Buffer.from(text);
-    // A short text's bytes share Node's pool with other buffers: kept as they are.
-    if (bytes.byteOffset !== 0 || bytes.buffer.byteLength !== bytes.length) return bytes;
+    // Measuring flattens the text Nunjucks built in pieces, in place (a search of it then reads it
+    // four times faster); the bytes get memory of their own (`Buffer.from` may share Node's pool).
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+    bytes.write(text);
     const written = previous.get(template);
     if (written) letGo(written);
     previous.set(template, bytes);
