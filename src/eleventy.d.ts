@@ -25,6 +25,12 @@ declare module "@11ty/eleventy" {
     watchIgnores: { add(glob: string): void };
     versionCheck(range: string): void;
     getFilter(name: string): (...args: any[]) => unknown;
+    addTransform(name: string, transform: (this: { inputPath: string; outputPath: string | false }, content: unknown) => unknown): void;
+    /** The transforms added so far, by name, in the order Eleventy runs them. */
+    transforms: Record<string, unknown>;
+    templateHandling: { writeMode?: "sync" | "async" };
+    /** Added by Eleventy's bundle plugin: the site's bundles by name. */
+    getBundleManagers?(): Record<string, { isDelayed?(): boolean }>;
   }
   export class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>);

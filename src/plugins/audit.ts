@@ -2,10 +2,11 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
-import { auditOutput, auditTargets } from "../site/audit.ts";
+import { auditOutput, auditTargets, createLeakFinder, searchWritten, type AuditTargets, type Match } from "../site/audit.ts";
 import { leakDiagnostics } from "../site/audit-report.ts";
 import type { AuditedFiles } from "../site/audited.ts";
 import type { Source } from "../site/source.ts";
+import { pagesLetGoOnceWritten } from "../site/written-pages.ts";
 
 /** What Eleventy hands `eleventy.after`. */
 export interface AfterBuild {
@@ -32,21 +33,60 @@ export interface AfterBuildSteps {
  * any trace in the written output fails the build with `file:line` errors. Not in a preview or
  * `bayan start`, which show drafts on purpose. Publishing the output atomically, or not at all,
  * stays the `bayan build` command's job (see site/build.ts).
+ *
+ * A build's pages are searched as they are written, by the last transform, which then hands
+ * Eleventy their bytes to write and lets them go (site/written-pages.ts): Eleventy would keep every
+ * page's text until the build ends. Where another transform runs after it, or writes are
+ * asynchronous, the audit searches the texts Eleventy reports instead.
  */
-export function auditPlugin(_eleventyConfig: EleventyConfig, { root, site, source, after, audited }: { root: string; site: Site; source: Source; after: AfterBuildSteps; audited: AuditedFiles }) {
+export function auditPlugin(eleventyConfig: EleventyConfig, { root, site, source, after, audited }: { root: string; site: Site; source: Source; after: AfterBuildSteps; audited: AuditedFiles }) {
+  // This build's: what the audit looks for (none unless audited), and whether pages are searched and let go as they are written.
+  let targets: Promise<AuditTargets | undefined> | undefined;
+  let find: Promise<((text: string) => Match[]) | undefined> | undefined;
+  let toBytes: ((text: string, template: string) => Buffer) | undefined;
+  eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
+    const building = runMode === "build" && outputMode === "fs";
+    // A load error is reported where the templates read the releases, not here.
+    targets = building ? source.get().then(({ audit, releases }) => (audit ? auditTargets(releases, { root, site }) : undefined), () => undefined) : undefined;
+    find = targets?.then((t) => (t && t.hidden.length > 0 ? createLeakFinder(t.hidden, t.published, t.siteText) : undefined));
+    toBytes = building && isLast(eleventyConfig) && eleventyConfig.templateHandling?.writeMode !== "async" ? pagesLetGoOnceWritten() : undefined;
+  });
+  eleventyConfig.addTransform(LAST_TRANSFORM, async function (content) {
+    if (!toBytes || typeof content !== "string" || !this.outputPath) return content;
+    const search = await find;
+    // Encoded first: that flattens the text Nunjucks built in pieces, which a search then reads faster.
+    const bytes = toBytes(content, this.inputPath);
+    const file = path.resolve(this.outputPath);
+    if (search) audited.note([[file, searchWritten(search, file, content)]]);
+    return bytes;
+  });
   after.steps.push(async ({ directories, runMode, outputMode, results = [] }) => {
     if (runMode !== "build" || outputMode !== "fs") return;
     const { audit, releases } = await source.get();
     if (!audit) return;
     const folder = path.resolve(directories.output);
-    // The files their writer has searched already (the search index, pages from the page cache), noted in this build's context.
+    // The files their writer has searched already (the pages above, the search index, pages from the page cache), noted in this build's context.
     const searched = audited.take(folder);
-    const leaks = auditOutput(folder, auditTargets(releases, { root, site }), writtenTexts(folder, results), searched);
+    const leaks = auditOutput(folder, (await targets) ?? auditTargets(releases, { root, site }), writtenTexts(folder, results), searched);
     if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
   });
 }
 
-/** The pages' texts by path in the output folder: the audit searches them without reading them back. */
+/** Bayan's last transform: pages are let go only when no other transform changes them after it. */
+const LAST_TRANSFORM = "bayan-audit";
+
+/**
+ * Whether no transform changes a page after Bayan's: Eleventy's bundle plugin adds its transform
+ * for delayed bundles after every plugin's, and it passes pages through unless a site adds a
+ * delayed bundle.
+ */
+function isLast(eleventyConfig: EleventyConfig): boolean {
+  const after = Object.keys(eleventyConfig.transforms).slice(Object.keys(eleventyConfig.transforms).indexOf(LAST_TRANSFORM) + 1);
+  const delayedBundles = Object.values(eleventyConfig.getBundleManagers?.() ?? {}).some((manager) => manager.isDelayed?.());
+  return after.every((name) => name === "@11ty/eleventy-bundle/delayed") && (after.length === 0 || !delayedBundles);
+}
+
+/** The pages' texts by path in the output folder (those still text): the audit searches them without reading them back. */
 function writtenTexts(folder: string, pages: WrittenPage[]): Map<string, string> {
   const texts = new Map<string, string>();
   for (const { outputPath, content } of pages) {

@@ -143,6 +143,8 @@ export interface Match {
   hidden: number;
   trace: TraceKind;
   index: number;
+  /** 1-based line, for a trace in a plain text file (see `searchWritten`). */
+  line?: number;
 }
 
 /**
@@ -274,7 +276,7 @@ export function auditOutput(folder: string, targets: AuditTargets, written: Read
     };
     for (const match of find(`/${output}`)) add(match, true);
     if (audited.has(output)) {
-      for (const match of audited.get(output)!) add(match, false);
+      for (const match of audited.get(output)!) add(match, false, match.line);
       continue;
     }
     if (BINARY.test(output)) {
@@ -282,13 +284,26 @@ export function auditOutput(folder: string, targets: AuditTargets, written: Read
       if (!MADE_IMAGES.test(output)) for (const match of find(readFileSync(path.join(folder, output)).toString("utf8"))) add(match, false);
       continue;
     }
-    const { text, plain } = written.has(output) ? { text: written.get(output)!, plain: !COMPRESSED.test(output) } : readOutputText(path.join(folder, output));
+    if (written.has(output)) {
+      for (const match of searchWritten(find, output, written.get(output)!)) add(match, false, match.line);
+      continue;
+    }
+    const { text, plain } = readOutputText(path.join(folder, output));
     for (const match of find(text)) add(match, false, plain ? lineAt(text, match.index) : undefined);
   }
   for (const { hidden: index, output } of targets.files ? fileLeaks(folder, outputs, targets.files) : []) {
     leaks.push({ release: hidden[index], trace: "file", output, inName: false });
   }
   return leaks;
+}
+
+/**
+ * The traces `find` finds in the text of a file just written (named `file`, decompressed if it is
+ * compressed), with their lines in a plain text file.
+ */
+export function searchWritten(find: (text: string) => Match[], file: string, text: string): Match[] {
+  const plain = !COMPRESSED.test(file);
+  return find(text).map((match) => (plain ? { ...match, line: lineAt(text, match.index) } : match));
 }
 
 /** Images the images plugin writes (pictures, share images and cards). */
