@@ -15,14 +15,14 @@ import { pagesToRender } from "./plugins/page-cache.ts";
 import { pagesPlugin } from "./plugins/pages.ts";
 import { releasesPlugin } from "./plugins/releases.ts";
 import { searchPlugin } from "./plugins/search.ts";
-import { buildContext } from "./site/context.ts";
+import { buildContext } from "./build/context.ts";
 import type { PageKind } from "./site/shows.ts";
 import { createSource } from "./site/source.ts";
 import { readJsonFile } from "./util/json.ts";
 
 export type { BayanOptions } from "./options.ts";
 export { loadSite, type Site } from "./config.ts";
-export { buildSite, type BuildOptions, type BuildResult } from "./site/build.ts";
+export { buildSite, type BuildOptions, type BuildResult } from "./build/build.ts";
 
 /**
  * The Bayan plugin: release files → newsroom site. Wires the sub-plugins; each does one job.
@@ -57,7 +57,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addGlobalData("bayan", async () => bayanData(pages.newsroom((await source.get()).newsroom)));
   /** The `bayan` a kind of page's templates read: its `newsroom` is that kind's view of the archive (see site/shows.ts). */
   const archive = (kind: PageKind) => bayanData(pages.archive(kind));
-  // What Bayan itself writes: builds in progress and previous outputs being deleted (see site/build.ts), the preview and caches.
+  // What Bayan itself writes: builds in progress and previous outputs being deleted (see build/build.ts), the preview and caches.
   // And its releases, never pages of a host site's (a host renders `.md` files).
   for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**", `${options.releases.replace(/\/+$/, "")}/**`]) eleventyConfig.ignores.add(globFrom(root, glob));
 

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { impossibleOffset } from "./dates/dates.ts";
 import { siteSchema, type Site } from "./config.ts";
 import type { LoadedReleases } from "./release/load.ts";
-import type { BuildContext } from "./site/context.ts";
+import type { BuildContext } from "./build/context.ts";
 
 /** Options of the Bayan Eleventy plugin: `eleventyConfig.addPlugin(bayan, options)`. */
 export interface BayanOptions {

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { CONTENT_TYPES } from "../src/site/mime.ts";
+import { CONTENT_TYPES } from "../src/serve/mime.ts";
 
 /** Bytes raw and as a static host would send them compressed. */
 export interface Bytes {

@@ -15,7 +15,7 @@ import { ConfigError, siteSchema, validateSite, type Site } from "../config.ts";
 import { siteConfigFile } from "../defaults.ts";
 import { imageProblems } from "../images/validate.ts";
 import { loadReleases } from "../release/load.ts";
-import { progress, readingReleases } from "../site/progress.ts";
+import { progress, readingReleases } from "../build/progress.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { fixReleases, type FixedFile } from "./fix.ts";
 import { printReport } from "./report.ts";

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { OptionError, parsePathPrefix } from "../options.ts";
-import { serve } from "../site/static-server.ts";
+import { serve } from "../serve/static-server.ts";
 import { parsePort, printOptionError, readArgs } from "./args.ts";
 import { readSiteConfig } from "./check.ts";
 

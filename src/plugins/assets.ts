@@ -6,7 +6,7 @@ import type { Site } from "../config.ts";
 import { globFrom, PACKAGE_ROOT } from "../defaults.ts";
 import { BrokenPhoto, stripPhoto } from "../media/strip.ts";
 import { sniff } from "../media/sniff.ts";
-import { publishedAssets, siteAssets } from "../site/asset-files.ts";
+import { publishedAssets, siteAssets } from "../build/asset-files.ts";
 import type { Source } from "../site/source.ts";
 
 /** Font files copied from their npm packages: Naskh for reading, Sans for the interface. */
@@ -37,7 +37,7 @@ const fontFile = (file: string) => createRequire(import.meta.url).resolve(`@font
 /**
  * Publishes the self-hosted fonts, Bayan's own assets that its templates name (the stylesheet:
  * the site's file of the same name instead, when it has one) and the files of `assets/` that the
- * site or a shown release uses (see `site/asset-files.ts`), photos without their camera data: the
+ * site or a shown release uses (see `build/asset-files.ts`), photos without their camera data: the
  * rest of the folder — a photo kept there for a release under embargo, the originals of release
  * images — stays out of the site. Nothing is ever loaded from another site.
  */

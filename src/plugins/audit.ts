@@ -2,11 +2,11 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
-import { auditOutput, auditTargets, createLeakFinder, searchWritten, type AuditTargets, type Match } from "../site/audit.ts";
-import { leakDiagnostics } from "../site/audit-report.ts";
-import type { AuditedFiles } from "../site/audited.ts";
+import { auditOutput, auditTargets, createLeakFinder, searchWritten, type AuditTargets, type Match } from "../audit/audit.ts";
+import { leakDiagnostics } from "../audit/report.ts";
+import type { AuditedFiles } from "../audit/audited.ts";
 import type { Source } from "../site/source.ts";
-import { pagesLetGoOnceWritten } from "../site/written-pages.ts";
+import { pagesLetGoOnceWritten } from "../audit/written-pages.ts";
 
 /** What Eleventy hands `eleventy.after`. */
 export interface AfterBuild {
@@ -32,10 +32,10 @@ export interface AfterBuildSteps {
  * plain `npx @11ty/eleventy` in a site that adds the plugin): a draft or embargoed release with
  * any trace in the written output fails the build with `file:line` errors. Not in a preview or
  * `bayan start`, which show drafts on purpose. Publishing the output atomically, or not at all,
- * stays the `bayan build` command's job (see site/build.ts).
+ * stays the `bayan build` command's job (see build/build.ts).
  *
  * A build's pages are searched as they are written, by the last transform, which then hands
- * Eleventy their bytes to write and lets them go (site/written-pages.ts): Eleventy would keep every
+ * Eleventy their bytes to write and lets them go (audit/written-pages.ts): Eleventy would keep every
  * page's text until the build ends. Where another transform runs after it, or writes are
  * asynchronous, the audit searches the texts Eleventy reports instead.
  */

@@ -1,6 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Feed, FeedLinks, ListingPage, Newsroom, ReleasePage } from "../site/newsroom.ts";
-import { cacheKeys, renderFingerprint, type PageCacheSession } from "../site/page-cache.ts";
+import { cacheKeys, renderFingerprint, type PageCacheSession } from "../build/page-cache.ts";
 import { archiveView, newsroomData, pageViews, type PageKind } from "../site/shows.ts";
 
 /** The pages and feeds a build renders; the feeds by format, since each format's file is cached on its own. */
@@ -15,7 +15,7 @@ export interface PagesToRender {
  * (`archive(kind)`, the template data of that kind's virtual templates).
  *
  * Its pages to write are all a build has to write, less those `pageCache` (`buildSite`'s, for its
- * output) holds (see `site/page-cache.ts`), which it links into the output instead, as the views
+ * output) holds (see `build/page-cache.ts`), which it links into the output instead, as the views
  * of `shows.ts`: templates see what the cache keys hold and no more. Worked out once per build,
  * after `eleventy.before` (release pictures and the feed logo are known by then).
  */

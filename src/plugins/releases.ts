@@ -31,7 +31,7 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source, archive
   });
 
   // Incremental rebuilds (npm start): a release edit rewrites its page and the pages that show it.
-  // The releases folder is watched by `watchReleases` (site/watch.ts), not by Eleventy; the watch
+  // The releases folder is watched by `watchReleases` (serve/watch.ts), not by Eleventy; the watch
   // queue tells the source what changed; the source is loaded before Eleventy asks which
   // templates to render (a load error still surfaces where the templates read it).
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => source.invalidate(queue));

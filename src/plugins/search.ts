@@ -10,9 +10,9 @@ import type { IndexPart } from "../search/build.ts";
 import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
-import type { BuildContext } from "../site/context.ts";
+import type { BuildContext } from "../build/context.ts";
 import type { Source } from "../site/source.ts";
-import { leakFinder, type AuditTargets, type Match } from "../site/audit.ts";
+import { leakFinder, type AuditTargets, type Match } from "../audit/audit.ts";
 
 /** The browser script, bundled once per process (it does not change between builds). */
 let clientBundle: Promise<Uint8Array> | undefined;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { build } from "esbuild";
-import type { AuditTargets, Match } from "../site/audit.ts";
+import type { AuditTargets, Match } from "../audit/audit.ts";
 import type { IndexPart } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 

@@ -1,6 +1,6 @@
 /** Worker thread entry of `writeSearchIndexInWorker`. */
 import { parentPort, workerData } from "node:worker_threads";
-import { leakFinder, type AuditTargets } from "../site/audit.ts";
+import { leakFinder, type AuditTargets } from "../audit/audit.ts";
 import type { IndexPart } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 import { writeSearchIndex } from "./write.ts";

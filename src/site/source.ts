@@ -3,10 +3,10 @@ import type { ResolvedOptions } from "../options.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import { loadReleases } from "../release/load.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
-import { auditTargets, type AuditTargets } from "./audit.ts";
+import { auditTargets, type AuditTargets } from "../audit/audit.ts";
 import { diffNewsroom, type NewsroomChanges } from "./changes.ts";
 import { buildNewsroom, type Newsroom } from "./newsroom.ts";
-import { readingReleases } from "./progress.ts";
+import { readingReleases } from "../build/progress.ts";
 
 /** The releases of one build, loaded once and shared by every template, feed and index. */
 export interface Loaded {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgress, type ProgressStream } from "../../src/site/progress.ts";
+import { createProgress, type ProgressStream } from "../../src/build/progress.ts";
 
 /** A stream that records what is written to it. */
 function stream(isTTY: boolean): ProgressStream & { text: string } {

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ReleaseErrors } from "../../src/diagnostics.ts";
-import { assertSafeOutput } from "../../src/site/build.ts";
+import { assertSafeOutput } from "../../src/build/build.ts";
 import { BUILD_NOW, makeProject, REPO, samples } from "../helpers/project.ts";
 import { differences, outputFiles, snapshot } from "./output.ts";
 
@@ -221,7 +221,7 @@ describe("what a killed build leaves (issue 19, item 5)", () => {
     await project.build();
     const dist = path.join(project.root, "dist");
     const before = snapshot(dist);
-    const script = `import { buildSite } from ${JSON.stringify(path.join(REPO, "src/site/build.ts"))};\nawait buildSite({ root: ${JSON.stringify(project.root)}, now: ${JSON.stringify(BUILD_NOW)} });\n`;
+    const script = `import { buildSite } from ${JSON.stringify(path.join(REPO, "src/build/build.ts"))};\nawait buildSite({ root: ${JSON.stringify(project.root)}, now: ${JSON.stringify(BUILD_NOW)} });\n`;
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO, stdio: "ignore" });
     const staging = path.join(project.root, `dist.building-${child.pid}`);
     // Killed once it writes its staging folder: Eleventy is rendering into it.

@@ -6,8 +6,8 @@ import { deflateRawSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, ReleaseErrors } from "../../src/diagnostics.ts";
 import type { Release } from "../../src/release/model.ts";
-import { auditOutput, compileMatcher, createLeakFinder, type HiddenRelease, type Leak, type PublicRelease } from "../../src/site/audit.ts";
-import { leakDiagnostics } from "../../src/site/audit-report.ts";
+import { auditOutput, compileMatcher, createLeakFinder, type HiddenRelease, type Leak, type PublicRelease } from "../../src/audit/audit.ts";
+import { leakDiagnostics } from "../../src/audit/report.ts";
 
 import { makeProject } from "../helpers/project.ts";
 

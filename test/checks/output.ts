@@ -1,7 +1,7 @@
 /** Test helpers for whole-output checks: list, read and snapshot a built folder. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { readOutputText } from "../../src/site/audit.ts";
+import { readOutputText } from "../../src/audit/audit.ts";
 
 /** Every file under `dir`, relative, with `/` separators, sorted. */
 export function outputFiles(dir: string): string[] {

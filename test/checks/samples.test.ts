@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BuildResult } from "../../src/site/build.ts";
+import type { BuildResult } from "../../src/build/build.ts";
 import { GOOD_SAMPLES, makeProject, SAMPLES, samples, type TestProject } from "../helpers/project.ts";
 import { sharedSite } from "../helpers/shared-sites.ts";
 import { outputFiles, outputTexts } from "./output.ts";

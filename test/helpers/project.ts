@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, 
 import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { buildSite, type BuildOptions, type BuildResult } from "../../src/site/build.ts";
+import { buildSite, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
 
 /** The repository folder. */
 export const REPO = path.resolve(import.meta.dirname, "../..");

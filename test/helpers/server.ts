@@ -1,2 +1,2 @@
 /** The static server of `npm run preview`, which browser tests serve built sites with. */
-export { serve, type StaticServer } from "../../src/site/static-server.ts";
+export { serve, type StaticServer } from "../../src/serve/static-server.ts";

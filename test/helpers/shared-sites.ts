@@ -3,7 +3,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deserialize, serialize } from "node:v8";
 import { inject } from "vitest";
-import type { BuildResult } from "../../src/site/build.ts";
+import type { BuildResult } from "../../src/build/build.ts";
 import { GOOD_SAMPLES, makeProject, projectAt, samples, type TestProject } from "./project.ts";
 
 /**

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { outputFiles } from "../checks/output.ts";
 import { makeProject, type TestProject } from "../helpers/project.ts";
 import { photoWithExif } from "../leaks/photo.ts";
-import { linkedAssets } from "../../src/site/asset-files.ts";
+import { linkedAssets } from "../../src/build/asset-files.ts";
 
 describe("files published from assets/", () => {
   let project: TestProject;

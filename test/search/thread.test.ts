@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeSearchIndexInWorker } from "../../src/search/thread.ts";
 import { writeSearchIndex } from "../../src/search/write.ts";
-import { createLeakFinder, leakFinder, readOutputText } from "../../src/site/audit.ts";
+import { createLeakFinder, leakFinder, readOutputText } from "../../src/audit/audit.ts";
 import { SAMPLE_DOCS } from "./fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bayan-search-write-"));

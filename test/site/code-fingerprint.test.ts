@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeFingerprint } from "../../src/site/page-cache.ts";
+import { codeFingerprint } from "../../src/build/page-cache.ts";
 import { REPO } from "../helpers/project.ts";
 
 /** A copy of the repository's `src/` and `tools/`, with one file edited per fingerprint asked for. */
@@ -41,6 +41,6 @@ describe("the page cache's fingerprint of Bayan's code (issue 20, item 6)", () =
     expect(filters).not.toBe(before);
     const worker = code.after("src/search/worker.ts");
     expect(worker).not.toBe(filters);
-    expect(code.after("src/site/build.ts")).not.toBe(worker);
+    expect(code.after("src/build/build.ts")).not.toBe(worker);
   });
 });

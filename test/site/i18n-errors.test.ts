@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { diagnosticsIn } from "../../src/site/build-error.ts";
+import { diagnosticsIn } from "../../src/build/build-error.ts";
 import { makeProject, samples } from "../helpers/project.ts";
 import { runTs } from "../helpers/cli.ts";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Release } from "../../src/release/model.ts";
 import { diffNewsroom, rendersAgain } from "../../src/site/changes.ts";
 import type { Newsroom, ReleasePage } from "../../src/site/newsroom.ts";
-import { cacheKeys } from "../../src/site/page-cache.ts";
+import { cacheKeys } from "../../src/build/page-cache.ts";
 import { PAGE_KINDS, pageViews, RELEASE_SHOWS, WHOLE_ARCHIVE_PAGES } from "../../src/site/shows.ts";
 
 /** A release with every field of the model set, so that no field escapes the checks below. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Eleventy } from "@11ty/eleventy";
 import { afterAll, describe, expect, it } from "vitest";
-import { watchReleases } from "../../src/site/watch.ts";
+import { watchReleases } from "../../src/serve/watch.ts";
 
 /**
  * `npm start` hands release changes to Eleventy only between builds (Eleventy 3.1 clears its layout

@@ -37,7 +37,7 @@ const report: ChildReport = { ok: false, buildSeconds: 0, cpuSeconds: 0, peakRss
 try {
   if (job.kind === "bayan") {
     // The project's own copy of Bayan, as its `npm run build` would run it (one copy of every module).
-    const { buildSite } = (await import(pathToFileURL(path.join(job.root, "src/site/build.ts")).href)) as typeof import("../../src/site/build.ts");
+    const { buildSite } = (await import(pathToFileURL(path.join(job.root, "src/build/build.ts")).href)) as typeof import("../../src/build/build.ts");
     const result = await buildSite({ root: job.root, now: job.now });
     report.ok = result.ok;
     report.errors = result.diagnostics.filter((d) => d.severity === "error").length;

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { oldOutputs } from "../../src/site/build.ts";
+import { oldOutputs } from "../../src/build/build.ts";
 import type { BuildJob, ChildReport } from "./child.ts";
 
 /** Figures of one build. */

@@ -7,7 +7,7 @@
 import { Eleventy, type EleventyConfig } from "@11ty/eleventy";
 import { loadSite } from "../../src/config.ts";
 import { projectConfig } from "../../src/project.ts";
-import { watchReleases } from "../../src/site/watch.ts";
+import { watchReleases } from "../../src/serve/watch.ts";
 
 const [now] = process.argv.slice(2);
 const emit = (event: Record<string, unknown>) => process.stdout.write(`bench:${JSON.stringify({ ...event, at: Date.now() })}\n`);

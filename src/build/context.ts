@@ -1,4 +1,4 @@
-import { auditedFiles, type AuditedFiles } from "./audited.ts";
+import { auditedFiles, type AuditedFiles } from "../audit/audited.ts";
 import { backgroundWork, type BackgroundWork } from "./background.ts";
 import type { PageCacheSession } from "./page-cache.ts";
 

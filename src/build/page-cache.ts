@@ -32,10 +32,10 @@ import { Eleventy } from "@11ty/eleventy";
 import { filesUnder, publishFiles } from "../util/files.ts";
 import { hashOf } from "../util/hash.ts";
 import { openLinkCache } from "../util/link-cache.ts";
-import type { HiddenRelease, Match } from "./audit.ts";
-import type { AuditedFiles } from "./audited.ts";
-import type { Feed, FeedLinks, ListingPage, ReleasePage, Section } from "./newsroom.ts";
-import { sectionView, shownText, type PageKind } from "./shows.ts";
+import type { HiddenRelease, Match } from "../audit/audit.ts";
+import type { AuditedFiles } from "../audit/audited.ts";
+import type { Feed, FeedLinks, ListingPage, ReleasePage, Section } from "../site/newsroom.ts";
+import { sectionView, shownText, type PageKind } from "../site/shows.ts";
 import { outputPath } from "../release/url.ts";
 
 const FOLDER = "bayan-pages";
@@ -170,7 +170,7 @@ export function codeFingerprint(source = SOURCE): string {
   return code;
 }
 
-/** The modules of `source` that `index.ts` and `site/build.ts` import or load by path (a worker), directly or not, sorted; relative paths. */
+/** The modules of `source` that `index.ts` and `build/build.ts` import or load by path (a worker), directly or not, sorted; relative paths. */
 export function pluginModules(source = SOURCE): string[] {
   const found = new Set<string>();
   const visit = (file: string) => {
@@ -185,6 +185,6 @@ export function pluginModules(source = SOURCE): string[] {
       visit(path.posix.join(path.posix.dirname(file), `${name ?? ts}.ts`));
     }
   };
-  for (const entry of ["index.ts", "site/build.ts"]) visit(entry);
+  for (const entry of ["index.ts", "build/build.ts"]) visit(entry);
   return [...found].sort();
 }

@@ -13,7 +13,7 @@ import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { Site } from "../config.ts";
 import type { Release } from "../release/model.ts";
-import { fileLeaks, fileTargets, type FileTargets } from "./audit-files.ts";
+import { fileLeaks, fileTargets, type FileTargets } from "./files.ts";
 import { filesUnder } from "../util/files.ts";
 import { escapeHtml } from "../util/html.ts";
 import { compileMatcher } from "./matcher.ts";

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { locateImage } from "../images/locate.ts";
 import type { Release } from "../release/model.ts";
-import { linkedAssets, siteAssets } from "./asset-files.ts";
+import { linkedAssets, siteAssets } from "../build/asset-files.ts";
 import { contentHash } from "../util/hash.ts";
 
 /** Files only hidden releases use, by path and by content. */
