@@ -69,7 +69,11 @@ export function findLinks(text: string): LinkMatch[] {
   for (let start = 0; start < text.length; ) {
     let end = start + LINK_CHUNK;
     while (end < text.length && !/\s/.test(text[end])) end++;
-    for (const link of refineLinks(linkify.match(text.slice(start, end)))) {
+    const chunk = text.slice(start, end);
+    // Most paragraphs hold no link: skip linkify-it's costly scan (most of parsing a release) when
+    // nothing `refineLinks` keeps can be there, as every kept link holds one of these.
+    const kept = MAY_HOLD_LINK.test(chunk) ? refineLinks(linkify.match(chunk)) : [];
+    for (const link of kept) {
       links.push({ ...link, index: link.index + start, lastIndex: link.lastIndex + start });
     }
     start = end;
@@ -78,6 +82,8 @@ export function findLinks(text: string): LinkMatch[] {
 }
 
 const LINK_CHUNK = 2000;
+/** What every link `refineLinks` keeps holds: a scheme it allows, `www.` (fuzzy links) or `@` (e-mail addresses). */
+const MAY_HOLD_LINK = /https?:|mailto:|www\.|@/i;
 
 // A Latin-script run: starts with a Latin letter, ends with a Latin letter or digit, and may hold
 // spaces, digits and word punctuation in between ("ACWA Power", "Q3 2027", "R&D").

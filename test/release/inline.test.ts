@@ -1,5 +1,7 @@
+import fc from "fast-check";
+import { LinkifyIt } from "linkify-it";
 import { describe, expect, it } from "vitest";
-import { findLinks, isolateLatin, renderInline } from "../../src/release/inline.ts";
+import { findLinks, isolateLatin, refineLinks, renderInline } from "../../src/release/inline.ts";
 import { escapeHtml } from "../../src/util/html.ts";
 
 describe("escapeHtml", () => {
@@ -68,5 +70,32 @@ describe("isolating Latin runs in right-to-left text", () => {
 
   it("never turns input into markup", () => {
     expect(renderInline('<script>alert(1)</script><img src=x onerror="y">', "rtl")).not.toMatch(/<(?!\/?bdi>)/);
+  });
+});
+
+describe("links: the quick check before linkify-it", () => {
+  // The unfiltered path: linkify-it as Bayan sets it up, every piece of text scanned.
+  const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false }).add("ftp:", null).add("//", null);
+  const pieces = ["وزارة", " ", ".", "،", "www", "WWW", ".com", ".sa", "example", "http", "https", "HTTPS", "://", "mailto:", "@", "info", "news.gov.sa", "رؤية.السعودية", "ftp://x.org", "(", ")", "٢٠٢٦", "2026", "Q3"];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(""));
+
+  it("finds exactly what scanning every piece finds", () => {
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(findLinks(sample).map(({ index, lastIndex, url }) => ({ index, lastIndex, url }))).toEqual(
+          refineLinks(linkify.match(sample)).map(({ index, lastIndex, url }) => ({ index, lastIndex, url })),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("still finds links in any letter case, and bare domains stay text", () => {
+    expect(findLinks("زوروا WWW.Example.COM أو HTTPS://news.example.org/a أو اكتبوا إلى Press@Example.org").map((link) => link.url)).toEqual([
+      "http://WWW.Example.COM",
+      "HTTPS://news.example.org/a",
+      "mailto:Press@Example.org",
+    ]);
+    expect(findLinks("الموقع example.com وnews.gov.sa.")).toEqual([]);
   });
 });
