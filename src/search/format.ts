@@ -41,15 +41,17 @@
  *   has the term) counts the title's indexed words before it, for phrase matches.
  */
 
+/** A shard or group: its smallest term, and the name of its file (a hash of its contents). */
+export type FileKey = [term: string, name: string];
+
 /** Contents of `meta.json`. */
 export interface IndexMeta {
-  format: 2;
+  format: 3;
   docs: number;
-  langs: Record<string, [number, number]>;
-  /** Smallest term of each group of shards. */
-  groups: string[];
-  /** Shards per group. */
-  groupSize: number;
+  /** Languages of the releases, sorted; `l.bin` gives each release's, when there are two or more. */
+  langs: string[];
+  /** Each group of shards, sorted by term. */
+  groups: FileKey[];
   /** Number of typo buckets `y/N.bin` (see `typos.ts`); absent in an index without them. */
   typos?: number;
 }
@@ -85,21 +87,29 @@ export interface Posting {
 }
 
 export const META_PATH = "meta.json";
-export const shardPath = (shard: number): string => `t/${shard}.bin`;
-export const groupPath = (group: number): string => `s/${group}.bin`;
+export const LANGS_PATH = "l.bin";
+export const shardPath = (name: string): string => `t/${name}.bin`;
+export const groupPath = (name: string): string => `s/${name}.bin`;
 export const docPath = (doc: number): string => `d/${doc}.bin`;
 export const bodyPath = (doc: number): string => `b/${doc}.bin`;
 
-/** Index of the shard (or group) that holds `term` (binary search over the keys). */
-export function shardOf(keys: readonly string[], term: string): number {
+/** FNV-1a over a string's UTF-16 code units: the same in every build, on every machine and in the browser. */
+export function stringHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+/** The name of the shard (or group) that holds `term`: the last whose key is `<=` it (binary search). */
+export function shardOf(keys: readonly FileKey[], term: string): string {
   let low = 0;
   let high = keys.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (keys[mid] <= term) low = mid;
+    if (keys[mid][0] <= term) low = mid;
     else high = mid - 1;
   }
-  return low;
+  return keys[low][1];
 }
 
 /** Appends varints and strings to a growing byte array. */
