@@ -27,7 +27,7 @@ export const INDEX_TUNING = {
   /** Body-only postings kept for a very common term: the highest impacts win (static pruning); title postings all stay. */
   maxPostings: 250,
   /** Uncompressed bytes a shard holds on average (see `shards.ts`). */
-  shardBytes: 2000,
+  shardBytes: 800,
   /** Shards a group file `s/N.bin` lists on average. */
   groupShards: 64,
   /** How many times more often a less literal reading must occur in the corpus to be chosen. */

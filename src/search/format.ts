@@ -41,17 +41,14 @@
  *   has the term) counts the title's indexed words before it, for phrase matches.
  */
 
-/** A shard or group: its smallest term, and the name of its file (a hash of its contents). */
-export type FileKey = [term: string, name: string];
-
 /** Contents of `meta.json`. */
 export interface IndexMeta {
   format: 3;
   docs: number;
   /** Languages of the releases, sorted; `l.bin` gives each release's, when there are two or more. */
   langs: string[];
-  /** Each group of shards, sorted by term. */
-  groups: FileKey[];
+  /** The smallest term of each group of shards (see `shards.ts`), sorted. */
+  groups: string[];
   /** Number of typo buckets `y/N.bin` (see `typos.ts`); absent in an index without them. */
   typos?: number;
 }
@@ -88,10 +85,28 @@ export interface Posting {
 
 export const META_PATH = "meta.json";
 export const LANGS_PATH = "l.bin";
-export const shardPath = (name: string): string => `t/${name}.bin`;
-export const groupPath = (name: string): string => `s/${name}.bin`;
+/** A shard's file, named after its smallest term (`""` for the first shard). */
+export const shardPath = (term: string): string => `t/${nameOf(term)}.bin`;
+/** A group's file, named after its smallest term. */
+export const groupPath = (term: string): string => `s/${nameOf(term)}.bin`;
 export const docPath = (doc: number): string => `d/${doc}.bin`;
 export const bodyPath = (doc: number): string => `b/${doc}.bin`;
+
+/**
+ * A file name for a term: 53 bits of hash (cyrb53, public domain) in base 36, so a file's name
+ * says nothing of the words it holds and two shards' names do not collide in practice.
+ */
+function nameOf(term: string): string {
+  let [h1, h2] = [0xdeadbeef, 0x41c6ce57];
+  for (let i = 0; i < term.length; i++) {
+    const code = term.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
 
 /** FNV-1a over a string's UTF-16 code units: the same in every build, on every machine and in the browser. */
 export function stringHash(text: string): number {
@@ -100,16 +115,16 @@ export function stringHash(text: string): number {
   return hash;
 }
 
-/** The name of the shard (or group) that holds `term`: the last whose key is `<=` it (binary search). */
-export function shardOf(keys: readonly FileKey[], term: string): string {
+/** The key of the shard (or group) that holds `term`: the last key `<=` it (binary search). */
+export function shardOf(keys: readonly string[], term: string): string {
   let low = 0;
   let high = keys.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (keys[mid][0] <= term) low = mid;
+    if (keys[mid] <= term) low = mid;
     else high = mid - 1;
   }
-  return keys[low][1];
+  return keys[low];
 }
 
 /** Appends varints and strings to a growing byte array. */

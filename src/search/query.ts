@@ -5,7 +5,7 @@
  */
 import { analyzeWords, prefixCandidates, stemCandidates, type AnalyzedWord } from "./analyze.ts";
 import { excerpt } from "./excerpt.ts";
-import { LANGS_PATH, META_PATH, bodyPath, decodePostings, decodeShard, docPath, groupPath, shardOf, shardPath, type FileKey, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
+import { LANGS_PATH, META_PATH, bodyPath, decodePostings, decodeShard, docPath, groupPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
 import type { IndexLoader, SearchOptions, SearchResult, Searcher } from "./model.ts";
 import { bareForms, decodeTypoBucket, oneEditApart, typoBucket, typoKeys, typoPath } from "./typos.ts";
 
@@ -67,7 +67,7 @@ export class DamagedIndexError extends Error {
 export function createSearcher(load: IndexLoader): Searcher {
   const files = new Map<string, Promise<Uint8Array>>();
   const shards = new Map<string, Promise<Map<string, TermEntry>>>();
-  const groups = new Map<string, Promise<FileKey[]>>();
+  const groups = new Map<string, Promise<string[]>>();
   let metaPromise: Promise<IndexMeta> | undefined;
 
   const read = (path: string): Promise<Uint8Array> => {
@@ -95,8 +95,8 @@ export function createSearcher(load: IndexLoader): Searcher {
     metaPromise.catch(() => (metaPromise = undefined));
     return metaPromise;
   };
-  const shard = (name: string): Promise<Map<string, TermEntry>> => remember(shards, name, () => readData(shardPath(name), decodeShard));
-  const group = (name: string): Promise<FileKey[]> => remember(groups, name, () => readJson<FileKey[]>(groupPath(name)));
+  const shard = (key: string): Promise<Map<string, TermEntry>> => remember(shards, key, () => readData(shardPath(key), decodeShard));
+  const group = (key: string): Promise<string[]> => remember(groups, key, () => readJson<string[]>(groupPath(key)));
   /** The shard where `term` is, or would be. */
   const shardFor = async (index: IndexMeta, term: string): Promise<Map<string, TermEntry>> => shard(shardOf(await group(shardOf(index.groups, term)), term));
   let langsPromise: Promise<Uint8Array> | undefined;

@@ -1,11 +1,11 @@
 /**
  * Content-defined shards: where a shard ends depends only on the term it ends with, so a new term
  * or a longer posting list changes its own shard and no boundary elsewhere (filling shards to a
- * size moved every later boundary). Each file is named by a hash of what it holds, so a shard
- * that did not change keeps its name, and its file, from one build to the next.
+ * size moved every later boundary). Each file is named after its smallest term (see `format.ts`),
+ * so a shard keeps its name while its first term stays, and a group's file changes only when one
+ * of its shards begins or ends elsewhere.
  */
-import { hashOf } from "../util/hash.ts";
-import { groupPath, shardPath, stringHash, type FileKey } from "./format.ts";
+import { groupPath, shardPath, stringHash } from "./format.ts";
 
 /** How large shards and groups are made. */
 export interface ShardSizes {
@@ -15,10 +15,10 @@ export interface ShardSizes {
   groupShards: number;
 }
 
-/** The index files that hold the terms: path → uncompressed contents; and the groups for `meta.json`. */
+/** The index files that hold the terms: path → uncompressed contents; and the groups' keys for `meta.json`. */
 export interface TermFiles {
   files: Map<string, string | number[]>;
-  groups: FileKey[];
+  groups: string[];
 }
 
 /**
@@ -29,23 +29,24 @@ export interface TermFiles {
  */
 export function packTerms(entries: Array<{ term: string; bytes: number[] }>, { shardBytes, groupShards }: ShardSizes): TermFiles {
   const files: TermFiles["files"] = new Map();
-  const shards: FileKey[] = [];
+  // The first shard's key is "", so every term has a shard, even one sorting before all the archive's.
+  const shards: string[] = [""];
   let current: number[] = [];
-  let first = "";
   entries.forEach(({ term, bytes }, i) => {
     for (const byte of bytes) current.push(byte);
     if (i === entries.length - 1 || !endsShard(term, bytes.length, shardBytes)) return;
-    shards.push([first, place(files, shardPath, current)]);
-    [current, first] = [[], entries[i + 1].term];
+    place(files, shardPath(shards[shards.length - 1]), current);
+    shards.push(entries[i + 1].term);
+    current = [];
   });
-  if (current.length > 0 || shards.length === 0) shards.push([first, place(files, shardPath, current)]);
-  const groups: FileKey[] = [];
-  let start = 0;
-  shards.forEach(([term], i) => {
-    if (i === shards.length - 1 || stringHash(term) % groupShards === 0) {
-      groups.push([shards[start][0], place(files, groupPath, JSON.stringify(shards.slice(start, i + 1)))]);
-      start = i + 1;
-    }
+  place(files, shardPath(shards[shards.length - 1]), current);
+  const groups: string[] = [];
+  let first = 0;
+  shards.forEach((key, i) => {
+    if (i < shards.length - 1 && stringHash(key) % groupShards !== 0) return;
+    groups.push(shards[first]);
+    place(files, groupPath(shards[first]), JSON.stringify(shards.slice(first, i + 1)));
+    first = i + 1;
   });
   return { files, groups };
 }
@@ -57,9 +58,8 @@ function endsShard(term: string, size: number, shardBytes: number): boolean {
   return stringHash(term) / 2 ** 32 < sizeClass / shardBytes;
 }
 
-/** Stores `contents` under the name its hash gives, and returns that name. */
-function place(files: TermFiles["files"], pathOf: (name: string) => string, contents: string | number[]): string {
-  const name = hashOf(typeof contents === "string" ? contents : Uint8Array.from(contents)).slice(0, 16);
-  files.set(pathOf(name), contents);
-  return name;
+/** Adds a file; two keys whose names are the same hash would make one file of two. */
+function place(files: TermFiles["files"], file: string, contents: string | number[]): void {
+  if (files.has(file)) throw new Error(`two search index files would be ${file}: two terms' names collide`);
+  files.set(file, contents);
 }
