@@ -67,14 +67,15 @@ export function buildIndexFiles(docs: SearchDoc[], part: IndexPart = "all"): Map
  * The index files of `part`, not yet deflated: path → contents (`meta.json` is the one file
  * published as it is). `termsOf` gives a release's counted words (a cache's, see `write.ts`).
  */
-export function indexTexts(docs: SearchDoc[], part: IndexPart, termsOf: (doc: SearchDoc, passages: Passage[]) => ReleaseTerms = releaseTerms): Map<string, string | number[]> {
+export function indexTexts(docs: SearchDoc[], part: IndexPart, termsOf: (doc: SearchDoc, passages?: Passage[]) => ReleaseTerms = releaseTerms): Map<string, string | number[]> {
   const ordered = [...docs].sort(compareDocs);
-  const passagesOf = ordered.map((doc) => splitPassages(doc.text));
-  const texts: Map<string, string | number[]> = part === "terms" ? new Map() : documentTexts(ordered, passagesOf);
+  // The terms' half splits a release into passages only when it counts its words (see `releaseTerms`).
+  const passagesOf = part === "terms" ? undefined : ordered.map((doc) => splitPassages(doc.text));
+  const texts: Map<string, string | number[]> = passagesOf ? documentTexts(ordered, passagesOf) : new Map();
   if (part === "documents") return texts;
   const langs = [...new Set(ordered.map((doc) => doc.lang))].sort(compareStrings);
   if (langs.length > 1) texts.set(LANGS_PATH, ordered.map((doc) => langs.indexOf(doc.lang)));
-  const { entries, spellings } = termEntries(ordered.map((doc, id) => termsOf(doc, passagesOf[id])));
+  const { entries, spellings } = termEntries(ordered.map((doc, id) => termsOf(doc, passagesOf?.[id])));
   const { files, groups } = packTerms(entries, INDEX_TUNING);
   for (const [file, contents] of files) texts.set(file, contents);
   const typos = typoBuckets(spellings);
@@ -147,43 +148,60 @@ interface DocTerm {
   passage: number;
   titleSpelling: number;
   titlePosition: number;
-  /** Spelling id → occurrences. */
-  spellings: Map<number, number>;
+  /** Flat: spelling id, count; a term has one or two spellings in most releases. */
+  spellings: number[];
 }
 
 function collectPostings(releases: ReleaseTerms[], choose: (stems: string) => string): { postings: Map<string, TermPostings>; spellings: string[] } {
   const { titleWeight, k1, titleB, bodyB, titleLength, bodyLength } = INDEX_TUNING;
   const spellingIds = new Map<string, number>();
   const spellings: string[] = [];
-  const postings = new Map<string, TermPostings>();
-  releases.forEach((release, doc) => {
-    const stats = new Map<string, DocTerm>();
-    for (const [stems, spelling, title, body, passage, titlePosition] of release.readings) {
+  // Terms by number, so a release's readings are added up by number rather than by string.
+  const termIds = new Map<string, number>();
+  const termOf = new Map<string, number>();
+  const idOf = (stems: string): number => {
+    let id = termOf.get(stems);
+    if (id === undefined) {
       const term = choose(stems);
-      let id = spellingIds.get(spelling);
-      if (id === undefined) spellingIds.set(spelling, (id = spellings.push(spelling) - 1));
+      id = termIds.get(term) ?? termIds.set(term, termIds.size).size - 1;
+      termOf.set(stems, id);
+    }
+    return id;
+  };
+  const byTerm: TermPostings[] = [];
+  releases.forEach((release, doc) => {
+    const stats = new Map<number, DocTerm>();
+    for (const [stems, spellingText, title, body, passage, titlePosition] of release.readings) {
+      const term = idOf(stems);
+      let spelling = spellingIds.get(spellingText);
+      if (spelling === undefined) spellingIds.set(spellingText, (spelling = spellings.push(spellingText) - 1));
       let stat = stats.get(term);
-      if (!stat) stats.set(term, (stat = { title: 0, body: 0, passage: -1, titleSpelling: -1, titlePosition: -1, spellings: new Map() }));
+      if (!stat) stats.set(term, (stat = { title: 0, body: 0, passage: -1, titleSpelling: -1, titlePosition: -1, spellings: [] }));
       stat.title += title;
       stat.body += body;
       if (passage >= 0 && (stat.passage < 0 || passage < stat.passage)) stat.passage = passage;
-      if (titlePosition >= 0 && (stat.titlePosition < 0 || titlePosition < stat.titlePosition)) [stat.titlePosition, stat.titleSpelling] = [titlePosition, id];
-      stat.spellings.set(id, (stat.spellings.get(id) ?? 0) + title + body);
+      if (titlePosition >= 0 && (stat.titlePosition < 0 || titlePosition < stat.titlePosition)) [stat.titlePosition, stat.titleSpelling] = [titlePosition, spelling];
+      let at = 0;
+      while (at < stat.spellings.length && stat.spellings[at] !== spelling) at += 2;
+      if (at < stat.spellings.length) stat.spellings[at + 1] += title + body;
+      else stat.spellings.push(spelling, title + body);
     }
     const titleNorm = 1 - titleB + (titleB * release.titleLength) / titleLength;
     const bodyNorm = 1 - bodyB + (bodyB * release.bodyLength) / bodyLength;
     for (const [term, stat] of stats) {
       const weight = (titleWeight * stat.title) / titleNorm + stat.body / bodyNorm;
       const impact = Math.max(1, Math.round((127 * weight) / (k1 + weight)));
-      let entry = postings.get(term);
-      if (!entry) postings.set(term, (entry = { df: 0, data: [], spellingCounts: new Map() }));
+      const entry = (byTerm[term] ??= { df: 0, data: [], spellingCounts: new Map() });
       entry.df++;
       const spelling = stat.titleSpelling >= 0 ? stat.titleSpelling : mostFrequent(stat.spellings, spellings);
       entry.data.push(doc, (stat.title > 0 ? 0x80 : 0) | impact, spelling, Math.max(0, stat.passage), stat.titlePosition);
-      for (const [form, count] of stat.spellings) entry.spellingCounts.set(form, (entry.spellingCounts.get(form) ?? 0) + count);
+      for (let k = 0; k < stat.spellings.length; k += 2) {
+        const [form, count] = [stat.spellings[k], stat.spellings[k + 1]];
+        entry.spellingCounts.set(form, (entry.spellingCounts.get(form) ?? 0) + count);
+      }
     }
   });
-  return { postings, spellings };
+  return { postings: new Map([...termIds].map(([term, id]) => [term, byTerm[id]])), spellings };
 }
 
 function termEntry(term: string, postings: TermPostings, spellings: string[]): number[] {
@@ -214,11 +232,13 @@ function storedDoc(doc: SearchDoc, lead: string): StoredDoc {
   return { u: doc.url, t: doc.title, d: doc.date, l: doc.lang, p: cut, ...(doc.displayDate ? { f: doc.displayDate } : {}) };
 }
 
-/** The spelling (id → count) with the highest count; the first in code unit order on a tie. */
-function mostFrequent(counts: Map<number, number>, spellings: string[]): number {
+/** The spelling with the highest count (flat pairs of id, count); the first in code unit order on a tie. */
+function mostFrequent(counts: number[], spellings: string[]): number {
   let best = -1;
   let bestCount = 0;
-  for (const [id, count] of counts) if (count > bestCount || (count === bestCount && spellings[id] < spellings[best])) [best, bestCount] = [id, count];
+  for (let k = 0; k < counts.length; k += 2) {
+    if (counts[k + 1] > bestCount || (counts[k + 1] === bestCount && spellings[counts[k]] < spellings[best])) [best, bestCount] = [counts[k], counts[k + 1]];
+  }
   return best;
 }
 

@@ -1,31 +1,34 @@
 /**
- * The search index format, version 2: what `build.ts` writes and `query.ts` reads.
+ * The search index format, version 3: what `build.ts` writes and `query.ts` reads.
  * All paths are relative to the index folder (`dist/search/index/`); a query
- * fetches `meta.json` once, then only the shard lists and shards of its terms and
+ * fetches `meta.json` once, then only the group lists and shards of its terms and
  * the files of the releases it shows, so bytes per query grow little with the archive.
  *
  * ```text
- * meta.json     {"format":2,"docs":2,"langs":{"ar":[0,1],"en":[1,2]},"groups":[""],"groupSize":64,"typos":3}
- * s/0.bin       ["","قط"]        the smallest term of each shard of group 0 (shards 0…63)
- * t/0.bin       terms from "" up to (not including) "قط"
- * t/1.bin       terms from "قط" on
+ * meta.json     {"format":3,"docs":2,"langs":["ar","en"],"groups":[""],"typos":4}
+ * s/1c9w….bin   ["","قط"]        the smallest term of each shard of the group whose smallest term is ""
+ * t/1c9w….bin   terms from "" up to (not including) "قط"
+ * t/5k2p….bin   terms from "قط" on
+ * l.bin         [0, 1]           each release's language (an index into `langs`); only with two or more
  * d/0.bin       {"u":"/releases/2026/11/desalination-plant/","t":"تدشين أول محطة …","d":"2026-11-24T00:00:00+03:00","l":"ar","p":"الجبيل 14 …"}
  * b/0.bin       ["second passage of the body", "third passage", …]   (only when the body has more than one)
  * y/0.bin       typo keys and the spellings filed under them (see `typos.ts`)
  * ```
  *
  * - `meta.json` (plain JSON): `docs` is the number of releases, numbered 0…docs-1
- *   grouped by language (`langs` gives each language's `[first, end)` range) and
- *   newest first within one. Shards are numbered in term order and listed in groups of
- *   `groupSize`: `groups[g]` is the smallest term of group g, whose list `s/g.bin` (JSON
- *   array) gives the smallest term of each of its shards; so `meta.json` stays small
- *   however large the archive. A term lives in the last group, then the last shard,
- *   whose key is `<=` it (UTF-16 code unit order): shard `g × groupSize + i`.
+ *   oldest first (then by URL), so a new newest release takes the next number and no
+ *   other release's number changes; `langs` lists their languages, sorted. Shards hold
+ *   sorted runs of terms and are listed in groups: `groups[g]` is the smallest term of
+ *   group g, whose list (JSON array) gives the smallest term of each of its shards; so
+ *   `meta.json` stays small however large the archive. A term lives in the last group,
+ *   then the last shard, whose key is `<=` it (UTF-16 code unit order). A shard's file
+ *   and a group's are named after their key (`shardPath`, `groupPath`): a 53-bit hash in
+ *   base 36. Where shards and groups end depends on their terms alone (see `shards.ts`).
  * - Every `.bin` file is raw DEFLATE (`DecompressionStream("deflate-raw")`).
  * - `d/N.bin`: JSON `{u: url, t: title, d: ISO date, l: lang, p: first passage, f: display date}`,
  *   `f` the date as the site's lists show it (`24 نوفمبر 2026`, `24 November 2026`; absent when unknown);
  *   `b/N.bin`: JSON array of the body's other passages (passage k is item k-1).
- * - `t/N.bin`: a run of term entries, sorted, each
+ * - `t/….bin`: a run of term entries, sorted, each
  *   `str term, uint df, uint count, uint variantCount, str variant…, uint byteLength, posting…`
  *   where `uint` is an unsigned LEB128 varint and `str` a varint byte length plus UTF-8.
  *   `df` counts every release with the term; only the `count` postings with the
@@ -34,11 +37,14 @@
  *   A posting is `uint docGap, byte impact, [uint variant], uint passage, [uint titlePosition]`:
  *   `docGap` is the release number minus the previous one minus one (the first
  *   counts from -1); bit 7 of `impact` is set when the term is in the title and
- *   bits 0–6 hold the BM25F term weight scaled to 1…127; `variant` (only when the
+ *   bits 0–6 hold the BM25F term weight scaled to 1…127, worked out from that release
+ *   alone (fixed reference lengths, see `INDEX_TUNING`); `variant` (only when the
  *   entry has more than one) indexes the spelling used in that release, or equals
  *   `variantCount` for a rarer one; `passage` is the first body passage holding
  *   the term (0 when only the title has it); `titlePosition` (only when the title
  *   has the term) counts the title's indexed words before it, for phrase matches.
+ *   What a shard takes from the rest of the archive is `df` (the query's IDF uses it with
+ *   `docs`) and which reading of a spelling the archive's words vote for (see `build.ts`).
  */
 
 /** Contents of `meta.json`. */

@@ -70,7 +70,7 @@ export function writeSearchIndex<Leak>(
  * (and `trusted`: stored by the same analysis code), counted and added to it otherwise. An entry
  * that does not read as counted words is counted again.
  */
-function cachedTerms(cache: LinkCache, trusted: boolean, folder: string): (doc: SearchDoc, passages: Passage[]) => ReleaseTerms {
+function cachedTerms(cache: LinkCache, trusted: boolean, folder: string): (doc: SearchDoc, passages?: Passage[]) => ReleaseTerms {
   mkdirSync(folder, { recursive: true });
   return (doc, passages) => {
     const key = `terms-${hashOf(doc.title, doc.text, ...doc.tags).slice(0, 40)}`;
