@@ -96,10 +96,12 @@ function termEntries(releases: ReleaseTerms[]): { entries: Array<{ term: string;
   const evidence = new Map<string, number>();
   const spellings = new Set<string>();
   for (const { readings } of releases) {
-    for (const [stems, spelling, title, body] of readings) {
-      const literal = stems.slice(0, (stems.indexOf(" ") + 1 || stems.length + 1) - 1);
-      evidence.set(literal, (evidence.get(literal) ?? 0) + title + body);
-      spellings.add(spelling);
+    for (let r = 0; r < readings.length; r++) {
+      const stems = readings[r][0];
+      const space = stems.indexOf(" ");
+      const literal = space < 0 ? stems : stems.slice(0, space);
+      evidence.set(literal, (evidence.get(literal) ?? 0) + readings[r][2] + readings[r][3]);
+      spellings.add(readings[r][1]);
     }
   }
   const support = (stem: string): number => evidence.get(stem) ?? 0;
@@ -171,8 +173,15 @@ function collectPostings(releases: ReleaseTerms[], choose: (stems: string) => st
   const byTerm: TermPostings[] = [];
   releases.forEach((release, doc) => {
     const stats = new Map<number, DocTerm>();
-    for (const [stems, spellingText, title, body, passage, titlePosition] of release.readings) {
-      const term = idOf(stems);
+    for (let r = 0; r < release.readings.length; r++) {
+      // Indexed, not destructured: this loop runs once per reading of every release.
+      const reading = release.readings[r];
+      const title = reading[2];
+      const body = reading[3];
+      const passage = reading[4];
+      const titlePosition = reading[5];
+      const term = idOf(reading[0]);
+      const spellingText = reading[1];
       let spelling = spellingIds.get(spellingText);
       if (spelling === undefined) spellingIds.set(spellingText, (spelling = spellings.push(spellingText) - 1));
       let stat = stats.get(term);
