@@ -27,7 +27,7 @@ export const INDEX_TUNING = {
   /** Body-only postings kept for a very common term: the highest impacts win (static pruning); title postings all stay. */
   maxPostings: 250,
   /** Uncompressed bytes a shard holds on average (see `shards.ts`). */
-  shardBytes: 800,
+  shardBytes: 1600,
   /** Shards a group file `s/N.bin` lists on average. */
   groupShards: 64,
   /** How many times more often a less literal reading must occur in the corpus to be chosen. */
@@ -256,6 +256,11 @@ export function deflateIndexFile(data: string | number[]): IndexFile {
   const inflated = Buffer.from(data);
   // Index files are small: a 4 KB window loses nothing and makes each call cheap.
   return { content: new Uint8Array(deflateRawSync(inflated, { level: 9, windowBits: 12, memLevel: 7 })), inflated };
+}
+
+/** The releases in the order that numbers them (see {@link compareDocs}). */
+export function orderedDocs(docs: SearchDoc[]): SearchDoc[] {
+  return [...docs].sort(compareDocs);
 }
 
 /**

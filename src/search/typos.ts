@@ -18,7 +18,7 @@ import { stringHash } from "./format.ts";
 /** Letters a bare spelling needs to be filed (the written word has five or more, or four once a letter is missing). */
 export const TYPO_MIN_LETTERS = 4;
 /** Uncompressed bytes a bucket holds on average, at most (half as many just after the number of buckets doubles). */
-const BUCKET_BYTES = 2000;
+const BUCKET_BYTES = 3000;
 
 export const typoPath = (bucket: number): string => `y/${bucket}.bin`;
 

@@ -1,13 +1,16 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { publishFiles } from "../util/files.ts";
-import { hashOf } from "../util/hash.ts";
+import { contentHash, hashOf } from "../util/hash.ts";
 import { openLinkCache, type LinkCache } from "../util/link-cache.ts";
-import { deflateIndexFile, indexTexts, type IndexFile, type IndexPart } from "./build.ts";
+import { INDEX_TUNING, deflateIndexFile, indexTexts, orderedDocs, type IndexFile, type IndexPart } from "./build.ts";
 import { META_PATH } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
 import type { Passage } from "./passages.ts";
-import { isReleaseTerms, releaseTerms, type ReleaseTerms } from "./release-terms.ts";
+import { releaseTerms, type ReleaseTerms } from "./release-terms.ts";
+import { readAnalyses, readBuiltTerms, saveAnalyses, saveBuiltTerms, type BuiltTerms } from "./terms-cache.ts";
 
 /**
  * Builds the index of `docs` and writes its files under `folder` (`dist/search/index/`).
@@ -40,67 +43,89 @@ export function writeSearchIndex<Leak>(
   };
   const halves: IndexPart[] = part === "all" ? ["documents", "terms"] : [part];
   for (const half of halves) {
-    const cache = cacheDir ? openLinkCache(path.join(cacheDir, half)) : undefined;
-    const termsOf = cacheDir && cache && half === "terms" ? cachedTerms(cache, cache.note === fingerprint, path.join(cacheDir, half)) : releaseTerms;
-    const links: Array<[from: string, to: string]> = [];
-    for (const [file, contents] of indexTexts(docs, half, termsOf)) {
-      if (file === META_PATH) place(file, contents as string, (target) => writeFileSync(target, contents as string));
-      else if (!cache) {
-        const { content, inflated } = deflateIndexFile(contents);
-        place(file, inflated, (target) => writeFileSync(target, content));
-      } else {
-        const inflated = Buffer.from(contents);
-        place(file, inflated, (target) => {
-          const key = hashOf(inflated).slice(0, 40);
-          const cached = cache.take(key);
-          if (cached) return void links.push([cached, target]);
-          writeFileSync(target, deflateIndexFile(contents).content);
-          cache.add(key, target);
-        });
-      }
-    }
-    publishFiles(links);
-    cache?.save(fingerprint);
+    if (cacheDir && half === "terms") writeCachedTerms(docs, cacheDir, fingerprint, place);
+    else writeFiles(indexTexts(docs, half), cacheDir ? openLinkCache(path.join(cacheDir, half)) : undefined, fingerprint, place);
   }
   return found;
 }
 
-/**
- * A release's counted words from `cache` when it holds them for the same title, text and tags
- * (and `trusted`: stored by the same analysis code), counted and added to it otherwise. An entry
- * that does not read as counted words is counted again.
- */
-function cachedTerms(cache: LinkCache, trusted: boolean, folder: string): (doc: SearchDoc, passages?: Passage[]) => ReleaseTerms {
-  mkdirSync(folder, { recursive: true });
-  return (doc, passages) => {
-    const key = `terms-${hashOf(doc.title, doc.text, ...doc.tags).slice(0, 40)}`;
-    const cached = trusted ? cache.take(key) : undefined;
-    if (cached) {
-      const stored = parsed(readFileSync(cached, "utf8"));
-      if (isReleaseTerms(stored)) return stored;
+type Place = (file: string, inflated: IndexFile["inflated"], write: (target: string) => void) => void;
+
+/** Deflates and writes `texts`; with `cache`, links a file from it when it holds the same contents. */
+function writeFiles(texts: Map<string, string | number[]>, cache: LinkCache | undefined, fingerprint: string, place: Place): void {
+  const links: Array<[from: string, to: string]> = [];
+  for (const [file, contents] of texts) {
+    if (file === META_PATH) place(file, contents as string, (target) => writeFileSync(target, contents as string));
+    else if (!cache) {
+      const { content, inflated } = deflateIndexFile(contents);
+      place(file, inflated, (target) => writeFileSync(target, content));
+    } else {
+      const inflated = Buffer.from(contents);
+      place(file, inflated, (target) => {
+        const key = hashOf(inflated).slice(0, 40);
+        const cached = cache.take(key);
+        if (cached) return void links.push([cached, target]);
+        writeFileSync(target, deflateIndexFile(contents).content);
+        cache.add(key, target);
+      });
     }
-    const terms = releaseTerms(doc, passages);
-    // Written beside the cache's files, then linked under its key when the cache is saved.
-    const fresh = path.join(folder, `${key}.new`);
-    writeFileSync(fresh, JSON.stringify(terms));
-    cache.add(key, fresh);
-    return terms;
-  };
+  }
+  publishFiles(links);
+  if (cache) cache.save(fingerprint);
 }
 
-function parsed(json: string): unknown {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return undefined;
+/**
+ * The terms' half with its cache (`terms-cache.ts`). When the releases, in their order, and the
+ * code and tuning are those of the cached build, its files are written as they are, with no
+ * release analysed and no posting counted. Otherwise only the releases not seen before are
+ * analysed, and a file whose contents the cached build had is not deflated again. The cache is
+ * saved after the index files are written.
+ */
+function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: string, place: Place): void {
+  const ordered = orderedDocs(docs);
+  const keys = new Map(ordered.map((doc) => [doc, hashOf(doc.title, doc.text, ...doc.tags).slice(0, 40)]));
+  const build = hashOf(fingerprint, JSON.stringify(INDEX_TUNING), ...ordered.flatMap((doc) => [doc.lang, keys.get(doc)!]));
+  const cached = readBuiltTerms(cacheDir, fingerprint);
+  const written = (file: string, bytes: Uint8Array) => place(file, file === META_PATH ? Buffer.from(bytes) : inflateRawSync(bytes), (target) => writeFileSync(target, bytes));
+  if (cached?.build === build) {
+    for (const [file, , bytes] of cached.files) written(file, bytes);
+    return;
   }
+  const analyses = readAnalyses(cacheDir, fingerprint);
+  const used = new Map<string, ReleaseTerms>();
+  const termsOf = (doc: SearchDoc, passages?: Passage[]): ReleaseTerms => {
+    const key = keys.get(doc)!;
+    const terms = analyses.get(key) ?? releaseTerms(doc, passages);
+    used.set(key, terms);
+    return terms;
+  };
+  const deflated = new Map(cached?.files.map(([, hash, bytes]) => [hash, bytes]));
+  const files: BuiltTerms["files"] = [];
+  for (const [file, contents] of indexTexts(ordered, "terms", termsOf)) {
+    const inflated = Buffer.from(contents);
+    const hash = contentHash(inflated);
+    const bytes = file === META_PATH ? inflated : (deflated.get(hash) ?? (deflateIndexFile(contents).content as Uint8Array));
+    place(file, inflated, (target) => writeFileSync(target, bytes));
+    files.push([file, hash, bytes]);
+  }
+  saveBuiltTerms(cacheDir, fingerprint, { build, files });
+  if (used.size !== analyses.size || [...used.keys()].some((key) => !analyses.has(key))) saveAnalyses(cacheDir, fingerprint, used);
 }
 
 let fingerprint: string | undefined;
 
-/** A hash of the search code (`src/search/`): counted words stored under another were counted by other code. */
+/**
+ * A hash of the code that analyses and indexes words: `src/search/`, the digits it reads
+ * (`src/text/digits.ts`) and the version of the stemmer package. A cache stored under another was
+ * made by other code.
+ */
 export function searchFingerprint(): string {
   if (fingerprint) return fingerprint;
   const names = readdirSync(import.meta.dirname).sort();
-  return (fingerprint = hashOf(...names.flatMap((name) => [name, readFileSync(path.join(import.meta.dirname, name))])));
+  const stemmer = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("stemmer/package.json"), "utf8")) as { version: string };
+  return (fingerprint = hashOf(
+    ...names.flatMap((name) => [name, readFileSync(path.join(import.meta.dirname, name))]),
+    readFileSync(path.join(import.meta.dirname, "../text/digits.ts")),
+    `stemmer ${stemmer.version}`,
+  ));
 }

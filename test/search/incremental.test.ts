@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
@@ -34,6 +34,12 @@ const NEWEST: SearchDoc = {
   text: "أعلنت الهيئة العامة للطيران المدني اليوم بدء أعمال توسعة صالات المغادرة في مطار أبها.\n\nوتشمل التوسعة بوابات إلكترونية ومواقف للحافلات.",
 };
 
+/** The counted words the cache holds, by key (the pack's body, after its line of code and seal). */
+const analysed = (cacheDir: string): Map<string, unknown> => {
+  const pack = readFileSync(join(cacheDir, "terms-analyses.pack"));
+  return new Map(JSON.parse(pack.subarray(pack.indexOf(10) + 1).toString()) as Array<[string, unknown]>);
+};
+
 const build = (name: string, docs: SearchDoc[], cacheDir?: string): Map<string, Buffer> => {
   writeSearchIndex(docs, join(temp, name), { cacheDir });
   return files(join(temp, name));
@@ -52,10 +58,7 @@ describe("an index built again after one release is added", () => {
   it("changes only the shards that hold the new release's words, and analyses only that release", () => {
     const cacheDir = join(temp, "shards-cache");
     const before = build("shards-before", SAMPLE_DOCS, cacheDir);
-    const folder = join(cacheDir, "terms");
-    const analysed = (): Map<string, number> =>
-      new Map((existsSync(folder) ? readdirSync(folder) : []).filter((name) => name.startsWith("terms-")).map((name) => [name, statSync(join(folder, name)).ino]));
-    const analysedBefore = analysed();
+    const analysedBefore = analysed(cacheDir);
     const after = build("shards-after", [...SAMPLE_DOCS, NEWEST], cacheDir);
     const shards = (built: Map<string, Buffer>) => [...built.keys()].filter((file) => file.startsWith("t/"));
     const newDoc = SAMPLE_DOCS.length;
@@ -65,9 +68,9 @@ describe("an index built again after one release is added", () => {
     expect(changed.filter((file) => !holdsNewest(file))).toEqual([]);
     // Most shards are untouched: the same name, the same bytes.
     expect(shards(after).length - changed.length).toBeGreaterThan(shards(after).length / 2);
-    // The releases analysed before kept their entries; only the new one was analysed.
-    const analysedAfter = analysed();
-    for (const [name, ino] of analysedBefore) expect(analysedAfter.get(name), name).toBe(ino);
+    // The releases analysed before kept their entries; the new one was added.
+    const analysedAfter = analysed(cacheDir);
+    for (const [key, terms] of analysedBefore) expect(analysedAfter.get(key), key).toEqual(terms);
     expect(analysedAfter.size).toBe(analysedBefore.size + 1);
     // The same bytes as a build from an empty cache.
     const fresh = build("shards-fresh", [...SAMPLE_DOCS, NEWEST]);
@@ -75,18 +78,37 @@ describe("an index built again after one release is added", () => {
     for (const [file, bytes] of fresh) expect(after.get(file)!.equals(bytes), file).toBe(true);
   });
 
-  it("rebuilds a damaged cached shard or analysis instead of publishing it", () => {
+  it("writes the cached files when nothing changed, and the same bytes as a fresh build", () => {
+    const cacheDir = join(temp, "same-cache");
+    const first = build("same-first", SAMPLE_DOCS, cacheDir);
+    const again = build("same-again", [...SAMPLE_DOCS].reverse(), cacheDir);
+    expect([...again.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [file, bytes] of first) expect(again.get(file)!.equals(bytes), file).toBe(true);
+    // Another tuning is another build: nothing of the cached one is written as it was.
+    INDEX_TUNING.shardBytes = 200;
+    const retuned = build("same-retuned", SAMPLE_DOCS, cacheDir);
+    const fresh = build("same-retuned-fresh", SAMPLE_DOCS);
+    expect([...retuned.keys()].sort()).toEqual([...fresh.keys()].sort());
+    for (const [file, bytes] of fresh) expect(retuned.get(file)!.equals(bytes), file).toBe(true);
+  });
+
+  it("rebuilds from damaged or cut-short cache packs instead of publishing them", () => {
     const cacheDir = join(temp, "damaged-cache");
-    const first = build("damaged-first", SAMPLE_DOCS, cacheDir);
-    const terms = join(cacheDir, "terms");
-    // The output's files are links to the cache's: damage a shard through the output, and one release's counted words in the cache.
-    const shard = [...first.keys()].find((file) => file.startsWith("t/"))!;
-    writeFileSync(join(temp, "damaged-first", shard), Buffer.from([0xff, 0xff, 0xff, 0xff]));
-    const entry = readdirSync(terms).find((name) => name.startsWith("terms-"))!;
-    writeFileSync(join(terms, entry), JSON.stringify({ titleLength: 0, bodyLength: 0, readings: [] }));
-    const again = build("damaged-again", SAMPLE_DOCS, cacheDir);
+    build("damaged-first", SAMPLE_DOCS, cacheDir);
     const fresh = build("damaged-fresh", SAMPLE_DOCS);
-    expect([...again.keys()].sort()).toEqual([...fresh.keys()].sort());
-    for (const [file, bytes] of fresh) expect(again.get(file)!.equals(bytes), file).toBe(true);
+    for (const pack of readdirSync(cacheDir).filter((name) => name.endsWith(".pack"))) {
+      const bytes = readFileSync(join(cacheDir, pack));
+      // A byte changed in the middle, then the pack cut short.
+      for (const damaged of [Buffer.concat([bytes.subarray(0, bytes.length / 2), Buffer.from([bytes[bytes.length / 2] ^ 0xff]), bytes.subarray(bytes.length / 2 + 1)]), bytes.subarray(0, bytes.length - 10)]) {
+        writeFileSync(join(cacheDir, pack), damaged);
+        // With the files' pack sound and the releases the same, a build needs no counted words: take it away.
+        if (pack === "terms-analyses.pack") rmSync(join(cacheDir, "terms-files.pack"));
+        const again = build("damaged-again", SAMPLE_DOCS, cacheDir);
+        expect([...again.keys()].sort(), pack).toEqual([...fresh.keys()].sort());
+        for (const [file, bytes] of fresh) expect(again.get(file)!.equals(bytes), `${pack}: ${file}`).toBe(true);
+        rmSync(join(temp, "damaged-again"), { recursive: true });
+      }
+      expect(readFileSync(join(cacheDir, pack)).equals(bytes), `${pack} rewritten`).toBe(true);
+    }
   });
 });
