@@ -6,7 +6,7 @@ import { deflateRawSync } from "node:zlib";
 import { LANGS_PATH, META_PATH, bodyPath, docPath, encodeEntry, type IndexMeta, type Posting, type StoredDoc } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
 import { splitPassages, type Passage } from "./passages.ts";
-import { releaseTerms, type ReleaseTerms } from "./release-terms.ts";
+import { COUNTS, releaseTerms, type ReleaseTerms } from "./release-terms.ts";
 import { packTerms } from "./shards.ts";
 import { typoBuckets } from "./typos.ts";
 
@@ -95,13 +95,13 @@ function termEntries(releases: ReleaseTerms[]): { entries: Array<{ term: string;
   // How often each stem is the most literal reading of a word.
   const evidence = new Map<string, number>();
   const spellings = new Set<string>();
-  for (const { readings } of releases) {
-    for (let r = 0; r < readings.length; r++) {
-      const stems = readings[r][0];
+  for (const release of releases) {
+    for (let r = 0; r < release.stems.length; r++) {
+      const stems = release.stems[r];
       const space = stems.indexOf(" ");
       const literal = space < 0 ? stems : stems.slice(0, space);
-      evidence.set(literal, (evidence.get(literal) ?? 0) + readings[r][2] + readings[r][3]);
-      spellings.add(readings[r][1]);
+      evidence.set(literal, (evidence.get(literal) ?? 0) + release.counts[r * COUNTS] + release.counts[r * COUNTS + 1]);
+      spellings.add(release.spellings[r]);
     }
   }
   const support = (stem: string): number => evidence.get(stem) ?? 0;
@@ -173,15 +173,14 @@ function collectPostings(releases: ReleaseTerms[], choose: (stems: string) => st
   const byTerm: TermPostings[] = [];
   releases.forEach((release, doc) => {
     const stats = new Map<number, DocTerm>();
-    for (let r = 0; r < release.readings.length; r++) {
-      // Indexed, not destructured: this loop runs once per reading of every release.
-      const reading = release.readings[r];
-      const title = reading[2];
-      const body = reading[3];
-      const passage = reading[4];
-      const titlePosition = reading[5];
-      const term = idOf(reading[0]);
-      const spellingText = reading[1];
+    const { counts } = release;
+    for (let r = 0; r < release.stems.length; r++) {
+      const title = counts[r * COUNTS];
+      const body = counts[r * COUNTS + 1];
+      const passage = counts[r * COUNTS + 2];
+      const titlePosition = counts[r * COUNTS + 3];
+      const term = idOf(release.stems[r]);
+      const spellingText = release.spellings[r];
       let spelling = spellingIds.get(spellingText);
       if (spelling === undefined) spellingIds.set(spellingText, (spelling = spellings.push(spellingText) - 1));
       let stat = stats.get(term);

@@ -1,44 +1,61 @@
 /**
  * One release's analysed words, counted: all the index needs of a release's text to build its
  * postings, and nothing that depends on the other releases. So a build can keep it (see
- * `write.ts`) and analyse only the releases it has not seen.
+ * `terms-cache.ts`) and analyse only the releases it has not seen.
  */
 import { forEachWord, type WordReading } from "./analyze.ts";
 import type { SearchDoc } from "./model.ts";
 import { splitPassages, type Passage } from "./passages.ts";
 
 /**
- * One reading of a spelling in one release: its stem candidates joined by a space (most literal
- * first; the index picks one, see `build.ts`), the spelling, how often the title and the body
- * (tags included) have it, the first body passage holding it and the title's indexed words before
- * its first title occurrence (-1 when the body, or the title, has none).
+ * What {@link releaseTerms} returns. A reading of a spelling in the release, in order of first
+ * occurrence, is its stem candidates joined by a space (most literal first; the index picks one,
+ * see `build.ts`), its spelling, and four counts: how often the title and the body (tags
+ * included) have it, the first body passage holding it and the title's indexed words before its
+ * first title occurrence (-1 when the body, or the title, has none). Flat, so that an archive's
+ * releases are a few arrays each rather than an array per reading.
  */
-export type ReadingCount = [stems: string, spelling: string, title: number, body: number, passage: number, titlePosition: number];
-
-/** What {@link releaseTerms} returns: stored as JSON in the index cache. */
 export interface ReleaseTerms {
   /** Indexed words (stop words left out) of the title and of the body with the tags. */
   titleLength: number;
   bodyLength: number;
-  /** In order of first occurrence. */
-  readings: ReadingCount[];
+  /** Per reading: its stems joined, and its spelling. */
+  stems: string[];
+  spellings: string[];
+  /** Per reading, four numbers: title count, body count, passage, title position. */
+  counts: Int32Array;
 }
+
+/** Numbers per reading in {@link ReleaseTerms}' `counts`. */
+export const COUNTS = 4;
+
+/** Each reading's stems joined, made once: the archive's releases share these strings. */
+const joinedStems = new WeakMap<WordReading, string>();
 
 /** Counts the readings of one release's title, body and tags; `passages` as `splitPassages(doc.text)` gives them. */
 export function releaseTerms(doc: SearchDoc, passages: Passage[] = splitPassages(doc.text)): ReleaseTerms {
-  const at = new Map<WordReading, ReadingCount>();
-  const readings: ReadingCount[] = [];
+  const at = new Map<WordReading, number>();
+  const stems: string[] = [];
+  const spellings: string[] = [];
+  const counts: number[] = [];
   let titleLength = 0;
   let bodyLength = 0;
   const add = (reading: WordReading, passage: number): void => {
     if (reading.stems.length === 0) return;
-    let count = at.get(reading);
-    if (!count) at.set(reading, (count = [reading.stems.join(" "), reading.form, 0, 0, -1, -1])), readings.push(count);
+    let base = at.get(reading);
+    if (base === undefined) {
+      let joined = joinedStems.get(reading);
+      if (joined === undefined) joinedStems.set(reading, (joined = reading.stems.join(" ")));
+      at.set(reading, (base = counts.length));
+      stems.push(joined);
+      spellings.push(reading.form);
+      counts.push(0, 0, -1, -1);
+    }
     if (passage < 0) {
-      if (count[2]++ === 0) count[5] = titleLength;
+      if (counts[base]++ === 0) counts[base + 3] = titleLength;
       titleLength++;
     } else {
-      if (count[3]++ === 0) count[4] = passage;
+      if (counts[base + 1]++ === 0) counts[base + 2] = passage;
       bodyLength++;
     }
   };
@@ -49,12 +66,5 @@ export function releaseTerms(doc: SearchDoc, passages: Passage[] = splitPassages
     add(reading, passage);
   });
   forEachWord(doc.tags.join(" "), (reading) => add(reading, 0));
-  return { titleLength, bodyLength, readings };
-}
-
-/** True when `value` (parsed from a cache file) has the shape of {@link ReleaseTerms}. */
-export function isReleaseTerms(value: unknown): value is ReleaseTerms {
-  const terms = value as ReleaseTerms;
-  return typeof terms === "object" && terms !== null && Number.isInteger(terms.titleLength) && Number.isInteger(terms.bodyLength) && Array.isArray(terms.readings)
-    && terms.readings.every((count) => Array.isArray(count) && count.length === 6 && typeof count[0] === "string" && typeof count[1] === "string");
+  return { titleLength, bodyLength, stems, spellings, counts: Int32Array.from(counts) };
 }

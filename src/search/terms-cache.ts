@@ -14,7 +14,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { contentHash } from "../util/hash.ts";
-import { isReleaseTerms, type ReleaseTerms } from "./release-terms.ts";
+import { COUNTS, type ReleaseTerms } from "./release-terms.ts";
 
 const ANALYSES = "terms-analyses.pack";
 const FILES = "terms-files.pack";
@@ -26,21 +26,57 @@ export interface BuiltTerms {
   files: Array<[file: string, inflatedHash: string, bytes: Uint8Array]>;
 }
 
+/**
+ * The counted words of the analyses pack: every string once, in `strings`; a release as its key,
+ * its title's and body's lengths, and its readings flat, six numbers each (the stems' and the
+ * spelling's string numbers, then its four counts). Far smaller than the readings
+ * as JSON, and quicker to read: the releases share their strings.
+ */
+interface PackedAnalyses {
+  strings: string[];
+  releases: Array<[key: string, titleLength: number, bodyLength: number, readings: number[]]>;
+}
+
 /** Counted words by key, from the cache; empty when it has none of this code or its pack is damaged. */
 export function readAnalyses(cacheDir: string, fingerprint: string): Map<string, ReleaseTerms> {
   const body = readPack(path.join(cacheDir, ANALYSES), fingerprint);
-  const entries = body && parsed(body.toString("utf8"));
-  if (!Array.isArray(entries)) return new Map();
+  const packed = body && (parsed(body.toString("utf8")) as PackedAnalyses | undefined);
   const analyses = new Map<string, ReleaseTerms>();
-  for (const entry of entries) {
-    if (Array.isArray(entry) && typeof entry[0] === "string" && isReleaseTerms(entry[1])) analyses.set(entry[0], entry[1]);
+  if (!Array.isArray(packed?.strings) || !Array.isArray(packed.releases)) return analyses;
+  const { strings } = packed;
+  const string = (id: number): string => {
+    if (typeof strings[id] !== "string") throw new RangeError("not a string of the pack");
+    return strings[id];
+  };
+  try {
+    for (const [key, titleLength, bodyLength, flat] of packed.releases) {
+      const terms: ReleaseTerms = { titleLength, bodyLength, stems: [], spellings: [], counts: new Int32Array((flat.length / 6) * COUNTS) };
+      for (let at = 0, r = 0; at < flat.length; at += 6, r++) {
+        terms.stems.push(string(flat[at]));
+        terms.spellings.push(string(flat[at + 1]));
+        terms.counts.set(flat.slice(at + 2, at + 6), r * COUNTS);
+      }
+      analyses.set(key, terms);
+    }
+  } catch {
+    // The seal was sound, so this pack was written by other code under the same name: use none of it.
+    return new Map();
   }
   return analyses;
 }
 
 /** Replaces the cached counted words by `analyses`. */
 export function saveAnalyses(cacheDir: string, fingerprint: string, analyses: Map<string, ReleaseTerms>): void {
-  writePack(path.join(cacheDir, ANALYSES), fingerprint, [Buffer.from(JSON.stringify([...analyses]))]);
+  const ids = new Map<string, number>();
+  const id = (text: string): number => ids.get(text) ?? ids.set(text, ids.size).size - 1;
+  const releases: PackedAnalyses["releases"] = [];
+  for (const [key, { titleLength, bodyLength, stems, spellings, counts }] of analyses) {
+    const flat: number[] = [];
+    for (let r = 0; r < stems.length; r++) flat.push(id(stems[r]), id(spellings[r]), ...counts.subarray(r * COUNTS, (r + 1) * COUNTS));
+    releases.push([key, titleLength, bodyLength, flat]);
+  }
+  const packed: PackedAnalyses = { strings: [...ids.keys()], releases };
+  writePack(path.join(cacheDir, ANALYSES), fingerprint, [Buffer.from(JSON.stringify(packed))]);
 }
 
 /** The files of the last build of the terms, from the cache; undefined when it has none of this code or its pack is damaged. */

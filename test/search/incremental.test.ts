@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { INDEX_TUNING } from "../../src/search/build.ts";
 import { decodePostings, decodeShard } from "../../src/search/format.ts";
 import type { SearchDoc } from "../../src/search/model.ts";
-import { writeSearchIndex } from "../../src/search/write.ts";
+import { readAnalyses } from "../../src/search/terms-cache.ts";
+import { searchFingerprint, writeSearchIndex } from "../../src/search/write.ts";
 import { SAMPLE_DOCS } from "./fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bayan-search-incremental-"));
@@ -34,11 +35,8 @@ const NEWEST: SearchDoc = {
   text: "أعلنت الهيئة العامة للطيران المدني اليوم بدء أعمال توسعة صالات المغادرة في مطار أبها.\n\nوتشمل التوسعة بوابات إلكترونية ومواقف للحافلات.",
 };
 
-/** The counted words the cache holds, by key (the pack's body, after its line of code and seal). */
-const analysed = (cacheDir: string): Map<string, unknown> => {
-  const pack = readFileSync(join(cacheDir, "terms-analyses.pack"));
-  return new Map(JSON.parse(pack.subarray(pack.indexOf(10) + 1).toString()) as Array<[string, unknown]>);
-};
+/** The counted words the cache holds, by key. */
+const analysed = (cacheDir: string) => readAnalyses(cacheDir, searchFingerprint());
 
 const build = (name: string, docs: SearchDoc[], cacheDir?: string): Map<string, Buffer> => {
   writeSearchIndex(docs, join(temp, name), { cacheDir });
