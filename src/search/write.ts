@@ -19,13 +19,12 @@ import { readAnalyses, readBuiltTerms, saveAnalyses, saveBuiltTerms, type BuiltT
  * the audit need not hold or read the index: returns what it found, by absolute path, for every
  * file; nothing without (`npm start`, which does not audit, or nothing hidden). `part`: only those files (see `IndexPart`).
  *
- * With `cacheDir` (a build into a fresh output folder), every deflated file is linked from that
- * cache when a previous build deflated the same contents, and stored there otherwise; and each
- * release's counted words (`release-terms.ts`) are kept there under a hash of its text, so a
- * rebuild analyses only the new and changed releases, and deflates and writes only their
- * documents' files and the shards that hold their words. The documents' files and the terms' go
- * to two folders of the cache, as two threads write them at once. `fingerprint` (of the analysis
- * code, see {@link searchFingerprint}) is noted with the counted words: those of another are not used.
+ * With `cacheDir` (a build into a fresh output folder), the documents' files are linked from
+ * `cacheDir/documents` when a previous build deflated the same contents, and stored there
+ * otherwise; the terms' half keeps two packs there (`terms-cache.ts`, {@link writeCachedTerms}):
+ * each release's counted words, and the files of the last build. The two halves use separate
+ * parts of the cache, as two threads write them at once. `fingerprint` (of the analysis code, see
+ * {@link searchFingerprint}) is noted in the cache: what another stored is not used.
  */
 export function writeSearchIndex<Leak>(
   docs: SearchDoc[],
