@@ -54,7 +54,7 @@ export function readAnalyses(cacheDir: string, fingerprint: string): Map<string,
       for (let at = 0, r = 0; at < flat.length; at += 6, r++) {
         terms.stems.push(string(flat[at]));
         terms.spellings.push(string(flat[at + 1]));
-        terms.counts.set(flat.slice(at + 2, at + 6), r * COUNTS);
+        for (let k = 0; k < COUNTS; k++) terms.counts[r * COUNTS + k] = flat[at + 2 + k];
       }
       analyses.set(key, terms);
     }
@@ -72,7 +72,7 @@ export function saveAnalyses(cacheDir: string, fingerprint: string, analyses: Ma
   const releases: PackedAnalyses["releases"] = [];
   for (const [key, { titleLength, bodyLength, stems, spellings, counts }] of analyses) {
     const flat: number[] = [];
-    for (let r = 0; r < stems.length; r++) flat.push(id(stems[r]), id(spellings[r]), ...counts.subarray(r * COUNTS, (r + 1) * COUNTS));
+    for (let r = 0, at = 0; r < stems.length; r++, at += COUNTS) flat.push(id(stems[r]), id(spellings[r]), counts[at], counts[at + 1], counts[at + 2], counts[at + 3]);
     releases.push([key, titleLength, bodyLength, flat]);
   }
   const packed: PackedAnalyses = { strings: [...ids.keys()], releases };
