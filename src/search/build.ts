@@ -3,10 +3,11 @@
  * Deterministic: the same releases, in any order, give byte-identical files.
  */
 import { deflateRawSync } from "node:zlib";
-import { forEachWord, type WordReading } from "./analyze.ts";
-import { META_PATH, bodyPath, docPath, encodeEntry, groupPath, shardPath, type IndexMeta, type Posting, type StoredDoc } from "./format.ts";
+import { LANGS_PATH, META_PATH, bodyPath, docPath, encodeEntry, type IndexMeta, type Posting, type StoredDoc } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
 import { splitPassages, type Passage } from "./passages.ts";
+import { COUNTS, releaseTerms, type ReleaseTerms } from "./release-terms.ts";
+import { packTerms } from "./shards.ts";
 import { typoBuckets } from "./typos.ts";
 
 /** Tuning of the index, exported for the evaluation. */
@@ -16,12 +17,19 @@ export const INDEX_TUNING = {
   k1: 1.2,
   titleB: 0.5,
   bodyB: 0.75,
+  /**
+   * BM25F's reference lengths (indexed words of a title, and of a body with its tags): fixed, not
+   * the archive's averages, so a release's weights depend on that release alone and a new release
+   * changes only the shards of its own terms.
+   */
+  titleLength: 10,
+  bodyLength: 150,
   /** Body-only postings kept for a very common term: the highest impacts win (static pruning); title postings all stay. */
   maxPostings: 250,
-  /** Uncompressed bytes a shard is filled to before the next one starts. */
-  shardBytes: 2000,
-  /** Shards listed per group file `s/N.bin` (see `format.ts`). */
-  groupSize: 64,
+  /** Uncompressed bytes a shard holds on average (see `shards.ts`). */
+  shardBytes: 1600,
+  /** Shards a group file `s/N.bin` lists on average. */
+  groupShards: 64,
   /** How many times more often a less literal reading must occur in the corpus to be chosen. */
   readingMargin: 2,
   /** Spellings listed per term for the exact-form bonus. */
@@ -29,13 +37,6 @@ export const INDEX_TUNING = {
   /** Characters of the first passage stored with the title. */
   leadChars: 260,
 };
-
-interface DocTokens {
-  /** Per word: candidate list id, spelling id, passage (-1 for the title). */
-  words: Int32Array;
-  titleLength: number;
-  bodyLength: number;
-}
 
 /**
  * Builds every index file: relative path → contents, to be written under the
@@ -59,74 +60,60 @@ export type IndexPart = "all" | "documents" | "terms";
 
 /** {@link buildSearchIndex}, with each file's inflated contents beside it (for the embargo audit). */
 export function buildIndexFiles(docs: SearchDoc[], part: IndexPart = "all"): Map<string, IndexFile> {
-  const files = new Map<string, IndexFile>();
+  return new Map([...indexTexts(docs, part)].map(([file, text]) => [file, file === META_PATH ? { content: text as string, inflated: text as string } : deflateIndexFile(text)]));
+}
+
+/**
+ * The index files of `part`, not yet deflated: path → contents (`meta.json` is the one file
+ * published as it is). `termsOf` gives a release's counted words (a cache's, see `write.ts`).
+ */
+export function indexTexts(docs: SearchDoc[], part: IndexPart, termsOf: (doc: SearchDoc, passages?: Passage[]) => ReleaseTerms = releaseTerms): Map<string, string | number[]> {
   const ordered = [...docs].sort(compareDocs);
-  const passagesOf = ordered.map((doc) => splitPassages(doc.text));
-  if (part !== "terms") {
-    for (const [file, text] of documentTexts(ordered, passagesOf)) files.set(file, deflateIndexFile(text));
-  }
-  if (part === "documents") return files;
-  const langs: Record<string, [number, number]> = {};
-  const candidateIds = new Map<string, number>();
-  const candidates: (readonly string[])[] = [];
-  const spellingIds = new Map<string, number>();
-  const spellings: string[] = [];
-  const intern = <T>(ids: Map<string, number>, list: T[], key: string, value: T): number => {
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = list.push(value) - 1));
-    return id;
-  };
-  // Occurrences per candidate list: the corpus's vote between readings (below).
-  const occurrences: number[] = [];
-  // A reading's ids, worked out at its first occurrence (so ids are numbered in order of first occurrence).
-  const idsOf = new Map<WordReading, { candidate: number; spelling: number } | null>();
+  // The terms' half splits a release into passages only when it counts its words (see `releaseTerms`).
+  const passagesOf = part === "terms" ? undefined : ordered.map((doc) => splitPassages(doc.text));
+  const texts: Map<string, string | number[]> = passagesOf ? documentTexts(ordered, passagesOf) : new Map();
+  if (part === "documents") return texts;
+  const langs = [...new Set(ordered.map((doc) => doc.lang))].sort(compareStrings);
+  if (langs.length > 1) texts.set(LANGS_PATH, ordered.map((doc) => langs.indexOf(doc.lang)));
+  const { entries, spellings } = termEntries(ordered.map((doc, id) => termsOf(doc, passagesOf?.[id])));
+  const { files, groups } = packTerms(entries, INDEX_TUNING);
+  for (const [file, contents] of files) texts.set(file, contents);
+  const typos = typoBuckets(spellings);
+  for (const [file, contents] of typos.files) texts.set(file, contents);
+  const meta: IndexMeta = { format: 3, docs: ordered.length, langs, groups, typos: typos.buckets };
+  texts.set(META_PATH, JSON.stringify(meta));
+  return texts;
+}
 
-  const tokens: DocTokens[] = ordered.map((doc, id) => {
-    (langs[doc.lang] ??= [id, id])[1] = id + 1;
-    const passages = passagesOf[id];
-    const words: number[] = [];
-    const add = (reading: WordReading, passage: number): void => {
-      let ids = idsOf.get(reading);
-      if (ids === undefined) {
-        ids = reading.stems.length === 0 ? null : { candidate: intern(candidateIds, candidates, reading.stems.join(" "), reading.stems), spelling: intern(spellingIds, spellings, reading.form, reading.form) };
-        idsOf.set(reading, ids);
-      }
-      if (!ids) return;
-      occurrences[ids.candidate] = (occurrences[ids.candidate] ?? 0) + 1;
-      words.push(ids.candidate, ids.spelling, passage);
-    };
-    forEachWord(doc.title, (reading) => add(reading, -1));
-    const titleLength = words.length / 3;
-    let passage = 0;
-    forEachWord(doc.text, (reading, start) => {
-      while (passage + 1 < passages.length && passages[passage + 1].start <= start) passage++;
-      add(reading, passage);
-    });
-    forEachWord(doc.tags.join(" "), (reading) => add(reading, 0));
-    return { words: Int32Array.from(words), titleLength, bodyLength: words.length / 3 - titleLength };
-  });
-
+/**
+ * Each term's entry, sorted by term, from every release's counted words; and every spelling seen.
+ * A spelling keeps its most literal reading unless the archive clearly supports another: وقطر
+ * becomes قطر where قطر is common, وزير stays (زير is rare), فرد stays beside رد. That vote is
+ * the one thing a term's postings take from the whole archive.
+ */
+function termEntries(releases: ReleaseTerms[]): { entries: Array<{ term: string; bytes: number[] }>; spellings: Set<string> } {
   // How often each stem is the most literal reading of a word.
   const evidence = new Map<string, number>();
-  candidates.forEach((stems, id) => evidence.set(stems[0], (evidence.get(stems[0]) ?? 0) + occurrences[id]));
-  // A spelling keeps its most literal reading unless the corpus clearly supports another:
-  // وقطر becomes قطر where قطر is common, وزير stays (زير is rare), فرد stays beside رد.
-  const support = (stem: string): number => evidence.get(stem) ?? 0;
-  const chosen = candidates.map((stems) => stems.reduce((best, stem) => (support(stem) > INDEX_TUNING.readingMargin * support(best) ? stem : best)));
-  const postings = collectPostings(tokens, chosen);
-  const entries = [...postings.keys()].sort(compareStrings).map((term) => ({ term, bytes: termEntry(term, postings.get(term)!, spellings) }));
-  const shards = packShards(entries, files);
-  const groups: string[] = [];
-  for (let first = 0; first < shards.length; first += INDEX_TUNING.groupSize) {
-    const keys = shards.slice(first, first + INDEX_TUNING.groupSize);
-    files.set(groupPath(groups.push(keys[0]) - 1), deflateIndexFile(JSON.stringify(keys)));
+  const spellings = new Set<string>();
+  for (const release of releases) {
+    for (let r = 0; r < release.stems.length; r++) {
+      const stems = release.stems[r];
+      const space = stems.indexOf(" ");
+      const literal = space < 0 ? stems : stems.slice(0, space);
+      evidence.set(literal, (evidence.get(literal) ?? 0) + release.counts[r * COUNTS] + release.counts[r * COUNTS + 1]);
+      spellings.add(release.spellings[r]);
+    }
   }
-  const typos = typoBuckets(spellings);
-  for (const [file, bytes] of typos.files) files.set(file, deflateIndexFile(bytes));
-  const meta: IndexMeta = { format: 2, docs: ordered.length, langs, groups, groupSize: INDEX_TUNING.groupSize, typos: typos.buckets };
-  const json = JSON.stringify(meta);
-  files.set(META_PATH, { content: json, inflated: json });
-  return files;
+  const support = (stem: string): number => evidence.get(stem) ?? 0;
+  const chosen = new Map<string, string>();
+  const choose = (stems: string): string => {
+    let term = chosen.get(stems);
+    if (term === undefined) chosen.set(stems, (term = stems.split(" ").reduce((best, stem) => (support(stem) > INDEX_TUNING.readingMargin * support(best) ? stem : best))));
+    return term;
+  };
+  const { postings, spellings: ids } = collectPostings(releases, choose);
+  const entries = [...postings.keys()].sort(compareStrings).map((term) => ({ term, bytes: termEntry(term, postings.get(term)!, ids) }));
+  return { entries, spellings };
 }
 
 /**
@@ -156,7 +143,7 @@ interface TermPostings {
   spellingCounts: Map<number, number>;
 }
 
-/** One term in one release, while the release's words are counted. */
+/** One term in one release, while the release's readings are added up. */
 interface DocTerm {
   title: number;
   body: number;
@@ -167,51 +154,62 @@ interface DocTerm {
   spellings: number[];
 }
 
-function collectPostings(tokens: DocTokens[], chosen: string[]): Map<string, TermPostings> {
-  const { titleWeight, k1, titleB, bodyB } = INDEX_TUNING;
-  const average = (pick: (doc: DocTokens) => number): number => Math.max(1, tokens.reduce((sum, doc) => sum + pick(doc), 0) / Math.max(1, tokens.length));
-  const titleAverage = average((doc) => doc.titleLength);
-  const bodyAverage = average((doc) => doc.bodyLength);
-  // Terms by number, so a release's words are counted by number rather than by string.
+function collectPostings(releases: ReleaseTerms[], choose: (stems: string) => string): { postings: Map<string, TermPostings>; spellings: string[] } {
+  const { titleWeight, k1, titleB, bodyB, titleLength, bodyLength } = INDEX_TUNING;
+  const spellingIds = new Map<string, number>();
+  const spellings: string[] = [];
+  // Terms by number, so a release's readings are added up by number rather than by string.
   const termIds = new Map<string, number>();
-  const termOf = chosen.map((term) => termIds.get(term) ?? termIds.set(term, termIds.size).size - 1);
+  const termOf = new Map<string, number>();
+  const idOf = (stems: string): number => {
+    let id = termOf.get(stems);
+    if (id === undefined) {
+      const term = choose(stems);
+      id = termIds.get(term) ?? termIds.set(term, termIds.size).size - 1;
+      termOf.set(stems, id);
+    }
+    return id;
+  };
   const byTerm: TermPostings[] = [];
-  tokens.forEach((doc, id) => {
+  releases.forEach((release, doc) => {
     const stats = new Map<number, DocTerm>();
-    for (let i = 0; i < doc.words.length; i += 3) {
-      const term = termOf[doc.words[i]];
-      const spelling = doc.words[i + 1];
-      const passage = doc.words[i + 2];
+    const { counts } = release;
+    for (let r = 0; r < release.stems.length; r++) {
+      const title = counts[r * COUNTS];
+      const body = counts[r * COUNTS + 1];
+      const passage = counts[r * COUNTS + 2];
+      const titlePosition = counts[r * COUNTS + 3];
+      const term = idOf(release.stems[r]);
+      const spellingText = release.spellings[r];
+      let spelling = spellingIds.get(spellingText);
+      if (spelling === undefined) spellingIds.set(spellingText, (spelling = spellings.push(spellingText) - 1));
       let stat = stats.get(term);
       if (!stat) stats.set(term, (stat = { title: 0, body: 0, passage: -1, titleSpelling: -1, titlePosition: -1, spellings: [] }));
-      if (passage < 0) {
-        stat.title++;
-        if (stat.titleSpelling < 0) [stat.titleSpelling, stat.titlePosition] = [spelling, i / 3];
-      } else {
-        stat.body++;
-        if (stat.passage < 0) stat.passage = passage;
-      }
+      stat.title += title;
+      stat.body += body;
+      if (passage >= 0 && (stat.passage < 0 || passage < stat.passage)) stat.passage = passage;
+      if (titlePosition >= 0 && (stat.titlePosition < 0 || titlePosition < stat.titlePosition)) [stat.titlePosition, stat.titleSpelling] = [titlePosition, spelling];
       let at = 0;
       while (at < stat.spellings.length && stat.spellings[at] !== spelling) at += 2;
-      if (at < stat.spellings.length) stat.spellings[at + 1]++;
-      else stat.spellings.push(spelling, 1);
+      if (at < stat.spellings.length) stat.spellings[at + 1] += title + body;
+      else stat.spellings.push(spelling, title + body);
     }
-    const titleNorm = 1 - titleB + (titleB * doc.titleLength) / titleAverage;
-    const bodyNorm = 1 - bodyB + (bodyB * doc.bodyLength) / bodyAverage;
+    const titleNorm = 1 - titleB + (titleB * release.titleLength) / titleLength;
+    const bodyNorm = 1 - bodyB + (bodyB * release.bodyLength) / bodyLength;
     for (const [term, stat] of stats) {
       const weight = (titleWeight * stat.title) / titleNorm + stat.body / bodyNorm;
       const impact = Math.max(1, Math.round((127 * weight) / (k1 + weight)));
       const entry = (byTerm[term] ??= { df: 0, data: [], spellingCounts: new Map() });
       entry.df++;
-      const spelling = stat.titleSpelling >= 0 ? stat.titleSpelling : mostFrequent(stat.spellings);
-      entry.data.push(id, (stat.title > 0 ? 0x80 : 0) | impact, spelling, Math.max(0, stat.passage), stat.titlePosition);
+      const spelling = stat.titleSpelling >= 0 ? stat.titleSpelling : mostFrequent(stat.spellings, spellings);
+      entry.data.push(doc, (stat.title > 0 ? 0x80 : 0) | impact, spelling, Math.max(0, stat.passage), stat.titlePosition);
       for (let k = 0; k < stat.spellings.length; k += 2) {
         const [form, count] = [stat.spellings[k], stat.spellings[k + 1]];
         entry.spellingCounts.set(form, (entry.spellingCounts.get(form) ?? 0) + count);
       }
     }
   });
-  return new Map([...termIds].filter(([, term]) => byTerm[term]).map(([text, term]) => [text, byTerm[term]]));
+  return { postings: new Map([...termIds].map(([term, id]) => [term, byTerm[id]])), spellings };
 }
 
 function termEntry(term: string, postings: TermPostings, spellings: string[]): number[] {
@@ -230,35 +228,10 @@ function termEntry(term: string, postings: TermPostings, spellings: string[]): n
   const bodyOnly = list.filter((posting) => !posting.inTitle);
   if (bodyOnly.length > INDEX_TUNING.maxPostings) {
     // Every title match stays; of the others, the strongest. The rest add little to any ranking.
-    const kept = new Set(bodyOnly.sort((a, b) => b.impact - a.impact || a.doc - b.doc).slice(0, INDEX_TUNING.maxPostings));
+    const kept = new Set(bodyOnly.sort((a, b) => b.impact - a.impact || b.doc - a.doc).slice(0, INDEX_TUNING.maxPostings));
     list = list.filter((posting) => posting.inTitle || kept.has(posting));
   }
   return encodeEntry(term, postings.df, variants, list);
-}
-
-/** Groups sorted entries into shards of about `shardBytes`; returns the shard keys. */
-function packShards(entries: Array<{ term: string; bytes: number[] }>, files: Map<string, IndexFile>): string[] {
-  const keys: string[] = [""];
-  let current: number[] = [];
-  entries.forEach(({ term, bytes }, i) => {
-    if (current.length > 0 && current.length + bytes.length > INDEX_TUNING.shardBytes) {
-      files.set(shardPath(keys.length - 1), deflateIndexFile(current));
-      keys.push(separator(entries[i - 1].term, term));
-      current = [];
-    }
-    for (const byte of bytes) current.push(byte);
-  });
-  files.set(shardPath(keys.length - 1), deflateIndexFile(current));
-  return keys;
-}
-
-/** The shortest prefix of `next` that sorts after `previous`. */
-function separator(previous: string, next: string): string {
-  for (let length = 1; length < next.length; length++) {
-    const prefix = next.slice(0, length);
-    if (prefix > previous) return prefix;
-  }
-  return next;
 }
 
 function storedDoc(doc: SearchDoc, lead: string): StoredDoc {
@@ -267,11 +240,13 @@ function storedDoc(doc: SearchDoc, lead: string): StoredDoc {
   return { u: doc.url, t: doc.title, d: doc.date, l: doc.lang, p: cut, ...(doc.displayDate ? { f: doc.displayDate } : {}) };
 }
 
-/** The spelling with the highest count (flat pairs of id, count); the smaller id on a tie. */
-function mostFrequent(counts: number[]): number {
+/** The spelling with the highest count (flat pairs of id, count); the first in code unit order on a tie. */
+function mostFrequent(counts: number[], spellings: string[]): number {
   let best = -1;
   let bestCount = 0;
-  for (let k = 0; k < counts.length; k += 2) if (counts[k + 1] > bestCount || (counts[k + 1] === bestCount && counts[k] < best)) [best, bestCount] = [counts[k], counts[k + 1]];
+  for (let k = 0; k < counts.length; k += 2) {
+    if (counts[k + 1] > bestCount || (counts[k + 1] === bestCount && spellings[counts[k]] < spellings[best])) [best, bestCount] = [counts[k], counts[k + 1]];
+  }
   return best;
 }
 
@@ -282,9 +257,17 @@ export function deflateIndexFile(data: string | number[]): IndexFile {
   return { content: new Uint8Array(deflateRawSync(inflated, { level: 9, windowBits: 12, memLevel: 7 })), inflated };
 }
 
-/** Language, then newest first, then URL: numbering that makes each language one range. */
+/** The releases in the order that numbers them (see {@link compareDocs}). */
+export function orderedDocs(docs: SearchDoc[]): SearchDoc[] {
+  return [...docs].sort(compareDocs);
+}
+
+/**
+ * Oldest first, then by URL: a new newest release takes the next number and no other release's
+ * number changes (a release deleted or back-dated renumbers those after it).
+ */
 function compareDocs(a: SearchDoc, b: SearchDoc): number {
-  return compareStrings(a.lang, b.lang) || (Date.parse(b.date) || 0) - (Date.parse(a.date) || 0) || compareStrings(a.url, b.url);
+  return (Date.parse(a.date) || 0) - (Date.parse(b.date) || 0) || compareStrings(a.url, b.url);
 }
 
 function compareStrings(a: string, b: string): number {

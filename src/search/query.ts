@@ -5,7 +5,7 @@
  */
 import { analyzeWords, prefixCandidates, stemCandidates, type AnalyzedWord } from "./analyze.ts";
 import { excerpt } from "./excerpt.ts";
-import { META_PATH, bodyPath, decodePostings, decodeShard, docPath, groupPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
+import { LANGS_PATH, META_PATH, bodyPath, decodePostings, decodeShard, docPath, groupPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
 import type { IndexLoader, SearchOptions, SearchResult, Searcher } from "./model.ts";
 import { bareForms, decodeTypoBucket, oneEditApart, typoBucket, typoKeys, typoPath } from "./typos.ts";
 
@@ -66,8 +66,8 @@ export class DamagedIndexError extends Error {
  */
 export function createSearcher(load: IndexLoader): Searcher {
   const files = new Map<string, Promise<Uint8Array>>();
-  const shards = new Map<number, Promise<Map<string, TermEntry>>>();
-  const groups = new Map<number, Promise<string[]>>();
+  const shards = new Map<string, Promise<Map<string, TermEntry>>>();
+  const groups = new Map<string, Promise<string[]>>();
   let metaPromise: Promise<IndexMeta> | undefined;
 
   const read = (path: string): Promise<Uint8Array> => {
@@ -95,12 +95,20 @@ export function createSearcher(load: IndexLoader): Searcher {
     metaPromise.catch(() => (metaPromise = undefined));
     return metaPromise;
   };
-  const shard = (index: number): Promise<Map<string, TermEntry>> => remember(shards, index, () => readData(shardPath(index), decodeShard));
-  const group = (index: number): Promise<string[]> => remember(groups, index, () => readJson<string[]>(groupPath(index)));
+  const shard = (key: string): Promise<Map<string, TermEntry>> => remember(shards, key, () => readData(shardPath(key), decodeShard));
+  const group = (key: string): Promise<string[]> => remember(groups, key, () => readJson<string[]>(groupPath(key)));
   /** The shard where `term` is, or would be. */
-  const shardFor = async (index: IndexMeta, term: string): Promise<Map<string, TermEntry>> => {
-    const at = shardOf(index.groups, term);
-    return shard(at * index.groupSize + shardOf(await group(at), term));
+  const shardFor = async (index: IndexMeta, term: string): Promise<Map<string, TermEntry>> => shard(shardOf(await group(shardOf(index.groups, term)), term));
+  let langsPromise: Promise<Uint8Array> | undefined;
+  /** Which releases are in `lang`: all when the archive has that language alone (`l.bin` gives each release's otherwise). */
+  const inLang = async (index: IndexMeta, lang: string | undefined): Promise<(doc: number) => boolean> => {
+    const code = lang === undefined ? -1 : index.langs.indexOf(lang);
+    if (lang === undefined || (code === 0 && index.langs.length === 1)) return () => true;
+    if (code < 0) return () => false;
+    langsPromise ??= readData(LANGS_PATH, (bytes) => bytes);
+    langsPromise.catch(() => (langsPromise = undefined));
+    const langOf = await langsPromise;
+    return (doc) => langOf[doc] === code;
   };
   const lookup = async (index: IndexMeta, term: string): Promise<TermEntry | undefined> => (await shardFor(index, term)).get(term);
   const typoBucketAt = (bucket: number): Promise<string[]> => readData(typoPath(bucket), decodeTypoBucket);
@@ -128,7 +136,7 @@ export function createSearcher(load: IndexLoader): Searcher {
    * Every reading of a word the index knows, each weighed against the first
    * (`وزير` hardly counts as و + `زير`); then, for the last word, its completions.
    */
-  const matchWord = async (index: IndexMeta, word: AnalyzedWord, completions: string[], range: [number, number]): Promise<WordMatch> => {
+  const matchWord = async (index: IndexMeta, word: AnalyzedWord, completions: string[], included: (doc: number) => boolean): Promise<WordMatch> => {
     const readings = (await Promise.all(word.stems.map((stem) => lookup(index, stem)))).filter((entry) => entry !== undefined);
     const weighted: Array<[TermEntry, number, number]> = readings.map((entry) => [entry, entry === readings[0] ? 1 : entry.df / (entry.df + readings[0].df), idf(index.docs, entry.df)]);
     const seen = new Set(readings.map((entry) => entry.term));
@@ -153,7 +161,7 @@ export function createSearcher(load: IndexLoader): Searcher {
     for (const [entry, weight, termIdf] of weighted) {
       const reading = readings.includes(entry);
       for (const posting of decodePostings(entry)) {
-        if (posting.doc < range[0] || posting.doc >= range[1]) continue;
+        if (!included(posting.doc)) continue;
         const exactForm = reading && entry.variants[posting.variant] === word.form;
         if (QUERY_TUNING.surfaceOnly && !exactForm) continue;
         const score = weight * termIdf * termWeight(posting, exactForm);
@@ -173,11 +181,11 @@ export function createSearcher(load: IndexLoader): Searcher {
     const typing = last !== undefined && /[\p{L}\p{M}\p{N}]$/u.test(query);
     if ((words.length === 0 && !typing) || limit === 0) return [];
     const index = await meta();
-    const range: [number, number] = options.lang === undefined ? [0, index.docs] : (index.langs[options.lang] ?? [0, 0]);
+    const included = await inLang(index, options.lang);
     // A stop word being typed may start a longer word: completed only when it is all there is.
     const queried = words.length === 0 ? [{ ...last, stems: [] }] : words;
     const matches = await Promise.all(
-      queried.map((word) => matchWord(index, word, typing && word.start === last.start ? prefixCandidates(word.form) : [], range)),
+      queried.map((word) => matchWord(index, word, typing && word.start === last.start ? prefixCandidates(word.form) : [], included)),
     );
     const ranked = rank(matches).slice(0, limit);
     const hitTerms = new Set(matches.flatMap((match) => match.terms));
@@ -230,7 +238,7 @@ function rank(matches: WordMatch[]): Array<{ doc: number; matched: number; score
   });
   return [...totals]
     .map(([doc, { score, matched }]) => ({ doc, matched, score }))
-    .sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
+    .sort((a, b) => b.matched - a.matched || b.score - a.score || b.doc - a.doc);
 }
 
 /** What `cache` holds for `key`, made once; a failure is forgotten, so the next query tries again. */

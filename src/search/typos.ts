@@ -13,11 +13,12 @@
  * ```
  */
 import { prefixCandidates } from "./analyze.ts";
+import { stringHash } from "./format.ts";
 
 /** Letters a bare spelling needs to be filed (the written word has five or more, or four once a letter is missing). */
 export const TYPO_MIN_LETTERS = 4;
-/** Uncompressed bytes a bucket holds on average. */
-const BUCKET_BYTES = 2000;
+/** Uncompressed bytes a bucket holds on average, at most (half as many just after the number of buckets doubles). */
+const BUCKET_BYTES = 3000;
 
 export const typoPath = (bucket: number): string => `y/${bucket}.bin`;
 
@@ -37,11 +38,9 @@ export function typoKeys(bare: string): string[] {
   return [...keys];
 }
 
-/** The bucket of a key: FNV-1a over its UTF-16 code units. */
+/** The bucket of a key. */
 export function typoBucket(key: string, buckets: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
-  return hash % buckets;
+  return stringHash(key) % buckets;
 }
 
 /** True when `a` becomes `b` by one letter changed, added, removed, or two neighbours swapped. */
@@ -71,7 +70,8 @@ export function typoBuckets(spellings: Iterable<string>): { buckets: number; fil
   }
   let bytes = 0;
   for (const bare of filed) bytes += (bare.length + 1) * (bare.length * 2 + 1);
-  const buckets = Math.max(1, Math.ceil(bytes / BUCKET_BYTES));
+  // A power of two, so an archive that grows a little keeps its buckets, and most of their files.
+  const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, bytes / BUCKET_BYTES)));
   const contents = Array.from({ length: buckets }, () => new Set<string>());
   for (const bare of filed) for (const key of typoKeys(bare)) contents[typoBucket(key, buckets)].add(bare);
   // Every bucket has its file, empty or not: a query never asks for one that is missing.

@@ -1,10 +1,16 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { publishFiles } from "../util/files.ts";
-import { hashOf } from "../util/hash.ts";
-import { openLinkCache } from "../util/link-cache.ts";
-import { buildIndexFiles, deflateIndexFile, documentFiles, type IndexFile, type IndexPart } from "./build.ts";
+import { contentHash, hashOf } from "../util/hash.ts";
+import { openLinkCache, type LinkCache } from "../util/link-cache.ts";
+import { INDEX_TUNING, deflateIndexFile, indexTexts, orderedDocs, type IndexFile, type IndexPart } from "./build.ts";
+import { META_PATH } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
+import type { Passage } from "./passages.ts";
+import { releaseTerms, type ReleaseTerms } from "./release-terms.ts";
+import { readAnalyses, readBuiltTerms, saveAnalyses, saveBuiltTerms, type BuiltTerms } from "./terms-cache.ts";
 
 /**
  * Builds the index of `docs` and writes its files under `folder` (`dist/search/index/`).
@@ -13,14 +19,17 @@ import type { SearchDoc } from "./model.ts";
  * the audit need not hold or read the index: returns what it found, by absolute path, for every
  * file; nothing without (`npm start`, which does not audit, or nothing hidden). `part`: only those files (see `IndexPart`).
  *
- * With `cacheDir` (a build into a fresh output folder), each document's files are linked from
- * that cache when a previous build deflated the same contents, and stored there otherwise: a
- * rebuild deflates and writes only the new and changed releases' files.
+ * With `cacheDir` (a build into a fresh output folder), the documents' files are linked from
+ * `cacheDir/documents` when a previous build deflated the same contents, and stored there
+ * otherwise; the terms' half keeps two packs there (`terms-cache.ts`, {@link writeCachedTerms}):
+ * each release's counted words, and the files of the last build. The two halves use separate
+ * parts of the cache, as two threads write them at once. `fingerprint` (of the analysis code, see
+ * {@link searchFingerprint}) is noted in the cache: what another stored is not used.
  */
 export function writeSearchIndex<Leak>(
   docs: SearchDoc[],
   folder: string,
-  { findLeaks: find, part = "all", cacheDir }: { findLeaks?: (text: string) => Leak[]; part?: IndexPart; cacheDir?: string } = {},
+  { findLeaks: find, part = "all", cacheDir, fingerprint = searchFingerprint() }: { findLeaks?: (text: string) => Leak[]; part?: IndexPart; cacheDir?: string; fingerprint?: string } = {},
 ): Map<string, Leak[]> {
   const made = new Set<string>();
   const found = new Map<string, Leak[]>();
@@ -31,23 +40,91 @@ export function writeSearchIndex<Leak>(
     write(target);
     if (find) found.set(path.resolve(target), find(inflated.toString()));
   };
-  if (cacheDir && part !== "terms") {
-    const cache = openLinkCache(cacheDir);
-    const links: Array<[from: string, to: string]> = [];
-    for (const [file, text] of documentFiles(docs)) {
-      const key = hashOf(text).slice(0, 40);
-      place(file, text, (target) => {
+  const halves: IndexPart[] = part === "all" ? ["documents", "terms"] : [part];
+  for (const half of halves) {
+    if (cacheDir && half === "terms") writeCachedTerms(docs, cacheDir, fingerprint, place);
+    else writeFiles(indexTexts(docs, half), cacheDir ? openLinkCache(path.join(cacheDir, half)) : undefined, fingerprint, place);
+  }
+  return found;
+}
+
+type Place = (file: string, inflated: IndexFile["inflated"], write: (target: string) => void) => void;
+
+/** Deflates and writes `texts`; with `cache`, links a file from it when it holds the same contents. */
+function writeFiles(texts: Map<string, string | number[]>, cache: LinkCache | undefined, fingerprint: string, place: Place): void {
+  const links: Array<[from: string, to: string]> = [];
+  for (const [file, contents] of texts) {
+    if (file === META_PATH) place(file, contents as string, (target) => writeFileSync(target, contents as string));
+    else if (!cache) {
+      const { content, inflated } = deflateIndexFile(contents);
+      place(file, inflated, (target) => writeFileSync(target, content));
+    } else {
+      const inflated = Buffer.from(contents);
+      place(file, inflated, (target) => {
+        const key = hashOf(inflated).slice(0, 40);
         const cached = cache.take(key);
         if (cached) return void links.push([cached, target]);
-        writeFileSync(target, deflateIndexFile(text).content);
+        writeFileSync(target, deflateIndexFile(contents).content);
         cache.add(key, target);
       });
     }
-    publishFiles(links);
-    cache.save("");
-    if (part === "documents") return found;
   }
-  const rest = cacheDir && part === "all" ? "terms" : part;
-  for (const [file, { content, inflated }] of buildIndexFiles(docs, rest)) place(file, inflated, (target) => writeFileSync(target, content));
-  return found;
+  publishFiles(links);
+  if (cache) cache.save(fingerprint);
+}
+
+/**
+ * The terms' half with its cache (`terms-cache.ts`). When the releases, in their order, and the
+ * code and tuning are those of the cached build, its files are written as they are, with no
+ * release analysed and no posting counted. Otherwise only the releases not seen before are
+ * analysed, and a file whose contents the cached build had is not deflated again. The cache is
+ * saved after the index files are written.
+ */
+function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: string, place: Place): void {
+  const ordered = orderedDocs(docs);
+  const keys = new Map(ordered.map((doc) => [doc, hashOf(doc.title, doc.text, ...doc.tags).slice(0, 40)]));
+  const build = hashOf(fingerprint, JSON.stringify(INDEX_TUNING), ...ordered.flatMap((doc) => [doc.lang, keys.get(doc)!]));
+  const cached = readBuiltTerms(cacheDir, fingerprint);
+  const written = (file: string, bytes: Uint8Array) => place(file, file === META_PATH ? Buffer.from(bytes) : inflateRawSync(bytes), (target) => writeFileSync(target, bytes));
+  if (cached?.build === build) {
+    for (const [file, , bytes] of cached.files) written(file, bytes);
+    return;
+  }
+  const analyses = readAnalyses(cacheDir, fingerprint);
+  const used = new Map<string, ReleaseTerms>();
+  const termsOf = (doc: SearchDoc, passages?: Passage[]): ReleaseTerms => {
+    const key = keys.get(doc)!;
+    const terms = analyses.get(key) ?? releaseTerms(doc, passages);
+    used.set(key, terms);
+    return terms;
+  };
+  const deflated = new Map(cached?.files.map(([, hash, bytes]) => [hash, bytes]));
+  const files: BuiltTerms["files"] = [];
+  for (const [file, contents] of indexTexts(ordered, "terms", termsOf)) {
+    const inflated = Buffer.from(contents);
+    const hash = contentHash(inflated);
+    const bytes = file === META_PATH ? inflated : (deflated.get(hash) ?? (deflateIndexFile(contents).content as Uint8Array));
+    place(file, inflated, (target) => writeFileSync(target, bytes));
+    files.push([file, hash, bytes]);
+  }
+  saveBuiltTerms(cacheDir, fingerprint, { build, files });
+  if (used.size !== analyses.size || [...used.keys()].some((key) => !analyses.has(key))) saveAnalyses(cacheDir, fingerprint, used);
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * A hash of the code that analyses and indexes words: `src/search/`, the digits it reads
+ * (`src/text/digits.ts`) and the version of the stemmer package. A cache stored under another was
+ * made by other code.
+ */
+export function searchFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const names = readdirSync(import.meta.dirname).sort();
+  const stemmer = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("stemmer/package.json"), "utf8")) as { version: string };
+  return (fingerprint = hashOf(
+    ...names.flatMap((name) => [name, readFileSync(path.join(import.meta.dirname, name))]),
+    readFileSync(path.join(import.meta.dirname, "../text/digits.ts")),
+    `stemmer ${stemmer.version}`,
+  ));
 }

@@ -54,7 +54,7 @@ describe("writeSearchIndexInWorker", () => {
     const cacheDir = join(temp, "cache");
     const inodes = (folder: string) => new Map([...files(folder).keys()].filter((file) => /[db]\//.test(file)).map((file) => [file, statSync(join(folder, file)).ino]));
     await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "cached-first"), { cacheDir });
-    // A newer release moves every other one's number up by one; their files' contents stay.
+    // A newer release takes the next number; every other release keeps its own, and its files.
     const newest = { ...SAMPLE_DOCS[1], url: "/releases/2026/11/newest/", date: "2026-11-29T00:00:00+03:00", title: "افتتاح مركز جديد لخدمة المراجعين" };
     const docs = [...SAMPLE_DOCS, newest];
     writeSearchIndex(docs, join(temp, "uncached"));
@@ -67,11 +67,11 @@ describe("writeSearchIndexInWorker", () => {
       for (const [file, bytes] of uncached) expect(written.get(file)!.equals(bytes), file).toBe(true);
     }
     const first = new Set(inodes(join(temp, "cached-first")).values());
-    // Only the new release's record (number 0) was written; every other file was linked, its body
+    // Only the new release's record (number 6) was written; every other file was linked, its body
     // too: the same text as another release's body, so the same file.
     const writtenAgain = (folder: string) => [...inodes(join(temp, folder))].filter(([, ino]) => !first.has(ino)).map(([file]) => file);
-    expect(writtenAgain("cached-main")).toEqual(["/d/0.bin"]);
-    expect(writtenAgain("cached-workers")).toEqual(["/d/0.bin"]);
+    expect(writtenAgain("cached-main")).toEqual(["/d/6.bin"]);
+    expect(writtenAgain("cached-workers")).toEqual(["/d/6.bin"]);
   });
 
   it("stops the worker when its signal is aborted, before or while it runs", async () => {

@@ -1,0 +1,112 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { INDEX_TUNING } from "../../src/search/build.ts";
+import { decodePostings, decodeShard } from "../../src/search/format.ts";
+import type { SearchDoc } from "../../src/search/model.ts";
+import { readAnalyses } from "../../src/search/terms-cache.ts";
+import { searchFingerprint, writeSearchIndex } from "../../src/search/write.ts";
+import { SAMPLE_DOCS } from "./fixtures.ts";
+
+const temp = mkdtempSync(join(tmpdir(), "bayan-search-incremental-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+// Small shards, so that six releases fill many and a new release's words touch only some.
+const savedShardBytes = INDEX_TUNING.shardBytes;
+beforeEach(() => void (INDEX_TUNING.shardBytes = 300));
+afterEach(() => void (INDEX_TUNING.shardBytes = savedShardBytes));
+
+/** Every file under `folder`: relative path → bytes. */
+const files = (folder: string): Map<string, Buffer> =>
+  new Map(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => {
+    const file = join(entry.parentPath, entry.name);
+    return [file.slice(folder.length + 1), readFileSync(file)];
+  }));
+
+/** A new newest release, on a subject of its own. */
+const NEWEST: SearchDoc = {
+  url: "/releases/2026/12/airport-expansion/",
+  title: "توسعة مطار أبها الدولي لاستيعاب ثلاثة ملايين مسافر",
+  date: "2026-12-02T00:00:00+03:00",
+  lang: "ar",
+  tags: ["طيران"],
+  text: "أعلنت الهيئة العامة للطيران المدني اليوم بدء أعمال توسعة صالات المغادرة في مطار أبها.\n\nوتشمل التوسعة بوابات إلكترونية ومواقف للحافلات.",
+};
+
+/** The counted words the cache holds, by key. */
+const analysed = (cacheDir: string) => readAnalyses(cacheDir, searchFingerprint());
+
+const build = (name: string, docs: SearchDoc[], cacheDir?: string): Map<string, Buffer> => {
+  writeSearchIndex(docs, join(temp, name), { cacheDir });
+  return files(join(temp, name));
+};
+
+describe("an index built again after one release is added", () => {
+  it("keeps every existing release's number, and gives the new one the next", () => {
+    const before = build("numbers-before", SAMPLE_DOCS);
+    const after = build("numbers-after", [NEWEST, ...SAMPLE_DOCS]);
+    const records = (built: Map<string, Buffer>) => [...built.keys()].filter((file) => file.startsWith("d/"));
+    for (const file of records(before)) expect(after.get(file)!.equals(before.get(file)!), file).toBe(true);
+    expect(records(after).filter((file) => !before.has(file))).toEqual([`d/${SAMPLE_DOCS.length}.bin`]);
+    expect(JSON.parse(inflateRawSync(after.get(`d/${SAMPLE_DOCS.length}.bin`)!).toString()).u).toBe(NEWEST.url);
+  });
+
+  it("changes only the shards that hold the new release's words, and analyses only that release", () => {
+    const cacheDir = join(temp, "shards-cache");
+    const before = build("shards-before", SAMPLE_DOCS, cacheDir);
+    const analysedBefore = analysed(cacheDir);
+    const after = build("shards-after", [...SAMPLE_DOCS, NEWEST], cacheDir);
+    const shards = (built: Map<string, Buffer>) => [...built.keys()].filter((file) => file.startsWith("t/"));
+    const newDoc = SAMPLE_DOCS.length;
+    const holdsNewest = (file: string) => [...decodeShard(inflateRawSync(after.get(file)!)).values()].some((entry) => decodePostings(entry).some((posting) => posting.doc === newDoc));
+    const changed = shards(after).filter((file) => !before.get(file)?.equals(after.get(file)!));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((file) => !holdsNewest(file))).toEqual([]);
+    // Most shards are untouched: the same name, the same bytes.
+    expect(shards(after).length - changed.length).toBeGreaterThan(shards(after).length / 2);
+    // The releases analysed before kept their entries; the new one was added.
+    const analysedAfter = analysed(cacheDir);
+    for (const [key, terms] of analysedBefore) expect(analysedAfter.get(key), key).toEqual(terms);
+    expect(analysedAfter.size).toBe(analysedBefore.size + 1);
+    // The same bytes as a build from an empty cache.
+    const fresh = build("shards-fresh", [...SAMPLE_DOCS, NEWEST]);
+    expect([...after.keys()].sort()).toEqual([...fresh.keys()].sort());
+    for (const [file, bytes] of fresh) expect(after.get(file)!.equals(bytes), file).toBe(true);
+  });
+
+  it("writes the cached files when nothing changed, and the same bytes as a fresh build", () => {
+    const cacheDir = join(temp, "same-cache");
+    const first = build("same-first", SAMPLE_DOCS, cacheDir);
+    const again = build("same-again", [...SAMPLE_DOCS].reverse(), cacheDir);
+    expect([...again.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [file, bytes] of first) expect(again.get(file)!.equals(bytes), file).toBe(true);
+    // Another tuning is another build: nothing of the cached one is written as it was.
+    INDEX_TUNING.shardBytes = 200;
+    const retuned = build("same-retuned", SAMPLE_DOCS, cacheDir);
+    const fresh = build("same-retuned-fresh", SAMPLE_DOCS);
+    expect([...retuned.keys()].sort()).toEqual([...fresh.keys()].sort());
+    for (const [file, bytes] of fresh) expect(retuned.get(file)!.equals(bytes), file).toBe(true);
+  });
+
+  it("rebuilds from damaged or cut-short cache packs instead of publishing them", () => {
+    const cacheDir = join(temp, "damaged-cache");
+    build("damaged-first", SAMPLE_DOCS, cacheDir);
+    const fresh = build("damaged-fresh", SAMPLE_DOCS);
+    for (const pack of readdirSync(cacheDir).filter((name) => name.endsWith(".pack"))) {
+      const bytes = readFileSync(join(cacheDir, pack));
+      // A byte changed in the middle, then the pack cut short.
+      for (const damaged of [Buffer.concat([bytes.subarray(0, bytes.length / 2), Buffer.from([bytes[bytes.length / 2] ^ 0xff]), bytes.subarray(bytes.length / 2 + 1)]), bytes.subarray(0, bytes.length - 10)]) {
+        writeFileSync(join(cacheDir, pack), damaged);
+        // With the files' pack sound and the releases the same, a build needs no counted words: take it away.
+        if (pack === "terms-analyses.pack") rmSync(join(cacheDir, "terms-files.pack"));
+        const again = build("damaged-again", SAMPLE_DOCS, cacheDir);
+        expect([...again.keys()].sort(), pack).toEqual([...fresh.keys()].sort());
+        for (const [file, bytes] of fresh) expect(again.get(file)!.equals(bytes), `${pack}: ${file}`).toBe(true);
+        rmSync(join(temp, "damaged-again"), { recursive: true });
+      }
+      expect(readFileSync(join(cacheDir, pack)).equals(bytes), `${pack} rewritten`).toBe(true);
+    }
+  });
+});
