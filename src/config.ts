@@ -32,7 +32,10 @@ export const siteSchema = z
     pathPrefix: z
       .string()
       .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, "must look like / or /newsroom/ (start and end with /, no spaces)")
-      .refine((prefix) => !prefix.split("/").some((part) => part === "." || part === ".."), "must not hold . or .. folders (write the folder itself, e.g. /newsroom/)")
+      .refine(
+        (prefix) => !prefix.split("/").some((part) => part === "." || part === ".."),
+        "must not hold . or .. folders (write the folder itself, e.g. /newsroom/)",
+      )
       .default("/"),
     /** Main language: served at the site root. */
     lang: langTag.default("ar"),
@@ -44,7 +47,10 @@ export const siteSchema = z
       .default("Asia/Riyadh")
       .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as Asia/Riyadh"),
     /** Calendars shown on Arabic pages, in order. */
-    calendars: z.array(z.enum(["gregory", "islamic-umalqura"])).min(1).default(["islamic-umalqura", "gregory"]),
+    calendars: z
+      .array(z.enum(["gregory", "islamic-umalqura"]))
+      .min(1)
+      .default(["islamic-umalqura", "gregory"]),
     /** Digits on Arabic pages: `arab` (٠١٢) or `latn` (012). */
     digits: z.enum(["arab", "latn"]).default("latn"),
     /** Releases per listing page. */
@@ -151,7 +157,8 @@ function urlProblem(value: string): string | undefined {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return "must start with https:// or http://";
   if (url.username || url.password) return "must not hold a user name or password: it would be printed in every address of the site";
-  if (!/^https?:\/\/[^/?#]+\/*$/i.test(value)) return "must be the site's address alone, such as https://news.example.org: a folder goes in pathPrefix (e.g. \"/newsroom/\"), and there is no room for ?query or #fragment";
+  if (!/^https?:\/\/[^/?#]+\/*$/i.test(value))
+    return 'must be the site\'s address alone, such as https://news.example.org: a folder goes in pathPrefix (e.g. "/newsroom/"), and there is no room for ?query or #fragment';
   return undefined;
 }
 

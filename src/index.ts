@@ -59,7 +59,8 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   const archive = (kind: PageKind) => bayanData(pages.archive(kind));
   // What Bayan itself writes: builds in progress and previous outputs being deleted (see build/build.ts), the preview and caches.
   // And its releases, never pages of a host site's (a host renders `.md` files).
-  for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**", `${options.releases.replace(/\/+$/, "")}/**`]) eleventyConfig.ignores.add(globFrom(root, glob));
+  for (const glob of ["*.building-*/**", "*.old-*/**", ".cache/**", `${options.releases.replace(/\/+$/, "")}/**`])
+    eleventyConfig.ignores.add(globFrom(root, glob));
 
   eleventyConfig.addPlugin(defaultTemplatesPlugin, { folders, layouts: path.resolve(directories.layouts ?? directories.includes) });
   eleventyConfig.addPlugin(HtmlBasePlugin);

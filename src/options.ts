@@ -41,7 +41,7 @@ export interface ResolvedOptions {
 
 /** Applies defaults; a bad clock value is an error that names the option. */
 export function resolveOptions(options: BayanOptions): ResolvedOptions {
-  if (!options?.site) throw new Error("[bayan] the `site` option is required: addPlugin(bayan, { site: loadSite(\"templates/site.json\") })");
+  if (!options?.site) throw new Error('[bayan] the `site` option is required: addPlugin(bayan, { site: loadSite("templates/site.json") })');
   const now = options.now ? parseClock(options.now, options.site.timezone) : DateTime.now();
   return { ...options, releases: options.releases ?? "releases", preview: options.preview ?? false, now };
 }
@@ -66,7 +66,12 @@ export class OptionError extends Error {
  */
 export function parsePathPrefix(value: string): string {
   const result = siteSchema.shape.pathPrefix.safeParse(value);
-  if (!result.success) throw new OptionError("--pathprefix", `"${value}" ${result.error.issues[0].message}`, "write the folder the site is served from, e.g. --pathprefix=/newsroom/ (the same rule as pathPrefix in templates/site.json)");
+  if (!result.success)
+    throw new OptionError(
+      "--pathprefix",
+      `"${value}" ${result.error.issues[0].message}`,
+      "write the folder the site is served from, e.g. --pathprefix=/newsroom/ (the same rule as pathPrefix in templates/site.json)",
+    );
   return result.data;
 }
 
@@ -79,10 +84,18 @@ export function parsePathPrefix(value: string): string {
 export function parseClock(value: string, timezone: string): DateTime {
   const now = DateTime.fromISO(value.trim(), { zone: timezone, setZone: true });
   if (!now.isValid) {
-    throw new OptionError("--now", `"${value}" is not a date and time`,
-      `write it as ISO 8601, e.g. --now=2026-11-24T09:00:00+03:00 (without an offset it is read in the site's time zone, ${timezone})`);
+    throw new OptionError(
+      "--now",
+      `"${value}" is not a date and time`,
+      `write it as ISO 8601, e.g. --now=2026-11-24T09:00:00+03:00 (without an offset it is read in the site's time zone, ${timezone})`,
+    );
   }
   const offset = impossibleOffset(value);
-  if (offset) throw new OptionError("--now", `"${value}" has the time zone offset ${offset}, which no place uses`, "offsets run from -12:00 to +14:00, e.g. --now=2026-11-24T09:00:00+03:00");
+  if (offset)
+    throw new OptionError(
+      "--now",
+      `"${value}" has the time zone offset ${offset}, which no place uses`,
+      "offsets run from -12:00 to +14:00, e.g. --now=2026-11-24T09:00:00+03:00",
+    );
   return now;
 }

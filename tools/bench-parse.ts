@@ -16,7 +16,15 @@ const USAGE = "usage: npm run bench:parse -- --corpus <file.jsonl> [--labels <fi
 function main(): number {
   let values;
   try {
-    ({ values } = parseArgs({ options: { corpus: { type: "string" }, labels: { type: "string" }, sample: { type: "string" }, missed: { type: "string", default: "0" }, seed: { type: "string", default: "25" } } }));
+    ({ values } = parseArgs({
+      options: {
+        corpus: { type: "string" },
+        labels: { type: "string" },
+        sample: { type: "string" },
+        missed: { type: "string", default: "0" },
+        seed: { type: "string", default: "25" },
+      },
+    }));
   } catch (error) {
     console.error(`error: ${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -41,7 +49,10 @@ function main(): number {
     const precision = values.labels ? headingPrecision(figures.headings, readLabels(read(values.labels))) : undefined;
     console.log(report(figures, precision));
     if (missed > 0) console.log(`\n# first lines that look like a dateline, not read as one\n${figures.datelinesMissed.slice(0, missed).join("\n")}`);
-    if (sample > 0) console.log(`\n# ${sample} headings (seed ${values.seed}): put yes or no in place of ?, then pass the file as --labels\n${labelSheet(sampleHeadings(figures.headings, sample, Number(values.seed)), articles)}`);
+    if (sample > 0)
+      console.log(
+        `\n# ${sample} headings (seed ${values.seed}): put yes or no in place of ?, then pass the file as --labels\n${labelSheet(sampleHeadings(figures.headings, sample, Number(values.seed)), articles)}`,
+      );
     return 0;
   } catch (error) {
     console.error((error as Error).message);

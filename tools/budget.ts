@@ -73,7 +73,14 @@ export async function measurePageWeight(distDir: string, options: { page?: strin
     css: sizes(css),
     htmlCss: sizes([html, ...css]),
     scripts,
-    firstVisit: { requests: downloads.length, bytes: sizes(downloads.map((d) => d.body), downloads.map((d) => d.path)), byType },
+    firstVisit: {
+      requests: downloads.length,
+      bytes: sizes(
+        downloads.map((d) => d.body),
+        downloads.map((d) => d.path),
+      ),
+      byType,
+    },
     downloads: downloads.map(({ path: file, type, bytes }) => ({ path: file, type, bytes })),
   };
 }
@@ -105,7 +112,9 @@ async function firstVisit(dist: string, url: string, prefix: string, width: numb
 
 /** Total bytes; text formats compressed as a static host does, binary ones (fonts, images) as they are. */
 function sizes(bodies: Buffer[], names: string[] = []): Bytes {
-  let raw = 0, gzip = 0, brotli = 0;
+  let raw = 0,
+    gzip = 0,
+    brotli = 0;
   bodies.forEach((body, i) => {
     raw += body.length;
     const compressible = !names[i] || COMPRESSIBLE.has(path.extname(names[i])) || names[i].endsWith("/");

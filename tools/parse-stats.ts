@@ -33,7 +33,8 @@ export function readCorpus(text: string, file: string): { articles: Article[]; w
     } catch (error) {
       return warn(`not valid JSON (${(error as Error).message})`);
     }
-    const field = (...names: string[]) => names.map((name) => record[name]).find((value) => typeof value === "string" && value.trim() !== "") as string | undefined;
+    const field = (...names: string[]) =>
+      names.map((name) => record[name]).find((value) => typeof value === "string" && value.trim() !== "") as string | undefined;
     const title = field("title");
     const content = field("content", "text", "body");
     if (!title || !content) return warn("no title, or no content/text/body");
@@ -44,7 +45,10 @@ export function readCorpus(text: string, file: string): { articles: Article[]; w
 
 /** An article as a Bayan `.txt` release: the title line, then each line of the content as a block. */
 export function releaseText(article: Article): string {
-  const lines = article.content.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = article.content
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   return [article.title.replace(/\s+/g, " ").trim(), ...lines].join("\n\n");
 }
 
@@ -99,8 +103,16 @@ function daysApart(date: CalendarDate, written: string): number | undefined {
 /** Parses every article as a release and counts. */
 export function measure(articles: Article[]): ParseFigures {
   const figures: ParseFigures = {
-    articles: articles.length, datelineFirst: 0, datelineRecognised: 0, datelinesMissed: [], datelineDated: 0, datelineRightDate: 0,
-    headings: [], bareNumberHeadings: 0, datelineHeadings: 0, bylineHeadings: 0,
+    articles: articles.length,
+    datelineFirst: 0,
+    datelineRecognised: 0,
+    datelinesMissed: [],
+    datelineDated: 0,
+    datelineRightDate: 0,
+    headings: [],
+    bareNumberHeadings: 0,
+    datelineHeadings: 0,
+    bylineHeadings: 0,
   };
   articles.forEach((article, index) => {
     const release = parseRelease(releaseText(article), { file: `article-${index + 1}.txt`, format: "txt", defaultLang: "ar" });
@@ -185,7 +197,9 @@ export function report(figures: ParseFigures, precision?: ReturnType<typeof head
     `  bylines                                ${figures.bylineHeadings}`,
   ];
   if (precision) {
-    lines.push(`heading precision (hand-labelled)        ${percent(precision.right, precision.labelled)} (${precision.right} of ${precision.labelled}; ${precision.unlabelled} headings without a label)`);
+    lines.push(
+      `heading precision (hand-labelled)        ${percent(precision.right, precision.labelled)} (${precision.right} of ${precision.labelled}; ${precision.unlabelled} headings without a label)`,
+    );
   }
   return lines.join("\n");
 }

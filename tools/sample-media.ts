@@ -50,12 +50,15 @@ async function main(): Promise<void> {
   const noon = scene(["#2f80c8", "#bfe3f5"], { x: 900, y: 180, color: "#fffbe6" });
   writeFileSync(path.join(FOLDER, "plant-dawn.jpg"), await sharp(Buffer.from(dawn)).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
   writeFileSync(path.join(FOLDER, "solar-field.jpg"), await sharp(Buffer.from(noon)).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
-  writeFileSync(path.join(FOLDER, "fact-sheet.pdf"), samplePdf([
-    "Jubail solar desalination plant: fact sheet",
-    "Capacity: 400,000 cubic metres a day",
-    "People served: about 1.2 million",
-    "Power: solar field of 1,200 hectares",
-  ]));
+  writeFileSync(
+    path.join(FOLDER, "fact-sheet.pdf"),
+    samplePdf([
+      "Jubail solar desalination plant: fact sheet",
+      "Capacity: 400,000 cubic metres a day",
+      "People served: about 1.2 million",
+      "Power: solar field of 1,200 hectares",
+    ]),
+  );
 }
 
 const started = process.argv[1] ? pathToFileURL(path.resolve(process.argv[1])).href : "";

@@ -61,7 +61,9 @@ function enhance(root: HTMLElement): void {
       if (current !== latest) return;
       list.replaceChildren(...results.flatMap((result) => resultItem(result, pageLang, siteRoot)));
       const some = results.length > 0 && !results[0].allWords && strings.someWords ? ` ${strings.someWords}` : "";
-      status.textContent = results.length ? countText(strings, pageLang, results.length, query, numbers) + some : fill(strings.noResults ?? "", 0, query, numbers);
+      status.textContent = results.length
+        ? countText(strings, pageLang, results.length, query, numbers) + some
+        : fill(strings.noResults ?? "", 0, query, numbers);
     } catch {
       if (current === latest) status.textContent = fill(strings.error ?? "", 0, query, numbers);
     }

@@ -69,7 +69,11 @@ export function auditTargets(releases: Release[], project?: { root: string; site
   const targets: AuditTargets = {
     hidden: hidden.map((r) => ({ file: r.file, title: r.title, url: r.url, id: r.id })),
     published: published.map((r) => ({
-      title: r.title, url: r.url, id: r.id, summary: r.summary, text: r.bodyText,
+      title: r.title,
+      url: r.url,
+      id: r.id,
+      summary: r.summary,
+      text: r.bodyText,
       phrases: [...r.tags, r.location ?? "", r.imageAlt ?? "", r.contact ?? ""].filter(Boolean),
     })),
   };
@@ -120,7 +124,10 @@ const ENCODINGS: Array<(text: string) => string> = [
   (text) => escapeHtml(text, "&apos;"), // XML writers
   (text) => escapeHtml(escapeHtml(text)), // escaped HTML inside a feed
   (text) => JSON.stringify(text).slice(1, -1),
-  (text) => JSON.stringify(text).slice(1, -1).replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`), // JSON-LD in <script>
+  (text) =>
+    JSON.stringify(text)
+      .slice(1, -1)
+      .replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`), // JSON-LD in <script>
   (text) => encodeURIComponent(text), // share links, query strings
   (text) => new URLSearchParams({ q: text }).toString().slice(2),
 ];
@@ -161,13 +168,15 @@ export function leakFinder(targets: Pick<AuditTargets, "hidden" | "published"> |
 }
 
 export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelease[], siteText: string[] = []): (text: string) => Match[] {
-  const needles: Needle[] = hidden.flatMap((release, i) => [
-    // Without the final slash, so `/releases/…/slug/index.html` and `…/slug"` match too; an Arabic
-    // address both percent-encoded, as links carry it, and as written (file names, text).
-    ...[...new Set([release.url, decodeURI(release.url)])].map((url) => ({ hidden: i, trace: "address" as const, text: url.replace(/\/+$/, "") })),
-    { hidden: i, trace: "id" as const, text: release.id },
-    ...([...release.title].length >= MIN_TITLE_LENGTH ? [{ hidden: i, trace: "title" as const, text: release.title }] : []),
-  ]).filter((needle) => needle.text.length > 0);
+  const needles: Needle[] = hidden
+    .flatMap((release, i) => [
+      // Without the final slash, so `/releases/…/slug/index.html` and `…/slug"` match too; an Arabic
+      // address both percent-encoded, as links carry it, and as written (file names, text).
+      ...[...new Set([release.url, decodeURI(release.url)])].map((url) => ({ hidden: i, trace: "address" as const, text: url.replace(/\/+$/, "") })),
+      { hidden: i, trace: "id" as const, text: release.id },
+      ...([...release.title].length >= MIN_TITLE_LENGTH ? [{ hidden: i, trace: "title" as const, text: release.title }] : []),
+    ])
+    .filter((needle) => needle.text.length > 0);
 
   const owners = new Map<string, Owner[]>();
   needles.forEach((needle, n) => {
@@ -260,7 +269,12 @@ export function decodeOutput(file: string, bytes: Buffer): { text: string; plain
  * being read back from disk. `audited` holds files already searched by whoever wrote them, with
  * the same targets (the search index, on its worker thread): their traces, by the same paths.
  */
-export function auditOutput(folder: string, targets: AuditTargets, written: ReadonlyMap<string, string> = new Map(), audited: ReadonlyMap<string, Match[]> = new Map()): Leak[] {
+export function auditOutput(
+  folder: string,
+  targets: AuditTargets,
+  written: ReadonlyMap<string, string> = new Map(),
+  audited: ReadonlyMap<string, Match[]> = new Map(),
+): Leak[] {
   const { hidden } = targets;
   if (hidden.length === 0) return [];
   const find = createLeakFinder(hidden, targets.published, targets.siteText);

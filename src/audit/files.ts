@@ -74,7 +74,6 @@ export function fileLeaks(folder: string, outputs: string[], targets: FileTarget
   return found;
 }
 
-
 function readOrUndefined(file: string): Buffer | undefined {
   try {
     return readFileSync(file);

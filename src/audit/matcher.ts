@@ -114,4 +114,3 @@ export function compileMatcher(patterns: string[], { denseCells = 1 << 22 } = {}
     }
   };
 }
-

@@ -28,7 +28,8 @@ export function leakDiagnostics(leaks: Leak[], releases: Release[], root?: strin
     const where = `${files.join(", ")}${group.length > FILES_SHOWN ? ` and ${group.length - FILES_SHOWN} more file(s)` : ""}`;
     if (trace === "file") {
       return {
-        file: release.file, severity: "error" as const,
+        file: release.file,
+        severity: "error" as const,
         message: `${state}, but a file only it uses is in the built site: ${where}`,
         hint: "publish nothing of a release before the release itself: whatever copies this file into the output (a passthrough copy, a script) must leave it out",
       };
@@ -38,20 +39,25 @@ export function leakDiagnostics(leaks: Leak[], releases: Release[], root?: strin
     const source = sources.length ? findSource(sources, needle) : undefined;
     if (source?.release) {
       return {
-        file: source.file, line: source.line, severity: "error" as const,
+        file: source.file,
+        line: source.line,
+        severity: "error" as const,
         message: `this published release names ${release.file}, which ${state}: ${what} appears in the built site: ${where}`,
         hint: `remove the link from ${source.file} until ${release.file} is published, or publish both together`,
       };
     }
     if (source) {
       return {
-        file: source.file, line: source.line, severity: "error" as const,
+        file: source.file,
+        line: source.line,
+        severity: "error" as const,
         message: `this template holds ${what.replace(/^its/, "the")} of ${release.file}, which ${state}; it appears in the built site: ${where}`,
         hint: "take it out of the template, or list newsroom.releases (published only) there, never every release file",
       };
     }
     return {
-      file: release.file, severity: "error" as const,
+      file: release.file,
+      severity: "error" as const,
       message: `${state}, but ${what} appears in the built site: ${where}`,
       hint: "a template or plugin lists releases that are not published: list newsroom.releases (published only), never every release file",
     };

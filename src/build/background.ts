@@ -12,7 +12,10 @@ export function backgroundWork(): BackgroundWork {
   return {
     track(work) {
       running.add(work);
-      work.then(() => running.delete(work), () => running.delete(work));
+      work.then(
+        () => running.delete(work),
+        () => running.delete(work),
+      );
       return work;
     },
     async settled() {

@@ -34,7 +34,13 @@ export function describeBuildError(error: Error, root: string): Diagnostic {
     const place = /\((\/[^)\n]+)\) \[Line (\d+), Column (\d+)\]\s*\n\s*(.+)/.exec(ref.message);
     if (place) {
       const file = path.relative(root, place[1]).split(path.sep).join("/");
-      return { file, line: Number(place[2]), severity: "error", message: `${place[4].trim()} (column ${place[3]})`, hint: `fix the template at that place; ${hint}` };
+      return {
+        file,
+        line: Number(place[2]),
+        severity: "error",
+        message: `${place[4].trim()} (column ${place[3]})`,
+        hint: `fix the template at that place; ${hint}`,
+      };
     }
   }
   const innermost = chain.at(-1)!;

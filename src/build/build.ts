@@ -143,10 +143,14 @@ function cacheAttempt(write: () => void): string | undefined {
 }
 
 function cacheWarnings(problems: Array<string | undefined>): Diagnostic[] {
-  return problems.filter((problem) => problem !== undefined).map((message) => ({
-    file: ".cache/", severity: "warning", message: `${message}; the site was published all the same`,
-    hint: "make .cache/ a folder Bayan can write to (or delete it): until then every build renders every page again",
-  }));
+  return problems
+    .filter((problem) => problem !== undefined)
+    .map((message) => ({
+      file: ".cache/",
+      severity: "warning",
+      message: `${message}; the site was published all the same`,
+      hint: "make .cache/ a folder Bayan can write to (or delete it): until then every build renders every page again",
+    }));
 }
 
 const SILENT = { log() {}, info() {}, warn() {}, error() {} };

@@ -48,7 +48,10 @@ export function assertSafeOutput(root: string, output: string): void {
   const cache = real(path.join(root, ".cache"));
   const inCache = realOutput === cache || (inside(realOutput, cache) && path.relative(cache, realOutput).startsWith("bayan-"));
   if (inside(realRoot, realOutput) || protectedFolders.some((folder) => inside(realOutput, folder)) || !inside(realOutput, realRoot) || inCache) {
-    throw new OutputRefused(`refusing to build into ${output}: the output folder must be a new folder inside the project, such as dist`, "give --output a new folder inside the project, e.g. --output=site");
+    throw new OutputRefused(
+      `refusing to build into ${output}: the output folder must be a new folder inside the project, such as dist`,
+      "give --output a new folder inside the project, e.g. --output=site",
+    );
   }
 }
 
@@ -60,18 +63,26 @@ export function claimOutput(root: string, output: string, kind: OutputKind): voi
   assertSafeOutput(root, output);
   const name = relativeName(root, output);
   if (kind === "preview" && name === "dist") {
-    throw new OutputRefused(`refusing to build a preview into dist/: dist/ is what gets deployed, and a preview shows drafts and embargoed releases`, "leave --output out (a preview goes to .cache/preview/) or give a folder of its own, e.g. --output=preview");
+    throw new OutputRefused(
+      `refusing to build a preview into dist/: dist/ is what gets deployed, and a preview shows drafts and embargoed releases`,
+      "leave --output out (a preview goes to .cache/preview/) or give a folder of its own, e.g. --output=preview",
+    );
   }
   const stat = lstatSync(output, { throwIfNoEntry: false });
   if (!stat) return;
   const recorded = readRecord(root)[name];
   const looksBuilt = stat.isDirectory() && SITE_FILES.every((file) => existsSync(path.join(output, file)));
   if (!stat.isDirectory() || (!recorded && !looksBuilt)) {
-    throw new OutputRefused(`refusing to build into ${name}: it already exists and Bayan did not make it, and a build replaces the output folder with everything in it`,
-      `give --output a new folder, e.g. --output=site; if ${name} is an old build you no longer need, delete it yourself`);
+    throw new OutputRefused(
+      `refusing to build into ${name}: it already exists and Bayan did not make it, and a build replaces the output folder with everything in it`,
+      `give --output a new folder, e.g. --output=site; if ${name} is an old build you no longer need, delete it yourself`,
+    );
   }
   if (kind === "preview" && recorded === "site") {
-    throw new OutputRefused(`refusing to build a preview into ${name}: it holds a site built for deployment, and a preview shows drafts and embargoed releases`, "leave --output out (a preview goes to .cache/preview/) or give a folder of its own");
+    throw new OutputRefused(
+      `refusing to build a preview into ${name}: it holds a site built for deployment, and a preview shows drafts and embargoed releases`,
+      "leave --output out (a preview goes to .cache/preview/) or give a folder of its own",
+    );
   }
 }
 
@@ -115,7 +126,10 @@ function relativeName(root: string, output: string): string {
  */
 export function recoverOutput(root: string, output: string, kind: OutputKind): void {
   if (!existsSync(output)) {
-    const newest = namesBeside(output, OLD).filter((name) => !name.endsWith(".removing")).sort(byTime).at(-1);
+    const newest = namesBeside(output, OLD)
+      .filter((name) => !name.endsWith(".removing"))
+      .sort(byTime)
+      .at(-1);
     if (newest) renameSync(newest, output);
   } else if (kind === "site" && readRecord(root)[relativeName(root, output)] === "preview") {
     renameSync(output, `${output}${OLD}${process.pid}-${Date.now()}.removing`);
@@ -152,7 +166,9 @@ function namesBeside(output: string, marker: string): string[] {
   const parent = path.dirname(output);
   const prefix = `${path.basename(output)}${marker}`;
   try {
-    return readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => path.join(parent, name));
+    return readdirSync(parent)
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => path.join(parent, name));
   } catch {
     return [];
   }

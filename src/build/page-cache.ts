@@ -130,7 +130,12 @@ function readNote(note: string): Note {
 /** Hash of the site config, sections as cached pages show them, `templates/`, the Eleventy config and Bayan's code. */
 export function renderFingerprint({ root, templates, site, sections }: { root: string; templates: string; site: unknown; sections: Section[] }): string {
   const hash = createHash("sha256").update(codeFingerprint());
-  for (const file of filesUnder(templates)) hash.update(file).update("\0").update(readFileSync(path.join(templates, file))).update("\0");
+  for (const file of filesUnder(templates))
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(templates, file)))
+      .update("\0");
   for (const config of ["eleventy.config.ts", "eleventy.config.js", "eleventy.config.mjs"]) {
     if (existsSync(path.join(root, config))) hash.update(config).update(readFileSync(path.join(root, config)));
   }

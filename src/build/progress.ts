@@ -38,7 +38,9 @@ export function createProgress(stream: ProgressStream = process.stdout, { interv
       const now = Date.now();
       if (now - lastDraw < intervalMs && done !== total) return;
       lastDraw = now;
-      const count = total ? `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} (${Math.floor((100 * done) / total)}%)` : done.toLocaleString("en-US");
+      const count = total
+        ? `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} (${Math.floor((100 * done) / total)}%)`
+        : done.toLocaleString("en-US");
       const line = `${label} ${count}`;
       stream.write(`\r${line.slice(0, (stream.columns ?? 80) - 1)}${ERASE_LINE}`);
       shown = true;

@@ -55,7 +55,8 @@ function optionProblem(error: NodeJS.ErrnoException): string {
   const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
   if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) return `option ${option} needs a value, e.g. ${option}=…`;
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}`;
-  if (error.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument ${/'([^']*)'/.exec(error.message)?.[1] ?? ""}; options are written --name=value`;
+  if (error.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
+    return `unexpected argument ${/'([^']*)'/.exec(error.message)?.[1] ?? ""}; options are written --name=value`;
   return error.message.split("\n")[0];
 }
 
@@ -68,6 +69,7 @@ export function printOptionError(error: OptionError): void {
 /** Reads a `--port` value; anything but a port number is an `OptionError`. */
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new OptionError("--port", `"${value}" is not a port number`, "give a whole number from 1 to 65535, e.g. --port=8080");
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new OptionError("--port", `"${value}" is not a port number`, "give a whole number from 1 to 65535, e.g. --port=8080");
   return port;
 }

@@ -15,7 +15,9 @@ const COMMANDS: Record<string, { about: string; run: () => Promise<unknown> }> =
 const USAGE = `Usage: bayan <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([name, { about }]) => `  ${name.padEnd(9)} ${about}`).join("\n")}
+${Object.entries(COMMANDS)
+  .map(([name, { about }]) => `  ${name.padEnd(9)} ${about}`)
+  .join("\n")}
 
 bayan <command> --help lists a command's options.`;
 

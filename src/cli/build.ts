@@ -64,7 +64,8 @@ function fail(error: Error) {
   if (error instanceof ConfigError) printProblems(readSiteConfig(process.cwd()).diagnostics);
   // The embargo audit, the images step and the plugin's own files stop the build with ReleaseErrors, which Eleventy may wrap.
   else if (diagnosticsIn(error)) printProblems(diagnosticsIn(error)!);
-  else if (error.name === "OutputRefused") return printProblems([{ file: "--output", severity: "error", message: error.message, hint: (error as OutputRefused).hint }]);
+  else if (error.name === "OutputRefused")
+    return printProblems([{ file: "--output", severity: "error", message: error.message, hint: (error as OutputRefused).hint }]);
   else printProblems([describeBuildError(error, process.cwd())]);
   if (!values.serve) console.error(`\nNothing was published.${leftAsItWas()}`);
 }
@@ -107,6 +108,8 @@ async function serve() {
   const address = await serveOn(eleventy, port, values.host);
   console.log(`Preview with drafts and embargoed releases: ${httpUrl(address, pathPrefix ?? site.pathPrefix)} (Ctrl+C to stop)`);
   if (values.host !== LOCAL_HOST && values.host !== "localhost" && values.host !== "::1") {
-    console.warn(`warning: --host=${values.host}: anyone who can reach this machine on port ${address.port} sees every draft and embargoed release. Leave --host out to keep the preview to this machine.`);
+    console.warn(
+      `warning: --host=${values.host}: anyone who can reach this machine on port ${address.port} sees every draft and embargoed release. Leave --host out to keep the preview to this machine.`,
+    );
   }
 }

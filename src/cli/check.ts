@@ -43,8 +43,12 @@ export function checkProject(options: { root: string; now: DateTime }): CheckRes
   const diagnostics = [...config.diagnostics];
   const releasesRoot = path.join(root, RELEASES_DIR);
   if (!existsSync(releasesRoot)) {
-    diagnostics.push({ file: `${RELEASES_DIR}/`, severity: "warning", message: "there is no releases folder, so there is nothing to publish",
-      hint: `create ${RELEASES_DIR}/ in ${root} and put the release files (.txt or .md) in it` });
+    diagnostics.push({
+      file: `${RELEASES_DIR}/`,
+      severity: "warning",
+      message: "there is no releases folder, so there is nothing to publish",
+      hint: `create ${RELEASES_DIR}/ in ${root} and put the release files (.txt or .md) in it`,
+    });
   }
   const site = config.site ?? config.fallback;
   if (!site) return { releases: [], diagnostics };
@@ -72,7 +76,10 @@ export function readSiteConfig(root: string): { site?: Site; fallback?: Site; di
   } catch (cause) {
     const position = /position (\d+)/.exec((cause as Error).message);
     const line = position ? text.slice(0, Number(position[1])).split("\n").length : undefined;
-    return { diagnostics: [error(`the site config is not valid JSON (${(cause as Error).message})`, "check the commas and quotes around this line", line)], fallback: standIn(name, {}) };
+    return {
+      diagnostics: [error(`the site config is not valid JSON (${(cause as Error).message})`, "check the commas and quotes around this line", line)],
+      fallback: standIn(name, {}),
+    };
   }
   try {
     return { site: validateSite(input, name), diagnostics: [] };
@@ -87,8 +94,11 @@ export function readSiteConfig(root: string): { site?: Site; fallback?: Site; di
       const keys = unknown.length ? unknown.slice(0, 1) : where.split(".");
       for (const key of unknown.length ? unknown : keys.slice(0, 1)) broken.add(key);
       if (unknown.length) {
-        return error(`unknown key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}`,
-          `remove it or fix its spelling; the keys are ${Object.keys(siteSchema.shape).join(", ")}`, lineOfKey(text, keys));
+        return error(
+          `unknown key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}`,
+          `remove it or fix its spelling; the keys are ${Object.keys(siteSchema.shape).join(", ")}`,
+          lineOfKey(text, keys),
+        );
       }
       return error(problem, "fix this value; the README lists every key of site.json and its format", lineOfKey(text, keys));
     });
@@ -148,7 +158,12 @@ interface CheckFlags {
 function readFlags(): CheckFlags {
   const { values } = readArgs({
     usage: USAGE,
-    options: { now: { type: "string" }, root: { type: "string", default: "." }, verbose: { type: "boolean", default: false }, fix: { type: "boolean", default: false } },
+    options: {
+      now: { type: "string" },
+      root: { type: "string", default: "." },
+      verbose: { type: "boolean", default: false },
+      fix: { type: "boolean", default: false },
+    },
   });
   return { now: values.now, root: path.resolve(values.root!), verbose: values.verbose!, fix: values.fix! };
 }
@@ -177,7 +192,8 @@ export async function main(): Promise<void> {
 /** One line a file `--fix` changed, then the count; returns how many it could not write (each an error). */
 function printFixes(fixed: FixedFile[]): number {
   for (const { file, change, failure } of fixed) {
-    if (failure) console.error(`${file}: error: could not remove ${change}: ${failure}\n    → check that the file and its folder can be written, then run --fix again`);
+    if (failure)
+      console.error(`${file}: error: could not remove ${change}: ${failure}\n    → check that the file and its folder can be written, then run --fix again`);
     else console.log(`${file}: removed ${change}`);
   }
   const written = fixed.filter((f) => !f.failure).length;

@@ -14,11 +14,14 @@ import { ScaffoldError, scaffoldRelease } from "./scaffold.ts";
 const USAGE = 'npm run new -- "عنوان البيان" [--lang en] [--date YYYY-MM-DD] [--tags "a, b"] [--photos a.jpg,b.jpg] [--root <project folder>]';
 
 function main(argv: string[]): number {
-  const args = readArgs({
-    usage: `Usage: ${USAGE}`,
-    positionals: true,
-    options: { lang: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, photos: { type: "string" }, root: { type: "string" } },
-  }, argv);
+  const args = readArgs(
+    {
+      usage: `Usage: ${USAGE}`,
+      positionals: true,
+      options: { lang: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, photos: { type: "string" }, root: { type: "string" } },
+    },
+    argv,
+  );
 
   const root = args.values.root ?? process.cwd();
   const config = join(root, siteConfigFile(root));

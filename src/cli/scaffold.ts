@@ -61,7 +61,10 @@ export function scaffoldRelease(request: ScaffoldRequest, site: Site, now: DateT
   const file = `releases/${date.year}/${date.toISODate()}-${slug}${suffix}.txt`;
   const path = releaseUrl(site, lang, date.year, date.month, slug);
 
-  const photos = request.photos?.split(",").map((file) => file.trim()).filter(Boolean);
+  const photos = request.photos
+    ?.split(",")
+    .map((file) => file.trim())
+    .filter(Boolean);
   // Each photo with an empty alt, which check refuses until the editor describes the photo.
   const media = photos?.length ? { photos: photos.map((file) => ({ file, alt: "", caption: "", credit: "" })) } : {};
   const frontMatter = stringify({ date: date.toISODate(), lang, tags, summary: "", ...media });
@@ -89,9 +92,7 @@ export function parseTags(value: string | undefined): string[] {
 export function resolveLang(value: string | undefined, site: Pick<Site, "lang" | "languages">): string {
   if (value === undefined) return site.lang;
   if (site.languages.includes(value)) return value;
-  throw new ScaffoldError(
-    `Unknown language "${value}": use one of ${site.languages.join(", ")} (or add it to "languages" in templates/site.json).`,
-  );
+  throw new ScaffoldError(`Unknown language "${value}": use one of ${site.languages.join(", ")} (or add it to "languages" in templates/site.json).`);
 }
 
 /** The release date as midnight in the site time zone; today there when not given. */

@@ -20,7 +20,12 @@ async function main(): Promise<number> {
   const parsed = readArgs({
     usage: USAGE,
     positionals: true,
-    options: { json: { type: "boolean", default: false }, dist: { type: "string", default: "dist" }, lang: { type: "string" }, limit: { type: "string", default: "10" } },
+    options: {
+      json: { type: "boolean", default: false },
+      dist: { type: "string", default: "dist" },
+      lang: { type: "string" },
+      limit: { type: "string", default: "10" },
+    },
   });
   const { values, positionals } = parsed;
   const limit = Number(values.limit);
@@ -36,7 +41,12 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    return await answer(createSearcher((path) => readFile(join(folder, path))), { lang: values.lang, limit }, values.json, positionals);
+    return await answer(
+      createSearcher((path) => readFile(join(folder, path))),
+      { lang: values.lang, limit },
+      values.json,
+      positionals,
+    );
   } catch (error) {
     if (!(error instanceof DamagedIndexError)) throw error;
     process.stderr.write(`${join(folder, error.file)}: error: ${error.message}\n    → build the site again (npm run build) to rewrite its search index\n`);

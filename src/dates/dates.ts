@@ -38,10 +38,7 @@ export function impossibleOffset(value: string): string | undefined {
 export function dateFromFileName(name: string, zone: string): DateTime | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?=[-_.]|$)/.exec(name);
   if (!match) return undefined;
-  const date = DateTime.fromObject(
-    { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) },
-    { zone },
-  );
+  const date = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, { zone });
   return date.isValid ? date : undefined;
 }
 
@@ -118,7 +115,9 @@ export function formatLongDate(iso: string, lang: string, display: DateDisplay):
   const zone = display.timezone;
   if (lang !== "ar") {
     const day = formatter(otherLocale(lang), DAY_MONTH_YEAR, zone).format(date);
-    return formatter(otherLocale(lang), { weekday: "long", ...DAY_MONTH_YEAR }, zone).format(date).replace(day, unbreakable(day));
+    return formatter(otherLocale(lang), { weekday: "long", ...DAY_MONTH_YEAR }, zone)
+      .format(date)
+      .replace(day, unbreakable(day));
   }
   const weekday = formatter(arabicLocale("gregory", display.digits), { weekday: "long" }, zone).format(date);
   return `${weekday} ${arabicDates(date, display, true).join(" الموافق ")}`;

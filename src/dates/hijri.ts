@@ -26,9 +26,7 @@ export function gregorianToHijri(date: CalendarDate): CalendarDate {
  * Intl only converts Gregorian → Hijri, so this estimates and then checks neighbouring days.
  */
 export function hijriToGregorian(hijri: CalendarDate): CalendarDate | undefined {
-  const estimate = Math.round(
-    HIJRI_EPOCH_DAY + (hijri.year - 1) * MEAN_YEAR + (hijri.month - 1) * MEAN_MONTH + hijri.day - 1,
-  );
+  const estimate = Math.round(HIJRI_EPOCH_DAY + (hijri.year - 1) * MEAN_YEAR + (hijri.month - 1) * MEAN_MONTH + hijri.day - 1);
   for (let offset = 0; offset <= 4; offset++) {
     for (const day of offset === 0 ? [estimate] : [estimate - offset, estimate + offset]) {
       const d = new Date(day * DAY_MS);

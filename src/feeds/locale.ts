@@ -4,8 +4,22 @@
  * writes its region into the language code (`ar-EG`) to get `ar_EG`.
  */
 const DEFAULT_REGION: Record<string, string> = {
-  ar: "SA", en: "GB", fr: "FR", es: "ES", de: "DE", ur: "PK", fa: "IR", tr: "TR",
-  id: "ID", ms: "MY", hi: "IN", bn: "BD", ru: "RU", zh: "CN", he: "IL", sw: "KE",
+  ar: "SA",
+  en: "GB",
+  fr: "FR",
+  es: "ES",
+  de: "DE",
+  ur: "PK",
+  fa: "IR",
+  tr: "TR",
+  id: "ID",
+  ms: "MY",
+  hi: "IN",
+  bn: "BD",
+  ru: "RU",
+  zh: "CN",
+  he: "IL",
+  sw: "KE",
 };
 
 /**

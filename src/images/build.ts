@@ -98,7 +98,12 @@ export async function buildImages(releases: Release[], sections: Section[], opti
     if (index < ownCards) {
       // One title the card cannot be drawn for must not stop the site: it shares the site card.
       const own = await card({ title: release.title, dir: release.dir }, release.lang, release.url).catch((error: Error) => {
-        set.warnings.push({ file: release.file, severity: "warning", message: `its share card could not be drawn (${error.message}); the site's card is shared instead`, hint: "shorten the title or remove unusual characters from it" });
+        set.warnings.push({
+          file: release.file,
+          severity: "warning",
+          message: `its share card could not be drawn (${error.message}); the site's card is shared instead`,
+          hint: "shorten the title or remove unusual characters from it",
+        });
       });
       if (own) return void set.releaseCards.set(release.url, own);
     }
@@ -113,12 +118,14 @@ async function processPhoto(release: Release, file: string, cache: string) {
     const { picture, files } = await makePicture(file, release.imageAlt ?? "", path.join(cache, "bayan-img"));
     return { picture, files, crop: await cropPhoto(file, path.join(cache, "bayan-og")) };
   } catch (error) {
-    throw new ReleaseErrors([{
-      file: release.file,
-      severity: "error",
-      message: `image "${release.image}" could not be read as a picture (${(error as Error).message})`,
-      hint: "save it again as JPEG, PNG, WebP or AVIF",
-    }]);
+    throw new ReleaseErrors([
+      {
+        file: release.file,
+        severity: "error",
+        message: `image "${release.image}" could not be read as a picture (${(error as Error).message})`,
+        hint: "save it again as JPEG, PNG, WebP or AVIF",
+      },
+    ]);
   }
 }
 

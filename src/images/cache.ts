@@ -12,7 +12,10 @@ const SEAL = ".sum";
  */
 export function writeSealed(file: string, bytes: Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  for (const [target, content] of [[file, bytes], [file + SEAL, `${bytes.length} ${contentHash(bytes)}`]] as const) {
+  for (const [target, content] of [
+    [file, bytes],
+    [file + SEAL, `${bytes.length} ${contentHash(bytes)}`],
+  ] as const) {
     const partial = `${target}.${process.pid}.partial`;
     writeFileSync(partial, content);
     renameSync(partial, target);

@@ -48,7 +48,9 @@ export async function drawCard(input: CardInput): Promise<Buffer> {
   const pixels = Buffer.from(await background(input));
   paint(pixels, title, { top, left: startEdge(input.dir, title.width) }, await rgb(INK));
   // No palette quantisation and no adaptive filtering: both cost ten times the drawing for a few kilobytes.
-  return sharp(pixels, { raw: { ...OG_SIZE, channels: 3 } }).png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
+  return sharp(pixels, { raw: { ...OG_SIZE, channels: 3 } })
+    .png({ compressionLevel: 6, adaptiveFiltering: false })
+    .toBuffer();
 }
 
 /** Left offset of a block of `width` pixels set against the start side: right for Arabic, left for English. */
@@ -75,11 +77,22 @@ async function drawBackground(input: CardInput): Promise<Buffer> {
     layers.push({ input: logo, top: PAD - 8, left: startEdge(input.dir, 88) });
     brandInset = 88 + 24;
   }
-  const bar = await sharp({ create: { width: OG_SIZE.width, height: 14, channels: 3, background: input.accent } }).png().toBuffer();
+  const bar = await sharp({ create: { width: OG_SIZE.width, height: 14, channels: 3, background: input.accent } })
+    .png()
+    .toBuffer();
   layers.push({ input: bar, top: OG_SIZE.height - 14, left: 0 });
-  const pixels = await sharp({ create: { ...OG_SIZE, channels: 3, background: PAPER } }).composite(layers).removeAlpha().raw().toBuffer();
+  const pixels = await sharp({ create: { ...OG_SIZE, channels: 3, background: PAPER } })
+    .composite(layers)
+    .removeAlpha()
+    .raw()
+    .toBuffer();
   const name = await text(input.siteName, { font: CARD_FONTS.bold, px: 34, width: inner - brandInset });
-  paint(pixels, name, { top: PAD + 36 - Math.round(name.height / 2), left: rtl ? startEdge(input.dir, name.width) - brandInset : PAD + brandInset }, await rgb(input.accent));
+  paint(
+    pixels,
+    name,
+    { top: PAD + 36 - Math.round(name.height / 2), left: rtl ? startEdge(input.dir, name.width) - brandInset : PAD + brandInset },
+    await rgb(input.accent),
+  );
   const host = await text(input.host, { font: CARD_FONTS.regular, px: 26, width: inner });
   paint(pixels, host, { top: OG_SIZE.height - PAD - host.height + 8, left: startEdge(input.dir, host.width) }, await rgb(MUTED));
   return pixels;
@@ -113,7 +126,11 @@ function paint(pixels: Buffer, mask: Mask, at: { top: number; left: number }, co
 
 /** A CSS colour as red, green and blue bytes, read the way sharp reads it. */
 async function rgb(colour: string): Promise<readonly number[]> {
-  return [...(await sharp({ create: { width: 1, height: 1, channels: 3, background: colour } }).raw().toBuffer())];
+  return [
+    ...(await sharp({ create: { width: 1, height: 1, channels: 3, background: colour } })
+      .raw()
+      .toBuffer()),
+  ];
 }
 
 /**
@@ -151,7 +168,15 @@ type Font = (typeof CARD_FONTS)[keyof typeof CARD_FONTS];
 // fontconfig (process-wide), the family name alone finds it.
 const registered = new Map<Font, Promise<unknown>>();
 function register(font: Font): Promise<unknown> {
-  if (!registered.has(font)) registered.set(font, oneTextAtATime(() => sharp({ text: { text: "ب", font: font.family, fontfile: font.file } }).raw().toBuffer()));
+  if (!registered.has(font))
+    registered.set(
+      font,
+      oneTextAtATime(() =>
+        sharp({ text: { text: "ب", font: font.family, fontfile: font.file } })
+          .raw()
+          .toBuffer(),
+      ),
+    );
   return registered.get(font)!;
 }
 
@@ -168,23 +193,25 @@ function oneTextAtATime<T>(work: () => Promise<T>): Promise<T> {
 /** One block of text as an ink mask, wrapped at `width`; with `boxHeight`, scaled to fill that box. */
 async function text(content: string, options: { font: Font; px: number; width: number; boxHeight?: number }): Promise<Mask & { px: number }> {
   await register(options.font);
-  const { data, info } = await oneTextAtATime(() => sharp({
-    text: {
-      // The closing tag makes a title that C cuts short (at a NUL) invalid markup, not a silently shorter card.
-      text: `<span>${escapeHtml(content)}</span>`,
-      font: `${options.font.family} ${POINTS}`,
-      width: options.width,
-      height: options.boxHeight,
-      dpi: options.boxHeight ? undefined : Math.round((options.px * 72) / POINTS),
-      // A word wider than the box (a tender number, an address) is broken between letters.
-      wrap: "word-char",
-      // Pango mirrors alignment in right-to-left paragraphs: "left" is the start side of either direction.
-      align: "left",
-    },
-  })
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true }));
+  const { data, info } = await oneTextAtATime(() =>
+    sharp({
+      text: {
+        // The closing tag makes a title that C cuts short (at a NUL) invalid markup, not a silently shorter card.
+        text: `<span>${escapeHtml(content)}</span>`,
+        font: `${options.font.family} ${POINTS}`,
+        width: options.width,
+        height: options.boxHeight,
+        dpi: options.boxHeight ? undefined : Math.round((options.px * 72) / POINTS),
+        // A word wider than the box (a tender number, an address) is broken between letters.
+        wrap: "word-char",
+        // Pango mirrors alignment in right-to-left paragraphs: "left" is the start side of either direction.
+        align: "left",
+      },
+    })
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  );
   const px = info.textAutofitDpi ? (info.textAutofitDpi * POINTS) / 72 : options.px;
   return { data, width: info.width, height: info.height, px };
 }
@@ -194,4 +221,3 @@ function clip(title: string, characters: number): string {
   if (title.length <= characters) return title;
   return `${title.slice(0, characters).replace(/\s+\S*$/, "")}…`;
 }
-

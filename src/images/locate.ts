@@ -14,7 +14,10 @@ export function locateImage(release: Pick<Release, "file" | "image">, root: stri
   const image = release.image ?? "";
   const problem = (message: string, hint: string) => ({ problem: { file: release.file, severity: "error" as const, message, hint } });
   if (/^[a-z][a-z0-9+.-]*:/i.test(image)) {
-    return problem(`image "${image}" is a web address; Bayan only publishes images from the project`, "download the image next to the release file and give its file name");
+    return problem(
+      `image "${image}" is a web address; Bayan only publishes images from the project`,
+      "download the image next to the release file and give its file name",
+    );
   }
   const relative = image.replace(/\\/g, "/");
   const base = relative.startsWith("assets/") ? root : path.dirname(path.resolve(root, release.file));
@@ -24,11 +27,17 @@ export function locateImage(release: Pick<Release, "file" | "image">, root: stri
     return problem(`image "${image}" points outside the project`, "put the image next to the release file or under assets/ and give that path");
   }
   if (!existsSync(file) || !statSync(file).isFile()) {
-    return problem(`image "${image}" was not found (looked for ${shown})`, "put the image next to the release file, or give a path starting with assets/; check the spelling and the letter case");
+    return problem(
+      `image "${image}" was not found (looked for ${shown})`,
+      "put the image next to the release file, or give a path starting with assets/; check the spelling and the letter case",
+    );
   }
   const outside = linkedOutside(file, root);
   if (outside) {
-    return problem(`image "${image}" is a link to ${outside}, outside the project; Bayan publishes only files inside the project folder`, "copy the image into the project (next to the release file or under assets/) instead of linking to it");
+    return problem(
+      `image "${image}" is a link to ${outside}, outside the project; Bayan publishes only files inside the project folder`,
+      "copy the image into the project (next to the release file or under assets/) instead of linking to it",
+    );
   }
   return { file };
 }

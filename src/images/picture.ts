@@ -32,13 +32,22 @@ export async function makePicture(file: string, alt: string, cacheDir: string): 
   const { size, mtimeMs } = statSync(file);
   const key = JSON.stringify([file, size, mtimeMs, cacheDir]);
   // Outputs remembered from an earlier build of this process are checked like any cache entry.
-  if (resized.has(key) && !Object.values(await resized.get(key)!).flat().every((stat) => isSealed(stat.outputPath))) resized.delete(key);
+  if (
+    resized.has(key) &&
+    !Object.values(await resized.get(key)!)
+      .flat()
+      .every((stat) => isSealed(stat.outputPath))
+  )
+    resized.delete(key);
   if (!resized.has(key)) {
     // A failure is not remembered: the next build tries again once the file is fixed.
-    resized.set(key, resize(file, cacheDir).catch((error: unknown) => {
-      resized.delete(key);
-      throw error;
-    }));
+    resized.set(
+      key,
+      resize(file, cacheDir).catch((error: unknown) => {
+        resized.delete(key);
+        throw error;
+      }),
+    );
   }
   const stats = await resized.get(key)!;
   const srcset = (format: string) => stats[format].map((stat) => `${stat.url} ${stat.width}w`).join(", ");
@@ -49,7 +58,9 @@ export async function makePicture(file: string, alt: string, cacheDir: string): 
       img: { src: largest.url, srcset: srcset("jpeg"), width: largest.width, height: largest.height },
       alt,
     },
-    files: Object.values(stats).flat().map((stat) => stat.outputPath),
+    files: Object.values(stats)
+      .flat()
+      .map((stat) => stat.outputPath),
   };
 }
 
@@ -70,7 +81,12 @@ async function resize(file: string, cacheDir: string): Promise<Record<string, Im
   const manifest = path.join(cacheDir, `${hashOf("picture", sharp.versions.vips, JSON.stringify(RESIZE_OPTIONS), readFileSync(file))}.json`);
   if (isSealed(manifest)) {
     const stats = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, ImageStat[]>;
-    if (Object.values(stats).flat().every((stat) => isSealed(stat.outputPath))) return stats;
+    if (
+      Object.values(stats)
+        .flat()
+        .every((stat) => isSealed(stat.outputPath))
+    )
+      return stats;
   }
   // eleventy-img's own cache only checks that an output exists: it writes nothing here, we do.
   const stats = await eleventyImage(file, { ...RESIZE_OPTIONS, outputDir: cacheDir, dryRun: true, useCache: false });

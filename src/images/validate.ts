@@ -20,7 +20,6 @@ const LOGO_FORMATS = new Set(["svg", "png", "jpg", "webp", "gif"]);
 /** sharp's default `limitInputPixels`: larger images are refused when the build opens them. */
 export const MAX_PIXELS = 268_402_689;
 
-
 /**
  * Problems with the images of `releases` and the site's logo. An image of a release that is not
  * published (draft, embargo) is a warning: it would stop the build only once the release is due.
@@ -49,7 +48,8 @@ function logoProblem(root: string, logo: string): Diagnostic | undefined {
   const problem = (message: string, hint: string): Diagnostic => ({ file: SITE_FILE, line, severity: "error", message, hint });
   const rule = "the logo is published from the project: give a path under assets/, e.g. assets/logo.svg";
   if (/^[a-z][a-z0-9+.-]*:|^[\\/]{2}/i.test(logo)) return problem(`logo "${logo}" is a web address; Bayan loads nothing from another site`, rule);
-  if (path.isAbsolute(logo) || /^[\\/]/.test(logo)) return problem(`logo "${logo}" is an absolute path; it would be requested from another host on every page`, rule);
+  if (path.isAbsolute(logo) || /^[\\/]/.test(logo))
+    return problem(`logo "${logo}" is an absolute path; it would be requested from another host on every page`, rule);
   if (!relative.startsWith("assets/")) return problem(`logo "${logo}" is not under assets/, so it would never be published`, rule);
   const unreadable = headerProblem(file, `logo "${logo}"`, LOGO_FORMATS, SITE_FILE);
   if (unreadable) return { ...unreadable, line };
@@ -85,10 +85,16 @@ function headerProblem(file: string, what: string, formats: Set<string>, reporte
     return problem(`${what} is not an image Bayan can read (${(error as Error).message})`, "save it again as JPEG, PNG, WebP or AVIF");
   }
   if (!size.type || !formats.has(size.type)) {
-    return problem(`${what} is not an image Bayan can read (its first bytes look like ${size.type ? size.type.toUpperCase() : "no image format"})`, `save it again as ${[...formats].map((f) => f.toUpperCase()).join(", ")}`);
+    return problem(
+      `${what} is not an image Bayan can read (its first bytes look like ${size.type ? size.type.toUpperCase() : "no image format"})`,
+      `save it again as ${[...formats].map((f) => f.toUpperCase()).join(", ")}`,
+    );
   }
   if ((size.width ?? 0) * (size.height ?? 0) > MAX_PIXELS) {
-    return problem(`${what} is ${size.width}×${size.height} pixels, more than the ${Math.floor(MAX_PIXELS / 1e6)} million the image library opens`, "save a smaller copy: 2400 pixels wide is plenty for a web page");
+    return problem(
+      `${what} is ${size.width}×${size.height} pixels, more than the ${Math.floor(MAX_PIXELS / 1e6)} million the image library opens`,
+      "save a smaller copy: 2400 pixels wide is plenty for a web page",
+    );
   }
   return undefined;
 }

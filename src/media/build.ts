@@ -95,7 +95,9 @@ function found(release: Release, entry: PhotoEntry | DocumentEntry, kind: "photo
   const result = readMediaFile(release.file, entry, kind, root);
   if ("source" in result) return result.source;
   if (!release.published) return undefined;
-  throw new ReleaseErrors([{ file: release.file, line: entry.line, severity: "error", message: `${kind} "${entry.file}": ${result.problem}`, hint: result.hint }]);
+  throw new ReleaseErrors([
+    { file: release.file, line: entry.line, severity: "error", message: `${kind} "${entry.file}": ${result.problem}`, hint: result.hint },
+  ]);
 }
 
 /** The grid's responsive versions (as for the lead image); a photo sharp cannot decode is an error at its entry. */
@@ -103,8 +105,15 @@ async function picturePhoto(release: Release, entry: PhotoEntry, file: string, c
   try {
     return await makePicture(file, entry.alt, path.join(cacheDir, "bayan-img"));
   } catch (error) {
-    throw new ReleaseErrors([{ file: release.file, line: entry.line, severity: "error",
-      message: `photo "${entry.file}" could not be read as a picture (${(error as Error).message})`, hint: "export or download the photo again as JPEG or PNG" }]);
+    throw new ReleaseErrors([
+      {
+        file: release.file,
+        line: entry.line,
+        severity: "error",
+        message: `photo "${entry.file}" could not be read as a picture (${(error as Error).message})`,
+        hint: "export or download the photo again as JPEG or PNG",
+      },
+    ]);
   }
 }
 

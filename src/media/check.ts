@@ -30,10 +30,14 @@ const checked = new Map<string, { key: string; found: Found }>();
 export function mediaProblems(release: Pick<Release, "file" | "published" | "photos" | "files">, root: string): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const severity = release.published ? "error" : "warning";
-  for (const [kind, entries] of [["photo", release.photos ?? []], ["document", release.files ?? []]] as const) {
+  for (const [kind, entries] of [
+    ["photo", release.photos ?? []],
+    ["document", release.files ?? []],
+  ] as const) {
     for (const entry of entries) {
       const found = readMediaFile(release.file, entry, kind, root);
-      if ("problem" in found) problems.push({ file: release.file, line: entry.line, severity, message: `${kind} "${entry.file}": ${found.problem}`, hint: found.hint });
+      if ("problem" in found)
+        problems.push({ file: release.file, line: entry.line, severity, message: `${kind} "${entry.file}": ${found.problem}`, hint: found.hint });
     }
   }
   return problems;
@@ -47,7 +51,10 @@ export function readMediaFile(releaseFile: string, entry: PhotoEntry | DocumentE
   try {
     stat = lstatSync(located.file);
   } catch {
-    return { problem: `was not found (looked for ${located.shown})`, hint: "put the file next to the release file, or give a path starting with assets/; check the spelling and the letter case" };
+    return {
+      problem: `was not found (looked for ${located.shown})`,
+      hint: "put the file next to the release file, or give a path starting with assets/; check the spelling and the letter case",
+    };
   }
   const key = `${kind}:${stat.size}:${stat.mtimeMs}:${stat.ino}`;
   const known = checked.get(located.file);
@@ -55,7 +62,10 @@ export function readMediaFile(releaseFile: string, entry: PhotoEntry | DocumentE
   // A text document among the releases is read as a release too, and published as a page.
   const releasesFolder = `${releaseFile.split("/")[0]}/`;
   if (kind === "document" && /\.(txt|md)$/i.test(located.shown) && located.shown.startsWith(releasesFolder)) {
-    return { problem: `is in ${releasesFolder}, where every .txt and .md file is read as a release of its own`, hint: `move it under assets/ (e.g. assets/press/${path.basename(located.shown)}) and give that path` };
+    return {
+      problem: `is in ${releasesFolder}, where every .txt and .md file is read as a release of its own`,
+      hint: `move it under assets/ (e.g. assets/press/${path.basename(located.shown)}) and give that path`,
+    };
   }
   const found = examine(located.file, located.shown, stat, kind, root);
   checked.set(located.file, { key, found });
@@ -63,7 +73,11 @@ export function readMediaFile(releaseFile: string, entry: PhotoEntry | DocumentE
 }
 
 function locate(releaseFile: string, given: string, root: string): { file: string; shown: string } | { problem: string; hint: string } {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(given)) return { problem: "is a web address; Bayan only publishes files from the project", hint: "download the file next to the release file and give its file name" };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(given))
+    return {
+      problem: "is a web address; Bayan only publishes files from the project",
+      hint: "download the file next to the release file and give its file name",
+    };
   const relative = given.replace(/\\/g, "/");
   const base = relative.startsWith("assets/") ? root : path.dirname(path.resolve(root, releaseFile));
   const file = path.resolve(base, relative);
@@ -80,15 +94,22 @@ function examine(file: string, shown: string, stat: Stats, kind: "photo" | "docu
   if (!stat.isFile()) return { problem: `is not a file (${shown})`, hint: "give the path of a file" };
   // A folder on the way may be a link that leads out of the project.
   const real = realpathSync(file);
-  if (path.relative(realpathSync(root), real).startsWith("..")) return { problem: `leads outside the project through a linked folder (${shown})`, hint: copyIt };
+  if (path.relative(realpathSync(root), real).startsWith(".."))
+    return { problem: `leads outside the project through a linked folder (${shown})`, hint: copyIt };
   if (stat.size > MAX_MEDIA_BYTES) {
-    return { problem: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_MEDIA_BYTES / 1024 / 1024} MB`, hint: "make it smaller (a photo of 6000 px and a compressed PDF are well under it), or link to it from the text instead" };
+    return {
+      problem: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_MEDIA_BYTES / 1024 / 1024} MB`,
+      hint: "make it smaller (a photo of 6000 px and a compressed PDF are well under it), or link to it from the text instead",
+    };
   }
   const bytes = readFileSync(file);
   const content = sniff(bytes);
   if (content === "html" || content === "svg" || content === "executable") {
     const what = { html: "a web page (HTML)", svg: "an SVG drawing, which can carry scripts", executable: "a program or script" }[content];
-    return { problem: `is ${what}, which Bayan never publishes as a download, whatever its name`, hint: kind === "photo" ? "export the photo as JPEG or PNG" : "export it as PDF" };
+    return {
+      problem: `is ${what}, which Bayan never publishes as a download, whatever its name`,
+      hint: kind === "photo" ? "export the photo as JPEG or PNG" : "export it as PDF",
+    };
   }
   const problem = kind === "photo" ? photoProblem(bytes, content) : documentProblem(shown, bytes, content);
   return problem ? { problem: problem[0], hint: problem[1] } : { source: { file, shown, content } };
@@ -99,7 +120,10 @@ function photoProblem(bytes: Uint8Array, content: Content): [string, string] | u
   if (!format) {
     return content === "unknown" || content === "text"
       ? ["could not be read as a picture", "save it again as JPEG or PNG"]
-      : [`is ${content.toUpperCase()}, and media-kit photos are published as their originals in JPEG or PNG`, "export the original as JPEG (or PNG for graphics)"];
+      : [
+          `is ${content.toUpperCase()}, and media-kit photos are published as their originals in JPEG or PNG`,
+          "export the original as JPEG (or PNG for graphics)",
+        ];
   }
   try {
     stripPhoto(bytes, format);
@@ -113,9 +137,15 @@ function photoProblem(bytes: Uint8Array, content: Content): [string, string] | u
 function documentProblem(shown: string, bytes: Uint8Array, content: Content): [string, string] | undefined {
   const extension = path.extname(shown).toLowerCase();
   const type = DOCUMENT_TYPES[extension];
-  const accepted = Object.values(DOCUMENT_TYPES).map((t) => t.label).join(", ");
+  const accepted = Object.values(DOCUMENT_TYPES)
+    .map((t) => t.label)
+    .join(", ");
   if (!type) return [`is not a type of document a media kit carries (${extension || "no extension"})`, `give a ${accepted} file`];
-  if (content !== type.content) return [`is named ${extension} but its content is ${content === "unknown" ? "something else" : content.toUpperCase()}`, `save it again as a real ${type.label} file`];
+  if (content !== type.content)
+    return [
+      `is named ${extension} but its content is ${content === "unknown" ? "something else" : content.toUpperCase()}`,
+      `save it again as a real ${type.label} file`,
+    ];
   const unsafe = content === "zip" ? zipProblem(bytes) : undefined;
   return unsafe ? [unsafe, "remove those files from the archive, or publish the documents one by one"] : undefined;
 }

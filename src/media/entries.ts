@@ -90,7 +90,11 @@ function readEntry(key: MediaKey, item: Node | null, line: number | undefined, {
     return undefined;
   }
   if (key === "photos" && !entry.alt) {
-    report(line, `the photo "${entry.file}" has no alt (a description for readers who cannot see it)`, "add alt: followed by one sentence saying what the photo shows");
+    report(
+      line,
+      `the photo "${entry.file}" has no alt (a description for readers who cannot see it)`,
+      "add alt: followed by one sentence saying what the photo shows",
+    );
     return undefined;
   }
   if (entry.lang && !LANG.test(entry.lang)) {

@@ -12,7 +12,12 @@ export interface Attachment extends MediaFile {
 export function attachments(kit: MediaKit): Attachment[] {
   return [
     ...kit.photos.map(({ entry, original }) => ({ url: original.url, bytes: original.bytes, type: original.type, title: entry.caption ?? entry.alt })),
-    ...kit.documents.map(({ entry, download }) => ({ url: download.url, bytes: download.bytes, type: download.type, title: entry.title ?? download.url.split("/").pop()! })),
+    ...kit.documents.map(({ entry, download }) => ({
+      url: download.url,
+      bytes: download.bytes,
+      type: download.type,
+      title: entry.title ?? download.url.split("/").pop()!,
+    })),
   ];
 }
 
@@ -25,8 +30,16 @@ export function jsonLdImages(kit: MediaKit | undefined, ogImageUrl: string, base
   for (const { entry, original } of kit?.photos ?? []) {
     const url = new URL(original.url.slice(1), base).href;
     images.push({
-      "@type": "ImageObject", url, contentUrl: url, width: original.width, height: original.height, encodingFormat: original.type,
-      description: entry.alt, caption: entry.caption, creditText: entry.credit, copyrightNotice: entry.credit,
+      "@type": "ImageObject",
+      url,
+      contentUrl: url,
+      width: original.width,
+      height: original.height,
+      encodingFormat: original.type,
+      description: entry.alt,
+      caption: entry.caption,
+      creditText: entry.credit,
+      copyrightNotice: entry.credit,
     });
   }
   return images.length ? images : undefined;

@@ -10,7 +10,12 @@ export function formatFileSize(bytes: number, lang: string, digits: "arab" | "la
   const key = `${locale}|${mega}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: "unit", unit: mega ? "megabyte" : "kilobyte", unitDisplay: lang === "ar" ? "long" : "short", maximumFractionDigits: mega ? 1 : 0 });
+    format = new Intl.NumberFormat(locale, {
+      style: "unit",
+      unit: mega ? "megabyte" : "kilobyte",
+      unitDisplay: lang === "ar" ? "long" : "short",
+      maximumFractionDigits: mega ? 1 : 0,
+    });
     formats.set(key, format);
   }
   return format.format(mega ? bytes / 1e6 : Math.max(1, Math.round(bytes / 1000)));

@@ -5,9 +5,7 @@
 import { unzipSync } from "fflate";
 
 /** The kinds of content Bayan tells apart. */
-export type Content =
-  | "jpeg" | "png" | "webp" | "gif" | "avif" | "pdf" | "zip" | "text"
-  | "html" | "svg" | "executable" | "unknown";
+export type Content = "jpeg" | "png" | "webp" | "gif" | "avif" | "pdf" | "zip" | "text" | "html" | "svg" | "executable" | "unknown";
 
 /** A document type a media kit may carry: by extension, the content it must have, its MIME type and how pages name it. */
 export interface DocumentType {
@@ -43,7 +41,11 @@ export function sniff(bytes: Uint8Array): Content {
   if (ascii(bytes, 0, 5) === "%PDF-") return "pdf";
   if (starts(bytes, 0x50, 0x4b, 0x03, 0x04) || starts(bytes, 0x50, 0x4b, 0x05, 0x06)) return "zip";
   if (isExecutable(bytes)) return "executable";
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const head = new TextDecoder("utf-8", { fatal: false })
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
   if (/^<(?:\?xml[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*)?(?:<!doctype svg|<svg)/.test(head)) return "svg";
   if (/^(?:<!doctype html|<html|<head|<body|<script|<iframe|<meta|<!--|<\?xml)/.test(head) || /<script[\s>]/.test(head)) return "html";
   return isText(bytes) ? "text" : "unknown";
@@ -51,10 +53,14 @@ export function sniff(bytes: Uint8Array): Content {
 
 /** Windows, Linux and macOS programs, Java archives' class files, and scripts with a `#!` line. */
 function isExecutable(bytes: Uint8Array): boolean {
-  return starts(bytes, 0x4d, 0x5a) // MZ: .exe, .dll, .scr
-    || starts(bytes, 0x7f, 0x45, 0x4c, 0x46) // ELF
-    || starts(bytes, 0xcf, 0xfa, 0xed, 0xfe) || starts(bytes, 0xce, 0xfa, 0xed, 0xfe) || starts(bytes, 0xca, 0xfe, 0xba, 0xbe) // Mach-O, fat binaries, .class
-    || starts(bytes, 0x23, 0x21); // #!
+  return (
+    starts(bytes, 0x4d, 0x5a) || // MZ: .exe, .dll, .scr
+    starts(bytes, 0x7f, 0x45, 0x4c, 0x46) || // ELF
+    starts(bytes, 0xcf, 0xfa, 0xed, 0xfe) ||
+    starts(bytes, 0xce, 0xfa, 0xed, 0xfe) ||
+    starts(bytes, 0xca, 0xfe, 0xba, 0xbe) || // Mach-O, fat binaries, .class
+    starts(bytes, 0x23, 0x21)
+  ); // #!
 }
 
 function isText(bytes: Uint8Array): boolean {

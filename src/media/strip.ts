@@ -30,7 +30,11 @@ const latin = (bytes: Uint8Array, from: number, length: number) => String.fromCh
 const concat = (parts: Uint8Array[]) => Buffer.concat(parts);
 
 // JPEG segments kept besides the image data itself (tables, frame, scans): JFIF, the ICC profile, Adobe's colour transform.
-const KEPT_APP = [[0xe0, "JFIF\0"], [0xe2, "ICC_PROFILE\0"], [0xee, "Adobe"]] as const;
+const KEPT_APP = [
+  [0xe0, "JFIF\0"],
+  [0xe2, "ICC_PROFILE\0"],
+  [0xee, "Adobe"],
+] as const;
 
 function stripJpeg(bytes: Uint8Array, credit?: string): StrippedPhoto {
   const kept: Uint8Array[] = [];
@@ -39,9 +43,16 @@ function stripJpeg(bytes: Uint8Array, credit?: string): StrippedPhoto {
     if (pos + 1 >= bytes.length) throw new BrokenPhoto("the JPEG ends before its end marker (the file is cut short)");
     if (bytes[pos] !== 0xff) throw new BrokenPhoto(`the JPEG is damaged (no marker at byte ${pos})`);
     const marker = bytes[pos + 1];
-    if (marker === 0xff) { pos++; continue; } // fill byte
+    if (marker === 0xff) {
+      pos++;
+      continue;
+    } // fill byte
     if (marker === 0xd9) break;
-    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) { kept.push(bytes.subarray(pos, pos + 2)); pos += 2; continue; }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      kept.push(bytes.subarray(pos, pos + 2));
+      pos += 2;
+      continue;
+    }
     const end = pos + 2 + be16(bytes, pos + 2);
     if (end > bytes.length) throw new BrokenPhoto("the JPEG ends inside a segment (the file is cut short)");
     const segment = bytes.subarray(pos, end);
@@ -54,14 +65,17 @@ function stripJpeg(bytes: Uint8Array, credit?: string): StrippedPhoto {
     if (marker === 0xda) {
       // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart.
       let at = pos;
-      while (at + 1 < bytes.length && !(bytes[at] === 0xff && bytes[at + 1] !== 0 && bytes[at + 1] !== 0xff && (bytes[at + 1] < 0xd0 || bytes[at + 1] > 0xd7))) at++;
+      while (at + 1 < bytes.length && !(bytes[at] === 0xff && bytes[at + 1] !== 0 && bytes[at + 1] !== 0xff && (bytes[at + 1] < 0xd0 || bytes[at + 1] > 0xd7)))
+        at++;
       kept.push(bytes.subarray(pos, at));
       pos = at;
     }
   }
   if (!width || !height) throw new BrokenPhoto("the JPEG has no image frame");
-  const added = [orientation !== 1 ? jpegSegment(0xe1, concat([Buffer.from("Exif\0\0", "latin1"), orientationExif(orientation)])) : undefined,
-    credit ? jpegSegment(0xe1, concat([Buffer.from("http://ns.adobe.com/xap/1.0/\0", "latin1"), xmpPacket(credit)])) : undefined].filter((s) => s !== undefined);
+  const added = [
+    orientation !== 1 ? jpegSegment(0xe1, concat([Buffer.from("Exif\0\0", "latin1"), orientationExif(orientation)])) : undefined,
+    credit ? jpegSegment(0xe1, concat([Buffer.from("http://ns.adobe.com/xap/1.0/\0", "latin1"), xmpPacket(credit)])) : undefined,
+  ].filter((s) => s !== undefined);
   // JFIF, when there, stays the first segment.
   const first = kept[0] && kept[0][1] === 0xe0 ? 1 : 0;
   const parts = [Uint8Array.of(0xff, 0xd8), ...kept.slice(0, first), ...added, ...kept.slice(first), Uint8Array.of(0xff, 0xd9)];
@@ -92,8 +106,10 @@ function stripPng(bytes: Uint8Array, credit?: string): StrippedPhoto {
     pos = end;
   }
   if (!width || !height) throw new BrokenPhoto("the PNG has no IHDR chunk");
-  const added = [orientation !== 1 ? pngChunk("eXIf", orientationExif(orientation)) : undefined,
-    credit ? pngChunk("iTXt", concat([Buffer.from("XML:com.adobe.xmp\0\0\0\0\0", "latin1"), xmpPacket(credit)])) : undefined].filter((c) => c !== undefined);
+  const added = [
+    orientation !== 1 ? pngChunk("eXIf", orientationExif(orientation)) : undefined,
+    credit ? pngChunk("iTXt", concat([Buffer.from("XML:com.adobe.xmp\0\0\0\0\0", "latin1"), xmpPacket(credit)])) : undefined,
+  ].filter((c) => c !== undefined);
   return { bytes: concat([bytes.subarray(0, 8), chunks[0], ...added, ...chunks.slice(1)]), width, height, orientation };
 }
 

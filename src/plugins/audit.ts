@@ -39,7 +39,10 @@ export interface AfterBuildSteps {
  * page's text until the build ends. Where another transform runs after it, or writes are
  * asynchronous, the audit searches the texts Eleventy reports instead.
  */
-export function auditPlugin(eleventyConfig: EleventyConfig, { root, site, source, after, audited }: { root: string; site: Site; source: Source; after: AfterBuildSteps; audited: AuditedFiles }) {
+export function auditPlugin(
+  eleventyConfig: EleventyConfig,
+  { root, site, source, after, audited }: { root: string; site: Site; source: Source; after: AfterBuildSteps; audited: AuditedFiles },
+) {
   // This build's: what the audit looks for (none unless audited), and whether pages are searched and let go as they are written.
   let targets: Promise<AuditTargets | undefined> | undefined;
   let find: Promise<((text: string) => Match[]) | undefined> | undefined;
@@ -47,7 +50,12 @@ export function auditPlugin(eleventyConfig: EleventyConfig, { root, site, source
   eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
     const building = runMode === "build" && outputMode === "fs";
     // A load error is reported where the templates read the releases, not here.
-    targets = building ? source.get().then(({ audit, releases }) => (audit ? auditTargets(releases, { root, site }) : undefined), () => undefined) : undefined;
+    targets = building
+      ? source.get().then(
+          ({ audit, releases }) => (audit ? auditTargets(releases, { root, site }) : undefined),
+          () => undefined,
+        )
+      : undefined;
     find = targets?.then((t) => (t && t.hidden.length > 0 ? createLeakFinder(t.hidden, t.published, t.siteText) : undefined));
     toBytes = building && isLast(eleventyConfig) && eleventyConfig.templateHandling?.writeMode !== "async" ? pagesLetGoOnceWritten() : undefined;
   });

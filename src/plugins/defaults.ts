@@ -41,7 +41,10 @@ export function defaultTemplatesPlugin(eleventyConfig: EleventyConfig, { folders
     environment.loaders.push(loader);
   });
   for (const layout of LAYOUTS) {
-    const file = firstHolding(folders.map((folder) => path.join(folder, "layouts")), layout);
+    const file = firstHolding(
+      folders.map((folder) => path.join(folder, "layouts")),
+      layout,
+    );
     // Eleventy joins an alias to the layouts folder: the file, relative to it.
     if (file) eleventyConfig.addLayoutAlias(PREFIX + layout, path.relative(layouts, file).split(path.sep).join("/"));
   }

@@ -70,7 +70,10 @@ function outputs(site: Site, source: Source): Array<{ file: string; data: Data }
  * Only the RSS plugin's date function is used, not the plugin itself: adding it would replace
  * Bayan's one-argument `absoluteUrl` filter with its deprecated two-argument one.
  */
-export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source, folders, archive }: { site: Site; source: Source; base: string; folders: string[]; archive: (kind: "feed") => object }) {
+export function feedsPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, source, folders, archive }: { site: Site; source: Source; base: string; folders: string[]; archive: (kind: "feed") => object },
+) {
   // A release is in its language feed and each of its tags' feeds, in three formats, and in the
   // sitemap: work out its dates once per process (they depend on the date and the site's time
   // zone only) and its item HTML once per build (release text changes between watch rebuilds).
@@ -83,8 +86,14 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source, fold
   eleventyConfig.on("eleventy.before", () => buildCaches.forEach((cache) => cache.clear()));
 
   eleventyConfig.addFilter("bayanXml", xmlText);
-  eleventyConfig.addFilter("bayanRfc822", once((iso: string) => toRfc822(iso, site.timezone)));
-  eleventyConfig.addFilter("bayanRfc3339", once((iso: string) => toRfc3339(iso, site.timezone)));
+  eleventyConfig.addFilter(
+    "bayanRfc822",
+    once((iso: string) => toRfc822(iso, site.timezone)),
+  );
+  eleventyConfig.addFilter(
+    "bayanRfc3339",
+    once((iso: string) => toRfc3339(iso, site.timezone)),
+  );
   eleventyConfig.addFilter("bayanJson", scriptSafeJson);
   eleventyConfig.addFilter("bayanJsonLd", scriptSafeJson);
   eleventyConfig.addFilter("bayanOgLocale", ogLocale);
@@ -105,6 +114,10 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, { site, source, fold
   // of tag feeds): the body only includes its file, which the Nunjucks loader compiles once.
   for (const { file, data } of outputs(site, source)) {
     if (!firstHolding(folders, `feeds/${file}`)) throw new Error(`[bayan] missing template feeds/${file} (looked in ${folders.join(", ")})`);
-    eleventyConfig.addTemplate(`bayan-feeds/${file}`, `{% include "bayan/feeds/${file}" %}`, { eleventyExcludeFromCollections: true, ...data, ...(data.pagination?.alias === "feed" && { bayan: archive("feed") }) });
+    eleventyConfig.addTemplate(`bayan-feeds/${file}`, `{% include "bayan/feeds/${file}" %}`, {
+      eleventyExcludeFromCollections: true,
+      ...data,
+      ...(data.pagination?.alias === "feed" && { bayan: archive("feed") }),
+    });
   }
 }

@@ -9,13 +9,22 @@ import type { Section } from "../site/newsroom.ts";
 export function filtersPlugin(eleventyConfig: EleventyConfig, { site, base }: { site: Site; base: string }) {
   // A release's date is shown on its page and in every list it is on, the contact and boilerplate
   // on every page: each is worked out once (the results depend on the arguments and the site only).
-  eleventyConfig.addFilter("bayanLongDate", once((iso: string, lang: string) => formatLongDate(iso, lang, site)));
-  eleventyConfig.addFilter("bayanShortDate", once((iso: string, lang: string) => formatShortDate(iso, lang, site)));
+  eleventyConfig.addFilter(
+    "bayanLongDate",
+    once((iso: string, lang: string) => formatLongDate(iso, lang, site)),
+  );
+  eleventyConfig.addFilter(
+    "bayanShortDate",
+    once((iso: string, lang: string) => formatShortDate(iso, lang, site)),
+  );
   eleventyConfig.addFilter("bayanMonthName", (year: number, month: number, lang: string) => formatMonth(year, month, lang, site));
   eleventyConfig.addFilter("bayanNumber", (value: number, lang: string) => formatNumber(value, lang, site.digits));
   eleventyConfig.addFilter("bayanLocalize", (value: Localized | undefined, lang: string) => localize(value, lang, site));
   /** User text (contact, boilerplate) → safe HTML: escaped, links made, Latin runs isolated in RTL. */
-  eleventyConfig.addFilter("bayanInline", once((text: string, dir: "rtl" | "ltr") => renderInline(text ?? "", dir)));
+  eleventyConfig.addFilter(
+    "bayanInline",
+    once((text: string, dir: "rtl" | "ltr") => renderInline(text ?? "", dir)),
+  );
   eleventyConfig.addFilter("bayanMonthNeighbours", monthNeighbours);
   /** `/releases/x/` → `https://news.example.org/newsroom/releases/x/`. */
   eleventyConfig.addFilter("bayanAbsoluteUrl", (url: string) => absoluteUrl(url, base));

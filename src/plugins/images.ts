@@ -64,14 +64,20 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, { site, source, bas
   });
   eleventyConfig.addFilter("bayanReleasePicture", (url: string): Picture | undefined => images?.pictures.get(url));
   eleventyConfig.addFilter("bayanFeedLogo", (logo: string | undefined) => (logo ? images?.feedLogo : undefined));
-  eleventyConfig.addFilter("bayanOgImageFor", (url: string, lang?: string): OgImage | undefined =>
-    images?.releaseCards.get(url) ?? (lang ? images?.siteCards.get(lang) : undefined),
+  eleventyConfig.addFilter(
+    "bayanOgImageFor",
+    (url: string, lang?: string): OgImage | undefined => images?.releaseCards.get(url) ?? (lang ? images?.siteCards.get(lang) : undefined),
   );
 }
 
 /** The releases that get a card of their own with `ogCards: N`, as one string to compare between builds. */
 function newestCards(releases: Release[], cards: boolean | number): string {
-  return typeof cards === "number" ? releases.slice(0, cards).map((release) => release.url).join("\n") : String(cards);
+  return typeof cards === "number"
+    ? releases
+        .slice(0, cards)
+        .map((release) => release.url)
+        .join("\n")
+    : String(cards);
 }
 
 /** The previous build's images with those of the edited releases (and the site cards) made again. */

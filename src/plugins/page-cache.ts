@@ -19,7 +19,10 @@ export interface PagesToRender {
  * of `shows.ts`: templates see what the cache keys hold and no more. Worked out once per build,
  * after `eleventy.before` (release pictures and the feed logo are known by then).
  */
-export function pagesToRender(eleventyConfig: EleventyConfig, { root, templates, site, pageCache }: { root: string; templates: string; site: { logo?: string }; pageCache?: PageCacheSession }) {
+export function pagesToRender(
+  eleventyConfig: EleventyConfig,
+  { root, templates, site, pageCache }: { root: string; templates: string; site: { logo?: string }; pageCache?: PageCacheSession },
+) {
   let toFiles = false;
   let planned: Record<string, unknown> | undefined;
   let session: PageCacheSession | undefined;
@@ -36,7 +39,14 @@ export function pagesToRender(eleventyConfig: EleventyConfig, { root, templates,
     const cache = session;
     const fingerprint = renderFingerprint({ root, templates, site, sections: newsroom.sections });
     const keys = cacheKeys(fingerprint, eleventyConfig.getFilter("bayanReleasePicture"), eleventyConfig.getFilter("bayanFeedLogo")(site.logo));
-    const feedsOf = (format: keyof FeedLinks) => cache.toRender("feed", fingerprint, feeds, (feed) => keys.feed(feed, format), (feed) => feed.links[format]);
+    const feedsOf = (format: keyof FeedLinks) =>
+      cache.toRender(
+        "feed",
+        fingerprint,
+        feeds,
+        (feed) => keys.feed(feed, format),
+        (feed) => feed.links[format],
+      );
     return {
       releasePagesToWrite: cache.toRender("release", fingerprint, pages, keys.releasePage, (page) => page.release.url),
       listingsToWrite: cache.toRender("listing", fingerprint, listings, keys.listing, (listing) => listing.url),

@@ -34,12 +34,29 @@ const PAGES: Array<{ file: string; data: Data }> = [
   { file: "tags.njk", data: sectionPages("allTags", "tags") },
   { file: "archive.njk", data: sectionPages("archive", "archive") },
   { file: "search.njk", data: sectionPages("search", "search") },
-  { file: "404.njk", data: { permalink: "404.html", eleventyComputed: { lang: (d: Data) => d.bayan.site.lang, dir: (d: Data) => directionOf(d.bayan.site.lang), title: (d: Data) => d.bayan.i18n[d.bayan.site.lang].notFoundTitle } } },
+  {
+    file: "404.njk",
+    data: {
+      permalink: "404.html",
+      eleventyComputed: {
+        lang: (d: Data) => d.bayan.site.lang,
+        dir: (d: Data) => directionOf(d.bayan.site.lang),
+        title: (d: Data) => d.bayan.i18n[d.bayan.site.lang].notFoundTitle,
+      },
+    },
+  },
 ];
 
 /** Page title of a list: empty on the first home page (the site name is enough), else what it lists. */
 function listingTitle(listing: Data, ui: Record<string, string>): string {
-  const base = listing.kind === "home" ? "" : listing.kind === "tag" ? listing.tag.name : listing.month ? `${ui.archiveOf} ${listing.year}/${listing.month}` : `${ui.archiveOf} ${listing.year}`;
+  const base =
+    listing.kind === "home"
+      ? ""
+      : listing.kind === "tag"
+        ? listing.tag.name
+        : listing.month
+          ? `${ui.archiveOf} ${listing.year}/${listing.month}`
+          : `${ui.archiveOf} ${listing.year}`;
   return listing.pageNumber > 1 ? `${base || ui.latestReleases} (${ui.page} ${listing.pageNumber})` : base;
 }
 
@@ -48,6 +65,11 @@ export function pagesPlugin(eleventyConfig: EleventyConfig, { folders, archive }
   eleventyConfig.addFilter("bayanListingTitle", (listing: Data, ui: Record<string, string>) => listingTitle(listing, ui));
   for (const page of PAGES) {
     if (!firstHolding(folders, `pages/${page.file}`)) throw new Error(`[bayan] missing template pages/${page.file} (looked in ${folders.join(", ")})`);
-    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "bayan/pages/${page.file}" %}`, { eleventyExcludeFromCollections: true, layout: "bayan/base.njk", ...page.data, ...(page.file === "listing.njk" && { bayan: archive("listing") }) });
+    eleventyConfig.addTemplate(`bayan-pages/${page.file}`, `{% include "bayan/pages/${page.file}" %}`, {
+      eleventyExcludeFromCollections: true,
+      layout: "bayan/base.njk",
+      ...page.data,
+      ...(page.file === "listing.njk" && { bayan: archive("listing") }),
+    });
   }
 }

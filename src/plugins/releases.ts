@@ -35,7 +35,12 @@ export function releasesPlugin(eleventyConfig: EleventyConfig, { source, archive
   // queue tells the source what changed; the source is loaded before Eleventy asks which
   // templates to render (a load error still surfaces where the templates read it).
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => source.invalidate(queue));
-  eleventyConfig.on("eleventy.before", () => source.get().then(() => undefined, () => undefined));
+  eleventyConfig.on("eleventy.before", () =>
+    source.get().then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
   // Eleventy asks every `addExtension` entry keyed `njk` (or `11ty.js`) whether a template of that
   // language is affected by the changed file; these aliases (no file has their extension) are how
   // the site's own virtual templates get that answer.

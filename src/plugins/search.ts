@@ -28,7 +28,10 @@ const WORKER_FROM = 500;
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
  * edit stops an index still being built as its rebuild starts.
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, after, context }: { site: Site; source: Source; after: AfterBuildSteps; context: BuildContext }) {
+export function searchPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, source, after, context }: { site: Site; source: Source; after: AfterBuildSteps; context: BuildContext },
+) {
   let index: Promise<Map<string, Match[]>> | undefined;
   let stop: AbortController | undefined;
   let startAfterWrite: (() => void) | undefined;
@@ -36,13 +39,17 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, aft
     stop?.abort();
     const [previous, current] = [index, (stop = new AbortController())];
     // Never two writers of one index: this one starts once the one it replaces has stopped.
-    index = context.background.track((async () => {
-      await previous?.catch(() => undefined);
-      current.signal.throwIfAborted();
-      // `npm start` keeps a core free for the next edit: one thread.
-      const parts: IndexPart[] = runMode === "build" ? ["documents", "terms"] : ["all"];
-      return docs.length >= WORKER_FROM ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts, cacheDir }) : writeSearchIndex(docs, target, { findLeaks: leakFinder(audit), cacheDir });
-    })());
+    index = context.background.track(
+      (async () => {
+        await previous?.catch(() => undefined);
+        current.signal.throwIfAborted();
+        // `npm start` keeps a core free for the next edit: one thread.
+        const parts: IndexPart[] = runMode === "build" ? ["documents", "terms"] : ["all"];
+        return docs.length >= WORKER_FROM
+          ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts, cacheDir })
+          : writeSearchIndex(docs, target, { findLeaks: leakFinder(audit), cacheDir });
+      })(),
+    );
     // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.
     index.catch((error: Error) => {
       if (runMode !== "build" && !current.signal.aborted) console.error(`[bayan] the search index was not written: ${error.message}`);
@@ -55,12 +62,21 @@ export function searchPlugin(eleventyConfig: EleventyConfig, { site, source, aft
     const { newsroom, audit } = await source.get();
     const folder = path.resolve(directories.output, "search");
     // A result shows its date as the site's lists do (release cards: in the release's language).
-    const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({ url, title, date, lang, tags, text: bodyText, displayDate: formatShortDate(date, lang, site) }));
+    const docs = newsroom.releases.map(({ url, title, date, lang, tags, bodyText }) => ({
+      url,
+      title,
+      date,
+      lang,
+      tags,
+      text: bodyText,
+      displayDate: formatShortDate(date, lang, site),
+    }));
     // A build writes the index beside the pages, searching it for the embargo audit as it goes;
     // `npm start` (not audited) once the pages are written, so an edited page is not held up by it.
     // Into the fresh output of `buildSite` (which opened a page cache for it), unchanged releases' files come from `.cache/`.
     const cacheDir = context.pageCache?.cacheDir;
-    const begin = () => start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit?.() : undefined, cacheDir && path.join(cacheDir, "bayan-index"));
+    const begin = () =>
+      start(docs, path.join(folder, "index"), runMode, runMode === "build" ? audit?.() : undefined, cacheDir && path.join(cacheDir, "bayan-index"));
     if (runMode === "build") begin();
     else startAfterWrite = begin;
     clientBundle ??= bundleClient();

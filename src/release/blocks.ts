@@ -199,9 +199,13 @@ function toBlocks(sources: Source[], file: string, diagnostics: Diagnostic[]): B
       const item = source.lines.length > 1 ? source.lines.slice(1) : sources[++i].lines;
       addItem(blocks, marker, item.join(" "));
     } else if (source.lines.length === 1 && isScrapedId(source.lines[0]) && i === sources.length - 1) {
-      diagnostics.push({ file, line: source.line, severity: "warning",
+      diagnostics.push({
+        file,
+        line: source.line,
+        severity: "warning",
         message: `the number ${source.lines[0]} alone on the last line looks like an id left over from copying a web page; it is not published`,
-        hint: "delete it, or put it in a sentence if it belongs to the release" });
+        hint: "delete it, or put it in a sentence if it belongs to the release",
+      });
     } else {
       const heading = shaped[i] && i < sources.length - 1 && !short[i - 1] && !short[i + 1];
       const block = classify(source.lines, heading);

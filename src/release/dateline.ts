@@ -6,7 +6,14 @@ import { daysBetween, hijriToGregorian } from "../dates/hijri.ts";
 import { latinDigits } from "../text/digits.ts";
 import type { CalendarDate, Dateline } from "./model.ts";
 import {
-  ARABIC_AGENCIES, GREGORIAN_MONTHS, HIJRI_MONTHS, LATIN_AGENCIES, LATIN_GREGORIAN_MONTHS, LATIN_HIJRI_MONTHS, LATIN_MONTH_PATTERN, latinKey,
+  ARABIC_AGENCIES,
+  GREGORIAN_MONTHS,
+  HIJRI_MONTHS,
+  LATIN_AGENCIES,
+  LATIN_GREGORIAN_MONTHS,
+  LATIN_HIJRI_MONTHS,
+  LATIN_MONTH_PATTERN,
+  latinKey,
 } from "./wire-names.ts";
 
 /** A dateline found at the start of a paragraph. */
@@ -48,8 +55,7 @@ const CLOSE = `(?:${SP}[-–—:]|${SP1}\\u0640|${SP}$)`;
 const CLOSED_BY_DASH = /(?:[-–—:]|\s\u0640)$/u;
 // An agency signing without brackets, after an optional dash, may be followed by the text itself:
 // `… 2015 م واس أعلنت …`.
-const bareAgency = (names: string, after: string) =>
-  `(?:${SP}[-–—\\u0640]${SP}|${SP1})(?<bare>${names})${after}(?:${CLOSE}|(?=${SP1}\\S))`;
+const bareAgency = (names: string, after: string) => `(?:${SP}[-–—\\u0640]${SP}|${SP1})(?<bare>${names})${after}(?:${CLOSE}|(?=${SP1}\\S))`;
 
 const ARABIC = new RegExp(
   `^(?<location>${WORD}(?:${SP1}${WORD}){0,2}?)${SP}[،,]?(?:${SP1}${WEEKDAY}${SP}[،,]?)?` +
@@ -63,7 +69,10 @@ const LATIN_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 // Case-insensitive by listing the three usual spellings: the `i` flag would also let
 // lower-case words pass as a place name.
 const anyCase = (names: string[]) =>
-  names.flatMap((n) => [n, n.toUpperCase(), n.toLowerCase()]).sort((a, b) => b.length - a.length).join("|");
+  names
+    .flatMap((n) => [n, n.toUpperCase(), n.toLowerCase()])
+    .sort((a, b) => b.length - a.length)
+    .join("|");
 const LATIN_WORD = "[A-Z][\\p{L}'’.-]*";
 const LATIN_MONTH = `(?:${LATIN_MONTH_PATTERN})(?![A-Za-z])\\.?`;
 // "Nov. 24, 2026", "24 November 2026", "Ramadan 27, 1442 AH": the era is optional.
@@ -85,7 +94,10 @@ const IS_WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES}|${anyCase(LATIN_WEEKDAYS)})$
 /** Arabic-Indic and Persian digits → ASCII, alef forms → ا, ى → ي, ة → ه: one code unit for one, so indexes hold. */
 export function fold(text: string): string {
   // Plain replacements: a replacer function called for every ة and أ costs more than the regexes.
-  const letters = text.replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
+  const letters = text
+    .replace(/[أإآٱ]/g, "ا")
+    .replace(/ى/g, "ي")
+    .replace(/ة/g, "ه");
   return latinDigits(letters);
 }
 

@@ -130,9 +130,8 @@ function removeForbidden(text: string, file: string, diagnostics: Diagnostic[]):
   const affected = lines.flatMap((line, i) => (line.search(FORBIDDEN) >= 0 ? [i] : []));
   affected.slice(0, MAX_CONTROL_REPORTS).forEach((i, n) => {
     const codes = [...new Set(lines[i].match(FORBIDDEN))].map(codePoint).join(", ");
-    const more = n === MAX_CONTROL_REPORTS - 1 && affected.length > MAX_CONTROL_REPORTS
-      ? ` (and ${affected.length - MAX_CONTROL_REPORTS} more lines like it)`
-      : "";
+    const more =
+      n === MAX_CONTROL_REPORTS - 1 && affected.length > MAX_CONTROL_REPORTS ? ` (and ${affected.length - MAX_CONTROL_REPORTS} more lines like it)` : "";
     diagnostics.push({
       file,
       line: i + 1,

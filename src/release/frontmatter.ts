@@ -44,15 +44,15 @@ const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const DATE_KEYS = new Set(["date", "updated", "embargo"]);
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-const OFFSET_HINT = "offsets run from -12:00 to +14:00 in whole, half or three-quarter hours: Riyadh is +03:00, e.g. 2026-11-24T09:30:00+03:00; or leave the offset out to use the site's time zone";
+const OFFSET_HINT =
+  "offsets run from -12:00 to +14:00 in whole, half or three-quarter hours: Riyadh is +03:00, e.g. 2026-11-24T09:30:00+03:00; or leave the offset out to use the site's time zone";
 const DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2026-11-24; a time may follow, e.g. 2026-11-24 09:30 or 2026-11-24T09:30:00+03:00";
 
 /** Splits the front matter off `text` and reads it. Lines in diagnostics count from the top of the file. */
 export function readFrontMatter(text: string, file: string): FrontMatterResult {
   const lines = text.split("\n");
   const result: FrontMatterResult = { frontMatter: {}, extra: {}, keyLines: {}, bodyLine: 1, body: text, diagnostics: [], closed: true };
-  const report: Report = (line, message, hint, severity = "error") =>
-    result.diagnostics.push({ file, line, severity, message, hint });
+  const report: Report = (line, message, hint, severity = "error") => result.diagnostics.push({ file, line, severity, message, hint });
   const reportStray = (rest: string[], firstLine: number, afterFrontMatter: boolean) => {
     const stray = findStrayFrontMatter(rest, firstLine, afterFrontMatter);
     if (stray) report(stray.line, stray.message, stray.hint);
@@ -64,8 +64,11 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
   }
   const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
   if (close < 0) {
-    report(1, "the front matter that starts with --- on line 1 is never closed",
-      "add a line with only --- after the last front matter line (before the title); if the file has no front matter, delete the --- on line 1");
+    report(
+      1,
+      "the front matter that starts with --- on line 1 is never closed",
+      "add a line with only --- after the last front matter line (before the title); if the file has no front matter, delete the --- on line 1",
+    );
     return { ...result, body: "", closed: false };
   }
   result.bodyLine = close + 2;
@@ -73,8 +76,11 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
   const language = lines[0].slice(3).trim();
   if (language !== "" && language !== "yaml") {
     // Eleventy runs `---js` front matter as code: a release must never be able to do that.
-    report(1, `front matter must be YAML, but line 1 opens it as "---${language}"`,
-      "write only --- on line 1; Bayan reads YAML front matter and never runs code from a release");
+    report(
+      1,
+      `front matter must be YAML, but line 1 opens it as "---${language}"`,
+      "write only --- on line 1; Bayan reads YAML front matter and never runs code from a release",
+    );
     return result;
   }
   readYaml(lines.slice(1, close).join("\n"), result, report);
@@ -100,16 +106,18 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
-        report(lineAt(pair.key.range?.[0] ?? 0), `the key "${pair.key.value}" is not allowed in front matter`,
-          "rename or delete it: it could change how every page of the site is built");
+        report(
+          lineAt(pair.key.range?.[0] ?? 0),
+          `the key "${pair.key.value}" is not allowed in front matter`,
+          "rename or delete it: it could change how every page of the site is built",
+        );
       }
     },
   });
   // A document with errors is not trusted at all: its values may not be what the writer meant.
   if (problems.length > 0 || doc.contents === null) return;
   if (!isMap(doc.contents)) {
-    report(lineAt(doc.contents.range?.[0] ?? 0), "the front matter must be a list of key: value lines",
-      "write one setting per line, e.g. date: 2026-11-24");
+    report(lineAt(doc.contents.range?.[0] ?? 0), "the front matter must be a list of key: value lines", "write one setting per line, e.g. date: 2026-11-24");
     return;
   }
   let data: Record<string, unknown>;
@@ -143,8 +151,11 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
     }
     const nested = nestedKey(data[key]);
     if (nested) {
-      report(line, `"${nested}" inside "${key}" is not read: Bayan reads its keys only at the top of the front matter`,
-        `move ${nested}: out of ${key}:, to the start of a line of its own`);
+      report(
+        line,
+        `"${nested}" inside "${key}" is not read: Bayan reads its keys only at the top of the front matter`,
+        `move ${nested}: out of ${key}:, to the start of a line of its own`,
+      );
       continue;
     }
     result.extra[key] = plainData(data[key]);
@@ -152,13 +163,20 @@ function readYaml(source: string, result: FrontMatterResult, report: Report): vo
     ownKeysLine ??= line;
   }
   if (ownKeys.length > 0) {
-    report(ownKeysLine, `front matter key${ownKeys.length > 1 ? "s" : ""} Bayan does not read, kept as data only: ${ownKeys.join(", ")}`,
-      `check the spelling; the keys Bayan reads are ${KNOWN_KEYS.join(", ")}`, "warning");
+    report(
+      ownKeysLine,
+      `front matter key${ownKeys.length > 1 ? "s" : ""} Bayan does not read, kept as data only: ${ownKeys.join(", ")}`,
+      `check the spelling; the keys Bayan reads are ${KNOWN_KEYS.join(", ")}`,
+      "warning",
+    );
   }
   const { image, imageAlt } = result.frontMatter;
   if (image && !imageAlt) {
-    report(result.keyLines.image, "the image has no imageAlt (a description for readers who cannot see it)",
-      "add imageAlt: followed by one sentence saying what the image shows");
+    report(
+      result.keyLines.image,
+      "the image has no imageAlt (a description for readers who cannot see it)",
+      "add imageAlt: followed by one sentence saying what the image shows",
+    );
   }
 }
 
@@ -205,7 +223,12 @@ function readKnownKey(key: string, node: Node | null | undefined, line: number |
 /** An empty `draft:` or `embargo:` was meant to hold the release back: holding nothing is an error. */
 function emptyHold(key: string, line: number | undefined, report: Report): void {
   if (key === "draft") report(line, "draft: is empty, so it holds nothing back", "write draft: true to keep the release unpublished, or delete the line");
-  if (key === "embargo") report(line, "embargo: is empty, so it holds nothing back", "write the moment the embargo ends, e.g. embargo: 2026-12-01T08:00:00+03:00, or delete the line");
+  if (key === "embargo")
+    report(
+      line,
+      "embargo: is empty, so it holds nothing back",
+      "write the moment the embargo ends, e.g. embargo: 2026-12-01T08:00:00+03:00, or delete the line",
+    );
 }
 
 // Control characters that XML (so every feed) forbids, and lone surrogates, which no encoder can
@@ -214,8 +237,11 @@ function emptyHold(key: string, line: number | undefined, report: Report): void 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/u;
 
 function controlError(key: string, line: number | undefined, report: Context["report"]): void {
-  report(line, `${key} contains an invisible control character or a broken one that feeds cannot carry`,
-    "retype the value, or remove the \\u escape that produces it");
+  report(
+    line,
+    `${key} contains an invisible control character or a broken one that feeds cannot carry`,
+    "retype the value, or remove the \\u escape that produces it",
+  );
 }
 
 /** True for ISO 8601 dates and date-times, and `YYYY-MM-DD HH:mm[:ss]`, that exist on the calendar. */
@@ -248,9 +274,7 @@ function readTags(node: Node, line: number | undefined, { doc, report, lineAt }:
     return undefined;
   }
   const seen = new Set<string>();
-  return raw
-    .map((tag) => tag.trim().replace(/\s+/g, " "))
-    .filter((tag) => tag !== "" && !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()));
+  return raw.map((tag) => tag.trim().replace(/\s+/g, " ")).filter((tag) => tag !== "" && !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()));
 }
 
 function describe(node: Node | null | undefined): string {
@@ -274,16 +298,20 @@ function plainData(value: unknown): unknown {
 /** A press officer's reading of a YAML error or warning: message and hint. */
 function explain(problem: YAMLError, source: string): [string, string] {
   if (problem.code === "TAG_RESOLVE_FAILED") {
-    return [`the YAML tag ${source.slice(problem.pos[0], problem.pos[1]).trim()} is not allowed in front matter`,
-      "delete it: front matter holds only text, numbers, dates, lists and true/false"];
+    return [
+      `the YAML tag ${source.slice(problem.pos[0], problem.pos[1]).trim()} is not allowed in front matter`,
+      "delete it: front matter holds only text, numbers, dates, lists and true/false",
+    ];
   }
   if (problem.code === "DUPLICATE_KEY") return ["this key is given twice in the front matter", "keep only one of them"];
   if (problem.code === "MISSING_CHAR" && /quote/i.test(problem.message)) {
     return ["a quoted value is never closed", "add the closing quote at the end of the value"];
   }
   const short = problem.message.split(/ at line \d+/)[0];
-  return [`the front matter is not valid YAML (${short})`,
-    "check this line: each line is key: value, and a value that holds ': ' or starts with a symbol must be in quotes"];
+  return [
+    `the front matter is not valid YAML (${short})`,
+    "check this line: each line is key: value, and a value that holds ': ' or starts with a symbol must be in quotes",
+  ];
 }
 
 /**

@@ -47,7 +47,10 @@ export interface LoadedReleases {
  * builds), and the release resolved from it, reused while its git date, the site and the build
  * clock stay the same too (the validation pass and the build of one `npm run build`).
  */
-const parseCache = new Map<string, { key: string; stat: FileStat; parsed: ParsedRelease; resolvedKey?: string; resolved?: ReturnType<typeof resolveRelease> }>();
+const parseCache = new Map<
+  string,
+  { key: string; stat: FileStat; parsed: ParsedRelease; resolvedKey?: string; resolved?: ReturnType<typeof resolveRelease> }
+>();
 
 type FileStat = FileIdentity & { mtime: Date };
 
@@ -69,7 +72,9 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   const gitDates = firstCommitDates(root, options.releasesDir);
 
   const diskCache = options.cacheDir ? openParseCache(options.cacheDir) : undefined;
-  const buildKey = createHash("sha256").update(`${options.now.toISO()}|${JSON.stringify(site)}`).digest("base64");
+  const buildKey = createHash("sha256")
+    .update(`${options.now.toISO()}|${JSON.stringify(site)}`)
+    .digest("base64");
   for (const [index, file] of files.entries()) {
     if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === files.length) options.onProgress?.(index + 1, files.length);
     const absolute = path.resolve(root, file);
@@ -77,8 +82,12 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     const named = options.changedFiles?.has(file) ?? false;
     const stat: FileStat = options.changedFiles && known && !named ? known.stat : statSync(absolute);
     if (stat.size > MAX_FILE_BYTES) {
-      diagnostics.push({ file, severity: "error", message: `the file is ${Math.ceil(stat.size / 1024)} KB, over the limit of 1 MB (${MAX_FILE_BYTES / 1024} KB)`,
-        hint: "a release is text only: remove pasted images or data, or split it" });
+      diagnostics.push({
+        file,
+        severity: "error",
+        message: `the file is ${Math.ceil(stat.size / 1024)} KB, over the limit of 1 MB (${MAX_FILE_BYTES / 1024} KB)`,
+        hint: "a release is text only: remove pasted images or data, or split it",
+      });
       continue;
     }
     const key = `${stat.size}:${stat.mtimeMs}:${site.legacyEncoding ?? ""}:${site.lang}`;
@@ -87,7 +96,10 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     // system with a coarse clock, an edit of the same length can keep the previous save's time.
     if (named || cached?.key !== key) {
       const parseOptions: ParseOptions = {
-        file, format: file.endsWith(".md") ? "md" : "txt", defaultLang: languageOfFileName(file, site.languages) ?? site.lang, legacyEncoding: site.legacyEncoding,
+        file,
+        format: file.endsWith(".md") ? "md" : "txt",
+        defaultLang: languageOfFileName(file, site.languages) ?? site.lang,
+        legacyEncoding: site.legacyEncoding,
       };
       const read = () => {
         const bytes = readFileSync(absolute);
@@ -153,8 +165,12 @@ export function findReleaseFiles(releasesRoot: string, root: string, diagnostics
         continue;
       }
       if (!target.startsWith(realRoot + path.sep)) {
-        diagnostics.push({ file, severity: "error", message: `this link points outside the releases folder (${target})`,
-          hint: "copy the file into the releases folder instead of linking to it" });
+        diagnostics.push({
+          file,
+          severity: "error",
+          message: `this link points outside the releases folder (${target})`,
+          hint: "copy the file into the releases folder instead of linking to it",
+        });
         continue;
       }
     } else if (!entry.isFile()) continue;
@@ -191,8 +207,12 @@ function readCommitDates(root: string, releasesDir: string): Map<string, string>
   const dates = new Map<string, string>();
   let log: string;
   try {
-    log = execFileSync("git", ["-c", "core.quotePath=false", "log", "--diff-filter=A", "--format=@%aI", "--name-only", "--no-renames", "--", releasesDir],
-      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+    log = execFileSync("git", ["-c", "core.quotePath=false", "log", "--diff-filter=A", "--format=@%aI", "--name-only", "--no-renames", "--", releasesDir], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch {
     return dates;
   }
@@ -213,8 +233,12 @@ function findUrlCollisions(releases: Release[]): Diagnostic[] {
     const key = release.url.normalize("NFC").toLowerCase();
     const other = seen.get(key);
     if (other) {
-      diagnostics.push({ file: release.file, severity: "error", message: `has the same address ${release.url} as ${other.file}`,
-        hint: "give one of them another slug (slug: …) or file name" });
+      diagnostics.push({
+        file: release.file,
+        severity: "error",
+        message: `has the same address ${release.url} as ${other.file}`,
+        hint: "give one of them another slug (slug: …) or file name",
+      });
     } else seen.set(key, release);
   }
   return diagnostics;

@@ -12,10 +12,22 @@ const SYSTEM_FILES = /^(?:\..*|Thumbs\.db|desktop\.ini|Icon\r)$/i;
 /** What a kind of file is, and how to turn it into a release. */
 const KINDS: Array<{ extensions: RegExp; what: string; hint: string }> = [
   { extensions: /^\.(txt|md)$/i, what: "a release file with an upper-case extension", hint: "rename it to end in .txt or .md (lower case)" },
-  { extensions: /^\.(text|markdown|mdown)$/, what: "a text file with an extension Bayan does not read", hint: "rename it to end in .txt (or .md for Markdown)" },
-  { extensions: /^\.(docx?|odt|rtf|pages)$/i, what: "a word-processor document", hint: "open it and save it as Plain Text (.txt, encoding UTF-8) in the same folder, then delete the original" },
+  {
+    extensions: /^\.(text|markdown|mdown)$/,
+    what: "a text file with an extension Bayan does not read",
+    hint: "rename it to end in .txt (or .md for Markdown)",
+  },
+  {
+    extensions: /^\.(docx?|odt|rtf|pages)$/i,
+    what: "a word-processor document",
+    hint: "open it and save it as Plain Text (.txt, encoding UTF-8) in the same folder, then delete the original",
+  },
   { extensions: /^\.pdf$/i, what: "a PDF", hint: "copy its text into a .txt file (the title on the first line), or link to it from a release" },
-  { extensions: /^\.(jpe?g|png|gif|webp|avif|svg|tiff?|heic)$/i, what: "an image that no release uses", hint: "name it in a release's front matter (image: name and imageAlt: …), or move it out of releases/" },
+  {
+    extensions: /^\.(jpe?g|png|gif|webp|avif|svg|tiff?|heic)$/i,
+    what: "an image that no release uses",
+    hint: "name it in a release's front matter (image: name and imageAlt: …), or move it out of releases/",
+  },
   { extensions: /^\.html?$/i, what: "a web page", hint: "save its text as a .txt file, or as .md to keep links and headings" },
 ];
 
@@ -45,9 +57,12 @@ export function otherFileWarnings(files: string[], releases: Release[]): Diagnos
     const named = byFolder.get(path.posix.dirname(file))?.some((r) => r.bodyHtml.includes(name) || r.bodyHtml.includes(encodeURI(name)));
     if (named) continue;
     const kind = KINDS.find((k) => k.extensions.test(path.posix.extname(name)));
-    diagnostics.push({ file, severity: "warning",
+    diagnostics.push({
+      file,
+      severity: "warning",
       message: `this is ${kind?.what ?? "not a release file"}: Bayan reads only .txt and .md files as releases, so it is not published`,
-      hint: kind?.hint ?? "save the release as a .txt file (title on the first line), or move this file out of releases/" });
+      hint: kind?.hint ?? "save the release as a .txt file (title on the first line), or move this file out of releases/",
+    });
   }
   return diagnostics;
 }

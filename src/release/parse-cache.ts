@@ -149,6 +149,7 @@ function parserFingerprint(): string {
     for (const name of readdirSync(path.join(src, folder)).sort()) hash.update(name).update(readFileSync(path.join(src, folder, name)));
   }
   const require = createRequire(import.meta.url);
-  for (const library of ["markdown-it", "linkify-it", "yaml", "luxon"]) hash.update(`${library}@${(require(`${library}/package.json`) as { version: string }).version}`);
+  for (const library of ["markdown-it", "linkify-it", "yaml", "luxon"])
+    hash.update(`${library}@${(require(`${library}/package.json`) as { version: string }).version}`);
   return (fingerprint = hash.digest("base64"));
 }

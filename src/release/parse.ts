@@ -42,12 +42,14 @@ export function parseRelease(input: Uint8Array | string, options: ParseOptions):
     return parse(input, options);
   } catch (error) {
     // A safety net: a file must never stop the whole build without saying which file it was.
-    return emptyRelease([{
-      file: options.file,
-      severity: "error",
-      message: `Bayan could not read this file (${error instanceof Error ? error.message : String(error)})`,
-      hint: "this is a bug in Bayan: please report it with the file attached",
-    }]);
+    return emptyRelease([
+      {
+        file: options.file,
+        severity: "error",
+        message: `Bayan could not read this file (${error instanceof Error ? error.message : String(error)})`,
+        hint: "this is a bug in Bayan: please report it with the file attached",
+      },
+    ]);
   }
 }
 
@@ -61,8 +63,13 @@ function parse(input: Uint8Array | string, options: ParseOptions): ParsedRelease
   const diagnostics = [...decoded.diagnostics];
   if (!decoded.readable) return emptyRelease(diagnostics);
   if (decoded.text.trim() === "") {
-    diagnostics.push({ file, line: 1, severity: "error", message: "the file is empty",
-      hint: "write the title on the first line and the text of the release below it, or delete the file" });
+    diagnostics.push({
+      file,
+      line: 1,
+      severity: "error",
+      message: "the file is empty",
+      hint: "write the title on the first line and the text of the release below it, or delete the file",
+    });
     return emptyRelease(diagnostics);
   }
   const fm = readFrontMatter(decoded.text, file);
@@ -90,22 +97,29 @@ function parse(input: Uint8Array | string, options: ParseOptions): ParsedRelease
   if (desk.desk) release.desk = desk.desk;
   release.titleLine = titleLine;
   if (!release.title) {
-    diagnostics.push({ file, line: fm.bodyLine, severity: "error", message: "the release has no title",
-      hint: "write the title on the first line of the text, or add title: to the front matter" });
+    diagnostics.push({
+      file,
+      line: fm.bodyLine,
+      severity: "error",
+      message: "the release has no title",
+      hint: "write the title on the first line of the text, or add title: to the front matter",
+    });
   }
 
   const firstLine = fm.bodyLine + bodyStart;
   const body = lines.slice(bodyStart).map((line, i) => {
     if (line.search(BIDI_CONTROLS) < 0) return line;
-    diagnostics.push({ file, line: firstLine + i, severity: "warning",
+    diagnostics.push({
+      file,
+      line: firstLine + i,
+      severity: "warning",
       message: "the line held invisible direction-override characters (U+202A–U+202E, U+2066–U+2069); they were removed",
-      hint: "check that the line reads as intended: these characters can make text display in a misleading order" });
+      hint: "check that the line reads as intended: these characters can make text display in a misleading order",
+    });
     return line.replace(BIDI_CONTROLS, "");
   });
   const dir = directionOf(lang);
-  const rendered = options.format === "md"
-    ? renderMarkdownBody(body, { file, dir, firstLine, lang })
-    : renderTextBody(body, { file, dir, firstLine });
+  const rendered = options.format === "md" ? renderMarkdownBody(body, { file, dir, firstLine, lang }) : renderTextBody(body, { file, dir, firstLine });
   diagnostics.push(...rendered.diagnostics);
   if (rendered.dateline) release.dateline = rendered.dateline;
   if (rendered.byline) release.byline = rendered.byline;
@@ -128,15 +142,23 @@ function deskOf(title: string): { title: string; desk?: string } {
 /** The title on one line, without invisible control characters (reported), with a warning when too long. */
 function cleanTitle(title: string, line: number, file: string, diagnostics: Diagnostic[]): string {
   if (title.search(TITLE_INVISIBLES) >= 0) {
-    diagnostics.push({ file, line, severity: "warning",
+    diagnostics.push({
+      file,
+      line,
+      severity: "warning",
       message: "the title held invisible direction or zero-width characters; they were removed",
-      hint: "check that the title reads as intended: these characters can make it display backwards or hide text" });
+      hint: "check that the title reads as intended: these characters can make it display backwards or hide text",
+    });
   }
   const clean = title.replace(TITLE_INVISIBLES, "").replace(/\s+/g, " ").trim();
   if (clean.length > MAX_TITLE_LENGTH) {
-    diagnostics.push({ file, line, severity: "warning",
+    diagnostics.push({
+      file,
+      line,
+      severity: "warning",
       message: `the title is ${clean.length} characters long; search results and feed readers cut titles after about ${MAX_TITLE_LENGTH}`,
-      hint: "shorten the title and move the details to the first paragraph" });
+      hint: "shorten the title and move the details to the first paragraph",
+    });
   }
   return clean;
 }

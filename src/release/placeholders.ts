@@ -33,9 +33,13 @@ export function findPlaceholders(body: string, firstLine: number, file: string):
   body.split("\n").forEach((line, i) => {
     const folded = fold(line);
     if (!SENTENCES.some((sentence) => folded.includes(sentence))) return;
-    diagnostics.push({ file, line: firstLine + i, severity: "error",
+    diagnostics.push({
+      file,
+      line: firstLine + i,
+      severity: "error",
       message: `the line still holds the placeholder that npm run new wrote ("${line.trim()}")`,
-      hint: "replace it with the text of the release (everything up to the end mark is published)" });
+      hint: "replace it with the text of the release (everything up to the end mark is published)",
+    });
   });
   return diagnostics;
 }

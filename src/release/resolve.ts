@@ -31,30 +31,41 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
   const { site, file, now } = context;
   const fm = parsed.frontMatter;
   const diagnostics: Diagnostic[] = [];
-  const report = (severity: Diagnostic["severity"], message: string, hint: string, line?: number) =>
-    diagnostics.push({ file, line, severity, message, hint });
+  const report = (severity: Diagnostic["severity"], message: string, hint: string, line?: number) => diagnostics.push({ file, line, severity, message, hint });
 
   const base = path.posix.basename(file);
   const suffixLang = languageOfFileName(base, site.languages);
   const lang = fm.lang ?? suffixLang ?? site.lang;
   if (!site.languages.includes(lang)) {
-    report("error", `language "${lang}" is not one of the site's languages (${site.languages.join(", ")})`,
-      `add "${lang}" to "languages" in templates/site.json, or fix the lang of this release`, fm.lang ? parsed.keyLines.lang : undefined);
+    report(
+      "error",
+      `language "${lang}" is not one of the site's languages (${site.languages.join(", ")})`,
+      `add "${lang}" to "languages" in templates/site.json, or fix the lang of this release`,
+      fm.lang ? parsed.keyLines.lang : undefined,
+    );
   }
 
   const written = resolveDate(parsed, context, report);
   const updated = fm.updated ? parseDateValue(fm.updated, site.timezone) : undefined;
   const embargo = fm.embargo ? parseDateValue(fm.embargo, site.timezone) : undefined;
   if (!embargo && written.date > now) {
-    report("warning", `dated ${written.date.toISODate()}, after the build time, but has no embargo: it is published now`,
-      "add embargo: <date and time> to hold it back until then, or fix the date", parsed.keyLines.date);
+    report(
+      "warning",
+      `dated ${written.date.toISODate()}, after the build time, but has no embargo: it is published now`,
+      "add embargo: <date and time> to hold it back until then, or fix the date",
+      parsed.keyLines.date,
+    );
   }
   // A release is news from the moment it may be read: dated before its embargo ends, it would
   // appear in feeds and lists below everything published while it was held back.
   const date = embargo && embargo > written.date ? embargo.setZone(site.timezone) : written.date;
   if (embargo && date.toISODate() !== written.date.toISODate()) {
-    report("warning", `the embargo ends on ${date.toISODate()}, after the release's date ${written.date.toISODate()}: it is dated when the embargo ends`,
-      `set date: ${date.toISODate()} (or later) to say so, or fix the embargo`, parsed.keyLines.embargo);
+    report(
+      "warning",
+      `the embargo ends on ${date.toISODate()}, after the release's date ${written.date.toISODate()}: it is dated when the embargo ends`,
+      `set date: ${date.toISODate()} (or later) to say so, or fix the embargo`,
+      parsed.keyLines.embargo,
+    );
   }
 
   let stem = base.replace(/\.(txt|md)$/, "");
@@ -70,8 +81,12 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
   const summary = fm.summary?.trim() || summarize(parsed.firstParagraph || parsed.bodyText);
   if (!fm.summary?.trim() && !fm.draft) {
     // Not a problem (the README says so): a note, shown only with --verbose.
-    report("note", "no summary: the start of the first paragraph is used in lists, feeds and search results",
-      "add summary: <one or two sentences> to the front matter", 1);
+    report(
+      "note",
+      "no summary: the start of the first paragraph is used in lists, feeds and search results",
+      "add summary: <one or two sentences> to the front matter",
+      1,
+    );
   }
 
   const host = new URL(site.url).hostname;
@@ -129,8 +144,12 @@ function resolveDate(parsed: ParsedRelease, context: ResolveContext, report: Rep
   const fromGit = context.gitDate ? parseDateValue(context.gitDate, zone) : undefined;
   if (fromGit) return { date: fromGit.setZone(zone), source: "git" };
   const fromMtime = parseDateValue(context.mtime.toISOString(), "UTC")!.setZone(zone);
-  report("warning", `no date found: using the file's modification time (${fromMtime.toISODate()})`,
-    "add date: YYYY-MM-DD to the front matter, or start the file name with the date (2026-11-24-name.txt)", 1);
+  report(
+    "warning",
+    `no date found: using the file's modification time (${fromMtime.toISODate()})`,
+    "add date: YYYY-MM-DD to the front matter, or start the file name with the date (2026-11-24-name.txt)",
+    1,
+  );
   return { date: fromMtime, source: "file time" };
 }
 

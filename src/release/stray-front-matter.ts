@@ -39,27 +39,42 @@ export function findStrayFrontMatter(lines: string[], firstLine: number, afterFr
     const keys = blockKeys(lines, first).keys;
     if (!keys.some((key) => /^[A-Za-z_][\w-]*$/.test(key) || isBayanKey(key))) return undefined;
     if (afterFrontMatter) {
-      return { line, message: "a second front matter block: only the block that opens the file is read, so this one would be published as text",
-        hint: "move its lines into the front matter at the top of the file, and delete this block" };
+      return {
+        line,
+        message: "a second front matter block: only the block that opens the file is read, so this one would be published as text",
+        hint: "move its lines into the front matter at the top of the file, and delete this block",
+      };
     }
     if (visible(lines[first]).startsWith("+++")) {
-      return { line, message: "front matter must be YAML between --- lines, but this block opens with +++ (TOML), so it would be published as text",
-        hint: "write it as YAML between two lines of ---, e.g. embargo: 2026-12-01T08:00:00+03:00" };
+      return {
+        line,
+        message: "front matter must be YAML between --- lines, but this block opens with +++ (TOML), so it would be published as text",
+        hint: "write it as YAML between two lines of ---, e.g. embargo: 2026-12-01T08:00:00+03:00",
+      };
     }
     if (first > 0) {
-      return { line, message: `this looks like front matter, but it starts on line ${line}: front matter is read only when --- is the very first line of the file`,
-        hint: "delete the empty lines above ---" };
+      return {
+        line,
+        message: `this looks like front matter, but it starts on line ${line}: front matter is read only when --- is the very first line of the file`,
+        hint: "delete the empty lines above ---",
+      };
     }
-    return { line, message: "this looks like front matter, but its --- has spaces or invisible characters around it, so it is not read as front matter",
-      hint: "delete the line and type --- again at the very start of the file, with nothing else on the line" };
+    return {
+      line,
+      message: "this looks like front matter, but its --- has spaces or invisible characters around it, so it is not read as front matter",
+      hint: "delete the line and type --- again at the very start of the file, with nothing else on the line",
+    };
   }
   // A title line, then a block: the editor put the title first.
   const next = lines.findIndex((text, i) => i > first && visible(text) !== "");
   if (next < 0 || !isFence(lines[next])) return undefined;
   const block = blockKeys(lines, next);
   if (!block.closed || !block.keys.some(isBayanKey)) return undefined;
-  return { line: firstLine + next, message: `this looks like front matter, but it comes after the title on line ${line}, so it would be published as text`,
-    hint: "move the block, from --- to ---, to the very top of the file, above the title" };
+  return {
+    line: firstLine + next,
+    message: `this looks like front matter, but it comes after the title on line ${line}, so it would be published as text`,
+    hint: "move the block, from --- to ---, to the very top of the file, above the title",
+  };
 }
 
 function isBayanKey(key: string): boolean {

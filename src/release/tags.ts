@@ -19,18 +19,26 @@ const INVISIBLES = /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/g;
 export function cleanTags(written: string[], file: string, line: number | undefined): { tags: string[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (written.some((tag) => tag.search(INVISIBLES) >= 0)) {
-    diagnostics.push({ file, line, severity: "warning",
+    diagnostics.push({
+      file,
+      line,
+      severity: "warning",
       message: "the tags held invisible direction or zero-width characters; they were removed",
-      hint: "check that each tag reads as intended: these characters can make a tag display backwards or look like another" });
+      hint: "check that each tag reads as intended: these characters can make a tag display backwards or look like another",
+    });
   }
   const seen = new Set<string>();
   const tags = written
     .map((tag) => tag.normalize("NFC").replace(INVISIBLES, "").replace(/\s+/g, " ").trim())
     .filter((tag) => tag !== "" && !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()));
   if (tags.length > MAX_TAGS) {
-    diagnostics.push({ file, line, severity: "error",
+    diagnostics.push({
+      file,
+      line,
+      severity: "error",
       message: `the release has ${tags.length} tags, over the limit of ${MAX_TAGS}`,
-      hint: `keep the few tags a reader would follow (at most ${MAX_TAGS}); words for search belong in the text` });
+      hint: `keep the few tags a reader would follow (at most ${MAX_TAGS}); words for search belong in the text`,
+    });
   }
   return { tags, diagnostics };
 }

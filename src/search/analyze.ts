@@ -21,14 +21,27 @@ import { EASTERN_DIGITS, latinDigit } from "../text/digits.ts";
 import { ARABIC_STOP_WORDS, ENGLISH_STOP_WORDS } from "./stopwords.ts";
 
 // Tashkeel, Quranic marks, tatweel, and invisible format characters (ZWNJ, bidi controls, BOM).
-const IGNORED_CHARS = "[\\u0610-\\u061A\\u064B-\\u065F\\u0670\\u06D6-\\u06DC\\u06DF-\\u06E8\\u06EA-\\u06ED\\u0640\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]";
+const IGNORED_CHARS =
+  "[\\u0610-\\u061A\\u064B-\\u065F\\u0670\\u06D6-\\u06DC\\u06DF-\\u06E8\\u06EA-\\u06ED\\u0640\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]";
 const IGNORED = new RegExp(IGNORED_CHARS, "g");
 
 const FOLDS: Record<string, string> = {
-  "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+  أ: "ا",
+  إ: "ا",
+  آ: "ا",
+  ٱ: "ا",
+  ٲ: "ا",
+  ٳ: "ا",
   // Hamza seats vary by spelling convention (مسؤول / مسئول, شؤون / شئون): fold both to the bare hamza.
-  "ؤ": "ء", "ئ": "ء",
-  "ة": "ه", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ە": "ه", "ۀ": "ه",
+  ؤ: "ء",
+  ئ: "ء",
+  ة: "ه",
+  ى: "ي",
+  ی: "ي",
+  ې: "ي",
+  ک: "ك",
+  ە: "ه",
+  ۀ: "ه",
 };
 const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join("")}${EASTERN_DIGITS}]`, "g");
 
@@ -51,7 +64,10 @@ export function normalizeArabic(text: string): string {
 
 /** The spelling a word is compared by: {@link normalizeArabic}, lower-case, digit grouping dropped. */
 export function normalizeWord(word: string): string {
-  return normalizeArabic(word).toLowerCase().replace(/(?<=\d)[,\u066C](?=\d)/g, "").replace(/(?<=\d)\u066B(?=\d)/g, ".");
+  return normalizeArabic(word)
+    .toLowerCase()
+    .replace(/(?<=\d)[,\u066C](?=\d)/g, "")
+    .replace(/(?<=\d)\u066B(?=\d)/g, ".");
 }
 
 /** One word of a text, where it stands and what it may mean. */
@@ -184,19 +200,46 @@ export function prefixCandidates(form: string): string[] {
 
 // Longest first. Compound forms need three letters left: `والده` (his mother) is not و+ال+ده.
 const ARTICLES: ReadonlyArray<readonly [string, number]> = [
-  ["وبال", 3], ["وكال", 3], ["فبال", 3], ["فكال", 3], ["ولل", 3], ["فلل", 3],
-  ["وال", 3], ["فال", 3], ["بال", 3], ["كال", 3], ["لل", 2], ["ال", 2],
+  ["وبال", 3],
+  ["وكال", 3],
+  ["فبال", 3],
+  ["فكال", 3],
+  ["ولل", 3],
+  ["فلل", 3],
+  ["وال", 3],
+  ["فال", 3],
+  ["بال", 3],
+  ["كال", 3],
+  ["لل", 2],
+  ["ال", 2],
 ];
 // A ta marbuta is written ت before a pronoun: وزارتها is وزارة + ها.
 const TA_BEFORE_PRONOUN = /(?<=[\u0621-\u064A]{3})ت(?:ه|ها|هم|هن|هما|كم|كن|كما|نا|ي)$/;
 // [pronoun, letters that must remain]: هم كم كن نا need four (مساهم, تراكم, أماكن).
 const PRONOUNS: ReadonlyArray<readonly [string, number]> = [
-  ["هما", 3], ["كما", 3], ["ها", 3], ["هن", 3], ["هم", 4], ["كم", 4], ["كن", 4], ["نا", 4],
+  ["هما", 3],
+  ["كما", 3],
+  ["ها", 3],
+  ["هن", 3],
+  ["هم", 4],
+  ["كم", 4],
+  ["كن", 4],
+  ["نا", 4],
 ];
 // [suffix, letters that must remain]. ان ين ون need four: سلمان, تعاون, لبنان end in them.
 const ENDINGS: ReadonlyArray<readonly [string, number]> = [
-  ["تين", 3], ["تان", 3], ["يين", 3], ["يون", 3], ["يات", 3],
-  ["ات", 3], ["ان", 4], ["ين", 4], ["ون", 4], ["يه", 3], ["ه", 3], ["ي", 3],
+  ["تين", 3],
+  ["تان", 3],
+  ["يين", 3],
+  ["يون", 3],
+  ["يات", 3],
+  ["ات", 3],
+  ["ان", 4],
+  ["ين", 4],
+  ["ون", 4],
+  ["يه", 3],
+  ["ه", 3],
+  ["ي", 3],
 ];
 
 function stripArticle(form: string): string {

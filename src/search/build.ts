@@ -60,21 +60,34 @@ export type IndexPart = "all" | "documents" | "terms";
 
 /** {@link buildSearchIndex}, with each file's inflated contents beside it (for the embargo audit). */
 export function buildIndexFiles(docs: SearchDoc[], part: IndexPart = "all"): Map<string, IndexFile> {
-  return new Map([...indexTexts(docs, part)].map(([file, text]) => [file, file === META_PATH ? { content: text as string, inflated: text as string } : deflateIndexFile(text)]));
+  return new Map(
+    [...indexTexts(docs, part)].map(([file, text]) => [
+      file,
+      file === META_PATH ? { content: text as string, inflated: text as string } : deflateIndexFile(text),
+    ]),
+  );
 }
 
 /**
  * The index files of `part`, not yet deflated: path → contents (`meta.json` is the one file
  * published as it is). `termsOf` gives a release's counted words (a cache's, see `write.ts`).
  */
-export function indexTexts(docs: SearchDoc[], part: IndexPart, termsOf: (doc: SearchDoc, passages?: Passage[]) => ReleaseTerms = releaseTerms): Map<string, string | number[]> {
+export function indexTexts(
+  docs: SearchDoc[],
+  part: IndexPart,
+  termsOf: (doc: SearchDoc, passages?: Passage[]) => ReleaseTerms = releaseTerms,
+): Map<string, string | number[]> {
   const ordered = [...docs].sort(compareDocs);
   // The terms' half splits a release into passages only when it counts its words (see `releaseTerms`).
   const passagesOf = part === "terms" ? undefined : ordered.map((doc) => splitPassages(doc.text));
   const texts: Map<string, string | number[]> = passagesOf ? documentTexts(ordered, passagesOf) : new Map();
   if (part === "documents") return texts;
   const langs = [...new Set(ordered.map((doc) => doc.lang))].sort(compareStrings);
-  if (langs.length > 1) texts.set(LANGS_PATH, ordered.map((doc) => langs.indexOf(doc.lang)));
+  if (langs.length > 1)
+    texts.set(
+      LANGS_PATH,
+      ordered.map((doc) => langs.indexOf(doc.lang)),
+    );
   const { entries, spellings } = termEntries(ordered.map((doc, id) => termsOf(doc, passagesOf?.[id])));
   const { files, groups } = packTerms(entries, INDEX_TUNING);
   for (const [file, contents] of files) texts.set(file, contents);
@@ -108,7 +121,8 @@ function termEntries(releases: ReleaseTerms[]): { entries: Array<{ term: string;
   const chosen = new Map<string, string>();
   const choose = (stems: string): string => {
     let term = chosen.get(stems);
-    if (term === undefined) chosen.set(stems, (term = stems.split(" ").reduce((best, stem) => (support(stem) > INDEX_TUNING.readingMargin * support(best) ? stem : best))));
+    if (term === undefined)
+      chosen.set(stems, (term = stems.split(" ").reduce((best, stem) => (support(stem) > INDEX_TUNING.readingMargin * support(best) ? stem : best))));
     return term;
   };
   const { postings, spellings: ids } = collectPostings(releases, choose);
@@ -123,7 +137,10 @@ function termEntries(releases: ReleaseTerms[]): { entries: Array<{ term: string;
  */
 export function documentFiles(docs: SearchDoc[]): Map<string, string> {
   const ordered = [...docs].sort(compareDocs);
-  return documentTexts(ordered, ordered.map((doc) => splitPassages(doc.text)));
+  return documentTexts(
+    ordered,
+    ordered.map((doc) => splitPassages(doc.text)),
+  );
 }
 
 function documentTexts(ordered: SearchDoc[], passagesOf: Passage[][]): Map<string, string> {
@@ -188,7 +205,8 @@ function collectPostings(releases: ReleaseTerms[], choose: (stems: string) => st
       stat.title += title;
       stat.body += body;
       if (passage >= 0 && (stat.passage < 0 || passage < stat.passage)) stat.passage = passage;
-      if (titlePosition >= 0 && (stat.titlePosition < 0 || titlePosition < stat.titlePosition)) [stat.titlePosition, stat.titleSpelling] = [titlePosition, spelling];
+      if (titlePosition >= 0 && (stat.titlePosition < 0 || titlePosition < stat.titlePosition))
+        [stat.titlePosition, stat.titleSpelling] = [titlePosition, spelling];
       let at = 0;
       while (at < stat.spellings.length && stat.spellings[at] !== spelling) at += 2;
       if (at < stat.spellings.length) stat.spellings[at + 1] += title + body;

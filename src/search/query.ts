@@ -5,7 +5,21 @@
  */
 import { analyzeWords, prefixCandidates, stemCandidates, type AnalyzedWord } from "./analyze.ts";
 import { excerpt } from "./excerpt.ts";
-import { LANGS_PATH, META_PATH, bodyPath, decodePostings, decodeShard, docPath, groupPath, shardOf, shardPath, type IndexMeta, type Posting, type StoredDoc, type TermEntry } from "./format.ts";
+import {
+  LANGS_PATH,
+  META_PATH,
+  bodyPath,
+  decodePostings,
+  decodeShard,
+  docPath,
+  groupPath,
+  shardOf,
+  shardPath,
+  type IndexMeta,
+  type Posting,
+  type StoredDoc,
+  type TermEntry,
+} from "./format.ts";
 import type { IndexLoader, SearchOptions, SearchResult, Searcher } from "./model.ts";
 import { bareForms, decodeTypoBucket, oneEditApart, typoBucket, typoKeys, typoPath } from "./typos.ts";
 
@@ -138,7 +152,11 @@ export function createSearcher(load: IndexLoader): Searcher {
    */
   const matchWord = async (index: IndexMeta, word: AnalyzedWord, completions: string[], included: (doc: number) => boolean): Promise<WordMatch> => {
     const readings = (await Promise.all(word.stems.map((stem) => lookup(index, stem)))).filter((entry) => entry !== undefined);
-    const weighted: Array<[TermEntry, number, number]> = readings.map((entry) => [entry, entry === readings[0] ? 1 : entry.df / (entry.df + readings[0].df), idf(index.docs, entry.df)]);
+    const weighted: Array<[TermEntry, number, number]> = readings.map((entry) => [
+      entry,
+      entry === readings[0] ? 1 : entry.df / (entry.df + readings[0].df),
+      idf(index.docs, entry.df),
+    ]);
     const seen = new Set(readings.map((entry) => entry.term));
     const extra: TermEntry[] = [];
     for (const prefix of completions) {
@@ -166,7 +184,8 @@ export function createSearcher(load: IndexLoader): Searcher {
         if (QUERY_TUNING.surfaceOnly && !exactForm) continue;
         const score = weight * termIdf * termWeight(posting, exactForm);
         const previous = docs.get(posting.doc);
-        if (!previous || previous.score < score) docs.set(posting.doc, { score, passage: posting.passage, titlePosition: reading ? posting.titlePosition : -1 });
+        if (!previous || previous.score < score)
+          docs.set(posting.doc, { score, passage: posting.passage, titlePosition: reading ? posting.titlePosition : -1 });
       }
     }
     return { docs, terms: weighted.map(([entry]) => entry.term), idf: weighted[0]?.[2] ?? 0, complete: weighted.every(([entry]) => entry.count === entry.df) };
@@ -236,9 +255,7 @@ function rank(matches: WordMatch[]): Array<{ doc: number; matched: number; score
       }
     }
   });
-  return [...totals]
-    .map(([doc, { score, matched }]) => ({ doc, matched, score }))
-    .sort((a, b) => b.matched - a.matched || b.score - a.score || b.doc - a.doc);
+  return [...totals].map(([doc, { score, matched }]) => ({ doc, matched, score })).sort((a, b) => b.matched - a.matched || b.score - a.score || b.doc - a.doc);
 }
 
 /** What `cache` holds for `key`, made once; a failure is forgotten, so the next query tries again. */

@@ -72,7 +72,8 @@ export function saveAnalyses(cacheDir: string, fingerprint: string, analyses: Ma
   const releases: PackedAnalyses["releases"] = [];
   for (const [key, { titleLength, bodyLength, stems, spellings, counts }] of analyses) {
     const flat: number[] = [];
-    for (let r = 0, at = 0; r < stems.length; r++, at += COUNTS) flat.push(id(stems[r]), id(spellings[r]), counts[at], counts[at + 1], counts[at + 2], counts[at + 3]);
+    for (let r = 0, at = 0; r < stems.length; r++, at += COUNTS)
+      flat.push(id(stems[r]), id(spellings[r]), counts[at], counts[at + 1], counts[at + 2], counts[at + 3]);
     releases.push([key, titleLength, bodyLength, flat]);
   }
   const packed: PackedAnalyses = { strings: [...ids.keys()], releases };

@@ -23,8 +23,14 @@ export async function writeSearchIndexInWorker(
   folder: string,
   { signal, audit, parts = ["documents", "terms"], cacheDir }: { signal?: AbortSignal; audit?: AuditTargets; parts?: IndexPart[]; cacheDir?: string } = {},
 ): Promise<Map<string, Match[]>> {
-  workerCode ??= build({ entryPoints: [path.join(import.meta.dirname, `worker${path.extname(import.meta.filename)}`)], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "error" })
-    .then((result) => result.outputFiles[0].text);
+  workerCode ??= build({
+    entryPoints: [path.join(import.meta.dirname, `worker${path.extname(import.meta.filename)}`)],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    write: false,
+    logLevel: "error",
+  }).then((result) => result.outputFiles[0].text);
   const code = await workerCode;
   signal?.throwIfAborted();
   const stop = new AbortController();
@@ -51,6 +57,8 @@ function runWorker(code: string, workerData: unknown, signal: AbortSignal): Prom
     worker.once("message", (message: Map<string, Match[]>) => (found = message));
     worker.once("error", reject);
     // A worker stopped before it ran exits with 0: the signal says whether it finished.
-    worker.once("exit", (code) => (code === 0 && found && !signal.aborted ? resolve(found) : reject(new Error(`the search index worker stopped with code ${code}`))));
+    worker.once("exit", (code) =>
+      code === 0 && found && !signal.aborted ? resolve(found) : reject(new Error(`the search index worker stopped with code ${code}`)),
+    );
   });
 }

@@ -29,7 +29,12 @@ import { readAnalyses, readBuiltTerms, saveAnalyses, saveBuiltTerms, type BuiltT
 export function writeSearchIndex<Leak>(
   docs: SearchDoc[],
   folder: string,
-  { findLeaks: find, part = "all", cacheDir, fingerprint = searchFingerprint() }: { findLeaks?: (text: string) => Leak[]; part?: IndexPart; cacheDir?: string; fingerprint?: string } = {},
+  {
+    findLeaks: find,
+    part = "all",
+    cacheDir,
+    fingerprint = searchFingerprint(),
+  }: { findLeaks?: (text: string) => Leak[]; part?: IndexPart; cacheDir?: string; fingerprint?: string } = {},
 ): Map<string, Leak[]> {
   const made = new Set<string>();
   const found = new Map<string, Leak[]>();
@@ -85,7 +90,8 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
   const keys = new Map(ordered.map((doc) => [doc, hashOf(doc.title, doc.text, ...doc.tags).slice(0, 40)]));
   const build = hashOf(fingerprint, JSON.stringify(INDEX_TUNING), ...ordered.flatMap((doc) => [doc.lang, keys.get(doc)!]));
   const cached = readBuiltTerms(cacheDir, fingerprint);
-  const written = (file: string, bytes: Uint8Array) => place(file, file === META_PATH ? Buffer.from(bytes) : inflateRawSync(bytes), (target) => writeFileSync(target, bytes));
+  const written = (file: string, bytes: Uint8Array) =>
+    place(file, file === META_PATH ? Buffer.from(bytes) : inflateRawSync(bytes), (target) => writeFileSync(target, bytes));
   if (cached?.build === build) {
     for (const [file, , bytes] of cached.files) written(file, bytes);
     return;

@@ -38,7 +38,7 @@ export function watchReleases(eleventy: Eleventy, folder: string): { close(): vo
   const watchers = new Map<string, FSWatcher>();
   const forget = (dir: string) => {
     for (const [watched, watcher] of watchers) {
-      if (watched === dir || watched.startsWith(dir + path.sep)) (watcher.close(), watchers.delete(watched));
+      if (watched === dir || watched.startsWith(dir + path.sep)) watcher.close(), watchers.delete(watched);
     }
   };
   /** Watches `dir` and the folders in it; `announce`: note the files found (a folder moved or made after the watch began). */
@@ -61,7 +61,8 @@ export function watchReleases(eleventy: Eleventy, folder: string): { close(): vo
     const file = path.join(dir, name);
     // A folder by that name may be a new one (deleted and made again): watch it afresh.
     forget(file);
-    if (isFolder(file)) watchFolder(file, true); // notes the files in it
+    if (isFolder(file))
+      watchFolder(file, true); // notes the files in it
     else note(file);
   };
   watchFolder(path.resolve(folder), false);

@@ -177,7 +177,10 @@ export function buildNewsroom(releases: Release[], site: Site): Newsroom {
     });
   }
 
-  for (const group of groupBy(releases.filter((r) => r.translationKey), (r) => r.translationKey!)) {
+  for (const group of groupBy(
+    releases.filter((r) => r.translationKey),
+    (r) => r.translationKey!,
+  )) {
     for (const release of group) {
       links.get(release.url)!.translations = group.filter((other) => other !== release).map(linkTo);
     }

@@ -16,8 +16,31 @@ import type { Feed, ListingPage, Newsroom, ReleaseLink, ReleaseLinks, ReleasePag
 
 /** Of each release a page shows (its own, or one in a list or feed): what templates and filters read. */
 export const RELEASE_SHOWS = [
-  "title", "slug", "lang", "dir", "url", "date", "updated", "tags", "summary", "location", "dateline", "byline",
-  "desk", "contact", "image", "imageAlt", "embargo", "draft", "published", "id", "bodyHtml", "ogImage", "photos", "files", "mediaKit",
+  "title",
+  "slug",
+  "lang",
+  "dir",
+  "url",
+  "date",
+  "updated",
+  "tags",
+  "summary",
+  "location",
+  "dateline",
+  "byline",
+  "desk",
+  "contact",
+  "image",
+  "imageAlt",
+  "embargo",
+  "draft",
+  "published",
+  "id",
+  "bodyHtml",
+  "ogImage",
+  "photos",
+  "files",
+  "mediaKit",
 ] as const satisfies ReadonlyArray<keyof Release>;
 
 /** Of a neighbour or translation a release page links to. */
@@ -86,7 +109,8 @@ const releaseViews = new WeakMap<Release, ReleaseView>();
  */
 export function releaseView(release: Release): ReleaseView {
   let view = releaseViews.get(release);
-  if (!view || view.ogImage !== release.ogImage || view.mediaKit !== release.mediaKit) releaseViews.set(release, (view = Object.freeze(pick(release, RELEASE_SHOWS))));
+  if (!view || view.ogImage !== release.ogImage || view.mediaKit !== release.mediaKit)
+    releaseViews.set(release, (view = Object.freeze(pick(release, RELEASE_SHOWS))));
   return view;
 }
 
@@ -162,11 +186,13 @@ class NewsroomData {}
 /** The newsroom a build's templates read: `newsroom` and the pages to write, with the sections as cached pages see them. */
 export function newsroomData(newsroom: Newsroom, toWrite: object) {
   const shownSections = newsroom.sections.map(sectionView);
-  return Object.freeze(Object.assign(new NewsroomData(), {
-    ...newsroom,
-    ...toWrite,
-    sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])),
-    shownSections,
-    shownSectionByLang: Object.fromEntries(shownSections.map((s) => [s.lang, s])),
-  }));
+  return Object.freeze(
+    Object.assign(new NewsroomData(), {
+      ...newsroom,
+      ...toWrite,
+      sectionByLang: Object.fromEntries(newsroom.sections.map((s) => [s.lang, s])),
+      shownSections,
+      shownSectionByLang: Object.fromEntries(shownSections.map((s) => [s.lang, s])),
+    }),
+  );
 }

@@ -45,10 +45,24 @@ export function createSource(options: ResolvedOptions, root: string) {
     // (it still lists the folder), and the build writes only the pages that changed.
     const afterReleaseEdits = latest && changedFiles && changedFiles.size > 0 && [...changedFiles].every((file) => file.startsWith(releasesFolder));
     const handed = latest ? undefined : options.loaded;
-    const { releases, diagnostics } = handed ?? loadReleases({ root, releasesDir: options.releases, site: options.site, now: options.now, changedFiles: afterReleaseEdits ? changedFiles : undefined, onProgress: readingReleases });
+    const { releases, diagnostics } =
+      handed ??
+      loadReleases({
+        root,
+        releasesDir: options.releases,
+        site: options.site,
+        now: options.now,
+        changedFiles: afterReleaseEdits ? changedFiles : undefined,
+        onProgress: readingReleases,
+      });
     if (!options.preview && diagnostics.some((d) => d.severity === "error")) throw new ReleaseErrors(diagnostics);
     const shown = options.preview ? releases : releases.filter((release) => release.published);
-    const loaded: Loaded = { newsroom: buildNewsroom(shown, options.site), releases, diagnostics, audit: options.preview ? undefined : () => auditTargets(releases) };
+    const loaded: Loaded = {
+      newsroom: buildNewsroom(shown, options.site),
+      releases,
+      diagnostics,
+      audit: options.preview ? undefined : () => auditTargets(releases),
+    };
     if (latest && afterReleaseEdits) {
       const changes = diffNewsroom(latest.newsroom, loaded.newsroom);
       loaded.changes = changes;

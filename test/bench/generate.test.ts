@@ -11,8 +11,9 @@ import { parseRelease } from "../../src/release/parse.ts";
 import { resolveRelease } from "../../src/release/resolve.ts";
 
 const now = DateTime.fromISO("2026-11-29T12:00:00+03:00", { setZone: true });
-const generate = (seed: number, count: number) =>
-  [...generateReleases(readCorpus(path.join(REPO, "releases"), createRandom(seed), 500), createRandom(seed + 1), { count, now, imageShare: 0.1 })];
+const generate = (seed: number, count: number) => [
+  ...generateReleases(readCorpus(path.join(REPO, "releases"), createRandom(seed), 500), createRandom(seed + 1), { count, now, imageShare: 0.1 }),
+];
 
 describe("the bench's synthetic archive", () => {
   const releases = generate(7, 400);
@@ -34,9 +35,15 @@ describe("the bench's synthetic archive", () => {
     for (const release of releases) {
       const { path: file, text } = toBayanFile(release);
       const parsed = parseRelease(text, { file: `releases/${file}`, format: release.format, defaultLang: release.lang });
-      expect(parsed.diagnostics.filter((d) => d.severity === "error"), file).toEqual([]);
+      expect(
+        parsed.diagnostics.filter((d) => d.severity === "error"),
+        file,
+      ).toEqual([]);
       const resolved = resolveRelease(parsed, { site, file: `releases/${file}`, mtime: new Date(0), now });
-      expect(resolved.diagnostics.filter((d) => d.severity === "error"), file).toEqual([]);
+      expect(
+        resolved.diagnostics.filter((d) => d.severity === "error"),
+        file,
+      ).toEqual([]);
       // A release is dated when its embargo ends, if that is later.
       const dated = Math.max(Date.parse(release.date), release.embargo ? Date.parse(release.embargo) : 0);
       expect(Date.parse(resolved.release.date), `${file}: ${resolved.release.dateSource}`).toBe(dated);

@@ -96,13 +96,17 @@ describe("incremental rebuilds while npm start runs", () => {
   it.each([
     ["base", "</body>"],
     ["release", "</article>"],
-  ])("rewrites release pages with the edit when the %s layout changes", async (name, before) => {
-    const layout = `templates/layouts/${name}.njk`;
-    const mark = `<!-- ${name} edited -->`;
-    const { rebuild } = await watch.save(layout, readFileSync(path.join(project.root, layout), "utf8").replace(before, `${mark}${before}`));
-    expect(rebuild.urls.filter((url) => /^\/releases\/2026\/\d{2}\/release-\d+\/$/.test(url)).length).toBe(24);
-    expect(project.read(`${urlOf(3).slice(1)}index.html`)).toContain(`${mark}${before}`);
-  }, 60_000);
+  ])(
+    "rewrites release pages with the edit when the %s layout changes",
+    async (name, before) => {
+      const layout = `templates/layouts/${name}.njk`;
+      const mark = `<!-- ${name} edited -->`;
+      const { rebuild } = await watch.save(layout, readFileSync(path.join(project.root, layout), "utf8").replace(before, `${mark}${before}`));
+      expect(rebuild.urls.filter((url) => /^\/releases\/2026\/\d{2}\/release-\d+\/$/.test(url)).length).toBe(24);
+      expect(project.read(`${urlOf(3).slice(1)}index.html`)).toContain(`${mark}${before}`);
+    },
+    60_000,
+  );
 });
 
 function isListPage(url: string): boolean {

@@ -18,9 +18,20 @@ const INJECTION_TITLE = 'بيان <script>alert(1)</script> & "اقتباس" <b>
 /** Elements and attributes a release could only have put there by escaping its text. */
 const INJECTED = [
   "script:not([type='application/ld+json']):not([src])",
-  "iframe", "object", "embed", "svg", "body b", "main img[src='x']", "div[onclick]",
-  "[onerror]", "[onload]", "[onmouseover]", "[onclick]",
-  "a[href^='javascript' i]", "a[href^='vbscript' i]", "a[href^='data:' i]",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "body b",
+  "main img[src='x']",
+  "div[onclick]",
+  "[onerror]",
+  "[onload]",
+  "[onmouseover]",
+  "[onclick]",
+  "a[href^='javascript' i]",
+  "a[href^='vbscript' i]",
+  "a[href^='data:' i]",
 ].join(", ");
 
 describe("hostile releases in Chromium", () => {
@@ -54,7 +65,8 @@ describe("hostile releases in Chromium", () => {
     // Hover and focus everything once: an injected onmouseover or onfocus would fire now.
     await page.evaluate(() => {
       for (const element of document.querySelectorAll("*")) {
-        for (const type of ["mouseover", "focus", "click"]) if (!(element instanceof HTMLAnchorElement && type === "click")) element.dispatchEvent(new Event(type));
+        for (const type of ["mouseover", "focus", "click"])
+          if (!(element instanceof HTMLAnchorElement && type === "click")) element.dispatchEvent(new Event(type));
       }
     });
     await page.waitForTimeout(200);

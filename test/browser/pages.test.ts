@@ -86,10 +86,13 @@ describe("pages in a browser", () => {
     const page = await (await contextFor(width, colorScheme)).newPage();
     const address = new URL(url.replace(/^\//, ""), server.url).href;
     const visit: Visit = { page, consoleErrors: [], failed: [], external: [] };
-    await page.route((target) => target.hostname !== "127.0.0.1", (route) => {
-      visit.external.push(route.request().url());
-      return route.abort();
-    });
+    await page.route(
+      (target) => target.hostname !== "127.0.0.1",
+      (route) => {
+        visit.external.push(route.request().url());
+        return route.abort();
+      },
+    );
     page.on("console", (message) => {
       // A static host answers a missing page with 404.html and status 404; Chromium logs that status.
       const ownStatus = message.location().url === address && /status of 404/.test(message.text()) && url === NOT_FOUND;
@@ -211,7 +214,9 @@ describe("pages in a browser", () => {
 
 /** The body text is drawn in Bayan Naskh: the face is loaded, and Chromium reports the web font as the one it used. */
 async function expectNaskh(page: Page, expect: ExpectStatic): Promise<void> {
-  const loaded = await page.evaluate(() => [...document.fonts].filter((face) => face.status === "loaded").map((face) => `${face.family.replace(/"/g, "")} ${face.weight}`));
+  const loaded = await page.evaluate(() =>
+    [...document.fonts].filter((face) => face.status === "loaded").map((face) => `${face.family.replace(/"/g, "")} ${face.weight}`),
+  );
   expect(loaded).toContain("Bayan Naskh 400");
   // A wrong file or family name would fall back silently to a system face (isCustomFont false).
   expect(await renderedFonts(page, ".release-body p")).toContainEqual(expect.objectContaining({ familyName: "Noto Naskh Arabic", isCustomFont: true }));

@@ -96,8 +96,10 @@ describe("dates", () => {
   });
 
   it("gives every feed item its date as lists show it, and the preview shows that date", async () => {
-    expect(project.read("/feed.xml")).toContain("<bayan:date xmlns:bayan=\"urn:bayan:display\">14\u00A0جمادى\u00A0الآخرة\u00A01448\u00A0هـ ·\u00A024\u00A0نوفمبر\u00A02026</bayan:date>");
-    expect(project.read("/en/atom.xml")).toContain("<bayan:date xmlns:bayan=\"urn:bayan:display\">24\u00A0November\u00A02026</bayan:date>");
+    expect(project.read("/feed.xml")).toContain(
+      '<bayan:date xmlns:bayan="urn:bayan:display">14\u00A0جمادى\u00A0الآخرة\u00A01448\u00A0هـ ·\u00A024\u00A0نوفمبر\u00A02026</bayan:date>',
+    );
+    expect(project.read("/en/atom.xml")).toContain('<bayan:date xmlns:bayan="urn:bayan:display">24\u00A0November\u00A02026</bayan:date>');
     const page = await open("/feed.xml", PHONE);
     try {
       const dates = await page.$$eval(".release-card time", (times) => times.map((time) => time.textContent));
@@ -116,8 +118,14 @@ describe.each([PHONE, DESKTOP])("at %i px", (width) => {
       const shown = await lines(page, ".release-date");
       for (const line of shown) expect(line, shown.join(" | ")).not.toMatch(/^·|·$/);
       // The era mark with its number and month, the Hijri date whole.
-      expect(shown.some((line) => line.includes("24 نوفمبر 2026 م")), shown.join(" | ")).toBe(true);
-      expect(shown.some((line) => line.includes("14 جمادى الآخرة 1448 هـ")), shown.join(" | ")).toBe(true);
+      expect(
+        shown.some((line) => line.includes("24 نوفمبر 2026 م")),
+        shown.join(" | "),
+      ).toBe(true);
+      expect(
+        shown.some((line) => line.includes("14 جمادى الآخرة 1448 هـ")),
+        shown.join(" | "),
+      ).toBe(true);
     } finally {
       await page.close();
     }
@@ -139,7 +147,12 @@ describe.each([PHONE, DESKTOP])("at %i px", (width) => {
   });
 
   it("draws interface digits and Latin words in the interface face, never a system font", async () => {
-    for (const [url, selector] of [["/", ".release-card .meta time"], ["/", ".site-nav .lang-switch a"], ["/en/", ".site-nav a"], ["/en/", ".release-card .meta time"]]) {
+    for (const [url, selector] of [
+      ["/", ".release-card .meta time"],
+      ["/", ".site-nav .lang-switch a"],
+      ["/en/", ".site-nav a"],
+      ["/en/", ".release-card .meta time"],
+    ]) {
       const page = await open(url, width);
       try {
         const fonts = await renderedFonts(page, selector);
@@ -158,9 +171,22 @@ describe("the search page", () => {
       const style = await page.evaluate(() => {
         const pick = (selector: string) => {
           const css = getComputedStyle(document.querySelector(selector)!);
-          return { radius: css.borderStartStartRadius, border: `${css.borderBlockStartWidth} ${css.borderBlockStartColor}`, height: document.querySelector(selector)!.getBoundingClientRect().height, color: css.color, size: parseFloat(css.fontSize) };
+          return {
+            radius: css.borderStartStartRadius,
+            border: `${css.borderBlockStartWidth} ${css.borderBlockStartColor}`,
+            height: document.querySelector(selector)!.getBoundingClientRect().height,
+            color: css.color,
+            size: parseFloat(css.fontSize),
+          };
         };
-        return { input: pick("#q"), select: pick(".search-form select"), button: pick(".search-form button"), date: pick("#search-results time"), excerpt: pick(".search-result-excerpt"), muted: getComputedStyle(document.documentElement).getPropertyValue("--muted").trim() };
+        return {
+          input: pick("#q"),
+          select: pick(".search-form select"),
+          button: pick(".search-form button"),
+          date: pick("#search-results time"),
+          excerpt: pick(".search-result-excerpt"),
+          muted: getComputedStyle(document.documentElement).getPropertyValue("--muted").trim(),
+        };
       });
       expect(style.select.radius).toBe(style.input.radius);
       expect(style.select.border).toBe(style.input.border);
@@ -183,7 +209,10 @@ describe("the search page", () => {
           context.font = css.font;
           // Chromium lays the text out beside its clear button (about 1.25em) even while the box is empty.
           const clearButton = 1.25 * parseFloat(css.fontSize);
-          return [context.measureText((input as HTMLInputElement).placeholder).width + clearButton, (input as HTMLInputElement).clientWidth - parseFloat(css.paddingInlineStart) - parseFloat(css.paddingInlineEnd)];
+          return [
+            context.measureText((input as HTMLInputElement).placeholder).width + clearButton,
+            (input as HTMLInputElement).clientWidth - parseFloat(css.paddingInlineStart) - parseFloat(css.paddingInlineEnd),
+          ];
         });
         expect(needed, `${width} px`).toBeLessThanOrEqual(room);
       } finally {
@@ -197,10 +226,13 @@ describe("the feed preview", () => {
   it.each([PHONE, DESKTOP])("sets the notice in ordinary weight apart from the title, and breaks the address only after a slash (%i px)", async (width) => {
     const page = await open(TAG_FEED, width);
     try {
-      const [weights, gap] = await page.evaluate(() => [
-        [...document.querySelectorAll(".notice p")].map((p) => getComputedStyle(p).fontWeight),
-        document.querySelector("h1")!.getBoundingClientRect().top - document.querySelector(".notice")!.getBoundingClientRect().bottom,
-      ] as const);
+      const [weights, gap] = await page.evaluate(
+        () =>
+          [
+            [...document.querySelectorAll(".notice p")].map((p) => getComputedStyle(p).fontWeight),
+            document.querySelector("h1")!.getBoundingClientRect().top - document.querySelector(".notice")!.getBoundingClientRect().bottom,
+          ] as const,
+      );
       expect(weights.slice(1)).toEqual(weights.slice(1).map(() => "400"));
       expect(gap).toBeGreaterThanOrEqual(16);
       const address = await lines(page, ".feed-address");
@@ -219,7 +251,14 @@ describe("navigation", () => {
   it("answers a missing English address in English and Arabic, each in its own direction", async () => {
     const page = await open("/en/no-such-page/", PHONE);
     try {
-      const parts = await page.$$eval(".not-found", (sections) => sections.map((s) => [s.getAttribute("lang"), s.getAttribute("dir"), s.querySelector("h1, h2")!.textContent, s.querySelector("a")!.getAttribute("href")]));
+      const parts = await page.$$eval(".not-found", (sections) =>
+        sections.map((s) => [
+          s.getAttribute("lang"),
+          s.getAttribute("dir"),
+          s.querySelector("h1, h2")!.textContent,
+          s.querySelector("a")!.getAttribute("href"),
+        ]),
+      );
       expect(parts).toEqual([
         ["ar", "rtl", "الصفحة غير موجودة", "/"],
         ["en", "ltr", "Page not found", "/en/"],
@@ -234,8 +273,15 @@ describe("navigation", () => {
 
   it("links a month of the archive up to its year and to the months beside it", () => {
     const nav = (url: string) => [...project.page(url).querySelectorAll(".archive-nav a")].map((a) => [a.className, a.getAttribute("href")]);
-    expect(nav("/archive/2026/10/")).toEqual([["archive-older", "/archive/2026/09/"], ["archive-up", "/archive/2026/"], ["archive-newer", "/archive/2026/11/"]]);
-    expect(nav("/archive/2026/09/")).toEqual([["archive-up", "/archive/2026/"], ["archive-newer", "/archive/2026/10/"]]);
+    expect(nav("/archive/2026/10/")).toEqual([
+      ["archive-older", "/archive/2026/09/"],
+      ["archive-up", "/archive/2026/"],
+      ["archive-newer", "/archive/2026/11/"],
+    ]);
+    expect(nav("/archive/2026/09/")).toEqual([
+      ["archive-up", "/archive/2026/"],
+      ["archive-newer", "/archive/2026/10/"],
+    ]);
     expect(nav("/en/archive/2026/11/")).toEqual([["archive-up", "/en/archive/2026/"]]);
   });
 });
@@ -298,7 +344,6 @@ describe("screenshots for people to look at", () => {
     }
   }
 });
-
 
 /** `#56615d` → `rgb(86, 97, 93)`, as computed styles write colours. */
 function hexToRgb(hex: string): string {

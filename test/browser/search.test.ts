@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeProject, samples, type TestProject } from "../helpers/project.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
 
-const STATEMENT = "---\ndate: 2026-11-01\nsummary: تصريح قصير.\n---\nتصريح وزير الطاقة عن المشروع\n\nأكّد وزير الطاقة أن مشروع الشبكة الجديدة يسير وفق الخطة المعتمدة.\n";
+const STATEMENT =
+  "---\ndate: 2026-11-01\nsummary: تصريح قصير.\n---\nتصريح وزير الطاقة عن المشروع\n\nأكّد وزير الطاقة أن مشروع الشبكة الجديدة يسير وفق الخطة المعتمدة.\n";
 const SEED = "/releases/2026/11/seed-release/";
 const MEETING = "عقدت اللجنة اجتماعها الدوري وبحثت سبل التعاون وتبادل الخبرات بين الجانبين في مجالات عدة. ".repeat(4);
 // Coverage: one release holds تقرير, المرصد and الكثبان deep in its body; three others hold two of them in their title.
@@ -111,7 +112,9 @@ describe.each([
 
   it("dates each result exactly as the release's card on the home page", async () => {
     const { results, dates } = await search("تحلية");
-    const card = [...project.page("/", output).querySelectorAll("article, li")].find((item) => item.querySelector(`a[href$="${results[0]}"]`) && item.querySelector("time"));
+    const card = [...project.page("/", output).querySelectorAll("article, li")].find(
+      (item) => item.querySelector(`a[href$="${results[0]}"]`) && item.querySelector("time"),
+    );
     expect(dates[0]).toBe(card!.querySelector("time")!.textContent);
     // Both calendars, as the site's `calendars` says.
     expect(dates[0]).toMatch(/^14\s?جمادى\sالآخرة\s1448\sهـ\s·\s24\sنوفمبر\s2026$/);

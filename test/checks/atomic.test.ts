@@ -21,7 +21,9 @@ const leftovers = (root: string) => readdirSync(root).filter((entry) => /^dist\.
  */
 const around = (root: string) => [
   ...outputFiles(root).filter((file) => !/^(dist|\.cache|node_modules|src)\//.test(file)),
-  ...readdirSync(path.dirname(root)).filter((entry) => entry.startsWith(`${path.basename(root)}.`) || /^(etc|owned|dist)/.test(entry)).map((entry) => `../${entry}`),
+  ...readdirSync(path.dirname(root))
+    .filter((entry) => entry.startsWith(`${path.basename(root)}.`) || /^(etc|owned|dist)/.test(entry))
+    .map((entry) => `../${entry}`),
 ];
 
 describe("a failed build leaves the previous output as it was", () => {
@@ -29,7 +31,10 @@ describe("a failed build leaves the previous output as it was", () => {
     ["a release with an error", (root: string) => writeFileSync(path.join(root, "releases/bad.txt"), "---\ndate: 2026-13-45\n---\nعنوان\n")],
     ["an empty release", (root: string) => writeFileSync(path.join(root, "releases/empty.txt"), "")],
     ["a broken template", (root: string) => writeFileSync(path.join(root, "templates/pages/404.njk"), "{% if %}")],
-    ["a leak found by the embargo audit", (root: string) => writeFileSync(path.join(root, "leak.njk"), "---\npermalink: /leak.html\n---\nالميزانية العامة للدولة للعام المالي 2100\n")],
+    [
+      "a leak found by the embargo audit",
+      (root: string) => writeFileSync(path.join(root, "leak.njk"), "---\npermalink: /leak.html\n---\nالميزانية العامة للدولة للعام المالي 2100\n"),
+    ],
   ])("%s", async (_, breakIt) => {
     const project = makeProject(samples(["seed-release.txt", "2026-10-05-digital-services.md", "embargoed-budget.txt"]));
     expect((await project.build()).ok).toBe(true);
@@ -38,7 +43,10 @@ describe("a failed build leaves the previous output as it was", () => {
     expect(before.size).toBeGreaterThan(10);
 
     breakIt(project.root);
-    const failure = await project.build().then((result) => (result.ok ? "built" : "refused"), (error: Error) => error);
+    const failure = await project.build().then(
+      (result) => (result.ok ? "built" : "refused"),
+      (error: Error) => error,
+    );
     expect(failure).not.toBe("built");
     expect(differences(before, snapshot(dist))).toEqual([]);
     expect(leftovers(project.root)).toEqual([]);
@@ -46,13 +54,25 @@ describe("a failed build leaves the previous output as it was", () => {
 
   it("names the release and the file it leaked into when the audit fails", async () => {
     const project = makeProject(samples(["2026-10-05-digital-services.md", "embargoed-budget.txt", "draft-note.txt"]));
-    writeFileSync(path.join(project.root, "leak.njk"), "---\npermalink: /leak/index.html\n---\n<a href=\"/releases/2026/11/draft-note/\">الميزانية العامة للدولة للعام المالي 2100</a>\n");
-    const error = await project.build().then(() => undefined, (thrown: unknown) => thrown);
+    writeFileSync(
+      path.join(project.root, "leak.njk"),
+      '---\npermalink: /leak/index.html\n---\n<a href="/releases/2026/11/draft-note/">الميزانية العامة للدولة للعام المالي 2100</a>\n',
+    );
+    const error = await project.build().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
     // By name: the test project loads its own copy of the module (through its src link).
     expect((error as Error).name).toBe("ReleaseErrors");
     expect((error as ReleaseErrors).diagnostics).toEqual([
-      expect.objectContaining({ file: "releases/draft-note.txt", message: expect.stringMatching(/^is a draft, but its address \/releases\/2026\/11\/draft-note\/ appears in the built site: \/leak\/index\.html:1$/) }),
-      expect.objectContaining({ file: "releases/embargoed-budget.txt", message: expect.stringMatching(/^is under embargo until 2099-01-01T08:00:00\+03:00, but its title appears in the built site: \/leak\/index\.html:1$/) }),
+      expect.objectContaining({
+        file: "releases/draft-note.txt",
+        message: expect.stringMatching(/^is a draft, but its address \/releases\/2026\/11\/draft-note\/ appears in the built site: \/leak\/index\.html:1$/),
+      }),
+      expect.objectContaining({
+        file: "releases/embargoed-budget.txt",
+        message: expect.stringMatching(/^is under embargo until 2099-01-01T08:00:00\+03:00, but its title appears in the built site: \/leak\/index\.html:1$/),
+      }),
     ]);
     expect(existsSync(path.join(project.root, "dist"))).toBe(false);
   });
@@ -62,9 +82,16 @@ describe("a failed build leaves the previous output as it was", () => {
     // isolates the Latin run (<bdi>), the index keeps the text as written.
     const quoting = "عنوان بيان منشور يذكر مسودة\n\nمقدمة البيان.\n\nالتفاصيل في /releases/2026/11/draft-note/ قريبا.\n";
     const project = makeProject({ ...samples(["draft-note.txt"]), "2026-11-20-quoting.txt": quoting });
-    const error = await project.build().then(() => undefined, (thrown: unknown) => thrown);
+    const error = await project.build().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
     const messages = (error as ReleaseErrors).diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`);
-    expect(messages).toEqual([expect.stringMatching(/^releases\/2026-11-20-quoting\.txt:5: this published release names releases\/draft-note\.txt, which is a draft: its address \/releases\/2026\/11\/draft-note\/ appears in the built site: \/search\/index\/[bd]\/0\.bin$/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^releases\/2026-11-20-quoting\.txt:5: this published release names releases\/draft-note\.txt, which is a draft: its address \/releases\/2026\/11\/draft-note\/ appears in the built site: \/search\/index\/[bd]\/0\.bin$/,
+      ),
+    ]);
   });
 
   it("does not audit a preview, where drafts are meant to be seen", async () => {
@@ -109,10 +136,30 @@ describe("assertSafeOutput", () => {
     expect(() => assertSafeOutput(root, path.resolve(root, output))).not.toThrow();
   });
 
-  it.each([".", "..", "../..", "/", "../sibling", os.tmpdir(), "releases", "releases/2026", "templates", "templates/layouts", "assets", "src", "test", "node_modules", "node_modules/.cache/x", ".git", ".git/x", ".cache", ".cache/bayan-pages", ".cache/bayan-og/x"])(
-    "refuses %s", (output) => {
-      expect(() => assertSafeOutput(root, path.resolve(root, output))).toThrow(/refusing to build into/);
-    });
+  it.each([
+    ".",
+    "..",
+    "../..",
+    "/",
+    "../sibling",
+    os.tmpdir(),
+    "releases",
+    "releases/2026",
+    "templates",
+    "templates/layouts",
+    "assets",
+    "src",
+    "test",
+    "node_modules",
+    "node_modules/.cache/x",
+    ".git",
+    ".git/x",
+    ".cache",
+    ".cache/bayan-pages",
+    ".cache/bayan-og/x",
+  ])("refuses %s", (output) => {
+    expect(() => assertSafeOutput(root, path.resolve(root, output))).toThrow(/refusing to build into/);
+  });
 
   it("refuses before touching anything, through buildSite", async () => {
     const project = makeProject(samples(["seed-release.txt"]));
@@ -138,16 +185,24 @@ describe("assertSafeOutput", () => {
 const projectFiles = (root: string) => new Map([...snapshot(root)].filter(([file]) => !/^(node_modules|src)\//.test(file)));
 
 describe("the output folder is new or Bayan's own (issue 19, item 2)", () => {
-  it.each(["docs", "package.json", ".github", "eleventy.config.ts", "README.md", ".cache", ".cache/bayan-img"])("refuses --output=%s and touches nothing", async (output) => {
-    const project = makeProject(samples(["seed-release.txt"]));
-    for (const [file, text] of Object.entries({ "docs/guide.md": "# guide\n", ".github/workflows/deploy.yml": "on: push\n", "README.md": "# readme\n", ".cache/bayan-img/x.jpg": "jpeg" })) {
-      mkdirSync(path.dirname(path.join(project.root, file)), { recursive: true });
-      writeFileSync(path.join(project.root, file), text);
-    }
-    const before = projectFiles(project.root);
-    await expect(project.build({ output })).rejects.toThrow(/refusing to build into/);
-    expect(differences(before, projectFiles(project.root))).toEqual([]);
-  });
+  it.each(["docs", "package.json", ".github", "eleventy.config.ts", "README.md", ".cache", ".cache/bayan-img"])(
+    "refuses --output=%s and touches nothing",
+    async (output) => {
+      const project = makeProject(samples(["seed-release.txt"]));
+      for (const [file, text] of Object.entries({
+        "docs/guide.md": "# guide\n",
+        ".github/workflows/deploy.yml": "on: push\n",
+        "README.md": "# readme\n",
+        ".cache/bayan-img/x.jpg": "jpeg",
+      })) {
+        mkdirSync(path.dirname(path.join(project.root, file)), { recursive: true });
+        writeFileSync(path.join(project.root, file), text);
+      }
+      const before = projectFiles(project.root);
+      await expect(project.build({ output })).rejects.toThrow(/refusing to build into/);
+      expect(differences(before, projectFiles(project.root))).toEqual([]);
+    },
+  );
 
   it("builds into a new folder, then replaces it on the next build", async () => {
     const project = makeProject(samples(["seed-release.txt"]));
@@ -178,7 +233,9 @@ describe("a preview never goes where the site is deployed from (issue 18, item 4
     await project.build();
     await expect(project.build({ preview: true, output: "dist" })).rejects.toThrow(/refusing to build a preview into dist/);
     await project.build({ output: "site" });
-    await expect(project.build({ preview: true, output: "site" })).rejects.toThrow(/refusing to build a preview into site: it holds a site built for deployment/);
+    await expect(project.build({ preview: true, output: "site" })).rejects.toThrow(
+      /refusing to build a preview into site: it holds a site built for deployment/,
+    );
     // A preview of an older Bayan, without a record: rebuilt in place.
     rmSync(path.join(project.root, ".cache/bayan-outputs.json"));
     expect((await project.build({ preview: true })).ok).toBe(true);
@@ -206,7 +263,9 @@ describe("a .cache/ that cannot be written (issue 19, item 4)", () => {
     writeFileSync(path.join(project.root, ".cache"), "not a folder");
     const result = await project.build();
     expect(result.ok).toBe(true);
-    expect(result.diagnostics.filter((d) => d.file === ".cache/").map((d) => `${d.severity}: ${d.message}`)).toEqual([expect.stringMatching(/^warning: cannot write to \.cache\/ \((EEXIST|ENOTDIR)\)/)]);
+    expect(result.diagnostics.filter((d) => d.file === ".cache/").map((d) => `${d.severity}: ${d.message}`)).toEqual([
+      expect.stringMatching(/^warning: cannot write to \.cache\/ \((EEXIST|ENOTDIR)\)/),
+    ]);
     expect(existsSync(path.join(project.root, "dist/index.html"))).toBe(true);
     expect((await project.build()).ok).toBe(true);
   });

@@ -35,9 +35,11 @@ describe("pages written by a build", () => {
     const project = makeProject(samples(["2026-11-24-desalination-plant.txt", "seed-release.txt", "2026-10-05-digital-services.md"]));
     // While the build runs: of each template's pages, only the one written last may still be held.
     let held: string[] = [];
-    const pages = await write(project, (config) => config.on("eleventy.after", ({ results }: { results: Array<Written[number] & { inputPath: string }> }) => {
-      held = results.filter(({ content }) => typeof content === "string" || (content as Buffer).length > 0).map(({ inputPath }) => inputPath);
-    }));
+    const pages = await write(project, (config) =>
+      config.on("eleventy.after", ({ results }: { results: Array<Written[number] & { inputPath: string }> }) => {
+        held = results.filter(({ content }) => typeof content === "string" || (content as Buffer).length > 0).map(({ inputPath }) => inputPath);
+      }),
+    );
     expect(held.length).toBeGreaterThan(0);
     expect(new Set(held).size).toBe(held.length);
     // The last pages written are let go on the next turn of the event loop.
@@ -53,18 +55,31 @@ describe("pages written by a build", () => {
   });
 
   it("stay text when a site's transform runs after Bayan's, which still audits what that transform wrote", async () => {
-    const host = (config: EleventyConfig) => config.addPlugin((late: EleventyConfig) => late.addTransform("host-stamp", (content) => (typeof content === "string" ? content.replace("</body>", "<!-- stamped --></body>") : content)));
+    const host = (config: EleventyConfig) =>
+      config.addPlugin((late: EleventyConfig) =>
+        late.addTransform("host-stamp", (content) => (typeof content === "string" ? content.replace("</body>", "<!-- stamped --></body>") : content)),
+      );
     const clean = makeProject(samples(["2026-11-24-desalination-plant.txt"]));
     const pages = await write(clean, host);
     expect(pages.every(({ content }) => typeof content === "string")).toBe(true);
     expect(clean.read(RELEASE, "_site")).toContain("<!-- stamped --></body>");
 
     const hiding = makeProject({ ...samples(["embargoed-budget.txt"]), "2026-10-05-digital-services.md": PORTAL });
-    await expect(write(hiding, host)).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ file: "releases/2026-10-05-digital-services.md", line: expect.any(Number) })] });
+    await expect(write(hiding, host)).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ file: "releases/2026-10-05-digital-services.md", line: expect.any(Number) })],
+    });
   });
 
   it("are audited as they are let go: a leak in a page is found, with its line", async () => {
     const hiding = makeProject({ ...samples(["embargoed-budget.txt"]), "2026-10-05-digital-services.md": PORTAL });
-    await expect(write(hiding)).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ file: "releases/2026-10-05-digital-services.md", line: expect.any(Number), message: expect.stringMatching(/embargoed-budget\.txt/) })] });
+    await expect(write(hiding)).rejects.toMatchObject({
+      diagnostics: [
+        expect.objectContaining({
+          file: "releases/2026-10-05-digital-services.md",
+          line: expect.any(Number),
+          message: expect.stringMatching(/embargoed-budget\.txt/),
+        }),
+      ],
+    });
   });
 });

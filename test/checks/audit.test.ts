@@ -67,12 +67,16 @@ describe("createLeakFinder: finds a hidden release however it is written", () =>
 describe("createLeakFinder: no false alarms", () => {
   it("ignores short titles and slugs on their own", () => {
     const short: HiddenRelease = { file: "r/x.txt", title: "بيان صحفي", url: "/releases/2099/01/news/", id: "tag:x,2099-01-01:ar/news" };
-    expect(createLeakFinder([short], [])("<h1>بيان صحفي</h1> <a href=\"/tags/news/\">news</a> /releases/2026/01/news/")).toEqual([]);
+    expect(createLeakFinder([short], [])('<h1>بيان صحفي</h1> <a href="/tags/news/">news</a> /releases/2026/01/news/')).toEqual([]);
   });
 
   it("ignores the published English translation at the same slug, but not the hidden Arabic page", () => {
     const arabic: HiddenRelease = { ...budget, url: "/releases/2026/11/desalination-plant/", id: "tag:x,2026-11-24:ar/desalination-plant" };
-    const english: PublicRelease = { title: "Solar desalination plant opens", url: "/en/releases/2026/11/desalination-plant/", id: "tag:x,2026-11-24:en/desalination-plant" };
+    const english: PublicRelease = {
+      title: "Solar desalination plant opens",
+      url: "/en/releases/2026/11/desalination-plant/",
+      id: "tag:x,2026-11-24:en/desalination-plant",
+    };
     const find = createLeakFinder([arabic], [english]);
     expect(find(`<a href="/en/releases/2026/11/desalination-plant/">`)).toEqual([]);
     expect(find(`https%3A%2F%2Fx%2Fen%2Freleases%2F2026%2F11%2Fdesalination-plant%2F`)).toEqual([]);
@@ -83,7 +87,7 @@ describe("createLeakFinder: no false alarms", () => {
     const plan: HiddenRelease = { file: "r/plan.txt", title: "خطة", url: "/releases/2026/11/plan/", id: "tag:x,2026-11-01:ar/plan" };
     const find = createLeakFinder([plan], []);
     expect(find("/releases/2026/11/planning/ /releases/2026/11/plan-b/ tag:x,2026-11-01:ar/plan-b")).toEqual([]);
-    expect(traces(find("/releases/2026/11/plan\"> tag:x,2026-11-01:ar/plan<"))).toEqual(["0:address", "0:id"]);
+    expect(traces(find('/releases/2026/11/plan"> tag:x,2026-11-01:ar/plan<'))).toEqual(["0:address", "0:id"]);
   });
 
   it("ignores a hidden title inside a longer published title, but not on its own", () => {
@@ -149,7 +153,7 @@ describe("auditOutput", () => {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), content);
     };
-    write("index.html", "<h1>المركز الإعلامي</h1>\n<a href=\"/releases/2026/11/desalination-plant/\">x</a>\n");
+    write("index.html", '<h1>المركز الإعلامي</h1>\n<a href="/releases/2026/11/desalination-plant/">x</a>\n');
     write("assets/fonts/x.woff2", Buffer.from([0x77, 0x4f, 0x46, 0x32, 0, 1, 2, 3]));
     return { dir, write };
   };
@@ -200,7 +204,9 @@ describe("auditOutput", () => {
       ["search/index/d/0.bin", []],
       ["search/index/d/1.bin", [{ hidden: 0, trace: "title" as const, index: 5 }]],
     ]);
-    expect(auditOutput(dir, { hidden: [budget], published: [plant] }, new Map(), audited).map((l) => `${l.output} ${l.trace} ${l.line}`)).toEqual(["search/index/d/1.bin title undefined"]);
+    expect(auditOutput(dir, { hidden: [budget], published: [plant] }, new Map(), audited).map((l) => `${l.output} ${l.trace} ${l.line}`)).toEqual([
+      "search/index/d/1.bin title undefined",
+    ]);
   });
 
   it("searches the bytes of binary files a user put in (a photo's EXIF), not those of Bayan's own images", () => {
@@ -280,13 +286,17 @@ describe("leakDiagnostics", () => {
     mkdirSync(path.join(root, "templates/partials"), { recursive: true });
     writeFileSync(path.join(root, "templates/partials/promo.njk"), `<aside>\n  <a href="${budget.url}">قريباً</a>\n</aside>\n`);
     const [fromTemplate] = leakDiagnostics([leak("address")], [draft], root);
-    expect(formatDiagnostic(fromTemplate)).toMatch(/^templates\/partials\/promo\.njk:2: error: this template holds the address \/releases\/2099\/01\/embargoed-budget\/ of releases\/embargoed-budget\.txt, which is a draft; it appears in the built site: \/index\.html:7/);
+    expect(formatDiagnostic(fromTemplate)).toMatch(
+      /^templates\/partials\/promo\.njk:2: error: this template holds the address \/releases\/2099\/01\/embargoed-budget\/ of releases\/embargoed-budget\.txt, which is a draft; it appears in the built site: \/index\.html:7/,
+    );
     const [unknown] = leakDiagnostics([leak("title")], [draft], root);
     expect(formatDiagnostic(unknown)).toMatch(/^releases\/embargoed-budget\.txt: error: is a draft, but its title appears in the built site: \/index\.html:7/);
   });
 
   it("names the file only a hidden release uses", () => {
     const [file] = leakDiagnostics([{ ...leak("file"), output: "assets/photos/visit.jpg", line: undefined }], [draft]);
-    expect(formatDiagnostic(file)).toMatch(/^releases\/embargoed-budget\.txt: error: is a draft, but a file only it uses is in the built site: \/assets\/photos\/visit\.jpg/);
+    expect(formatDiagnostic(file)).toMatch(
+      /^releases\/embargoed-budget\.txt: error: is a draft, but a file only it uses is in the built site: \/assets\/photos\/visit\.jpg/,
+    );
   });
 });

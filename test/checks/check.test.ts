@@ -97,12 +97,14 @@ describe("npm run check", () => {
     const project = makeProject({ "2026-01-01-a.txt": goodRelease(1), "bad.txt": "---\ndate: 2026-02-30\n---\nعنوان\n" });
     writeFileSync(path.join(project.root, "templates/site.json"), '{\n  "title": "x",\n  "url": "news.example.org",\n  "perPage": 0,\n  "colour": "#fff"\n}\n');
     const lines = problemLines(run(project.root, "check", `--now=${NOW}`).output);
-    expect(lines).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^templates\/site\.json:3: error: url: must be an absolute URL/),
-      expect.stringMatching(/^templates\/site\.json:4: error: perPage: /),
-      expect.stringMatching(/^templates\/site\.json:5: error: unknown key "colour"/),
-      expect.stringMatching(/^releases\/bad\.txt:2: error: date "2026-02-30" is not a real date/),
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^templates\/site\.json:3: error: url: must be an absolute URL/),
+        expect.stringMatching(/^templates\/site\.json:4: error: perPage: /),
+        expect.stringMatching(/^templates\/site\.json:5: error: unknown key "colour"/),
+        expect.stringMatching(/^releases\/bad\.txt:2: error: date "2026-02-30" is not a real date/),
+      ]),
+    );
   });
 
   it("reports a config that is not JSON, and a missing one", () => {
@@ -124,7 +126,11 @@ describe("npm run check", () => {
     const project = makeProject({ "2026-01-01-a.txt": goodRelease(1) });
     await project.build({ now: NOW });
     const previous = project.read("index.html");
-    for (const [file, text] of Object.entries({ "bad/date.txt": "---\ndate: 2026-13-45\n---\nعنوان\n", "bad/yaml.txt": "---\ntags: !!js/function \"function(){}\"\n---\nعنوان\n", "bad/empty.txt": "" })) {
+    for (const [file, text] of Object.entries({
+      "bad/date.txt": "---\ndate: 2026-13-45\n---\nعنوان\n",
+      "bad/yaml.txt": '---\ntags: !!js/function "function(){}"\n---\nعنوان\n',
+      "bad/empty.txt": "",
+    })) {
       mkdirSync(path.dirname(path.join(project.root, "releases", file)), { recursive: true });
       writeFileSync(path.join(project.root, "releases", file), text);
     }
@@ -153,7 +159,9 @@ describe("a report of many problems", () => {
     expect(result.output).not.toMatch(/no summary/);
     const problems = printed(result.stderr).filter((line) => !line.startsWith("    →") && !line.startsWith("Nothing was published"));
     expect(problems).toEqual([
-      expect.stringMatching(/^5 × warning: no date found: .*\(releases\/undated\/u0\.txt, releases\/undated\/u1\.txt, releases\/undated\/u2\.txt and 2 more; all of them with --verbose\)$/),
+      expect.stringMatching(
+        /^5 × warning: no date found: .*\(releases\/undated\/u0\.txt, releases\/undated\/u1\.txt, releases\/undated\/u2\.txt and 2 more; all of them with --verbose\)$/,
+      ),
       expect.stringMatching(/^releases\/2026\/bad-date\.txt:2: error: date "2026-13-45"/),
     ]);
     expect(result.stdout).toContain("1 error(s), 5 warning(s)");

@@ -1,5 +1,5 @@
 /** `npm run check -- --fix` on a real project folder: what it changes, and everything it leaves alone. */
-import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync, } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeProject, RELEASE_MTIME } from "../helpers/project.ts";
@@ -13,7 +13,9 @@ const files: Record<string, string | Uint8Array> = {
   // Wire copy with the archive's U+001A.
   "2015/spa-1.txt": `${FRONT}اجتماع مجلس الوزراء\n\nالرياض (واس) – عقد\u001A المجلس جلسته.\n\u001A\n// انتهى //\n19:12 ت م\n`,
   // Windows line ends and a byte order mark, with a direction override and a Word line break.
-  "2015/spa-2.txt": Buffer.from(`\uFEFF${FRONT}عنوان الخبر الثاني\r\n\r\nنص \u202Eمقلوب\u202C هنا.\r\nسطر\u000Bثان.\r\n`.replaceAll("\n", "\r\n").replaceAll("\r\r\n", "\r\n")),
+  "2015/spa-2.txt": Buffer.from(
+    `\uFEFF${FRONT}عنوان الخبر الثاني\r\n\r\nنص \u202Eمقلوب\u202C هنا.\r\nسطر\u000Bثان.\r\n`.replaceAll("\n", "\r\n").replaceAll("\r\r\n", "\r\n"),
+  ),
   // Nothing to fix.
   "2015/clean.md": `${FRONT}# خبر سليم\n\nنص سليم.\n`,
   // Not UTF-8: left for check to report.
@@ -27,8 +29,12 @@ describe("npm run check -- --fix", () => {
     const project = makeProject(files);
     const releases = path.join(project.root, "releases");
     symlinkSync("spa-1.txt", path.join(releases, "2015/link.txt"));
-    const before = new Map(readdirSync(releases, { recursive: true, withFileTypes: true }).filter((e) => !e.isDirectory())
-      .map((e) => path.relative(releases, path.join(e.parentPath, e.name))).map((f) => [f, readFileSync(path.join(releases, f))]));
+    const before = new Map(
+      readdirSync(releases, { recursive: true, withFileTypes: true })
+        .filter((e) => !e.isDirectory())
+        .map((e) => path.relative(releases, path.join(e.parentPath, e.name)))
+        .map((f) => [f, readFileSync(path.join(releases, f))]),
+    );
 
     const plain = check(project.root);
     expect(plain.status).toBe(1);
@@ -41,7 +47,9 @@ describe("npm run check -- --fix", () => {
     ]);
     expect(fixed.stdout).toContain("--fix changed 2 file(s)");
     // What is left is what --fix cannot mend: the file that is not UTF-8.
-    expect(fixed.stderr.split("\n").filter((line) => / error: /.test(line))).toEqual([expect.stringMatching(/^releases\/2015\/legacy\.txt:1: error: .*not valid UTF-8/)]);
+    expect(fixed.stderr.split("\n").filter((line) => / error: /.test(line))).toEqual([
+      expect.stringMatching(/^releases\/2015\/legacy\.txt:1: error: .*not valid UTF-8/),
+    ]);
 
     const read = (file: string) => readFileSync(path.join(releases, file), "utf8");
     expect(read("2015/spa-1.txt")).toBe(`${FRONT}اجتماع مجلس الوزراء\n\nالرياض (واس) – عقد المجلس جلسته.\n\n// انتهى //\n19:12 ت م\n`);
@@ -61,7 +69,8 @@ describe("npm run check -- --fix", () => {
 
   it("fixes a whole archive in one run: 160 releases, one with U+001A, and the check then passes", () => {
     const archive: Record<string, string> = {};
-    for (let i = 0; i < 160; i++) archive[`archive/${i}.txt`] = `---\ndate: 2015-08-11\nsummary: ملخص ${i}.\n---\nخبر رقم ${i}\n\nنص الخبر${i === 77 ? "\u001A" : ""} رقم ${i}.\n`;
+    for (let i = 0; i < 160; i++)
+      archive[`archive/${i}.txt`] = `---\ndate: 2015-08-11\nsummary: ملخص ${i}.\n---\nخبر رقم ${i}\n\nنص الخبر${i === 77 ? "\u001A" : ""} رقم ${i}.\n`;
     const project = makeProject(archive);
     expect(check(project.root).status).toBe(1);
     const fixed = check(project.root, "--fix");

@@ -27,10 +27,12 @@ function unsafeElements(document: Document): string[] {
     const tag = element.tagName.toLowerCase();
     for (const { name, value } of element.attributes) {
       if (/^on/i.test(name)) problems.push(`<${tag} ${name}>`);
-      if (/^(?:href|src|action|formaction|srcset|poster|data|xlink:href)$/i.test(name) && !SAFE_SCHEMES.has(schemeOf(value))) problems.push(`<${tag} ${name}="${value}">`);
+      if (/^(?:href|src|action|formaction|srcset|poster|data|xlink:href)$/i.test(name) && !SAFE_SCHEMES.has(schemeOf(value)))
+        problems.push(`<${tag} ${name}="${value}">`);
     }
     if (["iframe", "object", "embed", "svg", "math", "base", "frame"].includes(tag)) problems.push(`<${tag}>`);
-    if (tag === "script" && element.getAttribute("type") !== "application/ld+json" && !(element.getAttribute("src") && !element.textContent!.trim())) problems.push("<script> inline");
+    if (tag === "script" && element.getAttribute("type") !== "application/ld+json" && !(element.getAttribute("src") && !element.textContent!.trim()))
+      problems.push("<script> inline");
     if (tag === "style" && /alert|display:\s*none/.test(element.textContent!)) problems.push("<style> from input");
     if (tag === "img" && !/^(?:\/|https?:)/.test(element.getAttribute("src") ?? "")) problems.push(`<img src=${element.getAttribute("src")}>`);
   }

@@ -15,12 +15,22 @@ describe("check refuses what build refuses", () => {
     ["an empty site title in one language", { title: { ar: "", en: "Media Centre" } }, RELEASE, /title\.ar: must not be empty/],
     ["a site title with a lone surrogate", { title: "المركز \ud800" }, RELEASE, /title: holds a broken character/],
     ["a site description with a lone surrogate", { description: { ar: "\udc00", en: "x" } }, RELEASE, /description\.ar: holds a broken character/],
-    ["a release title with a lone surrogate (a YAML escape)", {}, '---\ntitle: "عنوان \\uD800"\nsummary: ملخص.\n---\nنص.\n', /releases\/2026-11-01-a\.txt:2: error: title contains .*broken/],
+    [
+      "a release title with a lone surrogate (a YAML escape)",
+      {},
+      '---\ntitle: "عنوان \\uD800"\nsummary: ملخص.\n---\nنص.\n',
+      /releases\/2026-11-01-a\.txt:2: error: title contains .*broken/,
+    ],
     ["a tag with a lone surrogate", {}, '---\ntags: ["\\uDFFF"]\nsummary: ملخص.\n---\nعنوان\n\nنص.\n', /:2: error: tags contains/],
   ])("%s", async (_, site, release, error) => {
     const project = makeProject({ "2026-11-01-a.txt": release }, site);
     const checked = checkProject({ root: project.root, now: DateTime.fromISO(NOW, { setZone: true }) });
-    expect(checked.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic).join("\n")).toMatch(error);
+    expect(
+      checked.diagnostics
+        .filter((d) => d.severity === "error")
+        .map(formatDiagnostic)
+        .join("\n"),
+    ).toMatch(error);
     // The build refuses it too: with the same diagnostics, or by a config error before it starts.
     const built = await project.build({ now: NOW }).catch((cause: Error) => ({ ok: false, thrown: cause.name }));
     expect(built.ok).toBe(false);

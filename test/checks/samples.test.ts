@@ -37,7 +37,9 @@ beforeAll(async () => {
 /** What each row of the table requires, by sample file. */
 const ROWS: Record<string, () => Promise<void> | void> = {
   "seed-release.txt": async () => {
-    const source = readFileSync(path.join(SAMPLES, "seed-release.txt"), "utf8").split(/\n\s*\n/).map((block) => block.trim().replace(/\s*\n\s*/g, " "));
+    const source = readFileSync(path.join(SAMPLES, "seed-release.txt"), "utf8")
+      .split(/\n\s*\n/)
+      .map((block) => block.trim().replace(/\s*\n\s*/g, " "));
     const page = site.page("/releases/2026/11/seed-release/");
     expect(text(page, "h1")).toEqual([source[0]]);
     expect(text(page, ".release-body h2")).toEqual([source[1], source[3]]);
@@ -47,8 +49,11 @@ const ROWS: Record<string, () => Promise<void> | void> = {
 
     // In a git work tree, the date of the first commit, without a warning.
     const project = makeProject(samples(["seed-release.txt"]));
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Bayan", "-c", "user.email=bayan@example.org", ...args], {
-      cwd: project.root, env: { ...process.env, GIT_AUTHOR_DATE: "2015-08-11T10:00:00+03:00", GIT_COMMITTER_DATE: "2015-08-11T10:00:00+03:00" } });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=Bayan", "-c", "user.email=bayan@example.org", ...args], {
+        cwd: project.root,
+        env: { ...process.env, GIT_AUTHOR_DATE: "2015-08-11T10:00:00+03:00", GIT_COMMITTER_DATE: "2015-08-11T10:00:00+03:00" },
+      });
     git("init", "-q");
     git("add", "releases/seed-release.txt");
     git("commit", "-q", "-m", "Add the seed");
@@ -63,7 +68,10 @@ const ROWS: Record<string, () => Promise<void> | void> = {
     const body = page.querySelector(".release-body")!;
     expect(body.querySelector(".dateline")!.textContent!.replace(/\u00A0/g, " ")).toMatch(/^الجبيل 14 جمادى الآخرة 1448 هـ الموافق 24 نوفمبر 2026 م \(واس\)$/);
     expect(body.querySelectorAll("ul > li")).toHaveLength(4);
-    expect([...body.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual(["https://example.org/reports/jubail-2026.pdf", "mailto:media@example.org"]);
+    expect([...body.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
+      "https://example.org/reports/jubail-2026.pdf",
+      "mailto:media@example.org",
+    ]);
     expect(body.textContent).not.toMatch(/انتهى/);
   },
 
@@ -90,7 +98,9 @@ const ROWS: Record<string, () => Promise<void> | void> = {
 
   "2026-09-14-flu-campaign-bom-crlf.txt": async () => {
     const name = "2026-09-14-flu-campaign-bom-crlf.txt";
-    const clean = readFileSync(path.join(SAMPLES, name), "utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+    const clean = readFileSync(path.join(SAMPLES, name), "utf8")
+      .replace(/^\uFEFF/, "")
+      .replace(/\r\n/g, "\n");
     expect(clean).not.toBe(readFileSync(path.join(SAMPLES, name), "utf8"));
     const [original, cleaned] = [makeProject(samples([name])), makeProject({ [name]: clean })];
     // One after the other: a build changes the process's working folder.
@@ -102,7 +112,9 @@ const ROWS: Record<string, () => Promise<void> | void> = {
   "2026-08-02-library-windows-1256.txt": async () => {
     const name = "2026-08-02-library-windows-1256.txt";
     const { errors, file } = await refused(name);
-    expect(errors).toEqual([expect.objectContaining({ file, message: expect.stringMatching(/not valid UTF-8/), hint: expect.stringContaining('"legacyEncoding": "windows-1256"') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ file, message: expect.stringMatching(/not valid UTF-8/), hint: expect.stringContaining('"legacyEncoding": "windows-1256"') }),
+    ]);
     const project = makeProject(samples([name]), { legacyEncoding: "windows-1256" });
     const result = await project.build();
     expect(result.ok).toBe(true);
@@ -162,10 +174,21 @@ const ROWS: Record<string, () => Promise<void> | void> = {
 
   "bad/slug-traversal.txt": async () => {
     const { project, errors, file } = await refused("bad/slug-traversal.txt");
-    expect(errors).toEqual([expect.objectContaining({ file, line: 2, message: expect.stringMatching(/slug "..\/..\/..\/etc\/owned"/), hint: "write slug: etc-owned" })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ file, line: 2, message: expect.stringMatching(/slug "..\/..\/..\/etc\/owned"/), hint: "write slug: etc-owned" }),
+    ]);
     expect(existsSync(path.join(project.root, "../etc/owned"))).toBe(false);
     // Nothing but the parse cache (.cache/bayan-parse/) was written, and no output at all.
-    expect(readdirSync(project.root).sort()).toEqual([".cache", "assets", "eleventy.config.ts", "node_modules", "package.json", "releases", "src", "templates"]);
+    expect(readdirSync(project.root).sort()).toEqual([
+      ".cache",
+      "assets",
+      "eleventy.config.ts",
+      "node_modules",
+      "package.json",
+      "releases",
+      "src",
+      "templates",
+    ]);
     expect(readdirSync(path.join(project.root, ".cache"))).toEqual(["bayan-parse"]);
   },
 

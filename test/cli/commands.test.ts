@@ -9,7 +9,6 @@ import { describe, expect, it } from "vitest";
 import { makeProject, REPO, samples } from "../helpers/project.ts";
 import { runTs } from "../helpers/cli.ts";
 
-
 /** Runs a command of the project in `cwd`, with the environment given (e.g. a time zone). */
 function run(command: string, args: string[], cwd = REPO, env: Record<string, string> = {}) {
   const result = runTs(path.join("src/cli", command), args, { cwd, encoding: "utf8", env: { ...process.env, ...env } });
@@ -89,7 +88,9 @@ describe("npm run build", () => {
     writeFileSync(path.join(project.root, "docs/guide.md"), "# guide\n");
     const result = run("build.ts", ["--output=docs"], project.root);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^--output: error: refusing to build into docs: it already exists and Bayan did not make it.*\n {4}→ give --output a new folder/m);
+    expect(result.stderr).toMatch(
+      /^--output: error: refusing to build into docs: it already exists and Bayan did not make it.*\n {4}→ give --output a new folder/m,
+    );
     expect(result.stderr).not.toMatch(STACK_LINE);
   });
 

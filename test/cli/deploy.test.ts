@@ -46,7 +46,9 @@ describe("Test workflow", () => {
   it("runs npm test on every push and pull request, after npm ci and Chromium", () => {
     expect(tests.on).toHaveProperty("push");
     expect(tests.on).toHaveProperty("pull_request");
-    const testRuns = Object.values(tests.jobs).flatMap((job) => job.steps).flatMap((step) => (step.run ? [step.run] : []));
+    const testRuns = Object.values(tests.jobs)
+      .flatMap((job) => job.steps)
+      .flatMap((step) => (step.run ? [step.run] : []));
     const at = (pattern: RegExp) => testRuns.findIndex((run) => pattern.test(run));
     expect(at(/^npm test$/)).toBeGreaterThan(at(/^npm ci\b/));
     expect(at(/chromium/)).toBeGreaterThanOrEqual(0);
@@ -112,9 +114,7 @@ describe("GitHub Pages workflow", () => {
   });
 
   it("runs the steps in order", () => {
-    const order = ["checkout", "setup-node", "configure-pages", "upload-pages-artifact", "deploy-pages"].map((name) =>
-      steps.indexOf(action(name)!),
-    );
+    const order = ["checkout", "setup-node", "configure-pages", "upload-pages-artifact", "deploy-pages"].map((name) => steps.indexOf(action(name)!));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const build = steps.findIndex((step) => step.run?.startsWith("npm run build"));
     expect(build).toBeGreaterThan(steps.findIndex((step) => step.run === "npm ci"));

@@ -62,14 +62,12 @@ describe("scaffoldRelease", () => {
   });
 
   it("falls back to the slug `release` when the title has no letters or digits", () => {
-    expect(scaffoldRelease({ title: "؟ ! …", date: "2026-11-24" }, site, now).file).toBe(
-      "releases/2026/2026-11-24-release.txt",
-    );
+    expect(scaffoldRelease({ title: "؟ ! …", date: "2026-11-24" }, site, now).file).toBe("releases/2026/2026-11-24-release.txt");
   });
 
   it("keeps titles and tags that mean something in YAML as plain text", () => {
     const tags = 'yes, null, 2026, "quoted", key: value, #hash, - dash, [list], @at';
-    const release = scaffoldRelease({ title: "Title: with # and \"quotes\"", date: "2026-11-24", tags }, site, now);
+    const release = scaffoldRelease({ title: 'Title: with # and "quotes"', date: "2026-11-24", tags }, site, now);
     const { data, body } = split(release.text);
     expect(data.tags).toEqual(["yes", "null", "2026", '"quoted"', "key: value", "#hash", "- dash", "[list]", "@at"]);
     expect(body[0]).toBe('Title: with # and "quotes"');

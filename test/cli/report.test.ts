@@ -6,7 +6,9 @@ const warning = (file: string, message: string): Diagnostic => ({ file, line: 1,
 
 describe("reportLines", () => {
   // An archive the size of the real one: 27,916 releases with the same warning, a few others, one error.
-  const flood = Array.from({ length: 27_916 }, (_, i) => warning(`releases/${String(i).padStart(5, "0")}.txt`, `no date found: using the file's modification time (2015-08-${10 + (i % 19)})`));
+  const flood = Array.from({ length: 27_916 }, (_, i) =>
+    warning(`releases/${String(i).padStart(5, "0")}.txt`, `no date found: using the file's modification time (2015-08-${10 + (i % 19)})`),
+  );
   const diagnostics: Diagnostic[] = [
     { file: "releases/bad.txt", line: 2, severity: "error", message: 'date "2026-13-45" is not a real date' },
     ...flood,

@@ -26,8 +26,12 @@ describe("feed content under a path prefix", () => {
   let project: TestProject;
   beforeAll(async () => {
     project = makeProject(
-      { ...samples(["seed-release.txt", "2026-10-05-digital-services.md"]), "2026-11-20-relative.md": RELATIVE_LINKS,
-        "jubail-plant.jpg": readFileSync(path.join(REPO, "test/fixtures/images/jubail-plant.jpg")), "control.txt": CDATA_END },
+      {
+        ...samples(["seed-release.txt", "2026-10-05-digital-services.md"]),
+        "2026-11-20-relative.md": RELATIVE_LINKS,
+        "jubail-plant.jpg": readFileSync(path.join(REPO, "test/fixtures/images/jubail-plant.jpg")),
+        "control.txt": CDATA_END,
+      },
       { feedSize: 3 },
     );
     const result = await project.build({ pathPrefix: "/newsroom/" });
@@ -88,7 +92,10 @@ describe("feed content under a path prefix", () => {
     const id = before.json.items.find((item: { title: string }) => item.title === "روابط نسبية").id;
     expect(id).toBe("tag:news.example.org,2026-11-20:ar/relative");
 
-    const feedFiles = () => readdirSync(path.join(project.root, "dist"), { recursive: true, encoding: "utf8" }).filter((f) => /\.(xml|json|xsl|txt)$/.test(f)).sort();
+    const feedFiles = () =>
+      readdirSync(path.join(project.root, "dist"), { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.(xml|json|xsl|txt)$/.test(f))
+        .sort();
     const snapshot = () => Object.fromEntries(feedFiles().map((f) => [f, project.read(f)]));
     const first = snapshot();
     await project.build({ pathPrefix: "/newsroom/" });

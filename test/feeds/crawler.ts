@@ -10,8 +10,14 @@ import { GOOD_SAMPLES, makeProject, samples } from "../helpers/project.ts";
 const SITE_URL = "https://news.example.org";
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html", ".xml": "application/xml", ".xsl": "text/xsl", ".json": "application/json",
-  ".txt": "text/plain", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml",
+  ".html": "text/html",
+  ".xml": "application/xml",
+  ".xsl": "text/xsl",
+  ".json": "application/json",
+  ".txt": "text/plain",
+  ".css": "text/css",
+  ".js": "text/javascript",
+  ".svg": "image/svg+xml",
 };
 
 /** The file a static host serves for a path under the site's folder: `x/` is `x/index.html`. */
@@ -55,7 +61,14 @@ function referencesIn(body: string, type: string): string[] {
   if (type === "text/css") return [...body.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => m[1]);
   // Feeds, the sitemap, robots.txt and the preview stylesheet: the stylesheet reference, attributes,
   // and every absolute URL in the text, item HTML included (escaped once in XML, as JSON strings in JSON Feed).
-  const text = type === "application/json" ? JSON.stringify(JSON.parse(body), null, 1).replace(/\\"/g, '"') : body.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const text =
+    type === "application/json"
+      ? JSON.stringify(JSON.parse(body), null, 1).replace(/\\"/g, '"')
+      : body
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&amp;/g, "&");
   return [
     ...[...text.matchAll(/<\?xml-stylesheet href="([^"]+)"/g)].map((m) => m[1]),
     ...[...text.matchAll(/\b(?:href|src)="([^"{]+)"/g)].map((m) => m[1]),
@@ -85,7 +98,12 @@ async function crawl(origin: string, prefix: string, start: string[]) {
     for (const reference of referencesIn(await response.text(), type)) {
       if (/^(mailto|tel|javascript|data):/i.test(reference)) continue;
       const url = new URL(reference, `${origin}${current}`);
-      const local = url.origin === origin ? url.pathname : url.href.startsWith(published) ? `${prefix}${url.pathname.slice(new URL(published).pathname.length)}` : undefined;
+      const local =
+        url.origin === origin
+          ? url.pathname
+          : url.href.startsWith(published)
+            ? `${prefix}${url.pathname.slice(new URL(published).pathname.length)}`
+            : undefined;
       if (local === undefined) {
         // Another site (release text, share links) is not ours to check; our own site outside its folder is a broken link.
         if (url.origin === SITE_URL) broken.push(`${reference} in ${current}: outside ${published}`);
@@ -103,7 +121,9 @@ async function crawl(origin: string, prefix: string, start: string[]) {
 /** A site with `"slugs": "arabic"` and a release whose file name and tags are Arabic. */
 export const ARABIC_SLUGS = {
   site: { slugs: "arabic" },
-  releases: { "2026-11-25-بيان-الميزانية.txt": "---\ntags: [الطاقة المتجددة, صحة, مياه]\nsummary: ملخص الميزانية.\n---\nبيان الميزانية العامة\n\nنص البيان.\n" },
+  releases: {
+    "2026-11-25-بيان-الميزانية.txt": "---\ntags: [الطاقة المتجددة, صحة, مياه]\nsummary: ملخص الميزانية.\n---\nبيان الميزانية العامة\n\nنص البيان.\n",
+  },
 };
 
 /**
@@ -133,7 +153,9 @@ export function describeCrawl(prefix: string, { site = {}, releases = {} }: { si
     });
 
     it("reaches every page, feed and stylesheet from the home page and robots.txt", () => {
-      const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((file) => /\.(html|xml|xsl|css)$|(^|\/)feed\.json$|robots\.txt$/.test(file));
+      const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((file) =>
+        /\.(html|xml|xsl|css)$|(^|\/)feed\.json$|robots\.txt$/.test(file),
+      );
       const expected = files.map((file) => `${prefix}${file}`.replace(/index\.html$/, ""));
       expect(expected.length).toBeGreaterThan(60);
       const seen = new Set([...result.seen].map(decodeURI));

@@ -42,7 +42,12 @@ export function expectAbsoluteUrls(html: string): void {
   const urls = [
     ...[...document.querySelectorAll("[href]")].map((e) => e.getAttribute("href")!),
     ...[...document.querySelectorAll("[src]")].map((e) => e.getAttribute("src")!),
-    ...[...document.querySelectorAll("[srcset]")].flatMap((e) => e.getAttribute("srcset")!.split(",").map((c) => c.trim().split(/\s+/)[0])),
+    ...[...document.querySelectorAll("[srcset]")].flatMap((e) =>
+      e
+        .getAttribute("srcset")!
+        .split(",")
+        .map((c) => c.trim().split(/\s+/)[0]),
+    ),
   ];
   for (const url of urls) expect(() => new URL(url), `${url} is not absolute`).not.toThrow();
 }

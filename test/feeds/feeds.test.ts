@@ -46,9 +46,18 @@ describe("the feeds of the sample newsroom", () => {
     for (const feed of feeds) {
       const { rss, atom, json } = readFeed(project, feed.links);
       const ids = feed.releases.map((release) => release.id);
-      expect(rss.items.map((item) => item.id), feed.links.rss).toEqual(ids);
-      expect(atom.items.map((item) => item.id), feed.links.atom).toEqual(ids);
-      expect(json.items.map((item: { id: string }) => item.id), feed.links.json).toEqual(ids);
+      expect(
+        rss.items.map((item) => item.id),
+        feed.links.rss,
+      ).toEqual(ids);
+      expect(
+        atom.items.map((item) => item.id),
+        feed.links.atom,
+      ).toEqual(ids);
+      expect(
+        json.items.map((item: { id: string }) => item.id),
+        feed.links.json,
+      ).toEqual(ids);
       for (const parsed of [rss, atom]) {
         expect(parsed.items.map((item) => item.url)).toEqual(feed.releases.map((release) => absolute(release.url)));
         expect(parsed.items.map((item) => item.title)).toEqual(feed.releases.map((release) => release.title));

@@ -33,7 +33,12 @@ describe("scriptSafeJson", () => {
   });
 
   it("leaves out empty members but keeps empty array slots and falsy numbers", () => {
-    expect(JSON.parse(scriptSafeJson({ a: "", b: null, c: undefined, d: 0, e: false, f: ["", null], g: { h: "" } }))).toEqual({ d: 0, e: false, f: ["", null], g: {} });
+    expect(JSON.parse(scriptSafeJson({ a: "", b: null, c: undefined, d: 0, e: false, f: ["", null], g: { h: "" } }))).toEqual({
+      d: 0,
+      e: false,
+      f: ["", null],
+      g: {},
+    });
   });
 
   it("strips control characters and writes String objects (Nunjucks' SafeString) as strings", () => {
@@ -88,8 +93,17 @@ describe("sitemapEntries", () => {
   const site = validateSite({ title: "T", url: "https://news.example.org", languages: ["ar", "en"], perPage: 1 }, "site.json");
   const release = (slug: string, lang: string, date: string, fields: Partial<Release> = {}): Release =>
     ({
-      slug, lang, dir: lang === "ar" ? "rtl" : "ltr", url: `${lang === "ar" ? "/" : `/${lang}/`}releases/2026/11/${slug}/`,
-      date, updated: date, tags: [], title: slug, id: slug, published: true, ...fields,
+      slug,
+      lang,
+      dir: lang === "ar" ? "rtl" : "ltr",
+      url: `${lang === "ar" ? "/" : `/${lang}/`}releases/2026/11/${slug}/`,
+      date,
+      updated: date,
+      tags: [],
+      title: slug,
+      id: slug,
+      published: true,
+      ...fields,
     }) as Release;
   const releases = [
     release("b", "ar", "2026-11-20T00:00:00+03:00", { translationKey: "k", tags: ["t"] }),

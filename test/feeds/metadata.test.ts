@@ -17,7 +17,8 @@ describe("head metadata, sitemap and robots.txt of the sample newsroom", () => {
   /** Every HTML page of the output by URL path: `/`, `/releases/…/`, `/404.html`. */
   let pages: string[];
   const absolute = (url: string) => new URL(url.replace(/^\//, ""), "https://news.example.org/").href;
-  const meta = (document: Document, property: string) => document.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute("content");
+  const meta = (document: Document, property: string) =>
+    document.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute("content");
 
   beforeAll(async () => {
     const { project: shared, result } = await sharedSite("samples+injection");
@@ -133,8 +134,16 @@ describe("head metadata, sitemap and robots.txt of the sample newsroom", () => {
     const alternates = (url: string) => byLoc.get(absolute(url))!["xhtml:link"]!.map((link) => [link["@hreflang"], link["@href"]]);
     const ar = absolute("/releases/2026/11/desalination-plant/");
     const en = absolute("/en/releases/2026/11/desalination-plant/");
-    expect(alternates("/releases/2026/11/desalination-plant/")).toEqual([["ar", ar], ["en", en], ["x-default", ar]]);
-    expect(alternates("/en/releases/2026/11/desalination-plant/")).toEqual([["en", en], ["ar", ar], ["x-default", ar]]);
+    expect(alternates("/releases/2026/11/desalination-plant/")).toEqual([
+      ["ar", ar],
+      ["en", en],
+      ["x-default", ar],
+    ]);
+    expect(alternates("/en/releases/2026/11/desalination-plant/")).toEqual([
+      ["en", en],
+      ["ar", ar],
+      ["x-default", ar],
+    ]);
     expect(byLoc.get(absolute("/releases/2026/10/digital-services/"))!["xhtml:link"]).toBeUndefined();
   });
 

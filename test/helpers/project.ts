@@ -63,8 +63,7 @@ export function projectAt(root: string): TestProject {
     root,
     build: (options = {}) => buildSite({ root, now: BUILD_NOW, ...options }),
     read,
-    page: (url: string, output?: string) =>
-      parseHTML(read(path.join(decodeURI(url), url.endsWith(".html") ? "" : "index.html"), output)).document,
+    page: (url: string, output?: string) => parseHTML(read(path.join(decodeURI(url), url.endsWith(".html") ? "" : "index.html"), output)).document,
   };
 }
 

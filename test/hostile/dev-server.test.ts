@@ -13,7 +13,10 @@ afterEach(() => children.splice(0).forEach((child) => child.kill("SIGKILL")));
 
 it("answers an address outside the preview with 404 and keeps serving", async () => {
   const project = makeProject(samples(["seed-release.txt", "draft-note.txt"]));
-  const child = startTs("src/cli/build.ts", ["--serve", `--port=${await freePort()}`, "--now=2026-11-29T12:00:00+03:00"], { cwd: project.root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = startTs("src/cli/build.ts", ["--serve", `--port=${await freePort()}`, "--now=2026-11-29T12:00:00+03:00"], {
+    cwd: project.root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));

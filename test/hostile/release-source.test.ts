@@ -14,10 +14,14 @@ const PLAN = "---\ndate: 2026-11-21\ndraft: true\n---\nخطة سرية\n\nأرق
 
 it.each([
   ["a link in assets/ to releases/", "/assets/rel/2026-11-21-plan.txt", (root: string) => symlinkSync("../releases", path.join(root, "assets/rel"))],
-  ["a copy in assets/ under another name", "/assets/docs/plan-notes.txt", (root: string) => {
-    mkdirSync(path.join(root, "assets/docs"));
-    copyFileSync(path.join(root, "releases/2026-11-21-plan.txt"), path.join(root, "assets/docs/plan-notes.txt"));
-  }],
+  [
+    "a copy in assets/ under another name",
+    "/assets/docs/plan-notes.txt",
+    (root: string) => {
+      mkdirSync(path.join(root, "assets/docs"));
+      copyFileSync(path.join(root, "releases/2026-11-21-plan.txt"), path.join(root, "assets/docs/plan-notes.txt"));
+    },
+  ],
 ])("a draft's own file reached through %s fails the build", async (_, href, place) => {
   const project = makeProject({ "2026-11-20-open.md": OPEN(href), "2026-11-21-plan.txt": PLAN });
   place(project.root);
@@ -26,5 +30,7 @@ it.each([
 
   expect(failure).toBeInstanceOf(ReleaseErrors);
   expect(existsSync(path.join(project.root, "dist"))).toBe(false);
-  expect((failure as ReleaseErrors).diagnostics.map(formatDiagnostic).join("\n")).toMatch(new RegExp(`releases/2026-11-21-plan\\.txt: error: is a draft, but a file only it uses is in the built site: ${href.replace(/\./g, "\\.")}`));
+  expect((failure as ReleaseErrors).diagnostics.map(formatDiagnostic).join("\n")).toMatch(
+    new RegExp(`releases/2026-11-21-plan\\.txt: error: is a draft, but a file only it uses is in the built site: ${href.replace(/\./g, "\\.")}`),
+  );
 });

@@ -43,10 +43,12 @@ describe("corrupt cache entries are made again", () => {
     const before = snapshot(dist);
     for (const folder of ["bayan-og", "bayan-img"]) {
       const cache = path.join(project.root, ".cache", folder);
-      readdirSync(cache).filter((name) => /\.(png|jpe?g|webp|avif)$/.test(name)).forEach((name, i) => {
-        const file = path.join(cache, name);
-        writeFileSync(file, i % 2 ? "garbage" : readFileSync(file).subarray(0, 100));
-      });
+      readdirSync(cache)
+        .filter((name) => /\.(png|jpe?g|webp|avif)$/.test(name))
+        .forEach((name, i) => {
+          const file = path.join(cache, name);
+          writeFileSync(file, i % 2 ? "garbage" : readFileSync(file).subarray(0, 100));
+        });
     }
     expect((await project.build()).ok).toBe(true);
     const after = snapshot(dist);

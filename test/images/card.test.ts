@@ -14,13 +14,20 @@ const ARABIC: CardInput = {
 
 /** Pixels of one line of text drawn with the given family (and font file), as raw greyscale. */
 async function drawn(family: string, fontfile?: string): Promise<Buffer> {
-  return sharp({ text: { text: "بيان صحفي", font: `${family} 40`, fontfile, dpi: 72 } }).raw().toBuffer();
+  return sharp({ text: { text: "بيان صحفي", font: `${family} 40`, fontfile, dpi: 72 } })
+    .raw()
+    .toBuffer();
 }
 
 /** Horizontal extent of dark ink in the title band of a card (rows 184–480). */
 async function titleInk(png: Buffer): Promise<{ left: number; right: number }> {
-  const { data, info } = await sharp(png).extract({ left: 0, top: 184, width: OG_SIZE.width, height: 296 }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  let left = info.width, right = 0;
+  const { data, info } = await sharp(png)
+    .extract({ left: 0, top: 184, width: OG_SIZE.width, height: 296 })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let left = info.width,
+    right = 0;
   for (let y = 0; y < info.height; y++) {
     for (let x = 0; x < info.width; x++) {
       if (data[y * info.width + x] < 100) (left = Math.min(left, x)), (right = Math.max(right, x));
@@ -54,14 +61,23 @@ describe("Open Graph cards", () => {
   });
 
   it("inks the title, site name and host in their colours on the paper", async () => {
-    const { data } = await sharp(await drawCard(ARABIC)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(await drawCard(ARABIC))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const colourAt = (x: number, y: number) => [...data.subarray((y * OG_SIZE.width + x) * 3, (y * OG_SIZE.width + x) * 3 + 3)];
     const count = (rgb: number[], rows: [number, number]) => {
       let found = 0;
-      for (let y = rows[0]; y < rows[1]; y++) for (let x = 0; x < OG_SIZE.width; x++) if (colourAt(x, y).every((value, channel) => value === rgb[channel])) found++;
+      for (let y = rows[0]; y < rows[1]; y++)
+        for (let x = 0; x < OG_SIZE.width; x++) if (colourAt(x, y).every((value, channel) => value === rgb[channel])) found++;
       return found;
     };
-    const [paper, ink, accent, muted] = [[0xfd, 0xfc, 0xf9], [0x1d, 0x23, 0x21], [0x0b, 0x6e, 0x4f], [0x55, 0x60, 0x5c]];
+    const [paper, ink, accent, muted] = [
+      [0xfd, 0xfc, 0xf9],
+      [0x1d, 0x23, 0x21],
+      [0x0b, 0x6e, 0x4f],
+      [0x55, 0x60, 0x5c],
+    ];
     expect(colourAt(100, 200)).toEqual(paper);
     expect(count(ink, [184, 480])).toBeGreaterThan(2000); // the title's glyphs, fully covered pixels
     expect(count(accent, [60, 160])).toBeGreaterThan(3000); // the site name and the logo's tile

@@ -23,7 +23,9 @@ describe("share cards of a site (ogCards)", () => {
     const built = await project.build();
     expect(built.ok).toBe(true);
     const home = project.page("/");
-    const releaseUrls = [...home.querySelectorAll("main a[href*='/releases/2026/11/']")].map((link) => new URL(link.getAttribute("href")!, "https://x/").pathname);
+    const releaseUrls = [...home.querySelectorAll("main a[href*='/releases/2026/11/']")].map(
+      (link) => new URL(link.getAttribute("href")!, "https://x/").pathname,
+    );
     const pages = [...new Set(releaseUrls)].map((url) => ({ url, page: project.page(url) }));
     expect(pages.map(({ page }) => page.querySelector("h1")?.textContent?.trim())).toEqual([1, 2, 3, 4, 5].map((n) => `خبر رقم ${n} عن المشاريع`));
     const images = pages.map(({ page }) => meta(page, "og:image")!);

@@ -17,7 +17,9 @@ const temp = () => mkdtempSync(path.join(os.tmpdir(), "bayan-og-"));
 /** A plain PNG file of the given size. */
 const png = async (width: number, height: number) => {
   const file = path.join(temp(), "logo.png");
-  await sharp({ create: { width, height, channels: 3, background: "#0b6e4f" } }).png().toFile(file);
+  await sharp({ create: { width, height, channels: 3, background: "#0b6e4f" } })
+    .png()
+    .toFile(file);
   return file;
 };
 const card = { title: "تدشين محطة تحلية", dir: "rtl" as const, siteName: "المركز الإعلامي", host: "news.example.org", accent: "#0b6e4f", logo: LOGO };
@@ -70,7 +72,8 @@ describe("images of a release", () => {
   });
 
   it("runs at most `limit` tasks at once", async () => {
-    let running = 0, most = 0;
+    let running = 0,
+      most = 0;
     const results = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
       most = Math.max(most, ++running);
       await new Promise((resolve) => setTimeout(resolve, n * 5));
@@ -84,7 +87,8 @@ describe("images of a release", () => {
 
 describe("buildImages", () => {
   const site = validateSite(JSON.parse(readFileSync(path.join(REPO, "templates/site.json"), "utf8")), "site.json");
-  const release = (over: Partial<Release>) => ({ file: "releases/x.txt", url: "/releases/2026/11/x/", title: "عنوان", lang: "ar", dir: "rtl", ...over }) as Release;
+  const release = (over: Partial<Release>) =>
+    ({ file: "releases/x.txt", url: "/releases/2026/11/x/", title: "عنوان", lang: "ar", dir: "rtl", ...over }) as Release;
   const sections = [{ lang: "ar", dir: "rtl", root: "/" }] as Parameters<typeof buildImages>[1];
 
   it("gives each release an Open Graph image with its absolute URL, and each language a site card", async () => {
@@ -95,7 +99,12 @@ describe("buildImages", () => {
       { site, root, base: "https://news.example.org/newsroom/", cacheDir: temp() },
     );
     expect(set.releaseCards.get("/releases/2026/11/a/")).toEqual({
-      url: "/og/releases/2026/11/a.jpg", absoluteUrl: "https://news.example.org/newsroom/og/releases/2026/11/a.jpg", width: 1200, height: 630, type: "image/jpeg", alt: "محطة",
+      url: "/og/releases/2026/11/a.jpg",
+      absoluteUrl: "https://news.example.org/newsroom/og/releases/2026/11/a.jpg",
+      width: 1200,
+      height: 630,
+      type: "image/jpeg",
+      alt: "محطة",
     });
     expect(set.releaseCards.get("/releases/2026/11/x/")).toMatchObject({ url: "/og/releases/2026/11/x.png", type: "image/png", alt: "عنوان" });
     expect(set.siteCards.get("ar")).toMatchObject({ url: "/og/index.png", width: 1200, height: 630 });
@@ -140,15 +149,22 @@ describe("buildImages", () => {
     const set = await buildImages([broken, release({})], sections, { site, root: REPO, base: "https://news.example.org/", cacheDir: temp() });
     expect(set.releaseCards.get(broken.url)).toEqual(set.siteCards.get("ar"));
     expect(set.releaseCards.get("/releases/2026/11/x/")?.url).toBe("/og/releases/2026/11/x.png");
-    expect(set.warnings).toEqual([expect.objectContaining({ file: "releases/broken.txt", severity: "warning", message: expect.stringMatching(/share card could not be drawn/) })]);
+    expect(set.warnings).toEqual([
+      expect.objectContaining({ file: "releases/broken.txt", severity: "warning", message: expect.stringMatching(/share card could not be drawn/) }),
+    ]);
   });
 
   it("fails naming every release whose image is missing", async () => {
     const build = buildImages(
-      [release({ file: "releases/one.txt", image: "gone.jpg" }), release({ file: "releases/two.txt", url: "/releases/2026/11/two/", image: "assets/gone.png" })],
+      [
+        release({ file: "releases/one.txt", image: "gone.jpg" }),
+        release({ file: "releases/two.txt", url: "/releases/2026/11/two/", image: "assets/gone.png" }),
+      ],
       sections,
       { site, root: temp(), base: "https://news.example.org/", cacheDir: temp() },
     );
-    await expect(build).rejects.toThrow(/releases\/one\.txt: error: image "gone\.jpg" was not found[\s\S]*releases\/two\.txt: error: image "assets\/gone\.png" was not found/);
+    await expect(build).rejects.toThrow(
+      /releases\/one\.txt: error: image "gone\.jpg" was not found[\s\S]*releases\/two\.txt: error: image "assets\/gone\.png" was not found/,
+    );
   });
 });

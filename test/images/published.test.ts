@@ -15,9 +15,14 @@ describe("files published from assets/", () => {
   let project: TestProject;
   beforeAll(async () => {
     project = makeProject({
-      "plant.md": "---\ndate: 2026-11-24\nimage: assets/photos/plant.jpg\nimageAlt: محطة التحلية\n---\n# تدشين محطة التحلية\n\nالتقرير [كاملاً](/assets/docs/report.pdf).\n",
+      "plant.md":
+        "---\ndate: 2026-11-24\nimage: assets/photos/plant.jpg\nimageAlt: محطة التحلية\n---\n# تدشين محطة التحلية\n\nالتقرير [كاملاً](/assets/docs/report.pdf).\n",
     });
-    for (const [file, bytes] of [["assets/photos/plant.jpg", await photoWithExif()], ["assets/docs/report.pdf", "%PDF-1.4 report"], ["assets/docs/unused.pdf", "%PDF-1.4 unused"]] as const) {
+    for (const [file, bytes] of [
+      ["assets/photos/plant.jpg", await photoWithExif()],
+      ["assets/docs/report.pdf", "%PDF-1.4 report"],
+      ["assets/docs/unused.pdf", "%PDF-1.4 unused"],
+    ] as const) {
       mkdirSync(path.dirname(path.join(project.root, file)), { recursive: true });
       writeFileSync(path.join(project.root, file), bytes);
     }

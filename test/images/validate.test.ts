@@ -42,7 +42,11 @@ function projectWith(place: Buffer | string | ((file: string) => void), site: Re
 async function checkAndBuild(project: ReturnType<typeof makeProject>) {
   const checked = checkProject({ root: project.root, now: DateTime.fromISO(BUILD_NOW, { setZone: true }) });
   const built = await project.build();
-  const errors = (list: typeof checked.diagnostics) => list.filter((d) => d.severity === "error").map(formatDiagnostic).join("\n");
+  const errors = (list: typeof checked.diagnostics) =>
+    list
+      .filter((d) => d.severity === "error")
+      .map(formatDiagnostic)
+      .join("\n");
   return { check: errors(checked.diagnostics), build: errors(built.diagnostics), ok: built.ok };
 }
 
@@ -50,13 +54,21 @@ describe("images check and build refuse alike, at the line of the key", () => {
   it.each([
     ["a file that is not an image", "just some text, saved as .jpg\n", /releases\/2026\/x\.txt:3: error: image "photo\.jpg" is not an image Bayan can read/],
     ["a damaged image (its first bytes lost)", PHOTO.subarray(200), /releases\/2026\/x\.txt:3: error: image "photo\.jpg" is not an image Bayan can read/],
-    ["an image of a format Bayan cannot publish", Buffer.concat([Buffer.from("BM"), Buffer.alloc(60)]), /releases\/2026\/x\.txt:3: error: image "photo\.jpg" is not an image Bayan can read \(its first bytes look like BMP\)/],
+    [
+      "an image of a format Bayan cannot publish",
+      Buffer.concat([Buffer.from("BM"), Buffer.alloc(60)]),
+      /releases\/2026\/x\.txt:3: error: image "photo\.jpg" is not an image Bayan can read \(its first bytes look like BMP\)/,
+    ],
     ["an image too large to open", pngHeader(30_000, 20_000), /releases\/2026\/x\.txt:3: error: image "photo\.jpg" is 30000×20000 pixels/],
-    ["a link to a file outside the project", (file: string) => {
-      const outside = path.join(mkdtempSync(path.join(os.tmpdir(), "bayan-outside-")), "secret.jpg");
-      writeFileSync(outside, PHOTO);
-      symlinkSync(outside, file);
-    }, /releases\/2026\/x\.txt:3: error: image "photo\.jpg" is a link to .*secret\.jpg, outside the project/],
+    [
+      "a link to a file outside the project",
+      (file: string) => {
+        const outside = path.join(mkdtempSync(path.join(os.tmpdir(), "bayan-outside-")), "secret.jpg");
+        writeFileSync(outside, PHOTO);
+        symlinkSync(outside, file);
+      },
+      /releases\/2026\/x\.txt:3: error: image "photo\.jpg" is a link to .*secret\.jpg, outside the project/,
+    ],
   ] as const)("%s", async (_, place, error) => {
     const result = await checkAndBuild(projectWith(place));
     expect(result.check).toMatch(error);
@@ -67,7 +79,11 @@ describe("images check and build refuse alike, at the line of the key", () => {
   it.each([
     ["an absolute path", (root: string) => path.join(root, "assets/logo.svg"), /templates\/site\.json:\d+: error: logo ".*logo\.svg" is an absolute path/],
     ["a path outside assets/", () => "branding/logo.svg", /templates\/site\.json:\d+: error: logo "branding\/logo\.svg" is not under assets\//],
-    ["a web address", () => "https://cdn.example.org/logo.svg", /templates\/site\.json:\d+: error: logo "https:\/\/cdn\.example\.org\/logo\.svg" is a web address/],
+    [
+      "a web address",
+      () => "https://cdn.example.org/logo.svg",
+      /templates\/site\.json:\d+: error: logo "https:\/\/cdn\.example\.org\/logo\.svg" is a web address/,
+    ],
     ["a file that is not an image", () => "assets/logo.txt", /templates\/site\.json:\d+: error: logo "assets\/logo\.txt" is not an image Bayan can read/],
   ])("a logo given as %s", async (_, logo, error) => {
     const project = makeProject({ "x.txt": "عنوان البيان الصحفي\n\nنص البيان.\n" });
@@ -93,7 +109,10 @@ describe("imageProblems accepts every format the build reads", () => {
   it.each(["jpeg", "png", "webp", "avif", "gif", "tiff"] as const)("%s", async (format) => {
     const root = mkdtempSync(path.join(os.tmpdir(), "bayan-formats-"));
     mkdirSync(path.join(root, "releases"));
-    await sharp(PHOTO).resize(120).toFormat(format).toFile(path.join(root, `releases/photo.${format}`));
+    await sharp(PHOTO)
+      .resize(120)
+      .toFormat(format)
+      .toFile(path.join(root, `releases/photo.${format}`));
     const release = { file: "releases/x.txt", image: `photo.${format}`, published: true } as Release;
     const site = validateSite({ title: "t", url: "https://news.example.org", logo: undefined }, "site.json");
     expect(imageProblems(root, site, [release])).toEqual([]);

@@ -56,27 +56,59 @@ const MISREAD_FRONT_MATTER: Array<[string, string, RegExp]> = [
   ["a zero-width space before ---", `\u200B---\n${HELD}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:1: error: .*invisible/],
   ["a BOM, then a zero-width no-break space before ---", `\uFEFF\uFEFF---\n${HELD}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:1: error/],
   ["the title line, then the front matter", `${SECRET_TITLE}\n---\n${HELD}\n---\n${SECRET_BODY}\n`, /secret\.txt:2: error: .*after the title/],
-  ["the title line, a blank line, then the front matter", `${SECRET_TITLE}\n\n---\ndraft: true\n---\n\n${SECRET_BODY}\n`, /secret\.txt:3: error: .*after the title/],
+  [
+    "the title line, a blank line, then the front matter",
+    `${SECRET_TITLE}\n\n---\ndraft: true\n---\n\n${SECRET_BODY}\n`,
+    /secret\.txt:3: error: .*after the title/,
+  ],
   ["TOML +++ front matter", `+++\nembargo = "${EMBARGO}"\n+++\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:1: error: .*TOML/],
   ["an empty embargo:", `---\nembargo:\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:2: error: embargo: is empty/],
   ["an empty draft:", `---\ndraft:\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:2: error: draft: is empty/],
-  ["a draft nested in a group of keys", `---\nparams:\n  draft: true\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:2: error: "draft" inside "params" is not read/],
-  ["a second front matter block", `---\ndate: 2026-11-01\n---\n---\n${HELD}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.txt:4: error: .*second front matter block/],
+  [
+    "a draft nested in a group of keys",
+    `---\nparams:\n  draft: true\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`,
+    /secret\.txt:2: error: "draft" inside "params" is not read/,
+  ],
+  [
+    "a second front matter block",
+    `---\ndate: 2026-11-01\n---\n---\n${HELD}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`,
+    /secret\.txt:4: error: .*second front matter block/,
+  ],
   ["a blank line before --- (.md)", `\n---\ndraft: true\n---\n# ${SECRET_TITLE}\n\n${SECRET_BODY}\n`, /secret\.md:2: error/],
   ["the title line, then the front matter (.md)", `${SECRET_TITLE}\n---\n${HELD}\n---\n\n${SECRET_BODY}\n`, /secret\.md:2: error: .*after the title/],
-  ...([
-    ["embrago", EMBARGO, "embargo"], ["embargoed", EMBARGO, "embargo"], ["Embargo", EMBARGO, "embargo"], ["EMBARGO", EMBARGO, "embargo"],
-    ["embargo_until", EMBARGO, "embargo"], ["embargoUntil", EMBARGO, "embargo"], ["release_date", EMBARGO, "embargo"], ["embarg", EMBARGO, "embargo"],
-    ["Draft", "true", "draft"], ["drafts", "true", "draft"], ["draft_", "true", "draft"], ["published", "false", "draft"], ["status", "draft", "draft"],
-    ["hidden", "true", "draft"], ["مسودة", "true", "draft"],
-  ] as const).map(([key, value, known]): [string, string, RegExp] =>
-    [`the misspelled key ${key}:`, `---\n${key}: ${value}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`, new RegExp(`secret\\.txt:2: error: .*did you mean \`${known}\``)]),
+  ...(
+    [
+      ["embrago", EMBARGO, "embargo"],
+      ["embargoed", EMBARGO, "embargo"],
+      ["Embargo", EMBARGO, "embargo"],
+      ["EMBARGO", EMBARGO, "embargo"],
+      ["embargo_until", EMBARGO, "embargo"],
+      ["embargoUntil", EMBARGO, "embargo"],
+      ["release_date", EMBARGO, "embargo"],
+      ["embarg", EMBARGO, "embargo"],
+      ["Draft", "true", "draft"],
+      ["drafts", "true", "draft"],
+      ["draft_", "true", "draft"],
+      ["published", "false", "draft"],
+      ["status", "draft", "draft"],
+      ["hidden", "true", "draft"],
+      ["مسودة", "true", "draft"],
+    ] as const
+  ).map(([key, value, known]): [string, string, RegExp] => [
+    `the misspelled key ${key}:`,
+    `---\n${key}: ${value}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`,
+    new RegExp(`secret\\.txt:2: error: .*did you mean \`${known}\``),
+  ]),
 ];
 
 /** A new release exactly as `npm run new` writes it, dated 2026-11-20. */
 function scaffolded(lang: string): string {
   const site = validateSite({ title: "x", url: "https://news.example.org", languages: ["ar", "en"] }, "site.json");
-  return scaffoldRelease({ title: lang === "ar" ? "بيان جديد لم يكتمل" : "An unfinished release", lang, date: "2026-11-20" }, site, DateTime.fromISO("2026-11-20T09:00:00+03:00")).text;
+  return scaffoldRelease(
+    { title: lang === "ar" ? "بيان جديد لم يكتمل" : "An unfinished release", lang, date: "2026-11-20" },
+    site,
+    DateTime.fromISO("2026-11-20T09:00:00+03:00"),
+  ).text;
 }
 
 /** Item 2 and its near misses, 7 and 8: front matter Bayan does not read, scaffold text, dates. */
@@ -87,32 +119,44 @@ export const FRONT_MATTER_CASES: LeakCase[] = [
     releases: { "budget.txt": `---\nembargo: ${EMBARGO}\n---\nالميزانية السرية للعام المقبل\n\nنص سري لا يُنشر قبل موعده.\n` },
     expect: { outcome: "built", nowhere: ["الميزانية السرية", "نص سري لا يُنشر"] },
   },
-  ...MISREAD_FRONT_MATTER.map(([name, text, error]): LeakCase => ({
-    item: "18.2", name, releases: { [name.endsWith("(.md)") ? "secret.md" : "secret.txt"]: text },
-    expect: { outcome: "refused", error, nowhere: [SECRET_TITLE, SECRET_BODY] },
-  })),
+  ...MISREAD_FRONT_MATTER.map(
+    ([name, text, error]): LeakCase => ({
+      item: "18.2",
+      name,
+      releases: { [name.endsWith("(.md)") ? "secret.md" : "secret.txt"]: text },
+      expect: { outcome: "refused", error, nowhere: [SECRET_TITLE, SECRET_BODY] },
+    }),
+  ),
   {
     item: "18.2",
     name: "a Markdown release with a --- rule and key: value text further down (control)",
-    releases: { "notes.md": `---\nembargo: ${EMBARGO}\n---\n# ${SECRET_TITLE}\n\n${SECRET_BODY}\n\n---\n\ndraft: false\n\n---\n`,
-      "2026-11-01-public.md": "# بيان عام\n\nنص عام.\n\n---\n\nNote: the text.\n\n---\n" },
+    releases: {
+      "notes.md": `---\nembargo: ${EMBARGO}\n---\n# ${SECRET_TITLE}\n\n${SECRET_BODY}\n\n---\n\ndraft: false\n\n---\n`,
+      "2026-11-01-public.md": "# بيان عام\n\nنص عام.\n\n---\n\nNote: the text.\n\n---\n",
+    },
     expect: { outcome: "built", nowhere: [SECRET_TITLE, SECRET_BODY] },
   },
   {
     item: "18.2",
     name: "a key of the editor's own is kept as data, with a warning (control)",
-    releases: { "2026-11-01-own.txt": "---\ndepartment: الإعلام\n---\nبيان عام\n\nنص عام.\n", "secret.txt": `---\ndraft: true\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n` },
+    releases: {
+      "2026-11-01-own.txt": "---\ndepartment: الإعلام\n---\nبيان عام\n\nنص عام.\n",
+      "secret.txt": `---\ndraft: true\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n`,
+    },
     expect: { outcome: "built", nowhere: [SECRET_TITLE, SECRET_BODY], warning: /Bayan does not read, kept as data only: department/ },
   },
   ...[
     ["left as npm run new wrote it", (text: string) => text],
     ["with the text typed after the placeholder on its line", (text: string) => text.replace(placeholderFor("ar"), `${placeholderFor("ar")} ${SECRET_BODY}`)],
     ["with the placeholder moved below the text", (text: string) => text.replace(placeholderFor("ar"), `${SECRET_BODY}\n\n  ${placeholderFor("ar")}  `)],
-  ].map(([name, edit]): LeakCase => ({
-    item: "18.7", name: `a scaffolded release ${name as string}`,
-    releases: { "2026/2026-11-20-scaffold.txt": (edit as (text: string) => string)(scaffolded("ar")) },
-    expect: { outcome: "refused", error: /:\d+: error: the line still holds the placeholder/, nowhere: [placeholderFor("ar"), SECRET_BODY] },
-  })),
+  ].map(
+    ([name, edit]): LeakCase => ({
+      item: "18.7",
+      name: `a scaffolded release ${name as string}`,
+      releases: { "2026/2026-11-20-scaffold.txt": (edit as (text: string) => string)(scaffolded("ar")) },
+      expect: { outcome: "refused", error: /:\d+: error: the line still holds the placeholder/, nowhere: [placeholderFor("ar"), SECRET_BODY] },
+    }),
+  ),
   {
     item: "18.7",
     name: "an English scaffolded release left as it is",
@@ -128,10 +172,16 @@ export const FRONT_MATTER_CASES: LeakCase[] = [
   {
     item: "18.8",
     name: "an embargo that ends weeks after the release's date",
-    releases: { "2026-12-01-late.txt": "---\ndate: 2026-12-01\nembargo: 2026-12-31T08:00:00+03:00\n---\nبيان محظور حتى نهاية الشهر\n\nنص.\n",
-      "2026-12-15-middle.txt": "بيان منتصف الشهر\n\nنص.\n" },
+    releases: {
+      "2026-12-01-late.txt": "---\ndate: 2026-12-01\nembargo: 2026-12-31T08:00:00+03:00\n---\nبيان محظور حتى نهاية الشهر\n\nنص.\n",
+      "2026-12-15-middle.txt": "بيان منتصف الشهر\n\nنص.\n",
+    },
     now: "2027-01-01T09:00:00+03:00",
-    expect: { outcome: "built", nowhere: ["2026-12-01T00:00:00", "Tue, 01 Dec 2026"], warning: /embargo ends on 2026-12-31, after the release's date 2026-12-01/ },
+    expect: {
+      outcome: "built",
+      nowhere: ["2026-12-01T00:00:00", "Tue, 01 Dec 2026"],
+      warning: /embargo ends on 2026-12-31, after the release's date 2026-12-01/,
+    },
   },
   {
     item: "18.8",
@@ -154,7 +204,9 @@ export const ASSET_CASES: LeakCase[] = [
   {
     item: "18.1",
     name: "a photo in assets/ that only an embargoed release uses",
-    releases: { "budget.txt": `---\nembargo: ${EMBARGO}\nimage: assets/photos/site-visit.jpg\nimageAlt: زيارة الموقع\n---\nالميزانية السرية للعام المقبل\n\nنص سري لا يُنشر قبل موعده.\n` },
+    releases: {
+      "budget.txt": `---\nembargo: ${EMBARGO}\nimage: assets/photos/site-visit.jpg\nimageAlt: زيارة الموقع\n---\nالميزانية السرية للعام المقبل\n\nنص سري لا يُنشر قبل موعده.\n`,
+    },
     files: { "assets/photos/site-visit.jpg": PHOTO },
     expect: { outcome: "built", nowhere: [PHOTO, EXIF_MARKER, "site-visit"], absent: ["assets/photos/site-visit.jpg"] },
   },
@@ -226,7 +278,8 @@ async function mediaCases(): Promise<LeakCase[]> {
   // The end of the photo's image data: the same bytes in the original and in a stripped copy.
   const scan = photo.subarray(photo.length - 80, photo.length - 2);
   const statement = pdf("Secret statement of the plan");
-  const kit = (front: string) => `---\n${front}\nphotos:\n  - file: secret-plant.jpg\n    alt: صورة سرية للمحطة\nfiles:\n  - file: secret-statement.pdf\n---\nخطة المحطة السرية\n\nنص سري لا يُنشر قبل موعده.\n`;
+  const kit = (front: string) =>
+    `---\n${front}\nphotos:\n  - file: secret-plant.jpg\n    alt: صورة سرية للمحطة\nfiles:\n  - file: secret-statement.pdf\n---\nخطة المحطة السرية\n\nنص سري لا يُنشر قبل موعده.\n`;
   const hidden = { nowhere: ["secret-plant", "secret-statement", "Secret statement", scan, statement], absent: ["releases/2026/11/secret-kit"] };
   return [
     {
@@ -250,7 +303,10 @@ async function mediaCases(): Promise<LeakCase[]> {
     {
       item: "24.5",
       name: "a web page given as a photo",
-      releases: { "2026-11-25-page-kit.txt": "---\nphotos:\n  - file: plant.jpg\n    alt: المحطة\n---\nصور المحطة\n\nنص.\n", "plant.jpg": "<html><script>document.cookie</script></html>" },
+      releases: {
+        "2026-11-25-page-kit.txt": "---\nphotos:\n  - file: plant.jpg\n    alt: المحطة\n---\nصور المحطة\n\nنص.\n",
+        "plant.jpg": "<html><script>document.cookie</script></html>",
+      },
       expect: { outcome: "refused", error: /page-kit\.txt:3: error: photo "plant\.jpg": is a web page/ },
     },
   ];
@@ -261,14 +317,20 @@ async function mediaCases(): Promise<LeakCase[]> {
  * embargo days earlier, and a published release's plain link to a photo in `assets/`.
  */
 export const HOSTILE_EXTRA_CASES: LeakCase[] = [
-  ...(["+30:00", "+99:00", "-15:00", "+03:07"].map((offset): LeakCase => ({
-    item: "hostile",
-    name: `an embargo with the impossible offset ${offset} (+03:00 mistyped)`,
-    // Read as written, 12:00+30:00 is 27 hours before 12:00+03:00, before the build clock.
-    releases: { "2026-11-20-swapped.txt": `---\nembargo: 2026-11-29T12:00:00${offset}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n` },
-    now: "2026-11-29T11:00:00+03:00",
-    expect: { outcome: "refused", error: new RegExp(`swapped\\.txt:2: error: embargo .*offset ${offset.replace("+", "\\+")}`), nowhere: [SECRET_TITLE, SECRET_BODY] },
-  }))),
+  ...["+30:00", "+99:00", "-15:00", "+03:07"].map(
+    (offset): LeakCase => ({
+      item: "hostile",
+      name: `an embargo with the impossible offset ${offset} (+03:00 mistyped)`,
+      // Read as written, 12:00+30:00 is 27 hours before 12:00+03:00, before the build clock.
+      releases: { "2026-11-20-swapped.txt": `---\nembargo: 2026-11-29T12:00:00${offset}\n---\n${SECRET_TITLE}\n\n${SECRET_BODY}\n` },
+      now: "2026-11-29T11:00:00+03:00",
+      expect: {
+        outcome: "refused",
+        error: new RegExp(`swapped\\.txt:2: error: embargo .*offset ${offset.replace("+", "\\+")}`),
+        nowhere: [SECRET_TITLE, SECRET_BODY],
+      },
+    }),
+  ),
   {
     item: "hostile",
     name: "a published release's plain link to a photo in assets/: published without its camera and GPS data",

@@ -47,8 +47,14 @@ describe.each(LEAK_CASES.map((leak) => [`${leak.item} ${leak.name}`, leak] as co
     const built = await project.build({ now });
     const dist = path.join(project.root, "dist");
     if (leak.expect.outcome === "refused") {
-      const printed = [...checked.diagnostics, ...built.diagnostics].filter((d) => d.severity === "error").map(formatDiagnostic).join("\n");
-      expect(checked.diagnostics.some((d) => d.severity === "error"), "check passes what build must refuse").toBe(true);
+      const printed = [...checked.diagnostics, ...built.diagnostics]
+        .filter((d) => d.severity === "error")
+        .map(formatDiagnostic)
+        .join("\n");
+      expect(
+        checked.diagnostics.some((d) => d.severity === "error"),
+        "check passes what build must refuse",
+      ).toBe(true);
       expect(built.ok).toBe(false);
       expect(existsSync(dist)).toBe(false);
       if (leak.expect.error) expect(printed).toMatch(leak.expect.error);
@@ -58,7 +64,10 @@ describe.each(LEAK_CASES.map((leak) => [`${leak.item} ${leak.name}`, leak] as co
     }
     for (const needle of leak.expect.nowhere ?? []) expect(tracesOf(dist, needle), `trace of ${String(needle).slice(0, 40)}`).toEqual([]);
     for (const file of leak.expect.absent ?? []) expect(existsSync(path.join(dist, file)), file).toBe(false);
-    const warnings = checked.diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic).join("\n");
+    const warnings = checked.diagnostics
+      .filter((d) => d.severity === "warning")
+      .map(formatDiagnostic)
+      .join("\n");
     if (leak.expect.warning) expect(warnings).toMatch(leak.expect.warning);
   });
 });

@@ -23,12 +23,30 @@ const PAGES = [
 async function englishKit(): Promise<Record<string, string | Uint8Array>> {
   return {
     "2026/2026-11-20-plant-kit.en.txt": [
-      "---", "lang: en", "summary: Photos of the plant and the full statement.", "photos:",
-      "  - file: plant-dusk.jpg", "    alt: The desalination plant on the Jubail coast at dusk", "    caption: The plant at dusk", "    credit: Saudi Press Agency",
-      "  - file: tower.jpg", "    alt: The intake tower seen from the shore", "    credit: Ministry of Energy / A. Photographer",
-      "  - file: assets/press/panels.png", "    alt: Solar panels that power the plant",
-      "files:", "  - file: statement-en.pdf", "    title: Full statement (English)", "    lang: en", "  - file: statement-ar.pdf", "    title: البيان الكامل", "    lang: ar",
-      "---", "Photos of the Jubail plant and its statement", "", "The authority published photos of the Jubail desalination plant today, with its full statement.",
+      "---",
+      "lang: en",
+      "summary: Photos of the plant and the full statement.",
+      "photos:",
+      "  - file: plant-dusk.jpg",
+      "    alt: The desalination plant on the Jubail coast at dusk",
+      "    caption: The plant at dusk",
+      "    credit: Saudi Press Agency",
+      "  - file: tower.jpg",
+      "    alt: The intake tower seen from the shore",
+      "    credit: Ministry of Energy / A. Photographer",
+      "  - file: assets/press/panels.png",
+      "    alt: Solar panels that power the plant",
+      "files:",
+      "  - file: statement-en.pdf",
+      "    title: Full statement (English)",
+      "    lang: en",
+      "  - file: statement-ar.pdf",
+      "    title: البيان الكامل",
+      "    lang: ar",
+      "---",
+      "Photos of the Jubail plant and its statement",
+      "",
+      "The authority published photos of the Jubail desalination plant today, with its full statement.",
     ].join("\n"),
     "2026/plant-dusk.jpg": await cameraPhoto({ width: 1800, height: 1200, hue: 20 }),
     "2026/tower.jpg": await cameraPhoto({ width: 900, height: 1350, hue: 190 }),
@@ -65,29 +83,35 @@ describe("the media kit in a browser", () => {
     await page.goto(new URL(url.slice(1), server.url).href, { waitUntil: "networkidle" });
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState("networkidle");
-    await page.evaluate(() => Promise.all([...document.querySelectorAll<HTMLImageElement>(".media-photos img")].map((img) => img.decode().catch(() => undefined))));
+    await page.evaluate(() =>
+      Promise.all([...document.querySelectorAll<HTMLImageElement>(".media-photos img")].map((img) => img.decode().catch(() => undefined))),
+    );
     return { page, requests };
   }
 
   for (const width of [390, 1280]) {
-    it.each(PAGES)(`$name at ${width} px: fits, is accessible, loads resized photos only`, async ({ name, url, dir }) => {
-      const { page, requests } = await open(url, width);
-      try {
-        expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
-        const shown = requests.filter((request) => request.startsWith("/img/"));
-        const photos = await page.$$eval(".media-photos img", (images) => images.map((img) => new URL((img as HTMLImageElement).currentSrc).pathname));
-        expect(photos.every((photo) => shown.includes(photo))).toBe(true); // every photo of the grid, lazily, resized
-        expect(requests.filter((request) => request.includes("/media/"))).toEqual([]); // no original, no document, no ZIP
-        // Photos sit side by side on a desktop and one under the other on a phone.
-        const tops = await page.$$eval(".media-photos li", (items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
-        expect(new Set(tops).size).toBe(width === 1280 ? Math.ceil(tops.length / 2) : tops.length);
-        await page.locator(".media-kit").screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`) });
-        expect(await seriousViolations(page)).toEqual([]);
-      } finally {
-        await page.close();
-      }
-    }, 60_000);
+    it.each(PAGES)(
+      `$name at ${width} px: fits, is accessible, loads resized photos only`,
+      async ({ name, url, dir }) => {
+        const { page, requests } = await open(url, width);
+        try {
+          expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+          const shown = requests.filter((request) => request.startsWith("/img/"));
+          const photos = await page.$$eval(".media-photos img", (images) => images.map((img) => new URL((img as HTMLImageElement).currentSrc).pathname));
+          expect(photos.every((photo) => shown.includes(photo))).toBe(true); // every photo of the grid, lazily, resized
+          expect(requests.filter((request) => request.includes("/media/"))).toEqual([]); // no original, no document, no ZIP
+          // Photos sit side by side on a desktop and one under the other on a phone.
+          const tops = await page.$$eval(".media-photos li", (items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+          expect(new Set(tops).size).toBe(width === 1280 ? Math.ceil(tops.length / 2) : tops.length);
+          await page.locator(".media-kit").screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`) });
+          expect(await seriousViolations(page)).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      },
+      60_000,
+    );
   }
 
   it("prints the kit as a list of links, each with its full address", async () => {

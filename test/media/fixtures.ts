@@ -14,14 +14,19 @@ const XMP = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:
  * A photo as a camera delivers it: a colour pattern with EXIF (make, model, serial), GPS, an
  * orientation and (for JPEG) an XMP packet with a place name.
  */
-export async function cameraPhoto(options: { width?: number; height?: number; format?: "jpeg" | "png"; orientation?: number; hue?: number } = {}): Promise<Buffer> {
+export async function cameraPhoto(
+  options: { width?: number; height?: number; format?: "jpeg" | "png"; orientation?: number; hue?: number } = {},
+): Promise<Buffer> {
   const { width = 1600, height = 1067, format = "jpeg", orientation = 1, hue = 30 } = options;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g"><stop offset="0" stop-color="hsl(${hue},70%,45%)"/><stop offset="1" stop-color="hsl(${hue + 150},60%,35%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="${width / 3}" cy="${height / 2}" r="${height / 4}" fill="#fff8"/></svg>`;
-  const image = sharp(Buffer.from(svg)).withMetadata({ orientation }).withExif({
-    IFD0: { Make: "SecretCam", Model: "SecretCam X1", Copyright: "camera default" },
-    IFD2: { BodySerialNumber: "SN-4417" },
-    IFD3: { GPSLatitudeRef: "N", GPSLatitude: "27/1 0/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "49/1 40/1 0/1" },
-  }).withIccProfile("srgb");
+  const image = sharp(Buffer.from(svg))
+    .withMetadata({ orientation })
+    .withExif({
+      IFD0: { Make: "SecretCam", Model: "SecretCam X1", Copyright: "camera default" },
+      IFD2: { BodySerialNumber: "SN-4417" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "27/1 0/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "49/1 40/1 0/1" },
+    })
+    .withIccProfile("srgb");
   const bytes = format === "jpeg" ? await image.jpeg({ quality: 85 }).toBuffer() : await image.png().toBuffer();
   return format === "jpeg" ? withXmp(bytes) : bytes;
 }

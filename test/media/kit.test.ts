@@ -72,7 +72,10 @@ describe("a release with photos and a PDF", () => {
   it("packs the text, the stripped originals and the PDF into media-kit.zip", () => {
     const zip = unzipSync(readFileSync(path.join(dist, URL_PATH, "media/media-kit.zip")));
     expect(Object.keys(zip)).toEqual([
-      "plant-kit/plant-kit.txt", "plant-kit/photos/plant-dawn.jpg", "plant-kit/photos/panels.png", "plant-kit/documents/statement.pdf",
+      "plant-kit/plant-kit.txt",
+      "plant-kit/photos/plant-dawn.jpg",
+      "plant-kit/photos/panels.png",
+      "plant-kit/documents/statement.pdf",
     ]);
     const text = Buffer.from(zip["plant-kit/plant-kit.txt"]).toString("utf8");
     expect(text).toContain("صور محطة الجبيل وبيانها\n\nنشرت الهيئة اليوم");
@@ -87,7 +90,14 @@ describe("a release with photos and a PDF", () => {
     const size = (name: string) => readFileSync(path.join(dist, URL_PATH, "media", name)).length;
     const rssItem = feed.rss.items.find((item) => item.url === `https://news.example.org${URL_PATH}`)!;
     expect(rssItem.media.filter((m) => m.url.includes("/media/"))).toEqual([
-      { url: absolute("plant-dawn.jpg"), image: absolute("plant-dawn.jpg"), title: null, length: size("plant-dawn.jpg"), type: "image", mimeType: "image/jpeg" },
+      {
+        url: absolute("plant-dawn.jpg"),
+        image: absolute("plant-dawn.jpg"),
+        title: null,
+        length: size("plant-dawn.jpg"),
+        type: "image",
+        mimeType: "image/jpeg",
+      },
     ]);
     const atomEntry = feed.atom.items.find((item) => item.url === `https://news.example.org${URL_PATH}`)!;
     expect(atomEntry.media.filter((m) => m.url.includes("/media/")).map((m) => [m.url, m.length, m.mimeType, m.title])).toEqual([
@@ -115,7 +125,9 @@ describe("a release with photos and a PDF", () => {
 
 /** Every file under a folder. */
 function walk(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 /** The tags of an EXIF block's first IFD (sharp gives the block with its `Exif\0\0` prefix). */

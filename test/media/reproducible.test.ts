@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILD_NOW, makeProject, } from "../helpers/project.ts";
+import { BUILD_NOW, makeProject } from "../helpers/project.ts";
 import { addAssetPhoto, kitRelease } from "./fixtures.ts";
 import { runTs } from "../helpers/cli.ts";
 

@@ -16,7 +16,10 @@ const FILE = "releases/2026/2026-11-24-tdshyn-almhta.txt";
 describe("npm run new -- --photos", () => {
   it("fills photos: with each file and an empty alt, which check then asks for at the entry's line", async () => {
     const project = makeProject({});
-    const result = runTs("src/cli/new.ts", [ "تدشين المحطة", "--date", "2026-11-24", "--photos", "dawn.jpg, assets/press/panels.jpg", "--root", project.root], { cwd: REPO, encoding: "utf8" });
+    const result = runTs("src/cli/new.ts", ["تدشين المحطة", "--date", "2026-11-24", "--photos", "dawn.jpg, assets/press/panels.jpg", "--root", project.root], {
+      cwd: REPO,
+      encoding: "utf8",
+    });
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Put the photos next to it (in");
     const text = readFileSync(path.join(project.root, FILE), "utf8");
@@ -26,7 +29,10 @@ describe("npm run new -- --photos", () => {
       { file: "assets/press/panels.jpg", alt: "", caption: "", credit: "" },
     ]);
     const photoLines = text.split("\n").flatMap((line, i) => (line.startsWith("  - file:") ? [i + 1] : []));
-    const errors = () => checkProject({ root: project.root, now: NOW }).diagnostics.filter((d) => d.severity === "error" && d.message.includes("photo")).map(formatDiagnostic);
+    const errors = () =>
+      checkProject({ root: project.root, now: NOW })
+        .diagnostics.filter((d) => d.severity === "error" && d.message.includes("photo"))
+        .map(formatDiagnostic);
     expect(errors()).toEqual(photoLines.map((line) => expect.stringMatching(new RegExp(`^${FILE}:${line}: error: the photo ".+" has no alt`))));
 
     // Described and put in place, the photos pass.

@@ -6,17 +6,20 @@ import { BrokenPhoto, stripPhoto } from "../../src/media/strip.ts";
 import { CAMERA_SECRETS, cameraPhoto } from "./fixtures.ts";
 
 describe("stripPhoto", () => {
-  it.each(["jpeg", "png"] as const)("keeps a %s's pixels and colour profile, drops every camera detail, writes no EXIF for an upright photo", async (format) => {
-    const original = await cameraPhoto({ width: 320, height: 200, format });
-    const { bytes, width, height, orientation } = stripPhoto(original, format);
-    expect([width, height, orientation]).toEqual([320, 200, 1]);
-    for (const secret of CAMERA_SECRETS) expect(Buffer.from(bytes).includes(secret)).toBe(false);
-    const meta = await sharp(bytes).metadata();
-    expect([meta.exif, meta.xmp, meta.iptc]).toEqual([undefined, undefined, undefined]);
-    expect(meta.icc).toBeDefined();
-    const [before, after] = await Promise.all([sharp(original).raw().toBuffer(), sharp(bytes).raw().toBuffer()]);
-    expect(after.equals(before)).toBe(true);
-  });
+  it.each(["jpeg", "png"] as const)(
+    "keeps a %s's pixels and colour profile, drops every camera detail, writes no EXIF for an upright photo",
+    async (format) => {
+      const original = await cameraPhoto({ width: 320, height: 200, format });
+      const { bytes, width, height, orientation } = stripPhoto(original, format);
+      expect([width, height, orientation]).toEqual([320, 200, 1]);
+      for (const secret of CAMERA_SECRETS) expect(Buffer.from(bytes).includes(secret)).toBe(false);
+      const meta = await sharp(bytes).metadata();
+      expect([meta.exif, meta.xmp, meta.iptc]).toEqual([undefined, undefined, undefined]);
+      expect(meta.icc).toBeDefined();
+      const [before, after] = await Promise.all([sharp(original).raw().toBuffer(), sharp(bytes).raw().toBuffer()]);
+      expect(after.equals(before)).toBe(true);
+    },
+  );
 
   it("writes the credit as XMP rights, escaped, that sharp reads back", async () => {
     const { bytes } = stripPhoto(await cameraPhoto({ width: 64, height: 64 }), "jpeg", 'A & B <"Agency">');

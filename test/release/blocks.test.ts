@@ -6,8 +6,7 @@ const options = { file: "releases/x.txt", dir: "rtl" as const, firstLine: 3 };
 const render = (text: string) => renderTextBody(text.split("\n"), options);
 /** Text with the dateline's no-break spaces as plain ones: the shape, not the line breaking. */
 const plain = (text: string) => text.replace(/\u00A0/g, " ");
-const shape = (text: string) =>
-  [...fragment(render(text).html).children].map((el) => `${el.tagName.toLowerCase()}:${plain(el.textContent ?? "")}`);
+const shape = (text: string) => [...fragment(render(text).html).children].map((el) => `${el.tagName.toLowerCase()}:${plain(el.textContent ?? "")}`);
 
 describe("headings", () => {
   it.each([
@@ -78,15 +77,13 @@ describe("lists", () => {
 
 describe("paragraphs", () => {
   it("joins a hard-wrapped paragraph with spaces", () => {
-    expect(shape("هذا سطر أول من فقرة\nيكمل في السطر الثاني\nوينتهي هنا.")).toEqual([
-      "p:هذا سطر أول من فقرة يكمل في السطر الثاني وينتهي هنا.",
-    ]);
+    expect(shape("هذا سطر أول من فقرة\nيكمل في السطر الثاني\nوينتهي هنا.")).toEqual(["p:هذا سطر أول من فقرة يكمل في السطر الثاني وينتهي هنا."]);
   });
 
   it.each([
     ["full stops", "جملة أولى.\nجملة ثانية."],
     ["mixed sentence ends", "هل تعلم؟\nنعم!\nوهكذا…"],
-    ["closing quotes after the stop", "قال: «نعم.»\nوأضاف: \"لا.\""],
+    ["closing quotes after the stop", 'قال: «نعم.»\nوأضاف: "لا."'],
     ["Latin", "First sentence.\nSecond one?"],
   ])("gives one <p> per line when every line is a sentence: %s", (_, text) => {
     expect(shape(text)).toHaveLength(text.split("\n").length);
@@ -102,14 +99,15 @@ describe("paragraphs", () => {
 });
 
 describe("end marks", () => {
-  it.each([
-    "انتهى", "-انتهى-", "- انتهى -", "// انتهى //", "(انتهى)", "—انتهى—", "/انتهى/", "###", "-ENDS-", "ENDS", "- ends -", "-30-", "– 30 –",
-  ])("%s is an end mark", (mark) => {
-    expect(isEndMark(mark)).toBe(true);
-    const body = render(`نص.\n\n${mark}`);
-    expect(body.html).toBe("<p>نص.</p>");
-    expect(body.diagnostics).toEqual([]);
-  });
+  it.each(["انتهى", "-انتهى-", "- انتهى -", "// انتهى //", "(انتهى)", "—انتهى—", "/انتهى/", "###", "-ENDS-", "ENDS", "- ends -", "-30-", "– 30 –"])(
+    "%s is an end mark",
+    (mark) => {
+      expect(isEndMark(mark)).toBe(true);
+      const body = render(`نص.\n\n${mark}`);
+      expect(body.html).toBe("<p>نص.</p>");
+      expect(body.diagnostics).toEqual([]);
+    },
+  );
 
   it.each(["انتهى الاجتماع.", "30", "#", "وانتهى", "ENDS here"])("%s is not an end mark", (text) => {
     expect(isEndMark(text)).toBe(false);
@@ -293,6 +291,8 @@ describe("wire copy: headings stay honest", () => {
 describe("the dateline on the page", () => {
   it("holds each number to the words beside it: no line ends between a day and its month, or before a year's era mark", () => {
     const html = render("الجبيل 14 جمادى الآخرة 1448 هـ الموافق 24 نوفمبر 2026 م (واس) – دشّنت الهيئة اليوم المحطة.").html;
-    expect(/<span class="dateline">(.*?)<\/span>/.exec(html)![1]).toBe("الجبيل\u00A014\u00A0جمادى الآخرة\u00A01448\u00A0هـ الموافق\u00A024\u00A0نوفمبر\u00A02026\u00A0م (واس)");
+    expect(/<span class="dateline">(.*?)<\/span>/.exec(html)![1]).toBe(
+      "الجبيل\u00A014\u00A0جمادى الآخرة\u00A01448\u00A0هـ الموافق\u00A024\u00A0نوفمبر\u00A02026\u00A0م (واس)",
+    );
   });
 });

@@ -9,10 +9,7 @@ describe("parseDateline: recognised", () => {
       "الجبيل 14 جمادى الآخرة 1448 هـ الموافق 24 نوفمبر 2026 م (واس) – دشّنت",
       { location: "الجبيل", agency: "واس", date: date(2026, 11, 24), hijri: date(1448, 6, 14) },
     ],
-    [
-      "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م (واس) – نص",
-      { location: "الرياض", agency: "واس", date: date(2015, 8, 11), hijri: date(1436, 10, 26) },
-    ],
+    ["الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م (واس) – نص", { location: "الرياض", agency: "واس", date: date(2015, 8, 11), hijri: date(1436, 10, 26) }],
     ["الرياض 11 أغسطس 2015م (واس) - نص", { location: "الرياض", agency: "واس", date: date(2015, 8, 11) }],
     ["الرياض 26 شوال 1436 هـ - نص", { location: "الرياض", date: date(2015, 8, 11), hijri: date(1436, 10, 26) }],
     ["الرياض ٢٦ شوال ١٤٣٦ هـ (واس) – نص", { location: "الرياض", agency: "واس", date: date(2015, 8, 11), hijri: date(1436, 10, 26) }],
@@ -126,7 +123,11 @@ describe("parseDateline: wire copy as agencies send it", () => {
 
   it("takes no place from a date that starts with the day of the week", () => {
     expect(parseDateline("الثلاثاء 11 أغسطس 2015 م")?.dateline).toEqual({ text: "الثلاثاء 11 أغسطس 2015 م", date: date(2015, 8, 11) });
-    expect(parseDateline("Tuesday, August 11, 2015 (SPA) - text")?.dateline).toEqual({ text: "Tuesday, August 11, 2015 (SPA)", agency: "SPA", date: date(2015, 8, 11) });
+    expect(parseDateline("Tuesday, August 11, 2015 (SPA) - text")?.dateline).toEqual({
+      text: "Tuesday, August 11, 2015 (SPA)",
+      agency: "SPA",
+      date: date(2015, 8, 11),
+    });
   });
 
   it("still cross-checks the two calendars", () => {

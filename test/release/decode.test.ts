@@ -3,8 +3,7 @@ import { decodeRelease } from "../../src/release/decode.ts";
 
 const file = "releases/x.txt";
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const bytes = (...parts: (number[] | string)[]) =>
-  new Uint8Array(parts.flatMap((part) => (typeof part === "string" ? [...utf8(part)] : part)));
+const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((part) => (typeof part === "string" ? [...utf8(part)] : part)));
 
 describe("decodeRelease", () => {
   it("drops a UTF-8 BOM", () => {

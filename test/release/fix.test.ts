@@ -13,7 +13,10 @@ describe("fixRelease", () => {
   it("keeps the byte order mark and CRLF line ends, and counts lines as the build does", () => {
     const fixed = fixRelease(Buffer.from("\uFEFFعنوان\r\n\r\nنص \u202Eمقلوب\u202C.\r\n"));
     expect(text(fixed!.bytes)).toBe("\uFEFFعنوان\r\n\r\nنص مقلوب.\r\n");
-    expect(fixed!.fixes).toEqual([{ what: "U+202E", lines: [3] }, { what: "U+202C", lines: [3] }]);
+    expect(fixed!.fixes).toEqual([
+      { what: "U+202E", lines: [3] },
+      { what: "U+202C", lines: [3] },
+    ]);
   });
 
   it("turns Word's manual line break into a line break of the file's own kind, so words stay apart", () => {

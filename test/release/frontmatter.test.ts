@@ -87,9 +87,20 @@ describe("known keys", () => {
     );
     expect(result.diagnostics).toEqual([]);
     expect(result.frontMatter).toEqual({
-      title: "عنوان البيان", date: "2026-11-24", updated: "2026-11-25 09:30", slug: "plant", lang: "ar-SA",
-      tags: ["مياه", "2026"], summary: "ملخص.", image: "plant.jpg", imageAlt: "المحطة من الجو", location: "الجبيل",
-      embargo: "2026-11-24T08:00:00+03:00", draft: false, translationKey: "plant-2026", contact: "media@example.org",
+      title: "عنوان البيان",
+      date: "2026-11-24",
+      updated: "2026-11-25 09:30",
+      slug: "plant",
+      lang: "ar-SA",
+      tags: ["مياه", "2026"],
+      summary: "ملخص.",
+      image: "plant.jpg",
+      imageAlt: "المحطة من الجو",
+      location: "الجبيل",
+      embargo: "2026-11-24T08:00:00+03:00",
+      draft: false,
+      translationKey: "plant-2026",
+      contact: "media@example.org",
     });
     expect(result.keyLines).toMatchObject({ title: 2, date: 3, contact: 15 });
   });
@@ -129,8 +140,14 @@ describe("known keys", () => {
   });
 
   it.each([
-    "2026-11-24", "2026-11-24T09:30", "2026-11-24T09:30:15Z", "2026-11-24T09:30:00+03:00", "2026-11-24T09:30:00.250+0300",
-    "2026-11-24 09:30", "2026-11-24 09:30:15", "2028-02-29",
+    "2026-11-24",
+    "2026-11-24T09:30",
+    "2026-11-24T09:30:15Z",
+    "2026-11-24T09:30:00+03:00",
+    "2026-11-24T09:30:00.250+0300",
+    "2026-11-24 09:30",
+    "2026-11-24 09:30:15",
+    "2028-02-29",
   ])("accepts the date %s", (date) => {
     expect(read(`date: "${date}"`)).toMatchObject({ frontMatter: { date }, diagnostics: [] });
   });
@@ -148,23 +165,59 @@ describe("unknown keys", () => {
   it("are kept as data, with one warning that lists them at the first one's line", () => {
     const result = read("department: الإعلام\nreviewers: [أ, ب]\nmeta: {priority: 1}");
     expect(result.extra).toEqual({ department: "الإعلام", reviewers: ["أ", "ب"], meta: { priority: 1 } });
-    expect(result.diagnostics).toEqual([expect.objectContaining({
-      severity: "warning", line: 2, message: expect.stringMatching(/department, reviewers, meta/),
-    })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        line: 2,
+        message: expect.stringMatching(/department, reviewers, meta/),
+      }),
+    ]);
   });
 
   it.each([
-    ["Title", "title"], ["Embargo", "embargo"], ["Draft", "draft"], ["EMBARGO", "embargo"], ["imagealt", "imageAlt"],
-    ["embrago", "embargo"], ["embarg", "embargo"], ["embargoo", "embargo"], ["emabrgo", "embargo"], ["sumary", "summary"], ["titel", "title"],
-    ["drafts", "draft"], ["embargoes", "embargo"], ["tag", "tags"], ["embargoed", "embargo"], ["image_alt", "imageAlt"], ["translation-key", "translationKey"],
-    ["published", "draft"], ["status", "draft"], ["hidden", "draft"], ["embargo_until", "embargo"], ["release_date", "embargo"], ["publish_at", "embargo"],
-    ["embargoUntil", "embargo"], ["embargoed_until", "embargo"], ["date_published", "date"], ["dateModified", "updated"], ["language", "lang"], ["description", "summary"], ["data", "date"], ["مسودة", "draft"], ["تاريخ", "date"],
+    ["Title", "title"],
+    ["Embargo", "embargo"],
+    ["Draft", "draft"],
+    ["EMBARGO", "embargo"],
+    ["imagealt", "imageAlt"],
+    ["embrago", "embargo"],
+    ["embarg", "embargo"],
+    ["embargoo", "embargo"],
+    ["emabrgo", "embargo"],
+    ["sumary", "summary"],
+    ["titel", "title"],
+    ["drafts", "draft"],
+    ["embargoes", "embargo"],
+    ["tag", "tags"],
+    ["embargoed", "embargo"],
+    ["image_alt", "imageAlt"],
+    ["translation-key", "translationKey"],
+    ["published", "draft"],
+    ["status", "draft"],
+    ["hidden", "draft"],
+    ["embargo_until", "embargo"],
+    ["release_date", "embargo"],
+    ["publish_at", "embargo"],
+    ["embargoUntil", "embargo"],
+    ["embargoed_until", "embargo"],
+    ["date_published", "date"],
+    ["dateModified", "updated"],
+    ["language", "lang"],
+    ["description", "summary"],
+    ["data", "date"],
+    ["مسودة", "draft"],
+    ["تاريخ", "date"],
   ])("refuse the near miss %s, naming %s", (key, known) => {
     const result = read(`slug: ok\n${key}: 2099-01-01`);
     expect(result.extra).toEqual({});
-    expect(result.diagnostics).toEqual([expect.objectContaining({
-      severity: "error", line: 3, message: expect.stringContaining(`did you mean \`${known}\`?`), hint: expect.stringMatching(new RegExp(known)),
-    })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        line: 3,
+        message: expect.stringContaining(`did you mean \`${known}\`?`),
+        hint: expect.stringMatching(new RegExp(known)),
+      }),
+    ]);
   });
 
   it.each(["department", "author", "link", "name", "note", "priority", "category_id", "photographer"])("keep %s, which is no near miss, as data", (key) => {
@@ -206,14 +259,16 @@ describe("front matter that is not where Bayan reads it", () => {
     ["a title line, then the block", `عنوان البيان\n${block}\nنص.`, 2, /after the title on line 1/],
     ["a title line, a blank line, then the block", `عنوان البيان\n\n${block}\n\nنص.`, 3, /after the title/],
     ["TOML +++", '+++\nembargo = "2099-01-01"\n+++\nعنوان', 1, /TOML/],
-    ["TOML +++ after a blank line", '\n+++\ndraft = true\n+++\nعنوان', 2, /TOML/],
+    ["TOML +++ after a blank line", "\n+++\ndraft = true\n+++\nعنوان", 2, /TOML/],
     ["an unclosed block after a blank line", "\n---\ndraft: true\nعنوان\n\nنص.", 2, /starts on line 2/],
     ["a second block after the front matter", `---\ndate: 2026-01-01\n---\n${block}\nعنوان`, 4, /second front matter block/],
     ["a block after the title after the front matter", `---\ndate: 2026-01-01\n---\nعنوان\n${block}\nنص.`, 5, /after the title on line 4/],
   ])("%s is an error at the line of its ---", (_, text, line, message) => {
     const result = readFrontMatter(text, file);
     expect(result.frontMatter).not.toHaveProperty("embargo");
-    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: "error", line, message: expect.stringMatching(message), hint: expect.any(String) })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ severity: "error", line, message: expect.stringMatching(message), hint: expect.any(String) }),
+    ]);
   });
 
   it.each([

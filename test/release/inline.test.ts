@@ -63,9 +63,7 @@ describe("isolating Latin runs in right-to-left text", () => {
   });
 
   it("isolates links and e-mail addresses, never inside the href", () => {
-    expect(renderInline("على media@example.org.", "rtl")).toBe(
-      'على <bdi><a href="mailto:media@example.org">media@example.org</a></bdi>.',
-    );
+    expect(renderInline("على media@example.org.", "rtl")).toBe('على <bdi><a href="mailto:media@example.org">media@example.org</a></bdi>.');
   });
 
   it("never turns input into markup", () => {
@@ -76,7 +74,32 @@ describe("isolating Latin runs in right-to-left text", () => {
 describe("links: the quick check before linkify-it", () => {
   // The unfiltered path: linkify-it as Bayan sets it up, every piece of text scanned.
   const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false }).add("ftp:", null).add("//", null);
-  const pieces = ["وزارة", " ", ".", "،", "www", "WWW", ".com", ".sa", "example", "http", "https", "HTTPS", "://", "mailto:", "@", "info", "news.gov.sa", "رؤية.السعودية", "ftp://x.org", "(", ")", "٢٠٢٦", "2026", "Q3"];
+  const pieces = [
+    "وزارة",
+    " ",
+    ".",
+    "،",
+    "www",
+    "WWW",
+    ".com",
+    ".sa",
+    "example",
+    "http",
+    "https",
+    "HTTPS",
+    "://",
+    "mailto:",
+    "@",
+    "info",
+    "news.gov.sa",
+    "رؤية.السعودية",
+    "ftp://x.org",
+    "(",
+    ")",
+    "٢٠٢٦",
+    "2026",
+    "Q3",
+  ];
   const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(""));
 
   it("finds exactly what scanning every piece finds", () => {

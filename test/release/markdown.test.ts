@@ -11,7 +11,7 @@ describe("renderMarkdownBody", () => {
   });
 
   it.each([
-    ["ar", '"اقتباس" و \'داخلي\'', "«اقتباس» و ‹داخلي›"],
+    ["ar", "\"اقتباس\" و 'داخلي'", "«اقتباس» و ‹داخلي›"],
     ["fa", '"نقل قول"', "«نقل قول»"],
     ["en", "\"quote\" and 'inner'", "“quote” and ‘inner’"],
   ])("uses the quotes of the script (%s)", (lang, text, expected) => {

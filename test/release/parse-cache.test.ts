@@ -37,7 +37,10 @@ describe("the parse cache in .cache/", () => {
     const second = parseAll(dir, files);
     expect(second.parses).toEqual([]);
     expect(second.results).toEqual(first.results);
-    expect(second.results).toEqual({ "releases/a.txt": parseRelease(files["releases/a.txt"], options("releases/a.txt")), "releases/b.txt": parseRelease(files["releases/b.txt"], options("releases/b.txt")) });
+    expect(second.results).toEqual({
+      "releases/a.txt": parseRelease(files["releases/a.txt"], options("releases/a.txt")),
+      "releases/b.txt": parseRelease(files["releases/b.txt"], options("releases/b.txt")),
+    });
   });
 
   it("parses a file again when its bytes or options change", () => {
@@ -46,7 +49,11 @@ describe("the parse cache in .cache/", () => {
     expect(parseAll(dir, { "releases/a.txt": text("بيان معدل") }).parses).toEqual(["releases/a.txt"]);
     const cache = openParseCache(dir);
     let parsed = 0;
-    cache.parse(text("بيان معدل"), { ...options("releases/a.txt"), defaultLang: "en" }, () => (parsed++, parseRelease(text("بيان معدل"), options("releases/a.txt"))));
+    cache.parse(
+      text("بيان معدل"),
+      { ...options("releases/a.txt"), defaultLang: "en" },
+      () => (parsed++, parseRelease(text("بيان معدل"), options("releases/a.txt"))),
+    );
     expect(parsed).toBe(1);
   });
 
@@ -132,7 +139,9 @@ describe("loadReleases in a watch rebuild (changedFiles)", () => {
     writeFileSync(join(root, "releases", file), text(title));
   };
   const titles = (changedFiles?: string[]) =>
-    loadReleases({ root, releasesDir: "releases", site, now, changedFiles: changedFiles && new Set(changedFiles) }).releases.map((r) => r.title).sort();
+    loadReleases({ root, releasesDir: "releases", site, now, changedFiles: changedFiles && new Set(changedFiles) })
+      .releases.map((r) => r.title)
+      .sort();
 
   it("reads the files the watcher named, finds added and removed files, and gives the same releases as a full load", () => {
     write("2026-11-01-a.txt", "بيان أول");
@@ -164,9 +173,13 @@ describe("loadReleases in a git work tree", () => {
     const now = DateTime.fromISO("2026-11-29T12:00:00+03:00", { setZone: true });
     const root = join(temp, "git");
     mkdirSync(join(root, "releases"), { recursive: true });
-    const git = (date: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=Bayan", "-c", "user.email=bayan@example.org", ...args], {
-      cwd: root, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
-    const dates = () => Object.fromEntries(loadReleases({ root, releasesDir: "releases", site, now }).releases.map((r) => [r.file, `${r.dateSource} ${r.date}`]));
+    const git = (date: string, ...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=Bayan", "-c", "user.email=bayan@example.org", ...args], {
+        cwd: root,
+        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      });
+    const dates = () =>
+      Object.fromEntries(loadReleases({ root, releasesDir: "releases", site, now }).releases.map((r) => [r.file, `${r.dateSource} ${r.date}`]));
     git("2015-08-11T10:00:00+03:00", "init", "-q");
     writeFileSync(join(root, "releases/first.txt"), text("بيان أول"));
     git("2015-08-11T10:00:00+03:00", "add", "releases/first.txt");

@@ -24,7 +24,10 @@ describe("empty files and titles", () => {
 
   it("takes the front matter title, keeping the first line as body", () => {
     expect(parse("---\ntitle: من الترويسة\n---\nسطر أول.")).toMatchObject({
-      title: "من الترويسة", titleLine: 2, bodyHtml: "<p>سطر أول.</p>", bodyLine: 4,
+      title: "من الترويسة",
+      titleLine: 2,
+      bodyHtml: "<p>سطر أول.</p>",
+      bodyLine: 4,
     });
   });
 
@@ -57,12 +60,18 @@ describe("body", () => {
   it("removes bidi overrides from the body with a warning a line, keeping RLM", () => {
     const release = parse("العنوان\n\nسطر \u202Eأول.\nسطر \u2067ثان.\nسطر\u200F ثالث.");
     expect(release.bodyText).toBe("سطر أول.\n\nسطر ثان.\n\nسطر\u200F ثالث.");
-    expect(release.diagnostics.map((d) => [d.line, d.severity])).toEqual([[3, "warning"], [4, "warning"]]);
+    expect(release.diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [3, "warning"],
+      [4, "warning"],
+    ]);
   });
 
   it("counts body lines from the top of the file", () => {
     const release = parse("---\ndate: 2026-11-24\n---\nالعنوان\n\nالرياض 31 فبراير 2026 (واس) - نص.\n\n-انتهى-\n\nزيادة");
-    expect(release.diagnostics.map((d) => [d.line, d.severity]).sort()).toEqual([[10, "warning"], [6, "warning"]]);
+    expect(release.diagnostics.map((d) => [d.line, d.severity]).sort()).toEqual([
+      [10, "warning"],
+      [6, "warning"],
+    ]);
     expect(release.dateline).toEqual({ text: "الرياض 31 فبراير 2026 (واس)", location: "الرياض", agency: "واس" });
   });
 
@@ -124,12 +133,16 @@ describe("long and hostile inputs", () => {
     ["a long closing # sequence", `# عنوان ${"#".repeat(100_000)} x`],
     ["a URL with many closing brackets", `https://example.org/${")".repeat(50_000)}`],
     ["a long run of dashes", `${"-".repeat(100_000)}x`],
-  ])("parses %s without getting stuck (a backtracking pattern would take minutes)", (_, line) => {
-    for (const format of ["txt", "md"] as const) {
-      expect(parse(`العنوان\n\n${line}\n\n${line}`, { format }).title).toBe("العنوان");
-      expect(() => parse(line, { format })).not.toThrow();
-    }
-  }, 20_000);
+  ])(
+    "parses %s without getting stuck (a backtracking pattern would take minutes)",
+    (_, line) => {
+      for (const format of ["txt", "md"] as const) {
+        expect(parse(`العنوان\n\n${line}\n\n${line}`, { format }).title).toBe("العنوان");
+        expect(() => parse(line, { format })).not.toThrow();
+      }
+    },
+    20_000,
+  );
 });
 
 describe("wire copy", () => {
@@ -151,16 +164,18 @@ describe("wire copy", () => {
   });
 
   it("reads SPA copy: desk, stand-alone dateline, numbered items, no headings", () => {
-    const release = parse([
-      "اقتصادي / المملكة تستضيف مؤتمر الطاقة",
-      "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس",
-      "أعلنت وزارة الطاقة اليوم استضافة المملكة مؤتمر الطاقة الدولي.",
-      "وتضمن جدول الأعمال محاور منها:",
-      "1 -",
-      "أمن الإمدادات.",
-      "2 -",
-      "الطاقة المتجددة.",
-    ].join("\n\n"));
+    const release = parse(
+      [
+        "اقتصادي / المملكة تستضيف مؤتمر الطاقة",
+        "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس",
+        "أعلنت وزارة الطاقة اليوم استضافة المملكة مؤتمر الطاقة الدولي.",
+        "وتضمن جدول الأعمال محاور منها:",
+        "1 -",
+        "أمن الإمدادات.",
+        "2 -",
+        "الطاقة المتجددة.",
+      ].join("\n\n"),
+    );
     expect(release).toMatchObject({ title: "المملكة تستضيف مؤتمر الطاقة", desk: "اقتصادي", firstParagraph: expect.stringMatching(/^أعلنت/) });
     expect(release.dateline).toMatchObject({ location: "الكويت", agency: "واس", date: { year: 2015, month: 8, day: 10 } });
     expect(tagsOf(release.bodyHtml)).toEqual(["p", "span", "p", "p", "ol", "li", "li"]);

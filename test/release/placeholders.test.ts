@@ -15,7 +15,9 @@ describe("the placeholder npm run new writes", () => {
     const { text } = scaffoldRelease({ title: "عنوان", lang, date: "2026-11-24" }, site, now);
     const line = text.split("\n").findIndex((l) => Object.values(PLACEHOLDERS).includes(l)) + 1;
     expect(line).toBeGreaterThan(1);
-    expect(errors(text)).toEqual([expect.objectContaining({ line, message: expect.stringMatching(/placeholder that npm run new wrote/), hint: expect.stringMatching(/replace it/) })]);
+    expect(errors(text)).toEqual([
+      expect.objectContaining({ line, message: expect.stringMatching(/placeholder that npm run new wrote/), hint: expect.stringMatching(/replace it/) }),
+    ]);
   });
 
   it.each([

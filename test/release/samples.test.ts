@@ -10,8 +10,7 @@ const options = (file: string, more: Partial<ParseOptions> = {}): ParseOptions =
   ...more,
 });
 const parseSample = (name: string, more: Partial<ParseOptions> = {}) => parseRelease(sample(name), options(name, more));
-const errors = (name: string, more: Partial<ParseOptions> = {}) =>
-  parseSample(name, more).diagnostics.filter((d) => d.severity === "error");
+const errors = (name: string, more: Partial<ParseOptions> = {}) => parseSample(name, more).diagnostics.filter((d) => d.severity === "error");
 
 describe("good samples", () => {
   const good = readdirSync(SAMPLES).filter((name) => /\.(txt|md)$/.test(name) && !name.includes("windows-1256"));
@@ -31,10 +30,7 @@ describe("good samples", () => {
     expect(release.frontMatter).toEqual({});
     expect(release.diagnostics).toEqual([]);
     const body = fragment(release.bodyHtml);
-    expect([...body.querySelectorAll("h2")].map((h) => h.textContent)).toEqual([
-      "اتصال وزارة الدفاع بين السعودية وقطر",
-      "تعزيز الروابط العسكرية",
-    ]);
+    expect([...body.querySelectorAll("h2")].map((h) => h.textContent)).toEqual(["اتصال وزارة الدفاع بين السعودية وقطر", "تعزيز الروابط العسكرية"]);
     expect(body.querySelectorAll("p")).toHaveLength(4);
     expect(release.dateline).toBeUndefined();
     expect(release.firstParagraph).toMatch(/^أجرى الأمير خالد بن سلمان/);
@@ -79,9 +75,7 @@ describe("good samples", () => {
       expect(body.querySelectorAll("p")).toHaveLength(4);
       const links = [...body.querySelectorAll("a")].map((a) => a.getAttribute("href"));
       expect(links).toEqual(["https://example.org/reports/jubail-2026.pdf", "mailto:media@example.org"]);
-      expect([...body.querySelectorAll("bdi")].map((b) => b.textContent)).toEqual(
-        expect.arrayContaining(["ACWA Power", "KAUST", "RO"]),
-      );
+      expect([...body.querySelectorAll("bdi")].map((b) => b.textContent)).toEqual(expect.arrayContaining(["ACWA Power", "KAUST", "RO"]));
     });
 
     it("drops the end mark", () => {
@@ -124,7 +118,10 @@ describe("good samples", () => {
 
   it("2026-09-14-flu-campaign-bom-crlf.txt parses as if it were clean UTF-8 with LF", () => {
     const bytes = sample("2026-09-14-flu-campaign-bom-crlf.txt");
-    const clean = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+    const clean = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .replace(/\r\n/g, "\n");
     const fromBytes = parseRelease(bytes, options("flu.txt"));
     expect(fromBytes).toEqual(parseRelease(clean, options("flu.txt")));
     expect(fromBytes.frontMatter).toEqual({ date: "2026-09-14", tags: ["صحة"] });

@@ -12,7 +12,10 @@ const pieces = [
   ..."ﻗﻄﺮﷲﻻ",
   ..."abcXYZ019",
   ..." .,،؛؟!:()«»-\n",
-  "\u200C", "\u200F", "\u202B", "\u202C",
+  "\u200C",
+  "\u200F",
+  "\u202B",
+  "\u202C",
 ];
 const releaseText = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((chars) => chars.join(""));
 const anyText = fc.string({ unit: "binary", maxLength: 40 });
@@ -20,15 +23,19 @@ const arabicWord = fc.array(fc.constantFrom(..."ءآأؤإئابةتثجحخدذ
 
 describe("normalization properties", () => {
   it("normalizeArabic is idempotent on any text", () => {
-    fc.assert(fc.property(fc.oneof(releaseText, anyText), (text) => {
-      expect(normalizeArabic(normalizeArabic(text))).toBe(normalizeArabic(text));
-    }));
+    fc.assert(
+      fc.property(fc.oneof(releaseText, anyText), (text) => {
+        expect(normalizeArabic(normalizeArabic(text))).toBe(normalizeArabic(text));
+      }),
+    );
   });
 
   it("normalizeWord is idempotent on any text", () => {
-    fc.assert(fc.property(fc.oneof(releaseText, anyText), (text) => {
-      expect(normalizeWord(normalizeWord(text))).toBe(normalizeWord(text));
-    }));
+    fc.assert(
+      fc.property(fc.oneof(releaseText, anyText), (text) => {
+        expect(normalizeWord(normalizeWord(text))).toBe(normalizeWord(text));
+      }),
+    );
   });
 });
 
@@ -47,9 +54,11 @@ describe("analysis properties", () => {
   });
 
   it("gives the same terms for a text and its normalized form", () => {
-    fc.assert(fc.property(releaseText, (text) => {
-      expect(analyze(normalizeArabic(text))).toEqual(analyze(text));
-    }));
+    fc.assert(
+      fc.property(releaseText, (text) => {
+        expect(analyze(normalizeArabic(text))).toEqual(analyze(text));
+      }),
+    );
   });
 
   it("gives normalized, non-empty, distinct stem candidates", () => {
@@ -80,7 +89,11 @@ describe("excerpt properties", () => {
     fc.assert(
       fc.property(releaseText, fc.array(arabicWord, { maxLength: 3 }), (text, words) => {
         const segments = excerpt(text, new Set(words.flatMap((word) => stemCandidates(normalizeWord(word)))));
-        const shown = segments.map((segment) => segment.text).join("").replace(/^… /, "").replace(/ …$/, "");
+        const shown = segments
+          .map((segment) => segment.text)
+          .join("")
+          .replace(/^… /, "")
+          .replace(/ …$/, "");
         expect(text).toContain(shown);
       }),
     );

@@ -93,7 +93,11 @@ describe("words the analysis must not break", () => {
   });
 
   it("gives the article form and the bare form of short roots the same stem", () => {
-    for (const [bare, withArticle] of [["أمن", "الأمن"], ["علم", "العلم"], ["قطر", "القطري"]]) {
+    for (const [bare, withArticle] of [
+      ["أمن", "الأمن"],
+      ["علم", "العلم"],
+      ["قطر", "القطري"],
+    ]) {
       expect(stems(withArticle)[0]).toBe(stems(bare)[0]);
     }
   });

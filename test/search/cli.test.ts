@@ -31,9 +31,15 @@ describe.concurrent("npm run search", () => {
   it("--json answers one JSON line per query line, best first, url and title only", async () => {
     const { code, stdout } = await run(["--json", "--dist", dist], "قطر\nمحطة تحلية\r\n\nلا شيء يطابق هذا أبدا\n");
     expect(code).toBe(0);
-    const lines = stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { query: string; results: Array<Record<string, string>> });
+    const lines = stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { query: string; results: Array<Record<string, string>> });
     expect(lines.map((line) => line.query)).toEqual(["قطر", "محطة تحلية", "", "لا شيء يطابق هذا أبدا"]);
-    expect(lines[0].results[0]).toEqual({ url: "/releases/2015/08/seed-release/", title: "وزيري الدفاع السعودي والقطري يناقشان تعزيز التعاون العسكري المشترك" });
+    expect(lines[0].results[0]).toEqual({
+      url: "/releases/2015/08/seed-release/",
+      title: "وزيري الدفاع السعودي والقطري يناقشان تعزيز التعاون العسكري المشترك",
+    });
     expect(lines[1].results[0].url).toBe("/releases/2026/11/desalination-plant/");
     expect(lines[2].results).toEqual([]);
     for (const line of lines) {
@@ -57,7 +63,11 @@ describe.concurrent("npm run search", () => {
     for (const file of files) await writeFile(join(folder, "t", file), Buffer.from([0xff, 0xff, 0xff, 0xff]));
     const { code, stderr } = await run(["--dist", damaged, "قطر"]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`^${join(folder, "t")}/[0-9a-z]+\\.bin: error: the search index file t/[0-9a-z]+\\.bin is damaged \\(.+\\)\n    → build the site again \\(npm run build\\)`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `^${join(folder, "t")}/[0-9a-z]+\\.bin: error: the search index file t/[0-9a-z]+\\.bin is damaged \\(.+\\)\n    → build the site again \\(npm run build\\)`,
+      ),
+    );
     expect(stderr).not.toContain("    at ");
   });
 

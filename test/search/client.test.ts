@@ -34,7 +34,12 @@ beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), "bayan-search-client-"));
   const folder = await writeIndex(dist);
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(join(import.meta.dirname, "..", "..", "templates")), { autoescape: true });
-  const form = env.render("pages/search-form.njk", { searchPageUrl: "/prefix/search/", indexBaseUrl: "/prefix/search/index/", lang: "ar", searchStrings: strings });
+  const form = env.render("pages/search-form.njk", {
+    searchPageUrl: "/prefix/search/",
+    indexBaseUrl: "/prefix/search/index/",
+    lang: "ar",
+    searchStrings: strings,
+  });
   ({ document } = parseHTML(`<!doctype html><html lang="ar" dir="rtl"><body><main>${form}</main></body></html>`) as unknown as { document: Document });
   // linkedom has no HTMLSelectElement.value; browsers do.
   const select = document.querySelector("select")!;

@@ -13,7 +13,11 @@ function release(slug: string, title: string, text: string): SearchDoc {
 // The three words of the query: the target holds all three, once each, deep in a long body;
 // six others hold two of them in their title, where a word weighs most.
 const DOCS: SearchDoc[] = [
-  release("target", "اجتماع اللجنة الدورية", `${FILLER} ${FILLER}\n\nوناقش المجتمعون تقرير المرصد عن الكثبان في الربع الخالي. ${FILLER}\n\n${FILLER} ${FILLER}`),
+  release(
+    "target",
+    "اجتماع اللجنة الدورية",
+    `${FILLER} ${FILLER}\n\nوناقش المجتمعون تقرير المرصد عن الكثبان في الربع الخالي. ${FILLER}\n\n${FILLER} ${FILLER}`,
+  ),
   ...Array.from({ length: 6 }, (_, i) => release(`title-${i}`, `تقرير المرصد السنوي ${i + 1}`, `${FILLER} يصدر كل عام.`)),
   ...Array.from({ length: 4 }, (_, i) => release(`dunes-${i}`, `المرصد يرصد الكثبان ${i + 1}`, FILLER)),
   ...Array.from({ length: 10 }, (_, i) => release(`other-${i}`, `خبر عام ${i + 1}`, FILLER)),

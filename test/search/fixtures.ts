@@ -8,7 +8,9 @@ import { writeSearchIndex } from "../../src/search/write.ts";
 const samples = join(import.meta.dirname, "..", "fixtures", "samples");
 
 function sample(file: string): { title: string; text: string } {
-  const raw = readFileSync(join(samples, file), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const raw = readFileSync(join(samples, file), "utf8")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n");
   const body = raw.replace(/^---\n[\s\S]*?\n---\n/, "");
   const [title, ...rest] = body.trim().split("\n");
   return { title, text: rest.join("\n").trim() };
@@ -21,10 +23,29 @@ const withDisplayDate = (doc: SearchDoc): SearchDoc => ({ ...doc, displayDate: f
 
 export const SAMPLE_DOCS: SearchDoc[] = [
   { url: "/releases/2015/08/seed-release/", date: "2015-08-11T00:00:00+03:00", lang: "ar", tags: ["دفاع"], ...sample("seed-release.txt") },
-  { url: "/releases/2026/11/desalination-plant/", date: "2026-11-24T00:00:00+03:00", lang: "ar", tags: ["مياه", "طاقة"], ...sample("2026-11-24-desalination-plant.txt") },
-  { url: "/en/releases/2026/11/desalination-plant/", date: "2026-11-24T00:00:00+03:00", lang: "en", tags: ["water"], ...sample("2026-11-24-desalination-plant.en.txt") },
+  {
+    url: "/releases/2026/11/desalination-plant/",
+    date: "2026-11-24T00:00:00+03:00",
+    lang: "ar",
+    tags: ["مياه", "طاقة"],
+    ...sample("2026-11-24-desalination-plant.txt"),
+  },
+  {
+    url: "/en/releases/2026/11/desalination-plant/",
+    date: "2026-11-24T00:00:00+03:00",
+    lang: "en",
+    tags: ["water"],
+    ...sample("2026-11-24-desalination-plant.en.txt"),
+  },
   { url: "/releases/2026/09/flu-campaign/", date: "2026-09-14T00:00:00+03:00", lang: "ar", tags: ["صحة"], ...sample("2026-09-14-flu-campaign-bom-crlf.txt") },
-  { url: "/releases/2026/10/digital-services/", date: "2026-10-05T09:30:00+03:00", lang: "ar", tags: ["خدمات رقمية"], title: "إطلاق الجيل الثاني من بوابة الخدمات الرقمية", text: sample("2026-10-05-digital-services.md").text },
+  {
+    url: "/releases/2026/10/digital-services/",
+    date: "2026-10-05T09:30:00+03:00",
+    lang: "ar",
+    tags: ["خدمات رقمية"],
+    title: "إطلاق الجيل الثاني من بوابة الخدمات الرقمية",
+    text: sample("2026-10-05-digital-services.md").text,
+  },
   { url: "/releases/2026/07/html-injection/", date: "2026-07-01T00:00:00+03:00", lang: "ar", tags: [], ...sample("bad/html-injection.txt") },
 ].map(withDisplayDate);
 

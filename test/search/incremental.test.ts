@@ -20,10 +20,14 @@ afterEach(() => void (INDEX_TUNING.shardBytes = savedShardBytes));
 
 /** Every file under `folder`: relative path → bytes. */
 const files = (folder: string): Map<string, Buffer> =>
-  new Map(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => {
-    const file = join(entry.parentPath, entry.name);
-    return [file.slice(folder.length + 1), readFileSync(file)];
-  }));
+  new Map(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = join(entry.parentPath, entry.name);
+        return [file.slice(folder.length + 1), readFileSync(file)];
+      }),
+  );
 
 /** A new newest release, on a subject of its own. */
 const NEWEST: SearchDoc = {
@@ -60,7 +64,8 @@ describe("an index built again after one release is added", () => {
     const after = build("shards-after", [...SAMPLE_DOCS, NEWEST], cacheDir);
     const shards = (built: Map<string, Buffer>) => [...built.keys()].filter((file) => file.startsWith("t/"));
     const newDoc = SAMPLE_DOCS.length;
-    const holdsNewest = (file: string) => [...decodeShard(inflateRawSync(after.get(file)!)).values()].some((entry) => decodePostings(entry).some((posting) => posting.doc === newDoc));
+    const holdsNewest = (file: string) =>
+      [...decodeShard(inflateRawSync(after.get(file)!)).values()].some((entry) => decodePostings(entry).some((posting) => posting.doc === newDoc));
     const changed = shards(after).filter((file) => !before.get(file)?.equals(after.get(file)!));
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.filter((file) => !holdsNewest(file))).toEqual([]);
@@ -97,7 +102,10 @@ describe("an index built again after one release is added", () => {
     for (const pack of readdirSync(cacheDir).filter((name) => name.endsWith(".pack"))) {
       const bytes = readFileSync(join(cacheDir, pack));
       // A byte changed in the middle, then the pack cut short.
-      for (const damaged of [Buffer.concat([bytes.subarray(0, bytes.length / 2), Buffer.from([bytes[bytes.length / 2] ^ 0xff]), bytes.subarray(bytes.length / 2 + 1)]), bytes.subarray(0, bytes.length - 10)]) {
+      for (const damaged of [
+        Buffer.concat([bytes.subarray(0, bytes.length / 2), Buffer.from([bytes[bytes.length / 2] ^ 0xff]), bytes.subarray(bytes.length / 2 + 1)]),
+        bytes.subarray(0, bytes.length - 10),
+      ]) {
         writeFileSync(join(cacheDir, pack), damaged);
         // With the files' pack sound and the releases the same, a build needs no counted words: take it away.
         if (pack === "terms-analyses.pack") rmSync(join(cacheDir, "terms-files.pack"));

@@ -101,7 +101,9 @@ describe("buildSearchIndex", () => {
     const files = buildSearchIndex(SAMPLE_DOCS);
     const meta = JSON.parse(files.get("meta.json") as string) as IndexMeta;
     expect(meta).toMatchObject({ format: 3, docs: 6, langs: ["ar", "en"] });
-    const langOf = new Uint8Array(await new Response(new Blob([files.get("l.bin") as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer());
+    const langOf = new Uint8Array(
+      await new Response(new Blob([files.get("l.bin") as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer(),
+    );
     expect([...langOf].filter((code) => code === 1)).toHaveLength(1);
     expect(buildSearchIndex(SAMPLE_DOCS.filter((doc) => doc.lang === "ar")).has("l.bin")).toBe(false);
   });
@@ -122,7 +124,9 @@ describe("buildSearchIndex", () => {
     const entries = new Map<string, TermEntry>();
     for (const [path, contents] of files) {
       if (!path.startsWith("t/")) continue;
-      const raw = new Uint8Array(await new Response(new Blob([contents as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer());
+      const raw = new Uint8Array(
+        await new Response(new Blob([contents as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer(),
+      );
       for (const [term, entry] of decodeShard(raw)) entries.set(term, entry);
     }
     const common = entries.get("طاق")!;

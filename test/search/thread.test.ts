@@ -11,10 +11,14 @@ const temp = mkdtempSync(join(tmpdir(), "bayan-search-write-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const files = (folder: string): Map<string, Buffer> =>
-  new Map(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
-    const file = join(e.parentPath, e.name);
-    return [file.slice(folder.length), readFileSync(file)];
-  }));
+  new Map(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const file = join(e.parentPath, e.name);
+        return [file.slice(folder.length), readFileSync(file)];
+      }),
+  );
 
 describe("writeSearchIndexInWorker", () => {
   it("writes the same files on two worker threads, or one, as on the main thread", async () => {
@@ -32,13 +36,24 @@ describe("writeSearchIndexInWorker", () => {
 
   it("searches every file it writes as the embargo audit would read it from disk, on either thread", async () => {
     // A published release that gives a draft's address away and quotes its title (a quote is public).
-    const draft = { file: "releases/plan.txt", title: "خطة التحول الرقمي للمرحلة المقبلة", url: "/releases/2099/01/plan/", id: "tag:example.org,2099-01-01:ar/plan" };
+    const draft = {
+      file: "releases/plan.txt",
+      title: "خطة التحول الرقمي للمرحلة المقبلة",
+      url: "/releases/2099/01/plan/",
+      id: "tag:example.org,2099-01-01:ar/plan",
+    };
     const docs = [...SAMPLE_DOCS, { ...SAMPLE_DOCS[0], url: "/releases/2026/11/quoting/", text: `نقلا عن «${draft.title}»، انظر ${draft.url} للتفاصيل.` }];
-    const audit = { hidden: [draft], published: docs.map((doc, i) => ({ title: doc.title, url: doc.url, id: `tag:example.org,2026-01-01:ar/${i}`, text: doc.text })) };
+    const audit = {
+      hidden: [draft],
+      published: docs.map((doc, i) => ({ title: doc.title, url: doc.url, id: `tag:example.org,2026-01-01:ar/${i}`, text: doc.text })),
+    };
     const find = createLeakFinder(audit.hidden, audit.published);
     const onMain = writeSearchIndex(docs, join(temp, "audit-main"), { findLeaks: leakFinder(audit) });
     const onWorker = await writeSearchIndexInWorker(docs, join(temp, "audit-worker"), { audit });
-    for (const [folder, found] of [["audit-main", onMain], ["audit-worker", onWorker]] as const) {
+    for (const [folder, found] of [
+      ["audit-main", onMain],
+      ["audit-worker", onWorker],
+    ] as const) {
       const written = [...files(join(temp, folder)).keys()].map((file) => join(temp, folder, file));
       expect([...found.keys()].sort()).toEqual(written.sort());
       for (const file of written) expect(found.get(file), file).toEqual(find(readOutputText(file).text));
@@ -52,7 +67,8 @@ describe("writeSearchIndexInWorker", () => {
 
   it("links each release's unchanged files from its cache, on either thread, the same bytes as without", async () => {
     const cacheDir = join(temp, "cache");
-    const inodes = (folder: string) => new Map([...files(folder).keys()].filter((file) => /[db]\//.test(file)).map((file) => [file, statSync(join(folder, file)).ino]));
+    const inodes = (folder: string) =>
+      new Map([...files(folder).keys()].filter((file) => /[db]\//.test(file)).map((file) => [file, statSync(join(folder, file)).ino]));
     await writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "cached-first"), { cacheDir });
     // A newer release takes the next number; every other release keeps its own, and its files.
     const newest = { ...SAMPLE_DOCS[1], url: "/releases/2026/11/newest/", date: "2026-11-29T00:00:00+03:00", title: "افتتاح مركز جديد لخدمة المراجعين" };

@@ -13,19 +13,29 @@ const HEALTH_TAG = "/tags/%D8%B5%D8%AD%D8%A9/";
 describe('"slugs": "arabic"', () => {
   let project: TestProject;
   beforeAll(async () => {
-    project = makeProject({
-      "2026-11-25-بيان-الميزانية.txt": releaseText(["tags: [صحة, الطاقة المتجددة]"], "بيان الميزانية العامة"),
-      // Saved by macOS: a decomposed file name (أ as ا and a hamza mark).
-      ["2026-11-26-أخبار.txt".normalize("NFD")]: releaseText(["tags: [صِحّة]"], "أخبار الوزارة"),
-      "2026-11-27-plant.en.txt": releaseText(["lang: en", "tags: [Water]"], "Plant opens"),
-    }, { slugs: "arabic", languages: ["ar", "en"] });
+    project = makeProject(
+      {
+        "2026-11-25-بيان-الميزانية.txt": releaseText(["tags: [صحة, الطاقة المتجددة]"], "بيان الميزانية العامة"),
+        // Saved by macOS: a decomposed file name (أ as ا and a hamza mark).
+        ["2026-11-26-أخبار.txt".normalize("NFD")]: releaseText(["tags: [صِحّة]"], "أخبار الوزارة"),
+        "2026-11-27-plant.en.txt": releaseText(["lang: en", "tags: [Water]"], "Plant opens"),
+      },
+      { slugs: "arabic", languages: ["ar", "en"] },
+    );
     const result = await project.build();
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
   it("writes Arabic addresses as NFC UTF-8 folders and links them percent-encoded", () => {
     const dist = path.join(project.root, "dist");
-    for (const folder of ["releases/2026/11/بيان-الميزانية", "releases/2026/11/أخبار", "tags/صحة", "tags/الطاقة-المتجددة", "en/tags/water", "en/releases/2026/11/plant"]) {
+    for (const folder of [
+      "releases/2026/11/بيان-الميزانية",
+      "releases/2026/11/أخبار",
+      "tags/صحة",
+      "tags/الطاقة-المتجددة",
+      "en/tags/water",
+      "en/releases/2026/11/plant",
+    ]) {
       expect(existsSync(path.join(dist, folder, "index.html")), folder).toBe(true);
     }
     expect(readdirSync(path.join(dist, "releases/2026/11"))).toContain("أخبار".normalize("NFC"));
@@ -71,20 +81,29 @@ describe("the embargo audit with Arabic addresses", () => {
     "percent-encoded": `/releases/2026/12/${encodeURIComponent("بيان-الميزانية")}/`,
   };
   it.each(Object.entries(mentions))("finds the hidden release's address written %s", async (_, address) => {
-    const project = makeProject({
-      "2026-12-01-بيان-الميزانية.txt": releaseText(["embargo: 2026-12-01T08:00:00+03:00"], "بيان الميزانية العامة"),
-      "2026-11-20-بيانات.txt": `---\nsummary: ملخص.\n---\nبيانات الوزارة\n\nيصدر قريبا ${address} عن الميزانية.\n`,
-    }, { slugs: "arabic" });
-    const refused = await project.build().then(() => undefined, (error: ReleaseErrors) => error);
+    const project = makeProject(
+      {
+        "2026-12-01-بيان-الميزانية.txt": releaseText(["embargo: 2026-12-01T08:00:00+03:00"], "بيان الميزانية العامة"),
+        "2026-11-20-بيانات.txt": `---\nsummary: ملخص.\n---\nبيانات الوزارة\n\nيصدر قريبا ${address} عن الميزانية.\n`,
+      },
+      { slugs: "arabic" },
+    );
+    const refused = await project.build().then(
+      () => undefined,
+      (error: ReleaseErrors) => error,
+    );
     expect(refused?.diagnostics.map((d) => d.message).join("\n")).toMatch(/address/);
     expect(existsSync(path.join(project.root, "dist"))).toBe(false);
   });
 
   it("does not take a published address that starts like a hidden one for a leak", async () => {
-    const project = makeProject({
-      "2026-11-01-بيان.txt": releaseText(["embargo: 2026-12-01T08:00:00+03:00"], "بيان تحت الحظر"),
-      "2026-11-20-بيانات.txt": releaseText([], "بيانات الوزارة"),
-    }, { slugs: "arabic" });
+    const project = makeProject(
+      {
+        "2026-11-01-بيان.txt": releaseText(["embargo: 2026-12-01T08:00:00+03:00"], "بيان تحت الحظر"),
+        "2026-11-20-بيانات.txt": releaseText([], "بيانات الوزارة"),
+      },
+      { slugs: "arabic" },
+    );
     const result = await project.build();
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });

@@ -71,7 +71,11 @@ describe("the sample newsroom", () => {
   it("lists releases newest first on the home page, the archive and the tag pages", () => {
     const home = project.page("/");
     const titles = [...home.querySelectorAll(".release-card h2 a")].map((a) => a.getAttribute("href"));
-    expect(titles.slice(-3)).toEqual(["/releases/2026/11/desalination-plant/", "/releases/2026/10/digital-services/", "/releases/2026/09/flu-campaign-bom-crlf/"]);
+    expect(titles.slice(-3)).toEqual([
+      "/releases/2026/11/desalination-plant/",
+      "/releases/2026/10/digital-services/",
+      "/releases/2026/09/flu-campaign-bom-crlf/",
+    ]);
     const dates = [...home.querySelectorAll(".release-card time")].map((t) => Date.parse(t.getAttribute("datetime")!));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     expect(titles).toContain("/releases/2026/10/digital-services/");
@@ -140,7 +144,10 @@ describe("escaping", () => {
   });
 
   it("keeps template syntax in a release as text", async () => {
-    const project = makeProject({ "2026-01-01-curly.txt": "عنوان فيه {{ 7*7 }}\n\nنص فيه {% raw %} و {{ site.url }}." , "2026-01-02-curly-md.md": "---\ntitle: Curly\nlang: ar\n---\n{{ 7*7 }} {% if true %}x{% endif %}\n" });
+    const project = makeProject({
+      "2026-01-01-curly.txt": "عنوان فيه {{ 7*7 }}\n\nنص فيه {% raw %} و {{ site.url }}.",
+      "2026-01-02-curly-md.md": "---\ntitle: Curly\nlang: ar\n---\n{{ 7*7 }} {% if true %}x{% endif %}\n",
+    });
     await project.build();
     const txt = project.page("/releases/2026/01/curly/");
     expect(txt.querySelector("h1")!.textContent).toBe("عنوان فيه {{ 7*7 }}");

@@ -8,7 +8,11 @@ import { BUILD_NOW, makeProject, SAMPLES, samples, type TestProject } from "../h
 const PORTAL = `${readFileSync(path.join(SAMPLES, "2026-10-05-digital-services.md"), "utf8")}\nانظر [الميزانية](/releases/2099/01/embargoed-budget/).\n`;
 
 /** The diagnostics a build failed with; none when it succeeded. */
-const failure = (build: Promise<unknown>) => build.then(() => [], (error: { diagnostics?: unknown[] }) => error.diagnostics ?? [error]);
+const failure = (build: Promise<unknown>) =>
+  build.then(
+    () => [],
+    (error: { diagnostics?: unknown[] }) => error.diagnostics ?? [error],
+  );
 
 /** Pins the build clock in the project's own `eleventy.config.ts`, which otherwise builds at the time it runs. */
 function pinClock(project: TestProject): void {
@@ -45,7 +49,12 @@ describe("a build's context", () => {
     pinClock(hiding);
     // Alone first: the leak as one build finds it, and page caches for the builds below to link from.
     const alone = await failure(hiding.build());
-    expect(alone).toEqual([expect.objectContaining({ file: "releases/2026-10-05-digital-services.md", message: expect.stringMatching(/names releases\/embargoed-budget\.txt, which is under embargo/) })]);
+    expect(alone).toEqual([
+      expect.objectContaining({
+        file: "releases/2026-10-05-digital-services.md",
+        message: expect.stringMatching(/names releases\/embargoed-budget\.txt, which is under embargo/),
+      }),
+    ]);
     expect(await failure(clean.build())).toEqual([]);
 
     // At once, twice over (the second time from warm page caches), with a plain Eleventy run of the hiding project beside them.

@@ -24,17 +24,25 @@ describe("addresses every disk can hold", () => {
   ])("refuse a front matter slug too long for an address (%s)", async (slugs, slug, limit) => {
     const project = makeProject({ "2026-11-20-statement.txt": releaseText([`slug: ${slug}`]) }, { slugs });
     const result = await project.build();
-    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([expect.objectContaining({
-      line: 2, message: `slug "${slug}" is longer than an address may be (${limit})`,
-    })]);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message: `slug "${slug}" is longer than an address may be (${limit})`,
+      }),
+    ]);
   });
 
   it("refuse a front matter slug that is a device name, naming the line", async () => {
     const project = makeProject({ "2026-11-20-statement.txt": releaseText(["slug: nul"]) });
     const result = await project.build();
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([expect.objectContaining({
-      file: "releases/2026-11-20-statement.txt", line: 2, message: 'slug "nul" is a name Windows keeps for a device: no folder can have it', hint: "write slug: nul-release",
-    })]);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([
+      expect.objectContaining({
+        file: "releases/2026-11-20-statement.txt",
+        line: 2,
+        message: 'slug "nul" is a name Windows keeps for a device: no folder can have it',
+        hint: "write slug: nul-release",
+      }),
+    ]);
   });
 });

@@ -14,12 +14,15 @@ describe("the interface strings (templates/i18n/*.json)", () => {
     const last = lines.findLastIndex((line) => line.trim().endsWith('"'));
     lines[last] += ",";
     writeFileSync(file, lines.join("\n"));
-    const diagnostics = await project.build().then(() => [], (error: Error) => diagnosticsIn(error) ?? [error.message]);
+    const diagnostics = await project.build().then(
+      () => [],
+      (error: Error) => diagnosticsIn(error) ?? [error.message],
+    );
     expect(diagnostics).toEqual([
       expect.objectContaining({ file: "templates/i18n/ar.json", line: last + 2, severity: "error", message: expect.stringContaining("not valid JSON") }),
     ]);
     // What `npm run build` prints: the file and line, and that nothing was published.
-    const cli = runTs("src/cli/build.ts", [ "--now=2026-11-29T12:00:00+03:00"], { cwd: project.root, encoding: "utf8" });
+    const cli = runTs("src/cli/build.ts", ["--now=2026-11-29T12:00:00+03:00"], { cwd: project.root, encoding: "utf8" });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toMatch(new RegExp(`^templates/i18n/ar\\.json:${last + 2}: error: not valid JSON`, "m"));
   });

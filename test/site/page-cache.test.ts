@@ -9,10 +9,12 @@ import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../h
 function snapshot(project: TestProject): Map<string, { ino: number; text: string }> {
   const dist = path.join(project.root, "dist");
   const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Map(files.map((entry) => {
-    const file = path.join(entry.parentPath, entry.name);
-    return [path.relative(dist, file), { ino: statSync(file).ino, text: readFileSync(file, "latin1") }];
-  }));
+  return new Map(
+    files.map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [path.relative(dist, file), { ino: statSync(file).ino, text: readFileSync(file, "latin1") }];
+    }),
+  );
 }
 
 const pageFile = (url: string) => path.join(url.slice(1), "index.html");
@@ -23,7 +25,17 @@ const FLU = "/releases/2026/09/flu-campaign-bom-crlf/";
 const cachedPages = (project: TestProject) => readdirSync(path.join(project.root, ".cache/bayan-pages")).filter((name) => name !== "manifest.json");
 const isPageOrFeed = (file: string) => /\.(html|xml|json)$/.test(file);
 /** Pages made from the whole archive, and the search index's meta file: written by every build. */
-const ALWAYS_WRITTEN = ["404.html", "archive/index.html", "en/archive/index.html", "en/search/index.html", "en/tags/index.html", "search/index.html", "search/index/meta.json", "sitemap.xml", "tags/index.html"];
+const ALWAYS_WRITTEN = [
+  "404.html",
+  "archive/index.html",
+  "en/archive/index.html",
+  "en/search/index.html",
+  "en/tags/index.html",
+  "search/index.html",
+  "search/index/meta.json",
+  "sitemap.xml",
+  "tags/index.html",
+];
 
 async function build(project: TestProject) {
   const result = await project.build();
@@ -38,7 +50,10 @@ async function build(project: TestProject) {
  * (or in another project) may render the previous version, whatever the page cache does.
  */
 function buildInProcessOfItsOwn(project: TestProject): void {
-  const result = spawnSync(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts", "--now=2026-11-29T12:00:00+03:00"], { cwd: project.root, encoding: "utf8" });
+  const result = spawnSync(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts", "--now=2026-11-29T12:00:00+03:00"], {
+    cwd: project.root,
+    encoding: "utf8",
+  });
   expect(result.status, result.stderr).toBe(0);
 }
 
@@ -52,7 +67,9 @@ describe("the page cache (.cache/bayan-pages)", () => {
     // Each of those is the very file the first build stored; everything else is written again.
     const fromCache = [...second].filter(([file, { ino }]) => isPageOrFeed(file) && first.get(file)?.ino === ino).map(([file]) => file);
     expect(fromCache).toHaveLength(5 + 16 + 10 * 3);
-    expect(fromCache).toEqual(expect.arrayContaining([SEED, DESALINATION, `/en${DESALINATION}`, PORTAL, FLU, "/", "/tags/sha-6605fc/", "/archive/2026/09/"].map(pageFile)));
+    expect(fromCache).toEqual(
+      expect.arrayContaining([SEED, DESALINATION, `/en${DESALINATION}`, PORTAL, FLU, "/", "/tags/sha-6605fc/", "/archive/2026/09/"].map(pageFile)),
+    );
     expect(fromCache).toEqual(expect.arrayContaining(["feed.xml", "atom.xml", "feed.json", "en/tags/water/feed.json"]));
     expect([...second.keys()].filter((file) => isPageOrFeed(file) && !fromCache.includes(file)).sort()).toEqual(ALWAYS_WRITTEN);
     // The search index's document files too (the terms' files are written by every build).
@@ -61,7 +78,8 @@ describe("the page cache (.cache/bayan-pages)", () => {
     expect(documents.filter((file) => first.get(file)?.ino !== second.get(file)!.ino)).toEqual([]);
     for (const folder of ["bayan-pages", "bayan-index"]) rmSync(path.join(project.root, ".cache", folder), { recursive: true });
     const rendered = await build(project);
-    for (const built of [second, rendered]) expect(new Map([...built].map(([file, { text }]) => [file, text]))).toEqual(new Map([...first].map(([file, { text }]) => [file, text])));
+    for (const built of [second, rendered])
+      expect(new Map([...built].map(([file, { text }]) => [file, text]))).toEqual(new Map([...first].map(([file, { text }]) => [file, text])));
   });
 
   it("renders an edited release again, and the pages and feeds that show it; forgets a removed one", async () => {
@@ -70,11 +88,19 @@ describe("the page cache (.cache/bayan-pages)", () => {
     const file = path.join(project.root, "releases/2026-10-05-digital-services.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("title: إطلاق الجيل الثاني", "title: تدشين الجيل الثاني"));
     const second = await build(project);
-    const rendered = [...second].filter(([file, { ino }]) => isPageOrFeed(file) && !ALWAYS_WRITTEN.includes(file) && first.get(file)?.ino !== ino).map(([file]) => file);
+    const rendered = [...second]
+      .filter(([file, { ino }]) => isPageOrFeed(file) && !ALWAYS_WRITTEN.includes(file) && first.get(file)?.ino !== ino)
+      .map(([file]) => file);
     const otherFeeds = (folder: string) => ["feed.xml", "atom.xml", "feed.json"].map((feed) => path.join(folder, feed));
     // Its page; its neighbours, which link to it by title; the lists and feeds it is in. Not the
     // English pages, the other tags, or the months it is not in.
-    expect(rendered).toEqual(expect.arrayContaining([...[PORTAL, DESALINATION, FLU, "/", "/tags/khdmat-rqmya-c82847/", "/archive/2026/", "/archive/2026/10/"].map(pageFile), ...otherFeeds(""), ...otherFeeds("tags/khdmat-rqmya-c82847")]));
+    expect(rendered).toEqual(
+      expect.arrayContaining([
+        ...[PORTAL, DESALINATION, FLU, "/", "/tags/khdmat-rqmya-c82847/", "/archive/2026/", "/archive/2026/10/"].map(pageFile),
+        ...otherFeeds(""),
+        ...otherFeeds("tags/khdmat-rqmya-c82847"),
+      ]),
+    );
     expect(rendered).toHaveLength(7 + 6);
     expect(rendered.filter((file) => /^en\/|tags\/(sha|myah)\/|archive\/2026\/(09|11)\//.test(file) || file === pageFile(SEED))).toEqual([]);
     // Of the index's document files, only the one holding its title is written again.
@@ -125,10 +151,16 @@ describe("the page cache (.cache/bayan-pages)", () => {
 
   it("serves no stale page to a template that reads what the pages' declaration (site/shows.ts) leaves out", () => {
     const release = (date: string, title: string, extra = "") => `---\ndate: ${date}\ntags: [صحة]\n${extra}---\n${title}\n\nنص البيان.\n`;
-    const project = makeProject({ ...samples(["2026-09-14-flu-campaign-bom-crlf.txt", "2026-10-05-digital-services.md"]), "2026-09-20-clinic.txt": release("2026-09-20", "افتتاح عيادة جديدة للأطفال في المدينة", "campaign: شتاء\n") });
+    const project = makeProject({
+      ...samples(["2026-09-14-flu-campaign-bom-crlf.txt", "2026-10-05-digital-services.md"]),
+      "2026-09-20-clinic.txt": release("2026-09-20", "افتتاح عيادة جديدة للأطفال في المدينة", "campaign: شتاء\n"),
+    });
     // An undeclared release field, and tag counts read past the old check of template source (`["count"]`).
     const layout = path.join(project.root, "templates/layouts/release.njk");
-    writeFileSync(layout, `${readFileSync(layout, "utf8")}<p class="more">{{ release.extra.campaign }}|{% for tag in links.tags %}{{ tag["count"] }}{% endfor %}</p>\n`);
+    writeFileSync(
+      layout,
+      `${readFileSync(layout, "utf8")}<p class="more">{{ release.extra.campaign }}|{% for tag in links.tags %}{{ tag["count"] }}{% endfor %}</p>\n`,
+    );
     buildInProcessOfItsOwn(project);
     const clinic = path.join(project.root, "releases/2026-09-20-clinic.txt");
     writeFileSync(clinic, readFileSync(clinic, "utf8").replace("campaign: شتاء", "campaign: صيف"));
@@ -155,14 +187,31 @@ describe("the page cache (.cache/bayan-pages)", () => {
 
   it("audits a cached page again when the hidden releases change", async () => {
     const portal = readFileSync(path.join(import.meta.dirname, "../fixtures/samples/2026-10-05-digital-services.md"), "utf8");
-    const project = makeProject({ ...samples(["seed-release.txt"]), "2026-10-05-digital-services.md": `${portal}\nانظر [الميزانية](/releases/2099/01/embargoed-budget/).\n` });
+    const project = makeProject({
+      ...samples(["seed-release.txt"]),
+      "2026-10-05-digital-services.md": `${portal}\nانظر [الميزانية](/releases/2099/01/embargoed-budget/).\n`,
+    });
     await build(project);
-    writeFileSync(path.join(project.root, "releases/embargoed-budget.txt"), readFileSync(path.join(import.meta.dirname, "../fixtures/samples/embargoed-budget.txt")));
-    const failure = () => project.build().then(() => [], (error: { diagnostics: unknown[] }) => error.diagnostics);
+    writeFileSync(
+      path.join(project.root, "releases/embargoed-budget.txt"),
+      readFileSync(path.join(import.meta.dirname, "../fixtures/samples/embargoed-budget.txt")),
+    );
+    const failure = () =>
+      project.build().then(
+        () => [],
+        (error: { diagnostics: unknown[] }) => error.diagnostics,
+      );
     const withCachedPage = await failure();
     rmSync(path.join(project.root, ".cache/bayan-pages"), { recursive: true });
     // The same leaks as when every page is rendered: the page, its feeds and the search index.
     expect(withCachedPage).toEqual(await failure());
-    expect(withCachedPage).toEqual([expect.objectContaining({ file: "releases/2026-10-05-digital-services.md", message: expect.stringMatching(/^this published release names releases\/embargoed-budget\.txt, which is under embargo until .*: its address \/releases\/2099\/01\/embargoed-budget\/ appears in the built site: .* and 4 more file\(s\)$/) })]);
+    expect(withCachedPage).toEqual([
+      expect.objectContaining({
+        file: "releases/2026-10-05-digital-services.md",
+        message: expect.stringMatching(
+          /^this published release names releases\/embargoed-budget\.txt, which is under embargo until .*: its address \/releases\/2099\/01\/embargoed-budget\/ appears in the built site: .* and 4 more file\(s\)$/,
+        ),
+      }),
+    ]);
   });
 });

@@ -7,18 +7,46 @@ import { PAGE_KINDS, pageViews, RELEASE_SHOWS, WHOLE_ARCHIVE_PAGES } from "../..
 
 /** A release with every field of the model set, so that no field escapes the checks below. */
 const RELEASE: Required<Release> = {
-  file: "releases/2026-11-24-plant.txt", format: "txt", title: "افتتاح المحطة", slug: "plant", lang: "ar", dir: "rtl",
-  url: "/releases/2026/11/plant/", date: "2026-11-24T00:00:00.000+03:00", dateSource: "file name", updated: "2026-11-24T00:00:00.000+03:00",
-  tags: ["مياه"], summary: "ملخص", summaryGenerated: false, location: "الرياض", dateline: { text: "الرياض 24 نوفمبر" },
-  byline: { text: "محمد – الرياض" }, desk: "محليات", contact: "press@example.org", image: "plant.jpg", imageAlt: "المحطة",
-  embargo: "2026-11-24T08:00:00+03:00", draft: false, published: true, translationKey: "plant", id: "tag:example.org,2026-11-24:plant",
-  bodyHtml: "<p>نص</p>", bodyText: "نص", extra: { campaign: "شتاء" },
+  file: "releases/2026-11-24-plant.txt",
+  format: "txt",
+  title: "افتتاح المحطة",
+  slug: "plant",
+  lang: "ar",
+  dir: "rtl",
+  url: "/releases/2026/11/plant/",
+  date: "2026-11-24T00:00:00.000+03:00",
+  dateSource: "file name",
+  updated: "2026-11-24T00:00:00.000+03:00",
+  tags: ["مياه"],
+  summary: "ملخص",
+  summaryGenerated: false,
+  location: "الرياض",
+  dateline: { text: "الرياض 24 نوفمبر" },
+  byline: { text: "محمد – الرياض" },
+  desk: "محليات",
+  contact: "press@example.org",
+  image: "plant.jpg",
+  imageAlt: "المحطة",
+  embargo: "2026-11-24T08:00:00+03:00",
+  draft: false,
+  published: true,
+  translationKey: "plant",
+  id: "tag:example.org,2026-11-24:plant",
+  bodyHtml: "<p>نص</p>",
+  bodyText: "نص",
+  extra: { campaign: "شتاء" },
   ogImage: { url: "/img/plant.jpg", absoluteUrl: "https://example.org/img/plant.jpg", width: 1200, height: 630, type: "image/jpeg", alt: "المحطة" },
   photos: [{ file: "plant.jpg", alt: "المحطة", credit: "واس" }],
   files: [{ file: "statement.pdf", title: "البيان" }],
   mediaKit: {
     photos: [],
-    documents: [{ entry: { file: "statement.pdf" }, download: { url: "/releases/2026/11/plant/media/statement.pdf", bytes: 1200, type: "application/pdf" }, label: "PDF" }],
+    documents: [
+      {
+        entry: { file: "statement.pdf" },
+        download: { url: "/releases/2026/11/plant/media/statement.pdf", bytes: 1200, type: "application/pdf" },
+        label: "PDF",
+      },
+    ],
     zip: { url: "/releases/2026/11/plant/media/media-kit.zip", bytes: 5000, type: "application/zip" },
   },
 };
@@ -32,7 +60,8 @@ function other(value: unknown): unknown {
 }
 
 const pageOf = (release: Release): ReleasePage => ({ release, links: { translations: [], tags: [] }, languageSwitch: {} });
-const newsroomOf = (release: Release) => ({ releases: [release], releasePages: [pageOf(release)], listings: [], feeds: [], sections: [], links: new Map() }) as unknown as Newsroom;
+const newsroomOf = (release: Release) =>
+  ({ releases: [release], releasePages: [pageOf(release)], listings: [], feeds: [], sections: [], links: new Map() }) as unknown as Newsroom;
 const keys = cacheKeys("fingerprint", () => undefined, undefined);
 
 describe("what each kind of page shows, declared once (issue 20, item 2)", () => {

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { makeProject, type TestProject } from "../helpers/project.ts";
 import { releaseText as release } from "../helpers/release-text.ts";
 
-
 /** Tag name → address (as linked), from a section's tag index. */
 function tagAddresses(project: TestProject, root = "/"): Map<string, string> {
   const links = [...project.page(`${root}tags/`).querySelectorAll(".tag-cloud a")];
@@ -60,10 +59,13 @@ describe("tag addresses", () => {
 
   it("keep the plain slug of a tag written in ASCII, and make one tag of its spellings", async () => {
     const english = (tags: string) => release(["lang: en", `tags: [${tags}]`], "A statement");
-    const project = makeProject({
-      "2026-11-20-one.en.txt": english("water, Climate change"),
-      "2026-11-21-two.en.txt": english("Water, climate-change, energy"),
-    }, { languages: ["ar", "en"] });
+    const project = makeProject(
+      {
+        "2026-11-20-one.en.txt": english("water, Climate change"),
+        "2026-11-21-two.en.txt": english("Water, climate-change, energy"),
+      },
+      { languages: ["ar", "en"] },
+    );
     expect((await project.build()).ok).toBe(true);
     expect(Object.fromEntries(tagAddresses(project, "/en/"))).toEqual({
       // Two releases each: the spelling first in name order is shown.

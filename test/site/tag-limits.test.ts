@@ -21,9 +21,13 @@ describe("tags per release", () => {
   it(`are at most ${MAX_TAGS}: check names the line of tags: and the limit`, () => {
     const project = makeProject({ "2026-11-20-many.txt": release(["date: 2026-11-20", tagsLine(numbered(MAX_TAGS + 1))]) });
     const { diagnostics } = checkProject({ root: project.root, now: DateTime.fromISO(BUILD_NOW, { setZone: true }) });
-    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([expect.objectContaining({
-      file: "releases/2026-11-20-many.txt", line: 3, message: `the release has ${MAX_TAGS + 1} tags, over the limit of ${MAX_TAGS}`,
-    })]);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([
+      expect.objectContaining({
+        file: "releases/2026-11-20-many.txt",
+        line: 3,
+        message: `the release has ${MAX_TAGS + 1} tags, over the limit of ${MAX_TAGS}`,
+      }),
+    ]);
   });
 
   it(`write tag pages and feeds whose size grows with the tag count, not with its square (10 and ${MAX_TAGS} tags)`, async () => {

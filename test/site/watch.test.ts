@@ -67,10 +67,13 @@ describe("watchReleases sees every way an editor saves (issue 19, item 14)", () 
     try {
       expect(await seen(() => writeFileSync(file, "الميزانية\n\nنص 0.\n"))).toBe(true);
       for (let save = 1; save <= 4; save++) {
-        expect(await seen(() => {
-          writeFileSync(path.join(folder, "2026", ".budget.txt.tmp"), `الميزانية\n\nنص ${save}.\n`);
-          renameSync(path.join(folder, "2026", ".budget.txt.tmp"), file);
-        }), `save by rename #${save}`).toBe(true);
+        expect(
+          await seen(() => {
+            writeFileSync(path.join(folder, "2026", ".budget.txt.tmp"), `الميزانية\n\nنص ${save}.\n`);
+            renameSync(path.join(folder, "2026", ".budget.txt.tmp"), file);
+          }),
+          `save by rename #${save}`,
+        ).toBe(true);
       }
       expect(await seen(() => execFileSync("sed", ["-i", "s/نص/متن/", file]))).toBe(true);
       expect(await seen(() => writeFileSync(file, "الميزانية\n\nنص مكتوب في مكانه.\n"))).toBe(true);
@@ -86,10 +89,12 @@ describe("watchReleases sees every way an editor saves (issue 19, item 14)", () 
     const { folder, seen, close } = await watching();
     try {
       rmSync(path.join(folder, "2026"), { recursive: true });
-      expect(await seen(() => {
-        mkdirSync(path.join(folder, "2026"));
-        writeFileSync(path.join(folder, "2026", "budget.txt"), "الميزانية\n\nنص.\n");
-      })).toBe(true);
+      expect(
+        await seen(() => {
+          mkdirSync(path.join(folder, "2026"));
+          writeFileSync(path.join(folder, "2026", "budget.txt"), "الميزانية\n\nنص.\n");
+        }),
+      ).toBe(true);
       expect(await seen(() => writeFileSync(path.join(folder, "2026", "budget.txt"), "الميزانية\n\nنص ثان.\n"))).toBe(true);
       writeFileSync(path.join(root, "outside.txt"), "الميزانية\n\nنص من خارج المجلد.\n");
       expect(await seen(() => renameSync(path.join(root, "outside.txt"), path.join(folder, "2026", "budget.txt")))).toBe(true);

@@ -3,7 +3,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  headingPrecision, isBareNumber, looksLikeByline, looksLikeDateline, measure, readCorpus, readLabels, releaseText, report, sampleHeadings,
+  headingPrecision,
+  isBareNumber,
+  looksLikeByline,
+  looksLikeDateline,
+  measure,
+  readCorpus,
+  readLabels,
+  releaseText,
+  report,
+  sampleHeadings,
 } from "../../tools/parse-stats.ts";
 import { REPO } from "../helpers/project.ts";
 
@@ -48,7 +57,11 @@ describe("the figures", () => {
     const labels = readLabels(readFileSync(path.join(REPO, LABELS), "utf8"));
     expect(labels.get("1 -")).toBe(false);
     expect(headingPrecision(figures.headings, labels)).toEqual({ labelled: 4, right: 4, unlabelled: 0 });
-    expect(headingPrecision([...figures.headings, { text: "2 -", article: 0 }, { text: "جديد", article: 0 }], labels)).toEqual({ labelled: 5, right: 4, unlabelled: 1 });
+    expect(headingPrecision([...figures.headings, { text: "2 -", article: 0 }, { text: "جديد", article: 0 }], labels)).toEqual({
+      labelled: 5,
+      right: 4,
+      unlabelled: 1,
+    });
   });
 
   it("draws the same sample for the same seed", () => {
@@ -60,9 +73,11 @@ describe("the figures", () => {
 });
 
 describe("the loose checks that judge the parser", () => {
-  it.each(["الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", "Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA", "جدة ٩ مايو ٢٠٢١ م واس"])(
-    "%s looks like a dateline", (line) => expect(looksLikeDateline(line)).toBe(true),
-  );
+  it.each([
+    "الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس",
+    "Riyadh, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA",
+    "جدة ٩ مايو ٢٠٢١ م واس",
+  ])("%s looks like a dateline", (line) => expect(looksLikeDateline(line)).toBe(true));
   it.each(["أبرز الأرقام", "رؤية 2030", "الخطة الخمسية 2020 - 2025"])("%s does not", (line) => expect(looksLikeDateline(line)).toBe(false));
   it("tells bare numbers and bylines", () => {
     expect(["3601100204", "2 -", "(4)", "٣ -"].every(isBareNumber)).toBe(true);
@@ -76,7 +91,11 @@ describe("npm run bench:parse", () => {
   const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "tools/bench-parse.ts", ...args], { cwd: REPO, encoding: "utf8" });
 
   it("prints the figures, the precision and a sample to label", () => {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "tools/bench-parse.ts", "--corpus", CORPUS, "--labels", LABELS, "--sample", "2", "--missed", "3"], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", "tools/bench-parse.ts", "--corpus", CORPUS, "--labels", LABELS, "--sample", "2", "--missed", "3"],
+      { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+    );
     expect(out).toMatch(/dateline recognised +4 \(100\.0 %\)/);
     expect(out).toMatch(/heading precision \(hand-labelled\) +100\.0 % \(4 of 4; 0 headings without a label\)/);
     expect(out.split("\n").filter((line) => line.startsWith("?\t"))).toHaveLength(2);

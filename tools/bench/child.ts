@@ -49,7 +49,7 @@ try {
     report.ok = true;
   }
 } catch (error) {
-  report.message = error instanceof Error ? error.stack ?? error.message : String(error);
+  report.message = error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 report.buildSeconds = (performance.now() - started) / 1000;
 const usage = process.resourceUsage();

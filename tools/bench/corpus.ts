@@ -35,7 +35,10 @@ export function readCorpus(releasesDir: string, random: Random, nameCount = 20_0
 }
 
 function sentencesOf(text: string): string[] {
-  const body = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/^---\n[\s\S]*?\n---\n/, "");
+  const body = text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/^---\n[\s\S]*?\n---\n/, "");
   const blocks = body.split(/\n\s*\n/).slice(1); // the first block is the title
   const sentences: string[] = [];
   for (const block of blocks) {
@@ -47,7 +50,32 @@ function sentencesOf(text: string): string[] {
   return sentences;
 }
 
-const SYLLABLES = ["با", "تي", "سو", "مر", "كا", "لي", "نو", "ري", "دا", "فه", "جو", "زي", "حم", "شا", "عب", "قو", "يس", "طا", "هي", "وف", "رق", "نج", "بل", "غد"];
+const SYLLABLES = [
+  "با",
+  "تي",
+  "سو",
+  "مر",
+  "كا",
+  "لي",
+  "نو",
+  "ري",
+  "دا",
+  "فه",
+  "جو",
+  "زي",
+  "حم",
+  "شا",
+  "عب",
+  "قو",
+  "يس",
+  "طا",
+  "هي",
+  "وف",
+  "رق",
+  "نج",
+  "بل",
+  "غد",
+];
 
 function makeNames(random: Random, count: number): string[] {
   const names = new Set<string>();

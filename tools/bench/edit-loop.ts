@@ -50,7 +50,9 @@ export async function measureEditLoop(
       await sleep(1000); // let the watcher settle between edits
       const edit = await editOnce(root, release, watch);
       edits.push(edit);
-      options.log(`edited ${edit.file}: page in ${edit.pageSeconds.toFixed(2)} s, rebuild done in ${edit.settledSeconds.toFixed(2)} s, wrote ${JSON.stringify(edit.written)} after changes to ${edit.changed.join(", ")}`);
+      options.log(
+        `edited ${edit.file}: page in ${edit.pageSeconds.toFixed(2)} s, rebuild done in ${edit.settledSeconds.toFixed(2)} s, wrote ${JSON.stringify(edit.written)} after changes to ${edit.changed.join(", ")}`,
+      );
     }
     return {
       firstBuildSeconds,
@@ -107,12 +109,17 @@ function pick(sample: SyntheticRelease[], count: number): SyntheticRelease[] {
 export function countByKind(urls: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const url of urls) {
-    const kind = /\/releases\/\d{4}\/\d{2}\/[^/]+\/$/.test(url) ? "release"
-      : /\/(feed\.xml|atom\.xml|feed\.json)$/.test(url) ? "feed"
-      : /\/tags\//.test(url) ? "tag list"
-      : /\/archive\/\d{4}\//.test(url) ? "archive list"
-      : /^\/(?:[a-z]{2}\/)?(?:page\/\d+\/)?$/.test(url) ? "home list"
-      : "other";
+    const kind = /\/releases\/\d{4}\/\d{2}\/[^/]+\/$/.test(url)
+      ? "release"
+      : /\/(feed\.xml|atom\.xml|feed\.json)$/.test(url)
+        ? "feed"
+        : /\/tags\//.test(url)
+          ? "tag list"
+          : /\/archive\/\d{4}\//.test(url)
+            ? "archive list"
+            : /^\/(?:[a-z]{2}\/)?(?:page\/\d+\/)?$/.test(url)
+              ? "home list"
+              : "other";
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;

@@ -4,10 +4,7 @@ import type { Corpus } from "./corpus.ts";
 import type { Random } from "./random.ts";
 
 /** A block of a synthetic release body. */
-export type SyntheticBlock =
-  | { kind: "paragraph"; text: string }
-  | { kind: "heading"; text: string }
-  | { kind: "list"; items: string[] };
+export type SyntheticBlock = { kind: "paragraph"; text: string } | { kind: "heading"; text: string } | { kind: "list"; items: string[] };
 
 /** One generated release, before it is written as Bayan text or Markdown. */
 export interface SyntheticRelease {
@@ -41,8 +38,38 @@ export interface GenerateOptions {
   imageShare: number;
 }
 
-const ARABIC_TAGS = ["مياه", "طاقة", "مشاريع", "صحة", "تعليم", "خدمات رقمية", "اقتصاد", "نقل", "بيئة", "ثقافة", "رياضة", "سياحة", "إسكان", "زراعة", "صناعة",
-  "تقنية", "أمن", "دفاع", "علاقات دولية", "شباب", "مرأة", "تمويل", "استثمار", "موانئ", "طيران", "اتصالات", "بلديات", "حج وعمرة", "عمل", "تدريب"];
+const ARABIC_TAGS = [
+  "مياه",
+  "طاقة",
+  "مشاريع",
+  "صحة",
+  "تعليم",
+  "خدمات رقمية",
+  "اقتصاد",
+  "نقل",
+  "بيئة",
+  "ثقافة",
+  "رياضة",
+  "سياحة",
+  "إسكان",
+  "زراعة",
+  "صناعة",
+  "تقنية",
+  "أمن",
+  "دفاع",
+  "علاقات دولية",
+  "شباب",
+  "مرأة",
+  "تمويل",
+  "استثمار",
+  "موانئ",
+  "طيران",
+  "اتصالات",
+  "بلديات",
+  "حج وعمرة",
+  "عمل",
+  "تدريب",
+];
 const ENGLISH_TAGS = ["water", "energy", "projects", "health", "education", "economy", "transport", "environment", "culture", "technology"];
 const CITIES = ["الرياض", "جدة", "الدمام", "مكة المكرمة", "المدينة المنورة", "الجبيل", "أبها", "تبوك", "حائل", "نجران"];
 const HIJRI_MONTHS = ["محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة"];

@@ -58,7 +58,15 @@ export async function measureBuild(job: Omit<BuildJob, "report">, options: Measu
   }
   if (!result.ok) throw new Error(`bench: the ${job.kind} build failed: ${result.message ?? "no message"}\n${output.slice(-4000)}`);
   const dist = folderSize(path.join(job.root, "dist"));
-  return { wallSeconds, cpuSeconds: result.cpuSeconds, peakRssBytes: result.peakRssBytes, outputFiles: dist.files, outputBytes: dist.bytes, errors: result.errors, warnings: result.warnings };
+  return {
+    wallSeconds,
+    cpuSeconds: result.cpuSeconds,
+    peakRssBytes: result.peakRssBytes,
+    outputFiles: dist.files,
+    outputBytes: dist.bytes,
+    errors: result.errors,
+    warnings: result.warnings,
+  };
 }
 
 async function oldOutputsGone(root: string): Promise<void> {

@@ -41,7 +41,8 @@ export async function createBenchProjects(options: ProjectOptions): Promise<Benc
   const folder = mkdtempSync(path.join(os.tmpdir(), "bayan-bench-"));
   const bayan = path.join(folder, "bayan");
   const plain = path.join(folder, "plain");
-  for (const entry of ["eleventy.config.ts", "templates", "assets", "src", ".gitignore"]) cpSync(path.join(REPO, entry), path.join(bayan, entry), { recursive: true });
+  for (const entry of ["eleventy.config.ts", "templates", "assets", "src", ".gitignore"])
+    cpSync(path.join(REPO, entry), path.join(bayan, entry), { recursive: true });
   for (const entry of ["node_modules", "package.json"]) symlinkSync(path.join(REPO, entry), path.join(bayan, entry));
   const siteFile = path.join(bayan, "templates/site.json");
   writeFileSync(siteFile, JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), perPage: options.perPage }, null, 2));

@@ -33,7 +33,9 @@ export function toPlainMarkdown(release: SyntheticRelease): { path: string; text
   if (release.draft || release.embargo) return undefined;
   const front = [`title: ${yaml(release.title)}`, `date: ${release.date}`, `tags: [${release.tags.map(yaml).join(", ")}]`];
   if (release.summary) front.push(`summary: ${yaml(release.summary)}`);
-  const body = release.blocks.map((block, i) => markdownBlock(i === 0 && release.dateline && block.kind === "paragraph" ? { ...block, text: `${release.dateline} ${block.text}` } : block));
+  const body = release.blocks.map((block, i) =>
+    markdownBlock(i === 0 && release.dateline && block.kind === "paragraph" ? { ...block, text: `${release.dateline} ${block.text}` } : block),
+  );
   return { path: `${release.name}.md`, text: `---\n${front.join("\n")}\n---\n${body.join("\n\n")}\n` };
 }
 

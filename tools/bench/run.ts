@@ -116,7 +116,8 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
 
 /** One build of the given kind; the Bayan project's releases are as before after it. */
 async function measureKind(kind: BuildKind, projects: BenchProjects, options: BenchOptions): Promise<BuildFigures> {
-  const build = () => measureBuild({ kind: kind === "plain" ? "plain" : "bayan", root: kind === "plain" ? projects.plain : projects.bayan, now: options.now }, options.measure);
+  const build = () =>
+    measureBuild({ kind: kind === "plain" ? "plain" : "bayan", root: kind === "plain" ? projects.plain : projects.bayan, now: options.now }, options.measure);
   const cache = path.join(projects.bayan, ".cache");
   if (kind === "first") {
     rmSync(cache, { recursive: true, force: true });
@@ -126,7 +127,14 @@ async function measureKind(kind: BuildKind, projects: BenchProjects, options: Be
   if (kind !== "added") return build();
   // The newest release of the archive: its page, its neighbour's, every list and feed it is in, and the search index change.
   const date = DateTime.fromISO(options.now, { setZone: true }).minus({ hours: 1 });
-  const added = toBayanFile({ ...projects.sample[0], name: `${date.year}/bench-published`, date: date.toISO()!, dateInFrontMatter: true, draft: false, image: undefined });
+  const added = toBayanFile({
+    ...projects.sample[0],
+    name: `${date.year}/bench-published`,
+    date: date.toISO()!,
+    dateInFrontMatter: true,
+    draft: false,
+    image: undefined,
+  });
   const file = path.join(projects.bayan, "releases", added.path);
   writeFileSync(file, added.text);
   try {

@@ -22,7 +22,8 @@ const eleventy = new Eleventy(".", "dist", {
     projectConfig({ site, root: process.cwd(), preview: true, now: now || undefined })(eleventyConfig);
     eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => emit({ event: "change", files: queue }));
     eleventyConfig.on("eleventy.after", ({ results }: { results: Array<{ url: string | false }> }) =>
-      emit({ event: "built", urls: results.map((result) => result.url).filter(Boolean) }));
+      emit({ event: "built", urls: results.map((result) => result.url).filter(Boolean) }),
+    );
   },
 });
 await eleventy.init();

@@ -37,7 +37,11 @@ export function formatTable(result: BenchResult): string {
     ]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
   const { counts, search, editLoop } = result;
   const rounds = Math.max(0, ...Object.values(result.builds).map((s) => s.rounds.length));
   return [

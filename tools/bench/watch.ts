@@ -63,7 +63,10 @@ export function startWatch(root: string, now: string, timeoutMs = 30 * 60_000): 
       writeFileSync(path.join(root, file), text);
       let built: ServeEvent | undefined;
       let failure: unknown;
-      void next(saved, (e) => e.event === "built").then((event) => (built = event), (error) => (failure = error));
+      void next(saved, (e) => e.event === "built").then(
+        (event) => (built = event),
+        (error) => (failure = error),
+      );
       let polledAt: number | undefined;
       while (!built || (poll && polledAt === undefined && Date.now() - built.at < 1000)) {
         if (failure) throw failure;

@@ -61,8 +61,16 @@ async function run({ label, docs, targets, seed }: Archive, options: RunOptions)
   const evaluation = await evaluate(files, queries);
   const bytes = await bytesPerQuery(files, queries.slice(0, 300));
   const first = bytes.first.map((data) => data + options.script.gzipped);
-  console.log(`${label}: ${docs.length.toLocaleString("en")} releases, index ${mb(total)} in ${fileCount.toLocaleString("en")} files, built in ${buildSeconds.toFixed(1)} s`);
-  for (const [name, prefix] of [["meta.json", "meta"], ["term shards", "t/"], ["typo buckets", "y/"], ["titles + leads", "d/"], ["bodies", "b/"]]) {
+  console.log(
+    `${label}: ${docs.length.toLocaleString("en")} releases, index ${mb(total)} in ${fileCount.toLocaleString("en")} files, built in ${buildSeconds.toFixed(1)} s`,
+  );
+  for (const [name, prefix] of [
+    ["meta.json", "meta"],
+    ["term shards", "t/"],
+    ["typo buckets", "y/"],
+    ["titles + leads", "d/"],
+    ["bodies", "b/"],
+  ]) {
     const [n, size] = sizeOf(prefix);
     console.log(`  ${name.padEnd(15)} ${String(n).padStart(6)} files ${(size < 1 << 20 ? kb(size) : mb(size)).padStart(9)}`);
   }
@@ -75,7 +83,9 @@ async function run({ label, docs, targets, seed }: Archive, options: RunOptions)
   }
   console.log(`  first query in a fresh page (script + index data): median ${kb(quantile(first, 0.5))}, max ${kb(Math.max(...first))}`);
   const perQuery = Object.entries(bytes.byFolder).map(([folder, size]) => `${folder}/ ${kb(size / bytes.later.length)}`);
-  console.log(`  next query in the same page: median ${kb(quantile(bytes.later, 0.5))}, p90 ${kb(quantile(bytes.later, 0.9))} (mean by folder: ${perQuery.join(", ")})\n`);
+  console.log(
+    `  next query in the same page: median ${kb(quantile(bytes.later, 0.5))}, p90 ${kb(quantile(bytes.later, 0.9))} (mean by folder: ${perQuery.join(", ")})\n`,
+  );
   const entry: { scores: Record<QueryKind, KindScore> } & Record<string, unknown> = {
     releases: docs.length,
     indexBytes: total,
@@ -142,7 +152,9 @@ async function main(): Promise<void> {
     });
   if (values.corpus) {
     const { docs, skipped } = readJsonlCorpus(values.corpus);
-    console.log(`Real text: ${docs.length.toLocaleString("en")} articles from ${values.corpus}${skipped ? ` (${skipped} lines without a title or body skipped)` : ""}.\n`);
+    console.log(
+      `Real text: ${docs.length.toLocaleString("en")} articles from ${values.corpus}${skipped ? ` (${skipped} lines without a title or body skipped)` : ""}.\n`,
+    );
     const hideIn = Number(values["hide-in"]);
     archives.push({ label: "real text", docs, targets: docs, seed: seed * 7919 });
     if (hideIn > 0) {

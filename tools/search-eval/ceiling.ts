@@ -11,7 +11,14 @@ import type { KnownItemQuery } from "./queries.ts";
 
 /** Expected MRR@10 per query kind when releases holding the query as a title phrase tie. */
 export function phraseCeiling(docs: SearchDoc[], queries: KnownItemQuery[]): Partial<Record<KnownItemQuery["kind"], number>> {
-  const titles = new Map(docs.map((doc) => [doc.url, analyzeWords(doc.title).filter((word) => word.stems.length > 0).map((word) => new Set(word.stems))]));
+  const titles = new Map(
+    docs.map((doc) => [
+      doc.url,
+      analyzeWords(doc.title)
+        .filter((word) => word.stems.length > 0)
+        .map((word) => new Set(word.stems)),
+    ]),
+  );
   const sums: Partial<Record<KnownItemQuery["kind"], number[]>> = {};
   for (const query of queries) {
     if (query.kind === "content") continue;

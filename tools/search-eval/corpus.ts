@@ -38,15 +38,23 @@ const TAGS = ["اقتصاد", "صحة", "تعليم", "طاقة", "مياه", "�
 /** Sample releases as titles and sentences, split into words. */
 function samples(folder: string): Record<"ar" | "en", { titles: string[][]; sentences: string[][] }> {
   const found = { ar: { titles: [] as string[][], sentences: [] as string[][] }, en: { titles: [] as string[][], sentences: [] as string[][] } };
-  for (const name of readdirSync(folder).filter((file) => file.endsWith(".txt")).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((file) => file.endsWith(".txt"))
+    .sort()) {
     const bytes = readFileSync(join(folder, name));
     const raw = name.includes("1256") ? new TextDecoder("windows-1256").decode(bytes) : bytes.toString("utf8").replace(/^\uFEFF/, "");
-    const body = raw.replace(/\r\n?/g, "\n").replace(/^---\n[\s\S]*?\n---\n/, "").trim();
+    const body = raw
+      .replace(/\r\n?/g, "\n")
+      .replace(/^---\n[\s\S]*?\n---\n/, "")
+      .trim();
     const [title, ...rest] = body.split("\n");
     const target = name.includes(".en.") ? found.en : found.ar;
     target.titles.push(title.split(/\s+/));
     for (const sentence of rest.join(" ").split(/(?<=[.!?؟])\s+|\n/)) {
-      const words = sentence.replace(/^[-•*]\s*/, "").split(/\s+/).filter(Boolean);
+      const words = sentence
+        .replace(/^[-•*]\s*/, "")
+        .split(/\s+/)
+        .filter(Boolean);
       if (words.length >= 4) target.sentences.push(words);
     }
   }
@@ -77,7 +85,15 @@ function zipf(n: number, random: () => number): () => number {
 }
 
 // Realistic rates of the article and proclitics on a content word in news text.
-const PROCLITICS: Array<[string, number]> = [["ال", 0.3], ["و", 0.05], ["وال", 0.06], ["بال", 0.04], ["لل", 0.03], ["ب", 0.03], ["ل", 0.02]];
+const PROCLITICS: Array<[string, number]> = [
+  ["ال", 0.3],
+  ["و", 0.05],
+  ["وال", 0.06],
+  ["بال", 0.04],
+  ["لل", 0.03],
+  ["ب", 0.03],
+  ["ل", 0.02],
+];
 
 function inflect(word: string, random: () => number): string {
   let pick = random();
@@ -94,7 +110,10 @@ function englishVocabulary(): string[] {
   for (const name of readdirSync(modules).sort()) {
     for (const readme of ["README.md", "readme.md"]) {
       try {
-        for (const word of readFileSync(join(modules, name, readme), "utf8").toLowerCase().match(/[a-z]{3,12}/g) ?? []) words.add(word);
+        for (const word of readFileSync(join(modules, name, readme), "utf8")
+          .toLowerCase()
+          .match(/[a-z]{3,12}/g) ?? [])
+          words.add(word);
       } catch {
         // Not every package has a README under this name.
       }
@@ -111,7 +130,9 @@ export function syntheticCorpus(count: number, seed: number, samplesFolder = "te
   const text = samples(samplesFolder);
   // Bare words: no proclitic, pronoun suffix or interrogative hamza; the corpus adds proclitics itself.
   const bare = (word: string): boolean =>
-    !/^([وفبلكس]|ال|آ|أ[وفبلكأ])/.test(word) && !/(ك|كم|كما|كن|ه|ها|هم|هما|هن|ني|نا|تم|تن|تما|اي|يي|تا)$/.test(word) && (!word.startsWith("أ") || random() < 0.1);
+    !/^([وفبلكس]|ال|آ|أ[وفبلكأ])/.test(word) &&
+    !/(ك|كم|كما|كن|ه|ها|هم|هما|هن|ني|نا|تم|تن|تما|اي|يي|تا)$/.test(word) &&
+    (!word.startsWith("أ") || random() < 0.1);
   const arabic = arabicWords(Math.max(20_000, count * 6), random, bare);
   const english = englishVocabulary();
   for (let i = english.length - 1; i > 0; i--) {
@@ -126,15 +147,17 @@ export function syntheticCorpus(count: number, seed: number, samplesFolder = "te
   };
   // A sample word survives with this probability; the others become corpus words.
   const remix = (words: string[], keep: number, language: Language): string[] => words.map((word) => (random() < keep ? word : language.draw()));
-  const generated = (language: Language): string[] =>
-    Array.from({ length: between(8, 18) }, () => (random() < 0.25 ? pick(language.glue) : language.draw()));
+  const generated = (language: Language): string[] => Array.from({ length: between(8, 18) }, () => (random() < 0.25 ? pick(language.glue) : language.draw()));
   const start = Date.UTC(2016, 0, 1);
   return Array.from({ length: count }, (_, n) => {
     const lang = random() < 0.03 ? "en" : "ar";
     const language = languages[lang];
     const title = [...remix(pick(language.titleShapes), 0.3, language), ...Array.from({ length: between(0, 3) }, language.draw)];
     const paragraphs = Array.from({ length: between(3, 7) }, () =>
-      Array.from({ length: between(1, 3) }, () => `${(random() < 0.5 ? remix(pick(language.sentences), 0.6, language) : generated(language)).join(" ").replace(/[.،,:]+$/, "")}.`).join(" "),
+      Array.from(
+        { length: between(1, 3) },
+        () => `${(random() < 0.5 ? remix(pick(language.sentences), 0.6, language) : generated(language)).join(" ").replace(/[.،,:]+$/, "")}.`,
+      ).join(" "),
     );
     const date = new Date(start + Math.floor(random() * 3650) * 86_400_000);
     const slug = `release-${n}`;

@@ -45,7 +45,10 @@ export async function evaluate(files: Map<string, string | Uint8Array>, queries:
  * query after it in the same page, for `queries` taken in pairs; `byFolder`
  * sums the later queries' bytes by the folder of the file (`t`, `d`, `b`).
  */
-export async function bytesPerQuery(files: Map<string, string | Uint8Array>, queries: KnownItemQuery[]): Promise<{ first: number[]; later: number[]; byFolder: Record<string, number> }> {
+export async function bytesPerQuery(
+  files: Map<string, string | Uint8Array>,
+  queries: KnownItemQuery[],
+): Promise<{ first: number[]; later: number[]; byFolder: Record<string, number> }> {
   const first: number[] = [];
   const later: number[] = [];
   const byFolder: Record<string, number> = {};
@@ -99,7 +102,8 @@ export function printScores(label: string, scores: Record<QueryKind, KindScore>)
   console.log(`  ${label.padEnd(22)} ${"queries".padStart(7)} ${"MRR@10".padStart(7)} ${"S@1".padStart(6)} ${"S@10".padStart(6)}`);
   for (const kind of QUERY_KINDS) {
     const s = scores[kind];
-    console.log(`  ${kind.padEnd(22)} ${String(s.queries).padStart(7)} ${s.mrr10.toFixed(3).padStart(7)} ${s.success1.toFixed(3).padStart(6)} ${s.success10.toFixed(3).padStart(6)}`);
+    console.log(
+      `  ${kind.padEnd(22)} ${String(s.queries).padStart(7)} ${s.mrr10.toFixed(3).padStart(7)} ${s.success1.toFixed(3).padStart(6)} ${s.success10.toFixed(3).padStart(6)}`,
+    );
   }
 }
-

@@ -21,11 +21,40 @@ export interface KnownItemQuery {
 }
 
 // Words a reader does not type when recalling a title.
-const FUNCTION_WORDS = new Set(["في", "من", "على", "إلى", "الى", "مع", "عن", "التي", "الذي", "و", "أو", "بين", "خلال", "ضد", "the", "of", "in", "to", "and", "for", "with", "on", "a", "an", "by"]);
+const FUNCTION_WORDS = new Set([
+  "في",
+  "من",
+  "على",
+  "إلى",
+  "الى",
+  "مع",
+  "عن",
+  "التي",
+  "الذي",
+  "و",
+  "أو",
+  "بين",
+  "خلال",
+  "ضد",
+  "the",
+  "of",
+  "in",
+  "to",
+  "and",
+  "for",
+  "with",
+  "on",
+  "a",
+  "an",
+  "by",
+]);
 const PUNCTUATION = /^[\s"'()«»[\]،,.:;؛!?؟…\-–—]+|[\s"'()«»[\]،,.:;؛!?؟…\-–—]+$/g;
 
 function words(text: string): string[] {
-  return text.split(/\s+/).map((word) => word.replace(PUNCTUATION, "")).filter(Boolean);
+  return text
+    .split(/\s+/)
+    .map((word) => word.replace(PUNCTUATION, ""))
+    .filter(Boolean);
 }
 
 const meaningful = (word: string): boolean => word.length >= 3 && !FUNCTION_WORDS.has(word.toLowerCase());
@@ -115,7 +144,8 @@ export function knownItemQueries(docs: SearchDoc[], perKind: number, random: () 
     }
   });
   const onlyOne = (chosen: string[]): boolean =>
-    chosen.every((word) => holders.has(word)) && chosen.map((word) => holders.get(word)!).reduce((all, list) => all.filter((n) => list.includes(n))).length === 1;
+    chosen.every((word) => holders.has(word)) &&
+    chosen.map((word) => holders.get(word)!).reduce((all, list) => all.filter((n) => list.includes(n))).length === 1;
 
   const queries: KnownItemQuery[] = [];
   const generate = (kind: QueryKind, make: (doc: SearchDoc) => string[] | undefined): void => {
