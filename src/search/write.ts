@@ -130,7 +130,7 @@ export function searchFingerprint(): string {
   const stemmer = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("stemmer/package.json"), "utf8")) as { version: string };
   return (fingerprint = hashOf(
     ...names.flatMap((name) => [name, readFileSync(path.join(import.meta.dirname, name))]),
-    readFileSync(path.join(import.meta.dirname, "../text/digits.ts")),
+    readFileSync(path.join(import.meta.dirname, `../text/digits${path.extname(import.meta.filename)}`)), // digits.js in the package
     `stemmer ${stemmer.version}`,
   ));
 }
