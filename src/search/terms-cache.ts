@@ -27,37 +27,49 @@ export interface BuiltTerms {
 }
 
 /**
- * The counted words of the analyses pack: every string once, in `strings`; a release as its key,
- * its title's and body's lengths, and its readings flat, six numbers each (the stems' and the
- * spelling's string numbers, then its four counts). Far smaller than the readings
- * as JSON, and quicker to read: the releases share their strings.
+ * The analyses pack's body: one line of JSON, every string once (`strings`) and per release its
+ * key, its title's and body's lengths and its number of readings; then, as 32-bit integers in the
+ * machine's byte order (a cache is the machine's own), six numbers per reading of every release in turn (the stems' and the spelling's string
+ * numbers, then its four counts). Numbers in binary, not JSON: 10,000 releases hold millions of
+ * them, which as JSON arrays took hundreds of megabytes to write and read back.
  */
-interface PackedAnalyses {
+interface AnalysesHeader {
   strings: string[];
-  releases: Array<[key: string, titleLength: number, bodyLength: number, readings: number[]]>;
+  releases: Array<[key: string, titleLength: number, bodyLength: number, readings: number]>;
 }
+
+/** Numbers per reading in the pack: stems, spelling, and the counts. */
+const PACKED = 2 + COUNTS;
 
 /** Counted words by key, from the cache; empty when it has none of this code or its pack is damaged. */
 export function readAnalyses(cacheDir: string, fingerprint: string): Map<string, ReleaseTerms> {
-  const body = readPack(path.join(cacheDir, ANALYSES), fingerprint);
-  const packed = body && (parsed(body.toString("utf8")) as PackedAnalyses | undefined);
   const analyses = new Map<string, ReleaseTerms>();
-  if (!Array.isArray(packed?.strings) || !Array.isArray(packed.releases)) return analyses;
-  const { strings } = packed;
+  const body = readPack(path.join(cacheDir, ANALYSES), fingerprint);
+  const newline = body ? body.indexOf(10) : -1;
+  const header = body && newline >= 0 ? (parsed(body.subarray(0, newline).toString("utf8")) as AnalysesHeader | undefined) : undefined;
+  if (!body || !Array.isArray(header?.strings) || !Array.isArray(header.releases)) return analyses;
+  const { strings } = header;
   const string = (id: number): string => {
     if (typeof strings[id] !== "string") throw new RangeError("not a string of the pack");
     return strings[id];
   };
+  // Copied once into memory of its own: the body's offset in the file need not be a multiple of 4.
+  const data = body.subarray(newline + 1);
+  if (data.length % 4 !== 0) return analyses;
+  const numbers = new Int32Array(new Uint8Array(data).buffer);
   try {
-    for (const [key, titleLength, bodyLength, flat] of packed.releases) {
-      const terms: ReleaseTerms = { titleLength, bodyLength, stems: [], spellings: [], counts: new Int32Array((flat.length / 6) * COUNTS) };
-      for (let at = 0, r = 0; at < flat.length; at += 6, r++) {
-        terms.stems.push(string(flat[at]));
-        terms.spellings.push(string(flat[at + 1]));
-        for (let k = 0; k < COUNTS; k++) terms.counts[r * COUNTS + k] = flat[at + 2 + k];
+    let at = 0;
+    for (const [key, titleLength, bodyLength, readings] of header.releases) {
+      if (!Number.isInteger(readings) || readings < 0 || at + readings * PACKED > numbers.length) throw new RangeError("past the end of the pack");
+      const terms: ReleaseTerms = { titleLength, bodyLength, stems: [], spellings: [], counts: new Int32Array(readings * COUNTS) };
+      for (let r = 0; r < readings; r++, at += PACKED) {
+        terms.stems.push(string(numbers[at]));
+        terms.spellings.push(string(numbers[at + 1]));
+        terms.counts.set(numbers.subarray(at + 2, at + PACKED), r * COUNTS);
       }
       analyses.set(key, terms);
     }
+    if (at !== numbers.length) throw new RangeError("numbers left over");
   } catch {
     // The seal was sound, so this pack was written by other code under the same name: use none of it.
     return new Map();
@@ -69,15 +81,21 @@ export function readAnalyses(cacheDir: string, fingerprint: string): Map<string,
 export function saveAnalyses(cacheDir: string, fingerprint: string, analyses: Map<string, ReleaseTerms>): void {
   const ids = new Map<string, number>();
   const id = (text: string): number => ids.get(text) ?? ids.set(text, ids.size).size - 1;
-  const releases: PackedAnalyses["releases"] = [];
+  let total = 0;
+  for (const { stems } of analyses.values()) total += stems.length;
+  const numbers = new Int32Array(total * PACKED);
+  const releases: AnalysesHeader["releases"] = [];
+  let at = 0;
   for (const [key, { titleLength, bodyLength, stems, spellings, counts }] of analyses) {
-    const flat: number[] = [];
-    for (let r = 0, at = 0; r < stems.length; r++, at += COUNTS)
-      flat.push(id(stems[r]), id(spellings[r]), counts[at], counts[at + 1], counts[at + 2], counts[at + 3]);
-    releases.push([key, titleLength, bodyLength, flat]);
+    for (let r = 0; r < stems.length; r++, at += PACKED) {
+      numbers[at] = id(stems[r]);
+      numbers[at + 1] = id(spellings[r]);
+      numbers.set(counts.subarray(r * COUNTS, (r + 1) * COUNTS), at + 2);
+    }
+    releases.push([key, titleLength, bodyLength, stems.length]);
   }
-  const packed: PackedAnalyses = { strings: [...ids.keys()], releases };
-  writePack(path.join(cacheDir, ANALYSES), fingerprint, [Buffer.from(JSON.stringify(packed))]);
+  const header: AnalysesHeader = { strings: [...ids.keys()], releases };
+  writePack(path.join(cacheDir, ANALYSES), fingerprint, [Buffer.from(`${JSON.stringify(header)}\n`), new Uint8Array(numbers.buffer)]);
 }
 
 /** The files of the last build of the terms, from the cache; undefined when it has none of this code or its pack is damaged. */
