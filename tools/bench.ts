@@ -4,7 +4,7 @@
  * a time: the figures are for people to read and compare.
  *
  * Each round runs, in turn: plain Eleventy, Bayan's first build (empty `.cache/`), Bayan with
- * nothing changed, with one release added, and with every page rendered (page cache dropped);
+ * nothing changed, with every page rendered (page cache dropped) and with one release added;
  * the table shows each kind's median over the rounds, beside the machine's load average.
  *
  * Options: --releases N (default 10000), --seed N, --per-page N (releases per list page in both

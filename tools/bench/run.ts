@@ -36,12 +36,13 @@ export interface BenchOptions {
  * - `plain`: plain Eleventy from an empty output folder;
  * - `first`: Bayan with no `.cache/` and no previous output (a fresh clone, a CI without a cache);
  * - `unchanged`: Bayan again, nothing changed, `.cache/` kept (a CI that restores it);
- * - `added`: Bayan after one new release is added to the archive (what publishing costs);
  * - `rendered`: Bayan with the page cache dropped, every other cache kept: every page rendered,
  *   as after a template edit or a Bayan upgrade (neither changes parses, photos, cards or the
- *   search index, so their caches stay valid).
+ *   search index, so their caches stay valid);
+ * - `added`: Bayan after one new release is added to the archive (what publishing costs). Last,
+ *   since removing the release afterwards leaves caches of another archive than the next build's.
  */
-export const BUILD_KINDS = ["plain", "first", "unchanged", "added", "rendered"] as const;
+export const BUILD_KINDS = ["plain", "first", "unchanged", "rendered", "added"] as const;
 export type BuildKind = (typeof BUILD_KINDS)[number];
 
 /** One kind of build over the rounds: each round's figures and their medians. */
