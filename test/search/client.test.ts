@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatShortDate } from "../../src/dates/dates.ts";
 import { SAMPLE_DISPLAY, writeIndex } from "./fixtures.ts";
 
+/** The globals this file stands in for a browser's, and what they were before. */
+const STUBBED = ["document", "location", "history", "fetch"] as const;
+const saved = new Map<string, PropertyDescriptor | undefined>();
+
 const SITE = "https://example.org/prefix/";
 const strings = {
   label: "ابحث في البيانات",
@@ -46,6 +50,8 @@ beforeAll(async () => {
   let chosen = select.querySelector("option")!.getAttribute("value")!;
   Object.defineProperty(select, "value", { get: () => chosen, set: (value: string) => void (chosen = value) });
   const location = new URL(`${SITE}search/?q=${encodeURIComponent("محطة تحلية")}`);
+  // The suite runs files in one process (isolate: false): what is stubbed here is put back after.
+  for (const name of STUBBED) saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
   Object.assign(globalThis, {
     document,
     location,
@@ -59,7 +65,13 @@ beforeAll(async () => {
   await import("../../assets/search/client.ts");
 });
 
-afterAll(() => rm(dist, { recursive: true, force: true }));
+afterAll(async () => {
+  for (const [name, descriptor] of saved) {
+    if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+    else delete (globalThis as Record<string, unknown>)[name];
+  }
+  await rm(dist, { recursive: true, force: true });
+});
 
 const list = (): Element => document.getElementById("search-results")!;
 
