@@ -32,6 +32,7 @@ import { Eleventy } from "@11ty/eleventy";
 import { filesUnder, publishFiles } from "../util/files.ts";
 import { hashOf } from "../util/hash.ts";
 import { openLinkCache } from "../util/link-cache.ts";
+import { modulesOf } from "../util/modules.ts";
 import type { HiddenRelease, Match } from "../audit/audit.ts";
 import type { AuditedFiles } from "../audit/audited.ts";
 import type { Feed, FeedLinks, ListingPage, ReleasePage, Section } from "../site/newsroom.ts";
@@ -175,21 +176,7 @@ export function codeFingerprint(source = SOURCE): string {
   return code;
 }
 
-/** The modules of `source` that `index.ts` and `build/build.ts` import or load by path (a worker), directly or not, sorted; relative paths. */
+/** The modules of `source` that `index` and `build/build` import or load by path (a worker), directly or not, sorted; relative paths. */
 export function pluginModules(source = SOURCE): string[] {
-  const found = new Set<string>();
-  const visit = (file: string) => {
-    if (found.has(file) || !existsSync(path.join(source, file))) return;
-    found.add(file);
-    const text = readFileSync(path.join(source, file), "utf8");
-    for (const [, specifier] of text.matchAll(/(?:\bfrom|\bimport\s*\(?)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
-      visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)));
-    }
-    // `worker.ts` by name, or `worker${path.extname(import.meta.filename)}` (`worker.js` in the compiled package).
-    for (const [, name, ts] of text.matchAll(/import\.meta\.dirname,\s*(?:"([^"]+)\.ts"|`([^`$]+)\$\{path\.extname\(import\.meta\.filename\)\}`)/g)) {
-      visit(path.posix.join(path.posix.dirname(file), `${name ?? ts}.ts`));
-    }
-  };
-  for (const entry of ["index.ts", "build/build.ts"]) visit(entry);
-  return [...found].sort();
+  return modulesOf(source, ["index", "build/build"]);
 }

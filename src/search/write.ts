@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { publishFiles } from "../util/files.ts";
 import { contentHash, hashOf } from "../util/hash.ts";
 import { openLinkCache, type LinkCache } from "../util/link-cache.ts";
+import { modulesOf } from "../util/modules.ts";
 import { INDEX_TUNING, deflateIndexFile, indexTexts, orderedDocs, type IndexFile, type IndexPart } from "./build.ts";
 import { META_PATH } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
@@ -120,17 +121,15 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
 let fingerprint: string | undefined;
 
 /**
- * A hash of the code that analyses and indexes words: `src/search/`, the digits it reads
- * (`src/text/digits.ts`) and the version of the stemmer package. A cache stored under another was
- * made by other code.
+ * A hash of the code that analyses and indexes words (every module the index's worker is made
+ * of) and of the stemmer package's version. A cache stored under another was made by other code.
  */
 export function searchFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const names = readdirSync(import.meta.dirname).sort();
+  const source = path.resolve(import.meta.dirname, "..");
   const stemmer = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("stemmer/package.json"), "utf8")) as { version: string };
   return (fingerprint = hashOf(
-    ...names.flatMap((name) => [name, readFileSync(path.join(import.meta.dirname, name))]),
-    readFileSync(path.join(import.meta.dirname, `../text/digits${path.extname(import.meta.filename)}`)), // digits.js in the package
+    ...modulesOf(source, ["search/worker"]).flatMap((file) => [file, readFileSync(path.join(source, file))]),
     `stemmer ${stemmer.version}`,
   ));
 }

@@ -2,9 +2,11 @@
  * Bayan as a package: packed with `npm pack`, installed into folders that hold nothing else of
  * this repository, used as the `bayan` command in a bare site and as a plugin in a host Eleventy blog.
  */
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUILD_NOW, REPO, SAMPLES } from "../helpers/project.ts";
 import { installBayan, npx, packBayan } from "./install.ts";
@@ -57,6 +59,10 @@ describe("the packed package", () => {
     expect(readFileSync(path.join(root, "dist/assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2")).length).toBeGreaterThan(1000);
     expect(read(root, "dist/search/search.js").length).toBeGreaterThan(1000);
     expect(home).not.toContain(EMBARGOED_TITLE);
+    // The page cache's key covers the installed code (lib/*.js), so upgrading Bayan renders pages anew.
+    const cache = path.join(root, "node_modules/bayan/lib/build/page-cache.js");
+    const modules = spawnSync(process.execPath, ["-e", `import(${JSON.stringify(pathToFileURL(cache).href)}).then((m) => console.log(JSON.stringify(m.pluginModules())))`], { encoding: "utf8" });
+    expect(JSON.parse(modules.stdout)).toEqual(expect.arrayContaining(["index.js", "build/build.js", "search/worker.js", "plugins/releases.js"]));
   });
 
   describe("as a plugin in an existing Eleventy blog", () => {
