@@ -61,7 +61,11 @@ describe("the packed package", () => {
     expect(home).not.toContain(EMBARGOED_TITLE);
     // The page cache's key covers the installed code (lib/*.js), so upgrading Bayan renders pages anew.
     const cache = path.join(root, "node_modules/bayan/lib/build/page-cache.js");
-    const modules = spawnSync(process.execPath, ["-e", `import(${JSON.stringify(pathToFileURL(cache).href)}).then((m) => console.log(JSON.stringify(m.pluginModules())))`], { encoding: "utf8" });
+    const modules = spawnSync(
+      process.execPath,
+      ["-e", `import(${JSON.stringify(pathToFileURL(cache).href)}).then((m) => console.log(JSON.stringify(m.pluginModules())))`],
+      { encoding: "utf8" },
+    );
     expect(JSON.parse(modules.stdout)).toEqual(expect.arrayContaining(["index.js", "build/build.js", "search/worker.js", "plugins/releases.js"]));
   });
 
