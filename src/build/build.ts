@@ -14,6 +14,7 @@ import { auditTargets } from "../audit/audit.ts";
 import { auditedFiles } from "../audit/audited.ts";
 import { buildContext } from "./context.ts";
 import { openPageCache } from "./page-cache.ts";
+import { type PassthroughCopies, trackPassthroughCopies } from "./passthrough.ts";
 import { claimOutput, prepareStaging, recoverOutput, publishStaging, recordOutput } from "./output.ts";
 import { readingReleases } from "./progress.ts";
 
@@ -80,6 +81,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden, audited);
   // This build's alone, handed to the plugin in its options: another build in this process has its own.
   const context = buildContext({ audited, pageCache });
+  let copies: PassthroughCopies | undefined;
   try {
     // The project folder as Eleventy's input, not the working folder: a build never changes the process's folder.
     const eleventy = new Eleventy(root, staging, {
@@ -90,6 +92,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       quietMode: true,
     });
     if (!options.debug) eleventy.logger.overrideLogger(SILENT);
+    await eleventy.init();
+    copies = trackPassthroughCopies(eleventy);
     // The embargo audit is the plugin's last step (plugins/audit.ts): a leak rejects here, before anything is published.
     await eleventy.write();
     // With a .cache/ that cannot be written, one warning says so: its writes below fail for the same reason.
@@ -98,9 +102,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const unrecorded = recordOutput(root, output, kind);
     diagnostics.push(...cacheWarnings(cache.problem ? cacheProblems : [...cacheProblems, unrecorded]));
   } catch (error) {
-    // Eleventy rejects as soon as a step fails, while its passthrough copies may still be writing
-    // into the staging folder: let them land before removing it, or they fail as unhandled rejections.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Eleventy rejects as soon as a step fails, while its passthrough copies and Bayan's
+    // background work may still be writing into the staging folder: they finish before it goes.
+    await copies?.settled();
     await context.background.settled();
     rmSync(staging, { recursive: true, force: true });
     throw error;
