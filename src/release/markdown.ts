@@ -4,7 +4,7 @@
  */
 import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import { cutAtEndMark, datelineDiagnostics, withoutDateline, type BodyOptions, type RenderedBody } from "./blocks.ts";
-import { parseDateline, type DatelineMatch } from "./dateline.ts";
+import { holdDateNumbers, parseDateline, type DatelineMatch } from "./dateline.ts";
 import { isolateLatin, refineLinks, type Direction } from "./inline.ts";
 
 /** What a Markdown body needs besides `BodyOptions`: the language picks the quotes. */
@@ -41,6 +41,9 @@ function renderer(lang: string): MarkdownIt {
   md.core.ruler.push("bayan_tidy", tidy);
   md.core.ruler.push("bayan_dateline", markDateline);
   md.renderer.rules.text = (tokens, idx, _options, env) => isolateLatin(tokens[idx].content, (env as MarkdownEnv | undefined)?.dir ?? "ltr");
+  // As in .txt: the page's dateline holds each number to the words beside it; its plain text keeps its spaces.
+  md.renderer.rules.dateline_text = (tokens, idx, _options, env) =>
+    isolateLatin(holdDateNumbers(tokens[idx].content), (env as MarkdownEnv | undefined)?.dir ?? "ltr");
   renderers.set(quotes, md);
   return md;
 }
@@ -70,7 +73,7 @@ function markDateline(state: StateCore): void {
     env.datelineLine = token.map?.[0];
     const open = new state.Token("dateline_open", "span", 1);
     open.attrSet("class", "dateline");
-    const text = new state.Token("text", "", 0);
+    const text = new state.Token("dateline_text", "", 0);
     text.content = first.content.slice(0, match.end);
     const rest = new state.Token("text", "", 0);
     rest.content = first.content.slice(match.end);
@@ -83,7 +86,13 @@ function markDateline(state: StateCore): void {
 function inlineText(children: Token[]): string {
   return children
     .map((child) =>
-      child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" ? " " : child.type === "hardbreak" ? "\n" : "",
+      child.type === "text" || child.type === "dateline_text" || child.type === "code_inline"
+        ? child.content
+        : child.type === "softbreak"
+          ? " "
+          : child.type === "hardbreak"
+            ? "\n"
+            : "",
     )
     .join("");
 }

@@ -71,7 +71,7 @@ describe("renderMarkdownBody", () => {
   it("recognises a dateline in the first paragraph", () => {
     const body = render("الرياض 26 شوال 1436 هـ (واس) – افتتح **الوزير** المعرض.\n\nفقرة ثانية.");
     expect(body.dateline).toMatchObject({ location: "الرياض", agency: "واس", hijri: { year: 1436, month: 10, day: 26 } });
-    expect(body.html).toMatch(/^<p><span class="dateline">الرياض 26 شوال 1436 هـ \(واس\)<\/span> – افتتح <strong>الوزير<\/strong>/);
+    expect(body.html).toMatch(/^<p><span class="dateline">الرياض\u00A026\u00A0شوال\u00A01436\u00A0هـ \(واس\)<\/span> – افتتح <strong>الوزير<\/strong>/);
     expect(body.firstParagraph).toBe("افتتح الوزير المعرض.");
     expect(body.text).toBe("الرياض 26 شوال 1436 هـ (واس) – افتتح الوزير المعرض.\n\nفقرة ثانية.");
   });
@@ -81,7 +81,11 @@ describe("renderMarkdownBody", () => {
     for (const text of [`${dateline}\n\nأعلنت الوزارة اليوم.`, `${dateline}\nأعلنت الوزارة اليوم.`]) {
       const body = render(text);
       expect(body.dateline).toMatchObject({ location: "الكويت", agency: "واس", date: { year: 2015, month: 8, day: 10 } });
-      expect(body.html).toMatch(/^<p><span class="dateline">الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس<\/span>/);
+      // As in .txt, each number is held to the words beside it on the page, and only there.
+      expect(body.html).toMatch(
+        /^<p><span class="dateline">الكويت\u00A025\u00A0شوال\u00A01436\u00A0هـ الموافق\u00A010\u00A0اغسطس\u00A02015\u00A0م واس<\/span>/,
+      );
+      expect(body.text.startsWith(dateline)).toBe(true);
       expect(body.firstParagraph).toBe("أعلنت الوزارة اليوم.");
     }
   });
