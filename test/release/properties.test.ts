@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ParsedRelease } from "../../src/release/model.ts";
 import { parseRelease, type ParseOptions } from "../../src/release/parse.ts";
+import { RELEASE_PIECES } from "../helpers/release-pieces.ts";
 import { fragment } from "./html.ts";
 
 const TXT_ELEMENTS = new Set(["p", "h2", "ul", "ol", "li", "a", "bdi", "span"]);
@@ -9,72 +10,7 @@ const MD_ELEMENTS = new Set([...TXT_ELEMENTS, "strong", "em", "blockquote", "cod
 const ATTRIBUTES = new Set(["href", "class", "start", "dir"]);
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/u;
 
-// Pieces of real and hostile releases, so random texts reach every rule.
-const PIECES = [
-  "---",
-  "---js",
-  "...",
-  "title: x",
-  "date: 2026-13-45",
-  "tags: [a, b]",
-  "tags: !!js/function 'f'",
-  "__proto__: 1",
-  "lang: en",
-  "image: a.jpg",
-  "# عنوان",
-  "## قسم",
-  "- بند",
-  "1. أول",
-  "٢) ثان",
-  "• نقطة",
-  "> اقتباس",
-  "```",
-  "    code",
-  "***",
-  "انتهى",
-  "// انتهى //",
-  "-ENDS-",
-  "###",
-  "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م (واس) – ",
-  "RIYADH, Nov. 24, 2026 (SPA) — ",
-  "30 صفر 1447 هـ",
-  "31 فبراير 2026",
-  "(واس) -",
-  "ACWA Power",
-  "(RO)",
-  "400,000",
-  "35%",
-  "https://example.org/a.pdf",
-  "www.example.org",
-  "media@example.org",
-  "javascript:alert(1)",
-  "[x](javascript:alert(1))",
-  "<script>alert(1)</script>",
-  '<img src=x onerror="alert(1)">',
-  "]]>",
-  "{{ 7*7 }}",
-  "{% raw %}",
-  "&amp;",
-  "\"'",
-  "«»",
-  "\u202E",
-  "\u2066",
-  "\u200F",
-  "\u200B",
-  "\uFEFF",
-  "\u0000",
-  "\u000B",
-  "\uD800",
-  "\r\n",
-  "\r",
-  "\n",
-  "\n\n",
-  " ",
-  ".",
-  "؟",
-  "،",
-];
-const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: "binary", maxLength: 8 }));
+const piece = fc.oneof(fc.constantFrom(...RELEASE_PIECES), fc.string({ unit: "binary", maxLength: 8 }));
 const line = fc.array(piece, { maxLength: 5 }).map((parts) => parts.join(""));
 const releaseText = fc.array(line, { maxLength: 24 }).map((lines) => lines.join("\n"));
 const options = fc.record<ParseOptions>({
