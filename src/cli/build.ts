@@ -116,6 +116,8 @@ async function serve({ values, io, output }: Run): Promise<number> {
   claimOutput(root, path.resolve(root, output), "preview");
   recordOutput(root, path.resolve(root, output), "preview");
   const config = projectConfig({ site, root, preview: true, now });
+  // Eleventy's watcher and dev server read paths from the process's folder: `start` runs as a
+  // process of its own in the project folder (its `io.cwd`), never called in another's.
   const eleventy = new Eleventy(".", output, { configPath: "", config, pathPrefix: pathPrefix ?? site.pathPrefix, runMode: "serve", quietMode: true });
   await eleventy.init();
   eleventy.setIncrementalBuild(true);
