@@ -1,15 +1,17 @@
 /**
  * The command line of every Bayan command, read the same way: `--help` (`-h`) prints the usage
- * and exits 0; an unknown option, an option without its value or an argument the command does
- * not take prints one line saying which, then the usage, and exits 2. `--debug` is known to every
- * command: errors then come with their stack trace.
+ * and ends the command with 0; an unknown option, an option without its value or an argument the
+ * command does not take prints one line saying which, then the usage, and ends it with 2.
+ * `--debug` is known to every command: errors then come with their stack trace.
  *
  * @example
- * const { values } = readArgs({ usage: "Usage: npm run check [-- --now=<date-time>]", options: { now: { type: "string" } } });
+ * const args = readArgs({ usage: "Usage: npm run check [-- --now=<date-time>]", options: { now: { type: "string" } } }, argv, io);
+ * if (typeof args === "number") return args; // the exit code
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { OptionError } from "../options.ts";
 import { formatDiagnostic } from "../diagnostics.ts";
+import { type CommandIo, writeLine } from "./io.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -29,19 +31,26 @@ export interface CommandLine<O extends Options> {
   positionals?: boolean;
 }
 
-/** Reads `argv` for `command`; prints the usage and exits on `--help` or a mistake (see above). */
-export function readArgs<O extends Options>(command: CommandLine<O>, argv: string[] = process.argv.slice(2)): ReturnType<typeof parseArgs<Config<O>>> {
+/**
+ * Reads `argv` for `command`: the options, or, after printing the usage on `--help` or a mistake
+ * (see above), the exit code the command ends with.
+ */
+export function readArgs<O extends Options>(
+  command: CommandLine<O>,
+  argv: string[],
+  io: Pick<CommandIo, "stdout" | "stderr">,
+): ReturnType<typeof parseArgs<Config<O>>> | number {
   const config: Config<O> = { args: argv, options: { ...command.options, ...COMMON }, allowPositionals: command.positionals ?? false, strict: true };
   let parsed;
   try {
     parsed = parseArgs(config);
   } catch (error) {
-    console.error(`error: ${optionProblem(error as NodeJS.ErrnoException)}\n\n${usageText(command.usage)}`);
-    process.exit(2);
+    writeLine(io.stderr, `error: ${optionProblem(error as NodeJS.ErrnoException)}\n\n${usageText(command.usage)}`);
+    return 2;
   }
   if ((parsed.values as { help?: boolean }).help) {
-    console.log(usageText(command.usage));
-    process.exit(0);
+    writeLine(io.stdout, usageText(command.usage));
+    return 0;
   }
   return parsed;
 }
@@ -60,10 +69,10 @@ function optionProblem(error: NodeJS.ErrnoException): string {
   return error.message.split("\n")[0];
 }
 
-/** Prints an option the user got wrong as `--now: error: …` with its hint; exit code 2. */
-export function printOptionError(error: OptionError): void {
-  console.error(formatDiagnostic({ file: error.option, severity: "error", message: error.detail, hint: error.hint }));
-  process.exitCode = 2;
+/** Prints an option the user got wrong as `--now: error: …` with its hint; returns its exit code, 2. */
+export function printOptionError(error: OptionError, io: Pick<CommandIo, "stderr">): number {
+  writeLine(io.stderr, formatDiagnostic({ file: error.option, severity: "error", message: error.detail, hint: error.hint }));
+  return 2;
 }
 
 /** Reads a `--port` value; anything but a port number is an `OptionError`. */

@@ -17,6 +17,7 @@ import { httpUrl } from "../serve/static-server.ts";
 import { watchReleases } from "../serve/watch.ts";
 import type { Diagnostic } from "../release/model.ts";
 import { parsePort, printOptionError, readArgs } from "./args.ts";
+import { type CommandIo, runAsCommand, writeLine } from "./io.ts";
 import { readSiteConfig } from "./check.ts";
 import { printReport, reportLines } from "./report.ts";
 
@@ -32,65 +33,80 @@ Options:
   --port=<number>     dev server port (default 8080)
   --host=<address>    dev server address (default ${LOCAL_HOST}, this machine only); 0.0.0.0 opens it to the network`;
 
-const { values } = readArgs({
-  usage: USAGE,
-  options: {
-    drafts: { type: "boolean", default: false },
-    now: { type: "string" },
-    pathprefix: { type: "string" },
-    output: { type: "string" },
-    serve: { type: "boolean", default: false },
-    port: { type: "string", default: "8080" },
-    host: { type: "string", default: LOCAL_HOST },
-    verbose: { type: "boolean", default: false },
-  },
-});
+const OPTIONS = {
+  drafts: { type: "boolean", default: false },
+  now: { type: "string" },
+  pathprefix: { type: "string" },
+  output: { type: "string" },
+  serve: { type: "boolean", default: false },
+  port: { type: "string", default: "8080" },
+  host: { type: "string", default: LOCAL_HOST },
+  verbose: { type: "boolean", default: false },
+} as const;
 
-const preview = values.drafts || values.serve;
-const output = values.output ?? (preview ? PREVIEW_OUTPUT : "dist");
+/** One run of the command: its options, its world and the output folder it builds. */
+interface Run {
+  values: Exclude<ReturnType<typeof readArgs<typeof OPTIONS>>, number>["values"];
+  io: CommandIo;
+  /** As the user gave it (or the default), relative to `io.cwd`. */
+  output: string;
+}
 
-try {
-  if (values.serve) await serve();
-  else await build();
-} catch (error) {
-  fail(error as Error);
+/**
+ * `build` (and `start`, which is `build --serve`): builds, or starts the dev server and returns
+ * while it serves. Exit code 1 when nothing was published, 2 on a bad option.
+ */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const args = readArgs({ usage: USAGE, options: OPTIONS }, argv, io);
+  if (typeof args === "number") return args;
+  const { values } = args;
+  const run: Run = { values, io, output: values.output ?? (values.drafts || values.serve ? PREVIEW_OUTPUT : "dist") };
+  try {
+    return values.serve ? await serve(run) : await build(run);
+  } catch (error) {
+    return fail(run, error as Error);
+  }
 }
 
 /** Prints what stopped the command as `file:line: error: …` with a hint; the stack trace only with --debug. */
-function fail(error: Error) {
-  process.exitCode = 1;
-  if (values.debug) console.error(error.stack);
-  if (error.name === "OptionError") return printOptionError(error as OptionError);
-  if (error instanceof ConfigError) printProblems(readSiteConfig(process.cwd()).diagnostics);
+function fail(run: Run, error: Error): number {
+  const { values, io } = run;
+  if (values.debug) writeLine(io.stderr, error.stack);
+  if (error.name === "OptionError") return printOptionError(error as OptionError, io);
+  if (error instanceof ConfigError) printProblems(run, readSiteConfig(io.cwd).diagnostics);
   // The embargo audit, the images step and the plugin's own files stop the build with ReleaseErrors, which Eleventy may wrap.
-  else if (diagnosticsIn(error)) printProblems(diagnosticsIn(error)!);
-  else if (error.name === "OutputRefused")
-    return printProblems([{ file: "--output", severity: "error", message: error.message, hint: (error as OutputRefused).hint }]);
-  else printProblems([describeBuildError(error, process.cwd())]);
-  if (!values.serve) console.error(`\nNothing was published.${leftAsItWas()}`);
+  else if (diagnosticsIn(error)) printProblems(run, diagnosticsIn(error)!);
+  else if (error.name === "OutputRefused") {
+    printProblems(run, [{ file: "--output", severity: "error", message: error.message, hint: (error as OutputRefused).hint }]);
+    return 1;
+  } else printProblems(run, [describeBuildError(error, io.cwd)]);
+  if (!values.serve) writeLine(io.stderr, `\nNothing was published.${leftAsItWas(run)}`);
+  return 1;
 }
 
-function leftAsItWas(): string {
-  return existsSync(output) ? ` The previous ${output}/ was left as it was.` : "";
+function leftAsItWas({ io, output }: Run): string {
+  return existsSync(path.resolve(io.cwd, output)) ? ` The previous ${output}/ was left as it was.` : "";
 }
 
-function printProblems(diagnostics: Diagnostic[]) {
-  for (const line of reportLines(diagnostics, values.verbose)) console.error(line.text);
+function printProblems({ values, io }: Run, diagnostics: Diagnostic[]) {
+  for (const line of reportLines(diagnostics, values.verbose)) writeLine(io.stderr, line.text);
 }
 
-async function build() {
-  const result = await buildSite({ root: process.cwd(), output, pathPrefix: values.pathprefix, preview: values.drafts, now: values.now, debug: values.debug });
-  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts, failed: !result.ok, verbose: values.verbose });
+async function build(run: Run): Promise<number> {
+  const { values, io, output } = run;
+  // Without --now, `buildSite` reads the clock in the site's time zone.
+  const result = await buildSite({ root: io.cwd, output, pathPrefix: values.pathprefix, preview: values.drafts, now: values.now, debug: values.debug });
+  printReport(result.diagnostics, result.releases, result.site, { preview: values.drafts, failed: !result.ok, verbose: values.verbose }, io);
   if (!result.ok) {
-    console.error(`\nNothing was published: fix the errors above.${leftAsItWas()}`);
-    process.exitCode = 1;
-    return;
+    writeLine(io.stderr, `\nNothing was published: fix the errors above.${leftAsItWas(run)}`);
+    return 1;
   }
-  console.log(`Built ${output}/ in ${result.seconds.toFixed(1)} s.`);
+  writeLine(io.stdout, `Built ${output}/ in ${result.seconds.toFixed(1)} s.`);
+  return 0;
 }
 
-async function serve() {
-  const root = process.cwd();
+async function serve({ values, io, output }: Run): Promise<number> {
+  const root = io.cwd;
   const site = readSiteConfig(root).site;
   if (!site) throw new ConfigError(siteConfigFile(root), []);
   // Checked before anything starts, with the messages of a build.
@@ -100,16 +116,22 @@ async function serve() {
   claimOutput(root, path.resolve(root, output), "preview");
   recordOutput(root, path.resolve(root, output), "preview");
   const config = projectConfig({ site, root, preview: true, now });
+  // Eleventy's watcher and dev server read paths from the process's folder: `start` runs as a
+  // process of its own in the project folder (its `io.cwd`), never called in another's.
   const eleventy = new Eleventy(".", output, { configPath: "", config, pathPrefix: pathPrefix ?? site.pathPrefix, runMode: "serve", quietMode: true });
   await eleventy.init();
   eleventy.setIncrementalBuild(true);
   await eleventy.watch();
   watchReleases(eleventy, "releases");
   const address = await serveOn(eleventy, port, values.host);
-  console.log(`Preview with drafts and embargoed releases: ${httpUrl(address, pathPrefix ?? site.pathPrefix)} (Ctrl+C to stop)`);
+  writeLine(io.stdout, `Preview with drafts and embargoed releases: ${httpUrl(address, pathPrefix ?? site.pathPrefix)} (Ctrl+C to stop)`);
   if (values.host !== LOCAL_HOST && values.host !== "localhost" && values.host !== "::1") {
-    console.warn(
+    writeLine(
+      io.stderr,
       `warning: --host=${values.host}: anyone who can reach this machine on port ${address.port} sees every draft and embargoed release. Leave --host out to keep the preview to this machine.`,
     );
   }
+  return 0;
 }
+
+await runAsCommand(import.meta.url, main);

@@ -7,10 +7,9 @@
  * --verbose (notes such as "no summary", and every warning of a kind instead of a count),
  * --fix (first remove invisible control and direction characters from the releases, in place).
  */
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import { ConfigError, siteSchema, validateSite, type Site } from "../config.ts";
 import { siteConfigFile } from "../defaults.ts";
 import { imageProblems } from "../images/validate.ts";
@@ -21,6 +20,7 @@ import { fixReleases, type FixedFile } from "./fix.ts";
 import { printReport } from "./report.ts";
 import { printOptionError, readArgs } from "./args.ts";
 import { parseClock, type OptionError } from "../options.ts";
+import { type CommandIo, runAsCommand, writeLine } from "./io.ts";
 
 /** Where the site config lives, relative to the project. */
 const RELEASES_DIR = "releases";
@@ -154,54 +154,61 @@ interface CheckFlags {
   fix: boolean;
 }
 
-/** Reads the command line: the one place that knows the flags. */
-function readFlags(): CheckFlags {
-  const { values } = readArgs({
-    usage: USAGE,
-    options: {
-      now: { type: "string" },
-      root: { type: "string", default: "." },
-      verbose: { type: "boolean", default: false },
-      fix: { type: "boolean", default: false },
+/** Reads the command line: the one place that knows the flags; an exit code on `--help` or a mistake. */
+function readFlags(argv: string[], io: CommandIo): CheckFlags | number {
+  const args = readArgs(
+    {
+      usage: USAGE,
+      options: {
+        now: { type: "string" },
+        root: { type: "string", default: "." },
+        verbose: { type: "boolean", default: false },
+        fix: { type: "boolean", default: false },
+      },
     },
-  });
-  return { now: values.now, root: path.resolve(values.root!), verbose: values.verbose!, fix: values.fix! };
+    argv,
+    io,
+  );
+  if (typeof args === "number") return args;
+  const { values } = args;
+  return { now: values.now, root: path.resolve(io.cwd, values.root!), verbose: values.verbose!, fix: values.fix! };
 }
 
-/** The `check` command: reads `process.argv`, prints the report, sets the exit code. */
-export async function main(): Promise<void> {
-  const flags = readFlags();
+/** The `check` command: prints the report; exit code 1 on any error, 2 on a bad option. */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const flags = readFlags(argv, io);
+  if (typeof flags === "number") return flags;
   const config = readSiteConfig(flags.root);
   let now: DateTime;
   try {
-    now = flags.now !== undefined ? parseClock(flags.now, (config.site ?? config.fallback)!.timezone) : DateTime.now();
+    now = flags.now !== undefined ? parseClock(flags.now, (config.site ?? config.fallback)!.timezone) : io.now();
   } catch (error) {
-    return printOptionError(error as OptionError);
+    return printOptionError(error as OptionError, io);
   }
-  const unwritten = flags.fix ? printFixes(fixReleases(flags.root, RELEASES_DIR)) : 0;
+  const unwritten = flags.fix ? printFixes(fixReleases(flags.root, RELEASES_DIR), io) : 0;
   const result = checkProject({ root: flags.root, now });
   progress.clear(); // the "Reading releases" line, on a terminal
-  printReport(result.diagnostics, result.releases, result.site, { verbose: flags.verbose });
+  printReport(result.diagnostics, result.releases, result.site, { verbose: flags.verbose }, io);
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   const files = new Set(errors.map((d) => d.file)).size;
   const untouched = flags.fix ? "" : " Nothing was written.";
-  console.log(errors.length ? `\nCheck failed: ${errors.length} error(s) in ${files} file(s).${untouched}` : `\nCheck passed.${untouched}`);
-  process.exitCode = errors.length || unwritten ? 1 : 0;
+  writeLine(io.stdout, errors.length ? `\nCheck failed: ${errors.length} error(s) in ${files} file(s).${untouched}` : `\nCheck passed.${untouched}`);
+  return errors.length || unwritten ? 1 : 0;
 }
 
 /** One line a file `--fix` changed, then the count; returns how many it could not write (each an error). */
-function printFixes(fixed: FixedFile[]): number {
+function printFixes(fixed: FixedFile[], io: CommandIo): number {
   for (const { file, change, failure } of fixed) {
     if (failure)
-      console.error(`${file}: error: could not remove ${change}: ${failure}\n    → check that the file and its folder can be written, then run --fix again`);
-    else console.log(`${file}: removed ${change}`);
+      writeLine(
+        io.stderr,
+        `${file}: error: could not remove ${change}: ${failure}\n    → check that the file and its folder can be written, then run --fix again`,
+      );
+    else writeLine(io.stdout, `${file}: removed ${change}`);
   }
   const written = fixed.filter((f) => !f.failure).length;
-  console.log(`--fix changed ${written} file(s); no other file was touched.\n`);
+  writeLine(io.stdout, `--fix changed ${written} file(s); no other file was touched.\n`);
   return fixed.length - written;
 }
 
-// Run only as a command: tests import `checkProject` without running it. Real paths, because
-// Node names a module by its real path even when it was started through a link.
-const started = process.argv[1] && existsSync(process.argv[1]) ? realpathSync(process.argv[1]) : undefined;
-if (started && import.meta.url === pathToFileURL(started).href) await main();
+await runAsCommand(import.meta.url, main);

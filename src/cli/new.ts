@@ -9,11 +9,13 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError, loadSite, type Site } from "../config.ts";
 import { readArgs } from "./args.ts";
+import { type CommandIo, runAsCommand, writeLine } from "./io.ts";
 import { ScaffoldError, scaffoldRelease } from "./scaffold.ts";
 
 const USAGE = 'npm run new -- "عنوان البيان" [--lang en] [--date YYYY-MM-DD] [--tags "a, b"] [--photos a.jpg,b.jpg] [--root <project folder>]';
 
-function main(argv: string[]): number {
+/** The `new` command: writes the release file; exit code 1 when it could not, 2 on a bad option. */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
   const args = readArgs(
     {
       usage: `Usage: ${USAGE}`,
@@ -21,9 +23,12 @@ function main(argv: string[]): number {
       options: { lang: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, photos: { type: "string" }, root: { type: "string" } },
     },
     argv,
+    io,
   );
+  if (typeof args === "number") return args;
+  const fail = (message: string) => (writeLine(io.stderr, message), 1);
 
-  const root = args.values.root ?? process.cwd();
+  const root = resolve(io.cwd, args.values.root ?? ".");
   const config = join(root, siteConfigFile(root));
   // The usual cause is running the command from the wrong folder, so say that rather than "file missing".
   if (!existsSync(config)) {
@@ -42,6 +47,7 @@ function main(argv: string[]): number {
     scaffold = scaffoldRelease(
       { title: args.positionals.join(" "), lang: args.values.lang, date: args.values.date, tags: args.values.tags, photos: args.values.photos },
       site,
+      io.now(),
     );
   } catch (error) {
     if (error instanceof ScaffoldError) return fail(error.message);
@@ -49,7 +55,7 @@ function main(argv: string[]): number {
   }
 
   const target = join(root, scaffold.file);
-  const shown = displayPath(target);
+  const shown = displayPath(target, io.cwd);
   try {
     mkdirSync(dirname(target), { recursive: true });
     // "wx" fails if the file exists, with no window between a check and the write.
@@ -59,9 +65,9 @@ function main(argv: string[]): number {
     return fail(`Could not write ${shown}: ${(error as Error).message}`);
   }
 
-  console.log(`Created ${shown}`);
-  console.log(`URL once published: ${scaffold.url}`);
-  if (args.values.photos) console.log(`Put the photos next to it (in ${displayPath(dirname(target))}) and give each an alt.`);
+  writeLine(io.stdout, `Created ${shown}`);
+  writeLine(io.stdout, `URL once published: ${scaffold.url}`);
+  if (args.values.photos) writeLine(io.stdout, `Put the photos next to it (in ${displayPath(dirname(target), io.cwd)}) and give each an alt.`);
   return 0;
 }
 
@@ -72,15 +78,10 @@ function refusal(file: string, site: Site): string {
   return `${english}\nالملف ${file} موجود مسبقاً ولم يُغيَّر. عدّل ذلك الملف، أو اختر عنواناً آخر أو تاريخاً آخر (--date).`;
 }
 
-/** Relative to the current folder when inside it (the usual case), else absolute. */
-function displayPath(file: string): string {
-  const shown = relative(process.cwd(), file);
+/** Relative to the command's folder when inside it (the usual case), else absolute. */
+function displayPath(file: string, cwd: string): string {
+  const shown = relative(cwd, file);
   return shown.startsWith("..") || isAbsolute(shown) ? file : shown;
 }
 
-function fail(message: string): number {
-  console.error(message);
-  return 1;
-}
-
-process.exitCode = main(process.argv.slice(2));
+await runAsCommand(import.meta.url, main);

@@ -1,6 +1,7 @@
 import type { Site } from "../config.ts";
 import { formatDiagnostic, sortDiagnostics } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
+import { type CommandIo, writeLine } from "./io.ts";
 
 /** What a build or check found, in numbers. */
 export interface Summary {
@@ -92,13 +93,19 @@ function kindOf(message: string): string {
   return message.replace(/"[^"]*"|“[^”]*”|\([^)]*\)/g, "…").replace(/[\d\u0660-\u0669][\d\u0660-\u0669:.+T-]*/g, "#");
 }
 
-/** Prints the embargoed releases, every problem (errors last), then the counts. */
-export function printReport(diagnostics: Diagnostic[], releases: Release[], site: Site | undefined, options: ReportOptions = {}) {
+/** Prints the embargoed releases and the counts on `io.stdout`, every problem (errors last) on `io.stderr`. */
+export function printReport(
+  diagnostics: Diagnostic[],
+  releases: Release[],
+  site: Site | undefined,
+  options: ReportOptions,
+  io: Pick<CommandIo, "stdout" | "stderr">,
+): void {
   // A build that stopped published nothing: its releases' counts would read as if it had.
   const summary = summarize(diagnostics, options.failed ? [] : releases);
-  for (const line of embargoLines(summary)) console.log(line);
+  for (const line of embargoLines(summary)) writeLine(io.stdout, line);
   const lines = reportLines(diagnostics, options.verbose);
-  for (const line of lines) (line.severity === "error" ? console.error : console.warn)(line.text);
-  if (lines.length || summary.embargoed.length) console.log("");
-  for (const line of summaryLines(summary, site?.lang ?? "en", options.preview)) console.log(line);
+  for (const line of lines) writeLine(io.stderr, line.text);
+  if (lines.length || summary.embargoed.length) writeLine(io.stdout);
+  for (const line of summaryLines(summary, site?.lang ?? "en", options.preview)) writeLine(io.stdout, line);
 }

@@ -2,11 +2,8 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { loadSite } from "../../src/config.ts";
-import { readCorpus } from "../../tools/bench/corpus.ts";
-import { generateReleases } from "../../tools/bench/generate.ts";
-import { REPO } from "../../tools/bench/project.ts";
-import { createRandom } from "../../tools/bench/random.ts";
-import { toBayanFile, toPlainMarkdown } from "../../tools/bench/render.ts";
+import { createRandom, generateReleases, readCorpus, toBayanFile, toPlainMarkdown } from "../../tools/bench/generate.ts";
+import { REPO } from "../../tools/bench/measure.ts";
 import { parseRelease } from "../../src/release/parse.ts";
 import { resolveRelease } from "../../src/release/resolve.ts";
 

@@ -1,7 +1,7 @@
 import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWatch, type WatchSession } from "../../tools/bench/watch.ts";
+import { startWatch, type WatchSession } from "../../tools/bench/loops.ts";
 import { makeProject, REPO, type TestProject } from "../helpers/project.ts";
 
 /**

@@ -53,11 +53,23 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * One tab per screen width and colour scheme, for the whole file: each test navigates it afresh
+ * (the site keeps nothing in the browser between pages), instead of opening a tab per page.
+ */
+const tabs = new Map<string, Promise<Page>>();
+function tab(width: number, colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  const key = `${width} ${colorScheme}`;
+  if (!tabs.has(key)) tabs.set(key, browser.newPage({ viewport: { width, height: 800 }, colorScheme }));
+  return tabs.get(key)!;
+}
+
 /** A page of the built site at a screen width, its fonts loaded and any search results drawn. */
 async function open(url: string, width: number, colorScheme: "light" | "dark" = "light"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
-  // A feed has no network-idle moment worth waiting for: its stylesheet is applied on load.
-  await page.goto(new URL(url.slice(1), server.url).href, { waitUntil: url.endsWith(".xml") ? "load" : "networkidle" });
+  const page = await tab(width, colorScheme);
+  // Loaded, then what the tests read waited for by name (fonts, search results), rather than half
+  // a second of network silence after every page.
+  await page.goto(new URL(url.slice(1), server.url).href, { waitUntil: "load" });
   // Chromium announces that XSLT is going away with a banner of its own over the feed preview.
   await page.evaluate(() => document.querySelector("xslt-warning-banner")?.remove());
   if (url.includes("search/?q=")) await page.waitForSelector("#search-results li time");
@@ -101,49 +113,37 @@ describe("dates", () => {
     );
     expect(project.read("/en/atom.xml")).toContain('<bayan:date xmlns:bayan="urn:bayan:display">24\u00A0November\u00A02026</bayan:date>');
     const page = await open("/feed.xml", PHONE);
-    try {
-      const dates = await page.$$eval(".release-card time", (times) => times.map((time) => time.textContent));
-      expect(dates).toContain("14\u00A0جمادى\u00A0الآخرة\u00A01448\u00A0هـ ·\u00A024\u00A0نوفمبر\u00A02026");
-      expect(dates.filter((date) => /^\d{4}-\d\d-\d\d$/.test(date!))).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    const dates = await page.$$eval(".release-card time", (times) => times.map((time) => time.textContent));
+    expect(dates).toContain("14\u00A0جمادى\u00A0الآخرة\u00A01448\u00A0هـ ·\u00A024\u00A0نوفمبر\u00A02026");
+    expect(dates.filter((date) => /^\d{4}-\d\d-\d\d$/.test(date!))).toEqual([]);
   });
 });
 
 describe.each([PHONE, DESKTOP])("at %i px", (width) => {
   it("keeps each date of a release's dateline on one line, and leaves no · at a line's start or end", async () => {
     const page = await open(RELEASE_AR, width);
-    try {
-      const shown = await lines(page, ".release-date");
-      for (const line of shown) expect(line, shown.join(" | ")).not.toMatch(/^·|·$/);
-      // The era mark with its number and month, the Hijri date whole.
-      expect(
-        shown.some((line) => line.includes("24 نوفمبر 2026 م")),
-        shown.join(" | "),
-      ).toBe(true);
-      expect(
-        shown.some((line) => line.includes("14 جمادى الآخرة 1448 هـ")),
-        shown.join(" | "),
-      ).toBe(true);
-    } finally {
-      await page.close();
-    }
+    const shown = await lines(page, ".release-date");
+    for (const line of shown) expect(line, shown.join(" | ")).not.toMatch(/^·|·$/);
+    // The era mark with its number and month, the Hijri date whole.
+    expect(
+      shown.some((line) => line.includes("24 نوفمبر 2026 م")),
+      shown.join(" | "),
+    ).toBe(true);
+    expect(
+      shown.some((line) => line.includes("14 جمادى الآخرة 1448 هـ")),
+      shown.join(" | "),
+    ).toBe(true);
   });
 
   it("leaves no share button alone on its row", async () => {
     const page = await open(RELEASE_AR, width);
-    try {
-      const rows = await page.$$eval(".share li", (items) => {
-        const byRow = new Map<number, number>();
-        for (const item of items) byRow.set(Math.round(item.getBoundingClientRect().top), (byRow.get(Math.round(item.getBoundingClientRect().top)) ?? 0) + 1);
-        return [...byRow.values()];
-      });
-      expect(rows.reduce((a, b) => a + b)).toBe(7);
-      if (rows.length > 1) expect(Math.min(...rows), `buttons per row: ${rows}`).toBeGreaterThan(1);
-    } finally {
-      await page.close();
-    }
+    const rows = await page.$$eval(".share li", (items) => {
+      const byRow = new Map<number, number>();
+      for (const item of items) byRow.set(Math.round(item.getBoundingClientRect().top), (byRow.get(Math.round(item.getBoundingClientRect().top)) ?? 0) + 1);
+      return [...byRow.values()];
+    });
+    expect(rows.reduce((a, b) => a + b)).toBe(7);
+    if (rows.length > 1) expect(Math.min(...rows), `buttons per row: ${rows}`).toBeGreaterThan(1);
   });
 
   it("draws interface digits and Latin words in the interface face, never a system font", async () => {
@@ -154,12 +154,8 @@ describe.each([PHONE, DESKTOP])("at %i px", (width) => {
       ["/en/", ".release-card .meta time"],
     ]) {
       const page = await open(url, width);
-      try {
-        const fonts = await renderedFonts(page, selector);
-        expect(fonts, `${url} ${selector}`).toEqual(fonts.map((_font) => expect.objectContaining({ familyName: "Noto Sans Arabic", isCustomFont: true })));
-      } finally {
-        await page.close();
-      }
+      const fonts = await renderedFonts(page, selector);
+      expect(fonts, `${url} ${selector}`).toEqual(fonts.map((_font) => expect.objectContaining({ familyName: "Noto Sans Arabic", isCustomFont: true })));
     }
   });
 });
@@ -167,57 +163,49 @@ describe.each([PHONE, DESKTOP])("at %i px", (width) => {
 describe("the search page", () => {
   it.each([PHONE, DESKTOP])("draws the language choice like the search box, and the result date small and muted (%i px)", async (width) => {
     const page = await open(SEARCH_AR, width);
-    try {
-      const style = await page.evaluate(() => {
-        const pick = (selector: string) => {
-          const css = getComputedStyle(document.querySelector(selector)!);
-          return {
-            radius: css.borderStartStartRadius,
-            border: `${css.borderBlockStartWidth} ${css.borderBlockStartColor}`,
-            height: document.querySelector(selector)!.getBoundingClientRect().height,
-            color: css.color,
-            size: parseFloat(css.fontSize),
-          };
-        };
+    const style = await page.evaluate(() => {
+      const pick = (selector: string) => {
+        const css = getComputedStyle(document.querySelector(selector)!);
         return {
-          input: pick("#q"),
-          select: pick(".search-form select"),
-          button: pick(".search-form button"),
-          date: pick("#search-results time"),
-          excerpt: pick(".search-result-excerpt"),
-          muted: getComputedStyle(document.documentElement).getPropertyValue("--muted").trim(),
+          radius: css.borderStartStartRadius,
+          border: `${css.borderBlockStartWidth} ${css.borderBlockStartColor}`,
+          height: document.querySelector(selector)!.getBoundingClientRect().height,
+          color: css.color,
+          size: parseFloat(css.fontSize),
         };
-      });
-      expect(style.select.radius).toBe(style.input.radius);
-      expect(style.select.border).toBe(style.input.border);
-      expect(style.select.height).toBe(style.input.height);
-      expect(style.button.height).toBe(style.input.height);
-      expect(style.date.size).toBeLessThan(style.excerpt.size);
-      expect(style.date.color).toBe(hexToRgb(style.muted));
-    } finally {
-      await page.close();
-    }
+      };
+      return {
+        input: pick("#q"),
+        select: pick(".search-form select"),
+        button: pick(".search-form button"),
+        date: pick("#search-results time"),
+        excerpt: pick(".search-result-excerpt"),
+        muted: getComputedStyle(document.documentElement).getPropertyValue("--muted").trim(),
+      };
+    });
+    expect(style.select.radius).toBe(style.input.radius);
+    expect(style.select.border).toBe(style.input.border);
+    expect(style.select.height).toBe(style.input.height);
+    expect(style.button.height).toBe(style.input.height);
+    expect(style.date.size).toBeLessThan(style.excerpt.size);
+    expect(style.date.color).toBe(hexToRgb(style.muted));
   });
 
   it("fits the English placeholder in the header search box, beside the room kept for the clear button", async () => {
     for (const width of [1024, DESKTOP]) {
       const page = await open("/en/", width);
-      try {
-        const [needed, room] = await page.$eval("#header-q", (input) => {
-          const css = getComputedStyle(input as HTMLInputElement);
-          const context = document.createElement("canvas").getContext("2d")!;
-          context.font = css.font;
-          // Chromium lays the text out beside its clear button (about 1.25em) even while the box is empty.
-          const clearButton = 1.25 * parseFloat(css.fontSize);
-          return [
-            context.measureText((input as HTMLInputElement).placeholder).width + clearButton,
-            (input as HTMLInputElement).clientWidth - parseFloat(css.paddingInlineStart) - parseFloat(css.paddingInlineEnd),
-          ];
-        });
-        expect(needed, `${width} px`).toBeLessThanOrEqual(room);
-      } finally {
-        await page.close();
-      }
+      const [needed, room] = await page.$eval("#header-q", (input) => {
+        const css = getComputedStyle(input as HTMLInputElement);
+        const context = document.createElement("canvas").getContext("2d")!;
+        context.font = css.font;
+        // Chromium lays the text out beside its clear button (about 1.25em) even while the box is empty.
+        const clearButton = 1.25 * parseFloat(css.fontSize);
+        return [
+          context.measureText((input as HTMLInputElement).placeholder).width + clearButton,
+          (input as HTMLInputElement).clientWidth - parseFloat(css.paddingInlineStart) - parseFloat(css.paddingInlineEnd),
+        ];
+      });
+      expect(needed, `${width} px`).toBeLessThanOrEqual(room);
     }
   });
 });
@@ -225,50 +213,37 @@ describe("the search page", () => {
 describe("the feed preview", () => {
   it.each([PHONE, DESKTOP])("sets the notice in ordinary weight apart from the title, and breaks the address only after a slash (%i px)", async (width) => {
     const page = await open(TAG_FEED, width);
-    try {
-      const [weights, gap] = await page.evaluate(
-        () =>
-          [
-            [...document.querySelectorAll(".notice p")].map((p) => getComputedStyle(p).fontWeight),
-            document.querySelector("h1")!.getBoundingClientRect().top - document.querySelector(".notice")!.getBoundingClientRect().bottom,
-          ] as const,
-      );
-      expect(weights.slice(1)).toEqual(weights.slice(1).map(() => "400"));
-      expect(gap).toBeGreaterThanOrEqual(16);
-      const address = await lines(page, ".feed-address");
-      expect(address.join("")).toBe(`https://news.example.org${TAG_FEED}`);
-      for (const line of address.slice(0, -1)) expect(line, address.join(" | ")).toMatch(/\/$/);
-      // Left to right inside an Arabic page, the address is still set in the interface face.
-      const fonts = await renderedFonts(page, ".feed-address span");
-      expect(fonts).toEqual(fonts.map(() => expect.objectContaining({ familyName: "Noto Sans Arabic", isCustomFont: true })));
-    } finally {
-      await page.close();
-    }
+    const [weights, gap] = await page.evaluate(
+      () =>
+        [
+          [...document.querySelectorAll(".notice p")].map((p) => getComputedStyle(p).fontWeight),
+          document.querySelector("h1")!.getBoundingClientRect().top - document.querySelector(".notice")!.getBoundingClientRect().bottom,
+        ] as const,
+    );
+    expect(weights.slice(1)).toEqual(weights.slice(1).map(() => "400"));
+    expect(gap).toBeGreaterThanOrEqual(16);
+    const address = await lines(page, ".feed-address");
+    expect(address.join("")).toBe(`https://news.example.org${TAG_FEED}`);
+    for (const line of address.slice(0, -1)) expect(line, address.join(" | ")).toMatch(/\/$/);
+    // Left to right inside an Arabic page, the address is still set in the interface face.
+    const fonts = await renderedFonts(page, ".feed-address span");
+    expect(fonts).toEqual(fonts.map(() => expect.objectContaining({ familyName: "Noto Sans Arabic", isCustomFont: true })));
   });
 });
 
 describe("navigation", () => {
   it("answers a missing English address in English and Arabic, each in its own direction", async () => {
     const page = await open("/en/no-such-page/", PHONE);
-    try {
-      const parts = await page.$$eval(".not-found", (sections) =>
-        sections.map((s) => [
-          s.getAttribute("lang"),
-          s.getAttribute("dir"),
-          s.querySelector("h1, h2")!.textContent,
-          s.querySelector("a")!.getAttribute("href"),
-        ]),
-      );
-      expect(parts).toEqual([
-        ["ar", "rtl", "الصفحة غير موجودة", "/"],
-        ["en", "ltr", "Page not found", "/en/"],
-      ]);
-      // Each part reads from its own side: the English heading starts at the left.
-      const [arabic, english] = await page.$$eval(".not-found :is(h1, h2)", (headings) => headings.map((h) => getComputedStyle(h).direction));
-      expect([arabic, english]).toEqual(["rtl", "ltr"]);
-    } finally {
-      await page.close();
-    }
+    const parts = await page.$$eval(".not-found", (sections) =>
+      sections.map((s) => [s.getAttribute("lang"), s.getAttribute("dir"), s.querySelector("h1, h2")!.textContent, s.querySelector("a")!.getAttribute("href")]),
+    );
+    expect(parts).toEqual([
+      ["ar", "rtl", "الصفحة غير موجودة", "/"],
+      ["en", "ltr", "Page not found", "/en/"],
+    ]);
+    // Each part reads from its own side: the English heading starts at the left.
+    const [arabic, english] = await page.$$eval(".not-found :is(h1, h2)", (headings) => headings.map((h) => getComputedStyle(h).direction));
+    expect([arabic, english]).toEqual(["rtl", "ltr"]);
   });
 
   it("links a month of the archive up to its year and to the months beside it", () => {
@@ -302,9 +277,9 @@ describe("a preview list on a narrow phone", () => {
   it("wraps the embargo mark onto its own line with no separator left at either end", async () => {
     expect((await project.build({ preview: true, output: "preview-narrow" })).ok).toBe(true);
     const preview = await serve(path.join(project.root, "preview-narrow"));
-    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    const page = await tab(320);
     try {
-      await page.goto(preview.url, { waitUntil: "networkidle" });
+      await page.goto(preview.url, { waitUntil: "load" });
       await page.evaluate(() => document.fonts.ready);
       const meta = ".is-embargoed .meta";
       const shown = await lines(page, meta);
@@ -321,7 +296,6 @@ describe("a preview list on a narrow phone", () => {
       expect(channels.map((channel) => channel.min === channel.max)).toEqual(channels.map(() => true));
       await page.screenshot({ path: path.join(SCREENSHOTS, "reader-preview-home-ar-320.png"), fullPage: true });
     } finally {
-      await page.close();
       await preview.close();
     }
   });
@@ -333,12 +307,8 @@ describe("screenshots for people to look at", () => {
       it(`${width} px, ${scheme}`, async () => {
         for (const [name, url] of Object.entries(PAGES)) {
           const page = await open(url, width, scheme);
-          try {
-            expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), name).toBeLessThanOrEqual(0);
-            await page.screenshot({ path: path.join(SCREENSHOTS, `reader-${name}-${width}-${scheme}.png`), fullPage: true });
-          } finally {
-            await page.close();
-          }
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), name).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `reader-${name}-${width}-${scheme}.png`), fullPage: true });
         }
       });
     }

@@ -3,7 +3,7 @@
  * highlighted, the query stays in the URL, and all of it works under a path prefix too.
  */
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeProject, samples, type TestProject } from "../helpers/project.ts";
@@ -42,17 +42,12 @@ describe.each([
   ["/newsroom/", "dist-prefixed"],
 ])("search under %s", (prefix, output) => {
   let server: StaticServer;
+  // One tab for the prefix's tests, each search a fresh load of the page; every request to another host is refused and recorded.
+  let page: Page;
+  const outside: string[] = [];
   beforeAll(async () => {
     server = await serve(path.join(project.root, output), prefix);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  /** Opens the search page with a query and returns the result links (site-relative) and the marked words. */
-  async function search(query: string, section = "") {
-    const page = await browser.newPage();
-    const outside: string[] = [];
+    page = await browser.newPage();
     await page.route("**/*", (route) => {
       if (new URL(route.request().url()).hostname !== "127.0.0.1") {
         outside.push(route.request().url());
@@ -60,6 +55,15 @@ describe.each([
       }
       return route.continue();
     });
+  });
+  afterAll(async () => {
+    await page?.close();
+    await server?.close();
+  });
+
+  /** Opens the search page with a query and returns the result links (site-relative) and the marked words. */
+  async function search(query: string, section = "") {
+    outside.length = 0;
     await page.goto(`${server.url}${section}search/?q=${encodeURIComponent(query)}`);
     await page.waitForSelector("#search-results li, #search-status:not(:empty)");
     await page.waitForFunction(() => document.querySelector("#search-status")?.textContent !== "");
@@ -68,7 +72,6 @@ describe.each([
     const dates = await page.$$eval("#search-results time", (times) => times.map((time) => time.textContent));
     const status = await page.$eval("#search-status", (status) => status.textContent);
     const url = page.url();
-    await page.close();
     expect(outside).toEqual([]);
     return { results: results.map((url) => url.slice(prefix.length - 1)), marks, dates, status, url };
   }

@@ -3,10 +3,12 @@ import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from "nod
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeProject, RELEASE_MTIME } from "../helpers/project.ts";
-import { runTs } from "../helpers/cli.ts";
+import { main } from "../../src/cli/check.ts";
+import { runMain } from "../helpers/cli.ts";
 
 const NOW = "2026-11-29T12:00:00+03:00";
-const check = (root: string, ...args: string[]) => runTs("src/cli/check.ts", [`--now=${NOW}`, ...args], { cwd: root, encoding: "utf8" });
+/** `npm run check -- --now=… …args` in `root`, its `main` in this process. */
+const check = (root: string, ...args: string[]) => runMain(main, [`--now=${NOW}`, ...args], { cwd: root });
 
 const FRONT = "---\ndate: 2015-08-11\nsummary: ملخص.\n---\n";
 const files: Record<string, string | Uint8Array> = {
@@ -25,7 +27,7 @@ const files: Record<string, string | Uint8Array> = {
 };
 
 describe("npm run check -- --fix", () => {
-  it("removes the invisible characters, says what it changed file by file, and touches nothing else", () => {
+  it("removes the invisible characters, says what it changed file by file, and touches nothing else", async () => {
     const project = makeProject(files);
     const releases = path.join(project.root, "releases");
     symlinkSync("spa-1.txt", path.join(releases, "2015/link.txt"));
@@ -36,11 +38,11 @@ describe("npm run check -- --fix", () => {
         .map((f) => [f, readFileSync(path.join(releases, f))]),
     );
 
-    const plain = check(project.root);
+    const plain = await check(project.root);
     expect(plain.status).toBe(1);
     expect(plain.stderr).toMatch(/spa-1\.txt:7: error: .*U\+001A/);
 
-    const fixed = check(project.root, "--fix");
+    const fixed = await check(project.root, "--fix");
     expect(fixed.stdout.split("\n").filter((line) => line.includes(": removed "))).toEqual([
       "releases/2015/spa-1.txt: removed U+001A on lines 7, 8",
       "releases/2015/spa-2.txt: removed U+202E on line 7; U+202C on line 7; U+000B → line break on line 8",
@@ -63,17 +65,17 @@ describe("npm run check -- --fix", () => {
     // No temporary file left behind.
     expect(readdirSync(releases, { recursive: true }).map(String).sort()).toEqual(["2015", ...before.keys()].sort());
 
-    const again = check(project.root, "--fix");
+    const again = await check(project.root, "--fix");
     expect(again.stdout).toContain("--fix changed 0 file(s)");
   });
 
-  it("fixes a whole archive in one run: 160 releases, one with U+001A, and the check then passes", () => {
+  it("fixes a whole archive in one run: 160 releases, one with U+001A, and the check then passes", async () => {
     const archive: Record<string, string> = {};
     for (let i = 0; i < 160; i++)
       archive[`archive/${i}.txt`] = `---\ndate: 2015-08-11\nsummary: ملخص ${i}.\n---\nخبر رقم ${i}\n\nنص الخبر${i === 77 ? "\u001A" : ""} رقم ${i}.\n`;
     const project = makeProject(archive);
-    expect(check(project.root).status).toBe(1);
-    const fixed = check(project.root, "--fix");
+    expect((await check(project.root)).status).toBe(1);
+    const fixed = await check(project.root, "--fix");
     expect(fixed.stdout).toContain("releases/archive/77.txt: removed U+001A on line 7");
     expect(fixed.stdout).toContain("Check passed.");
     expect(fixed.status).toBe(0);

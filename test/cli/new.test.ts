@@ -7,7 +7,8 @@ import { parse } from "yaml";
 import { validateSite, type SiteInput } from "../../src/config.ts";
 import { parseTags, scaffoldRelease, ScaffoldError } from "../../src/cli/scaffold.ts";
 import { slugify } from "../../src/text/slug.ts";
-import { runTs } from "../helpers/cli.ts";
+import { main } from "../../src/cli/new.ts";
+import { runMain } from "../helpers/cli.ts";
 
 const repo = join(import.meta.dirname, "..", "..");
 
@@ -125,16 +126,14 @@ describe("npm run new", () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  function run(...args: string[]) {
-    const result = runTs("src/cli/new.ts", [...args, "--root", root], { cwd: repo, encoding: "utf8" });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  }
+  /** `npm run new -- …args --root <root>` from the repository folder, its `main` in this process. */
+  const run = (...args: string[]) => runMain(main, [...args, "--root", root], { cwd: repo });
 
   const arabicTitle = "تدشين محطة التحلية";
   const arabicSlug = slugify(arabicTitle);
 
-  it("creates an Arabic release and prints its path and URL", () => {
-    const result = run(arabicTitle, "--date", "2026-11-24", "--tags", "مياه، طاقة");
+  it("creates an Arabic release and prints its path and URL", async () => {
+    const result = await run(arabicTitle, "--date", "2026-11-24", "--tags", "مياه، طاقة");
     expect(result).toMatchObject({ status: 0, stderr: "" });
     const file = join(root, `releases/2026/2026-11-24-${arabicSlug}.txt`);
     expect(result.stdout).toContain(file);
@@ -144,19 +143,19 @@ describe("npm run new", () => {
     expect(body[0]).toBe(arabicTitle);
   });
 
-  it("creates an English release with --lang en", () => {
-    const result = run("Desalination plant opens", "--lang", "en", "--date", "2026-11-24");
+  it("creates an English release with --lang en", async () => {
+    const result = await run("Desalination plant opens", "--lang", "en", "--date", "2026-11-24");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("https://news.example.org/newsroom/en/releases/2026/11/desalination-plant-opens/");
     const text = readFileSync(join(root, "releases/2026/2026-11-24-desalination-plant-opens.en.txt"), "utf8");
     expect(split(text).data).toMatchObject({ lang: "en" });
   });
 
-  it("refuses to overwrite an existing file, in English and Arabic, and leaves it unchanged", () => {
+  it("refuses to overwrite an existing file, in English and Arabic, and leaves it unchanged", async () => {
     const file = join(root, `releases/2026/2026-11-24-${arabicSlug}.txt`);
     mkdirSync(join(root, "releases/2026"), { recursive: true });
     writeFileSync(file, "edited by hand\n");
-    const result = run(arabicTitle, "--date", "2026-11-24");
+    const result = await run(arabicTitle, "--date", "2026-11-24");
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/already exists/);
     expect(result.stderr).toMatch(/موجود مسبقاً/);
@@ -168,17 +167,17 @@ describe("npm run new", () => {
     [["x", "--date", "2026-02-30"], /Bad date "2026-02-30"/],
     [["x", "--lang", "fr"], /Unknown language "fr"/],
     [[], /No title given/],
-  ])("fails on %j with one line and no stack trace", (args, message) => {
-    const result = run(...args);
+  ])("fails on %j with one line and no stack trace", async (args, message) => {
+    const result = await run(...args);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stdout).toBe("");
   });
 
-  it("says where to run it when there is no site config", () => {
+  it("says where to run it when there is no site config", async () => {
     rmSync(join(root, "templates"), { recursive: true });
-    const result = run("x");
+    const result = await run("x");
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/No templates\/site\.json .* --root/);
   });

@@ -19,6 +19,8 @@ export async function renderedFonts(page: Page, selector: string): Promise<Array
   const { root } = await cdp.send("DOM.getDocument");
   const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
   const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+  // Let go of the session: a tab a file reuses would otherwise gather one per call.
+  await cdp.detach();
   return fonts;
 }
 

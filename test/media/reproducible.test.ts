@@ -4,15 +4,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILD_NOW, makeProject } from "../helpers/project.ts";
 import { addAssetPhoto, kitRelease } from "./fixtures.ts";
-import { runTs } from "../helpers/cli.ts";
+import { main as build } from "../../src/cli/build.ts";
+import { inTimeZone, runMain } from "../helpers/cli.ts";
 
 const ZIP = "dist/releases/2026/11/plant-kit/media/media-kit.zip";
 
-/** Builds a fresh project with the kit release by `npm run build` in a child process whose machine clock zone is `tz`. */
+/** Builds a fresh project with the kit release by `npm run build` (its `main`) with the machine's clock zone set to `tz`. */
 async function zipBuiltIn(tz: string): Promise<Buffer> {
   const project = makeProject(await kitRelease());
   await addAssetPhoto(project.root);
-  const result = runTs("src/cli/build.ts", [`--now=${BUILD_NOW}`], { cwd: project.root, encoding: "utf8", env: { ...process.env, TZ: tz } });
+  const result = await inTimeZone(tz, () => runMain(build, [`--now=${BUILD_NOW}`], { cwd: project.root }));
   expect(result.status, result.stderr).toBe(0);
   return readFileSync(path.join(project.root, ZIP));
 }

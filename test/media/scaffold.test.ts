@@ -8,7 +8,8 @@ import { checkProject } from "../../src/cli/check.ts";
 import { formatDiagnostic } from "../../src/diagnostics.ts";
 import { makeProject, REPO } from "../helpers/project.ts";
 import { cameraPhoto } from "./fixtures.ts";
-import { runTs } from "../helpers/cli.ts";
+import { main as newRelease } from "../../src/cli/new.ts";
+import { runMain } from "../helpers/cli.ts";
 
 const NOW = DateTime.fromISO("2026-11-29T12:00:00+03:00", { setZone: true });
 const FILE = "releases/2026/2026-11-24-tdshyn-almhta.txt";
@@ -16,10 +17,13 @@ const FILE = "releases/2026/2026-11-24-tdshyn-almhta.txt";
 describe("npm run new -- --photos", () => {
   it("fills photos: with each file and an empty alt, which check then asks for at the entry's line", async () => {
     const project = makeProject({});
-    const result = runTs("src/cli/new.ts", ["تدشين المحطة", "--date", "2026-11-24", "--photos", "dawn.jpg, assets/press/panels.jpg", "--root", project.root], {
-      cwd: REPO,
-      encoding: "utf8",
-    });
+    const result = await runMain(
+      newRelease,
+      ["تدشين المحطة", "--date", "2026-11-24", "--photos", "dawn.jpg, assets/press/panels.jpg", "--root", project.root],
+      {
+        cwd: REPO,
+      },
+    );
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Put the photos next to it (in");
     const text = readFileSync(path.join(project.root, FILE), "utf8");

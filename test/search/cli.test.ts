@@ -1,8 +1,10 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main as search } from "../../src/cli/search.ts";
+import { runMain } from "../helpers/cli.ts";
+import { REPO } from "../helpers/project.ts";
 import { writeIndex } from "./fixtures.ts";
 
 let dist: string;
@@ -14,17 +16,10 @@ beforeAll(async () => {
 
 afterAll(() => rm(dist, { recursive: true, force: true }));
 
-function run(args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "src/cli/search.ts", ...args], { cwd: join(import.meta.dirname, "..", "..") });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+/** `npm run search -- …args` with `stdin`, its `main` in this process. */
+async function run(args: string[], stdin = ""): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { status, stdout, stderr } = await runMain(search, args, { cwd: REPO, stdin });
+  return { code: status, stdout, stderr };
 }
 
 describe.concurrent("npm run search", () => {

@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { GOOD_SAMPLES, makeProject, REPO, samples, type TestProject } from "../helpers/project.ts";
+import { runTs } from "../helpers/cli.ts";
+import { GOOD_SAMPLES, makeProject, samples, type TestProject } from "../helpers/project.ts";
 
 /** Every file of the output with its inode and text. */
 function snapshot(project: TestProject): Map<string, { ino: number; text: string }> {
@@ -50,7 +50,8 @@ async function build(project: TestProject) {
  * (or in another project) may render the previous version, whatever the page cache does.
  */
 function buildInProcessOfItsOwn(project: TestProject): void {
-  const result = spawnSync(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts", "--now=2026-11-29T12:00:00+03:00"], {
+  // tsx as node's loader, not tsx's command, which would start a second node for every build.
+  const result = runTs("src/cli/build.ts", ["--now=2026-11-29T12:00:00+03:00"], {
     cwd: project.root,
     encoding: "utf8",
   });

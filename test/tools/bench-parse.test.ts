@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,13 +6,14 @@ import {
   isBareNumber,
   looksLikeByline,
   looksLikeDateline,
+  main,
   measure,
   readCorpus,
   readLabels,
   releaseText,
   report,
   sampleHeadings,
-} from "../../tools/parse-stats.ts";
+} from "../../tools/bench-parse.ts";
 import { REPO } from "../helpers/project.ts";
 
 const CORPUS = "test/fixtures/corpus/wire-copy.jsonl";
@@ -88,14 +88,18 @@ describe("the loose checks that judge the parser", () => {
 });
 
 describe("npm run bench:parse", () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "tools/bench-parse.ts", ...args], { cwd: REPO, encoding: "utf8" });
+  /** The command's `main` in this process, its paths read from the repository folder. */
+  const run = (...args: string[]) => {
+    let stdout = "";
+    let stderr = "";
+    const absolute = args.map((arg) => (arg.includes("/") ? path.join(REPO, arg) : arg));
+    const status = main(absolute, { write: (text: string) => (stdout += text) }, { write: (text: string) => (stderr += text) });
+    return { status, stdout, stderr };
+  };
 
   it("prints the figures, the precision and a sample to label", () => {
-    const out = execFileSync(
-      process.execPath,
-      ["--import", "tsx", "tools/bench-parse.ts", "--corpus", CORPUS, "--labels", LABELS, "--sample", "2", "--missed", "3"],
-      { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
-    );
+    const { status, stdout: out } = run("--corpus", CORPUS, "--labels", LABELS, "--sample", "2", "--missed", "3");
+    expect(status).toBe(0);
     expect(out).toMatch(/dateline recognised +4 \(100\.0 %\)/);
     expect(out).toMatch(/heading precision \(hand-labelled\) +100\.0 % \(4 of 4; 0 headings without a label\)/);
     expect(out.split("\n").filter((line) => line.startsWith("?\t"))).toHaveLength(2);

@@ -1,12 +1,39 @@
+/**
+ * `npm run bench` (this file) — generates a synthetic archive, builds it with Bayan and, for comparison, as
+ * plain Markdown with a minimal Eleventy site, and prints one table of figures. It never asserts
+ * a time: the figures are for people to read and compare.
+ *
+ * Each round runs, in turn: plain Eleventy, Bayan's first build (empty `.cache/`), Bayan with
+ * nothing changed, with every page rendered (page cache dropped) and with one release added;
+ * the table shows each kind's median over the rounds, beside the machine's load average.
+ *
+ * Options: --releases N (default 10000), --seed N, --per-page N (releases per list page in both
+ * builds, default 50 as in the plain baseline), --runs N (rounds, default 3),
+ * --images 0.02 (share of releases with an image), --edits N (edit-loop samples, default 3),
+ * --skip-plain, --skip-rebuild (only Bayan's first build), --skip-edit-loop,
+ * --keep (keep the temp folder), --json FILE, --cpu-prof DIR (V8 CPU profiles of the builds),
+ * --debug (DEBUG=Eleventy:Benchmark*).
+ */
 import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import { measureEditLoop, type EditLoopFigures } from "./edit-loop.ts";
-import { measureBuild, type BuildFigures, type MeasureOptions } from "./measure.ts";
-import { createBenchProjects, type BenchProjects } from "./project.ts";
-import { toBayanFile } from "./render.ts";
-import { measureSearch, median, type SearchFigures } from "./search.ts";
+import { toBayanFile } from "./generate.ts";
+import { measureEditLoop, type EditLoopFigures } from "./loops.ts";
+import {
+  createBenchProjects,
+  measureBuild,
+  measureSearch,
+  median,
+  type BenchProjects,
+  type BuildFigures,
+  type MeasureOptions,
+  type SearchFigures,
+} from "./measure.ts";
+
+// The run.
 
 /** What `npm run bench` was asked to do. */
 export interface BenchOptions {
@@ -158,3 +185,120 @@ function medianFigures(builds: BuildFigures[]): BuildFigures {
     warnings: of((b) => b.warnings),
   };
 }
+
+// The table.
+
+const MIB = 1024 * 1024;
+
+const LABELS: Record<BuildKind, string> = {
+  plain: "plain Eleventy",
+  first: "first build (empty .cache/)",
+  unchanged: "nothing changed (.cache/ kept)",
+  added: "one release added",
+  rendered: "every page rendered",
+};
+
+/**
+ * The bench result as one table: a row per kind of build (medians over the rounds, each round's
+ * wall time listed), with wall and CPU time, peak memory, output and the ratio to plain Eleventy;
+ * then the search and edit-loop figures.
+ */
+export function formatTable(result: BenchResult): string {
+  const plain = result.builds.plain?.median;
+  const header = ["build", "wall (median)", "rounds", "÷ plain", "CPU", "peak RSS", "files", "output"];
+  const rows: string[][] = [];
+  for (const kind of BUILD_KINDS) {
+    const series = result.builds[kind];
+    if (!series) continue;
+    const m: BuildFigures = series.median;
+    rows.push([
+      LABELS[kind],
+      seconds(m.wallSeconds),
+      series.rounds.map((b) => b.wallSeconds.toFixed(1)).join(", "),
+      kind === "plain" || !plain ? "" : `${(m.wallSeconds / plain.wallSeconds).toFixed(2)}×`,
+      seconds(m.cpuSeconds),
+      `${count(Math.max(...series.rounds.map((b) => b.peakRssBytes)) / MIB)} MiB`,
+      count(m.outputFiles),
+      `${count(m.outputBytes / MIB)} MiB`,
+    ]);
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
+  const { counts, search, editLoop } = result;
+  const rounds = Math.max(0, ...Object.values(result.builds).map((s) => s.rounds.length));
+  return [
+    `${count(counts.releases)} releases (${count(counts.published)} published, ${count(counts.images)} with images), seed ${result.seed}, ${result.machine}`,
+    `lists paginated by ${result.perPage} in both builds; ${rounds} round${rounds === 1 ? "" : "s"}, each: ${BUILD_KINDS.join(", ")}; peak RSS is the highest of the rounds`,
+    `load average (1 min) as the builds started: median ${result.load.length ? median(result.load).toFixed(2) : "—"}, highest ${result.load.length ? Math.max(...result.load).toFixed(2) : "—"}`,
+    "",
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    "",
+    `search index: ${search.indexBytes === undefined ? "n/a" : `${(search.indexBytes / MIB).toFixed(1)} MiB`}; median bytes per query: ${search.medianQueryBytes === undefined ? "n/a" : `${count(search.medianQueryBytes)} (${search.queries} queries)`}`,
+    `npm start: edit → page rebuilt ${editLoop ? seconds(editLoop.medianPageSeconds) : "n/a"}; edit → rebuild done ${editLoop ? `${seconds(editLoop.medianSettledSeconds)}, ${count(editLoop.medianFilesWritten)} files` : "n/a"}`,
+  ].join("\n");
+}
+
+const seconds = (s: number) => `${s.toFixed(1)} s`;
+const count = (n: number) => Math.round(n).toLocaleString("en-US");
+
+// The command.
+
+/** Reads the options, runs the bench and prints the table (and writes `--json`). */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      releases: { type: "string", default: "10000" },
+      seed: { type: "string", default: "1" },
+      "per-page": { type: "string", default: "50" },
+      runs: { type: "string", default: "3" },
+      images: { type: "string", default: "0.02" },
+      edits: { type: "string", default: "3" },
+      "skip-plain": { type: "boolean", default: false },
+      "skip-rebuild": { type: "boolean", default: false },
+      "skip-edit-loop": { type: "boolean", default: false },
+      keep: { type: "boolean", default: false },
+      json: { type: "string" },
+      "cpu-prof": { type: "string" },
+      debug: { type: "boolean", default: false },
+    },
+  });
+
+  const number = (name: string, value: string | undefined, min: number) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number of at least ${min}, not "${value}"`);
+    return n;
+  };
+
+  try {
+    const result = await runBench({
+      releases: number("releases", values.releases, 1),
+      seed: number("seed", values.seed, 0),
+      now: "2026-11-29T12:00:00+03:00",
+      skipPlain: values["skip-plain"],
+      skipRebuild: values["skip-rebuild"],
+      skipEditLoop: values["skip-edit-loop"],
+      edits: number("edits", values.edits, 1),
+      imageShare: number("images", values.images, 0),
+      perPage: number("per-page", values["per-page"], 1),
+      runs: number("runs", values.runs, 1),
+      measure: { cpuProfDir: values["cpu-prof"], debug: values.debug ? "Eleventy:Benchmark*" : undefined },
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    console.log(formatTable(result));
+    if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
+    if (values.keep) console.log(`kept ${result.folder}`);
+    else rmSync(result.folder, { recursive: true, force: true });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}
+
+// Run only as the command: importing this file runs nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();
