@@ -45,5 +45,16 @@ export function writeLine(writer: Writer, text = ""): void {
 export async function runAsCommand(moduleUrl: string, main: Command): Promise<void> {
   // Real paths, because Node names a module by its real path even when it was started through a link.
   const started = process.argv[1] && existsSync(process.argv[1]) ? realpathSync(process.argv[1]) : undefined;
-  if (started && moduleUrl === pathToFileURL(started).href) process.exitCode = await main(process.argv.slice(2), processIo());
+  if (!started || moduleUrl !== pathToFileURL(started).href) return;
+  process.stdout.on("error", quietWhenUnread);
+  process.exitCode = await main(process.argv.slice(2), processIo());
+}
+
+/**
+ * A reader that stops early (`npm run search -- x | head -1`) closes the pipe: what the command
+ * writes after that is not wanted, which is no error to report with a stack trace. Any other
+ * failure of standard output is.
+ */
+function quietWhenUnread(error: NodeJS.ErrnoException): void {
+  if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main as search } from "../../src/cli/search.ts";
-import { runMain } from "../helpers/cli.ts";
+import { runMain, startTs } from "../helpers/cli.ts";
 import { REPO } from "../helpers/project.ts";
 import { writeIndex } from "./fixtures.ts";
 
@@ -71,5 +71,19 @@ describe.concurrent("npm run search", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain("npm run build");
+  });
+});
+
+describe("npm run search into a reader that stops early (`| head -1`)", () => {
+  it("ends quietly with status 0, not with an EPIPE stack trace", async () => {
+    const child = startTs(join(REPO, "src/cli/search.ts"), ["--json", "--dist", dist], { cwd: REPO, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    // Enough answers to fill the pipe long after the reader has gone.
+    child.stdin!.end("قطر\n".repeat(3000));
+    child.stdout!.once("data", () => child.stdout!.destroy());
+    const status = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|^\s+at /m);
+    expect(status).toBe(0);
   });
 });
