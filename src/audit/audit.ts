@@ -268,16 +268,18 @@ export function decodeOutput(file: string, bytes: Buffer): { text: string; plain
  * separators → text, decompressed for a compressed file): those are searched as given instead of
  * being read back from disk. `audited` holds files already searched by whoever wrote them, with
  * the same targets (the search index, on its worker thread): their traces, by the same paths.
+ * `find` is the search for the targets, when the caller has made it already.
  */
 export function auditOutput(
   folder: string,
   targets: AuditTargets,
   written: ReadonlyMap<string, string> = new Map(),
   audited: ReadonlyMap<string, Match[]> = new Map(),
+  find?: (text: string) => Match[],
 ): Leak[] {
   const { hidden } = targets;
   if (hidden.length === 0) return [];
-  const find = createLeakFinder(hidden, targets.published, targets.siteText);
+  find ??= createLeakFinder(hidden, targets.published, targets.siteText);
   const leaks: Leak[] = [];
   const outputs = filesUnder(folder);
   for (const output of outputs) {

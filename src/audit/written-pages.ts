@@ -15,21 +15,30 @@
  */
 
 /**
- * A converter of one build's page texts: `(text, template)` returns the bytes of a page of
- * `template` (its input path), let go once written.
+ * A converter of one build's page texts: `(text, template, file)` returns the bytes of a page of
+ * `template` (its input path) written to `file`, let go once written. `handOver`, when given, is
+ * handed each page's memory as it is let go (the embargo audit's worker, see `page-search.ts`),
+ * moved rather than copied: a page is then let go on the next turn of the event loop at the latest.
  */
-export function pagesLetGoOnceWritten(): (text: string, template: string) => Buffer {
+export function pagesLetGoOnceWritten(handOver?: (file: string, bytes: ArrayBuffer) => void): (text: string, template: string, file: string) => Buffer {
   const previous = new Map<string, Buffer>();
+  const files = new WeakMap<Buffer, string>();
   let thisTurn: Buffer[] = [];
+  const letGo = (bytes: Buffer) => {
+    // Detached once: every view of it, Eleventy's too, becomes empty, and the memory is freed or handed over.
+    if (bytes.buffer.byteLength === 0) return;
+    if (handOver) handOver(files.get(bytes)!, bytes.buffer as ArrayBuffer);
+    else structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+  };
   const letGoOfTurn = () => {
     for (const bytes of thisTurn) letGo(bytes);
     thisTurn = [];
   };
-  return (text, template) => {
-    // Measuring flattens the text Nunjucks built in pieces, in place (a search of it then reads it
-    // four times faster); the bytes get memory of their own (`Buffer.from` may share Node's pool).
+  return (text, template, file) => {
+    // The bytes get memory of their own (`Buffer.from` may share Node's pool), which moves whole.
     const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
     bytes.write(text);
+    files.set(bytes, file);
     const written = previous.get(template);
     if (written) letGo(written);
     previous.set(template, bytes);
@@ -37,9 +46,4 @@ export function pagesLetGoOnceWritten(): (text: string, template: string) => Buf
     thisTurn.push(bytes);
     return bytes;
   };
-}
-
-/** Detaches the bytes' memory (by transferring it): every view of it, Eleventy's too, becomes empty, and the memory is freed. */
-function letGo(bytes: Buffer): void {
-  if (bytes.buffer.byteLength > 0) structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
 }

@@ -2,11 +2,12 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
-import { auditOutput, auditTargets, createLeakFinder, searchWritten, type AuditTargets, type Match } from "../audit/audit.ts";
+import { auditOutput, auditTargets, type AuditTargets } from "../audit/audit.ts";
 import { leakDiagnostics } from "../audit/report.ts";
 import type { AuditedFiles } from "../audit/audited.ts";
 import type { Source } from "../site/source.ts";
 import { pagesLetGoOnceWritten } from "../audit/written-pages.ts";
+import { searchPagesInWorker, type PageSearch } from "../audit/page-search.ts";
 
 /** What Eleventy hands `eleventy.after`. */
 export interface AfterBuild {
@@ -34,10 +35,11 @@ export interface AfterBuildSteps {
  * `bayan start`, which show drafts on purpose. Publishing the output atomically, or not at all,
  * stays the `bayan build` command's job (see build/build.ts).
  *
- * A build's pages are searched as they are written, by the last transform, which then hands
- * Eleventy their bytes to write and lets them go (audit/written-pages.ts): Eleventy would keep every
- * page's text until the build ends. Where another transform runs after it, or writes are
- * asynchronous, the audit searches the texts Eleventy reports instead.
+ * A build's pages are searched as they are written: the last transform hands Eleventy their bytes
+ * to write and, once written, moves them to a worker thread that searches them beside the
+ * rendering (audit/page-search.ts), instead of keeping them (Eleventy would keep every page's
+ * text until the build ends; see audit/written-pages.ts). Where another transform runs after it,
+ * or writes are asynchronous, the audit searches the texts Eleventy reports instead.
  */
 export function auditPlugin(
   eleventyConfig: EleventyConfig,
@@ -45,10 +47,12 @@ export function auditPlugin(
 ) {
   // This build's: what the audit looks for (none unless audited), and whether pages are searched and let go as they are written.
   let targets: Promise<AuditTargets | undefined> | undefined;
-  let find: Promise<((text: string) => Match[]) | undefined> | undefined;
-  let toBytes: ((text: string, template: string) => Buffer) | undefined;
+  let pages: Promise<PageSearch | undefined> | undefined;
+  let toBytes: ((text: string, template: string, file: string) => Buffer) | undefined;
   eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
     const building = runMode === "build" && outputMode === "fs";
+    // A worker left by a build that failed before its audit.
+    void pages?.then((search) => search?.stop());
     // A load error is reported where the templates read the releases, not here.
     targets = building
       ? source.get().then(
@@ -56,26 +60,30 @@ export function auditPlugin(
           () => undefined,
         )
       : undefined;
-    find = targets?.then((t) => (t && t.hidden.length > 0 ? createLeakFinder(t.hidden, t.published, t.siteText) : undefined));
-    toBytes = building && isLast(eleventyConfig) && eleventyConfig.templateHandling?.writeMode !== "async" ? pagesLetGoOnceWritten() : undefined;
+    const letGo = building && isLast(eleventyConfig) && eleventyConfig.templateHandling?.writeMode !== "async";
+    pages = letGo ? targets?.then((t) => (t && t.hidden.length > 0 ? searchPagesInWorker(t) : undefined)) : undefined;
+    toBytes = undefined;
+    if (letGo) void pages?.then((search) => (toBytes = pagesLetGoOnceWritten(search?.search)));
   });
   eleventyConfig.addTransform(LAST_TRANSFORM, async function (content) {
-    if (!toBytes || typeof content !== "string" || !this.outputPath) return content;
-    const search = await find;
-    // Encoded first: that flattens the text Nunjucks built in pieces, which a search then reads faster.
-    const bytes = toBytes(content, this.inputPath);
-    const file = path.resolve(this.outputPath);
-    if (search) audited.note([[file, searchWritten(search, file, content)]]);
-    return bytes;
+    if (!pages || typeof content !== "string" || !this.outputPath) return content;
+    await pages;
+    return toBytes!(content, this.inputPath, path.resolve(this.outputPath));
   });
   after.steps.push(async ({ directories, runMode, outputMode, results = [] }) => {
     if (runMode !== "build" || outputMode !== "fs") return;
     const { audit, releases } = await source.get();
     if (!audit) return;
     const folder = path.resolve(directories.output);
-    // The files their writer has searched already (the pages above, the search index, pages from the page cache), noted in this build's context.
+    const search = await pages;
+    // The last pages written are handed over on the next turn of the event loop (see written-pages.ts).
+    if (search) await new Promise((resolve) => setImmediate(resolve));
+    // The files their writer has searched already (the search index, pages from the page cache), noted in this build's context.
     const searched = audited.take(folder);
-    const leaks = auditOutput(folder, (await targets) ?? auditTargets(releases, { root, site }), writtenTexts(folder, results), searched);
+    const written = writtenTexts(folder, results);
+    const leaks = search
+      ? await search.audit(folder, written, searched)
+      : auditOutput(folder, (await targets) ?? auditTargets(releases, { root, site }), written, searched);
     if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
   });
 }

@@ -1,13 +1,10 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { build } from "esbuild";
+import { workerCode } from "../util/worker-code.ts";
 import type { AuditTargets, Match } from "../audit/audit.ts";
 import type { IndexPart } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 import { searchFingerprint } from "./write.ts";
-
-/** The worker's code (`worker.ts` and what it imports), bundled once per process: a worker thread does not inherit the TypeScript loader. */
-let workerCode: Promise<string> | undefined;
 
 /**
  * `writeSearchIndex` on worker threads, one for each of `parts`: by default two, one for the
@@ -23,15 +20,7 @@ export async function writeSearchIndexInWorker(
   folder: string,
   { signal, audit, parts = ["documents", "terms"], cacheDir }: { signal?: AbortSignal; audit?: AuditTargets; parts?: IndexPart[]; cacheDir?: string } = {},
 ): Promise<Map<string, Match[]>> {
-  workerCode ??= build({
-    entryPoints: [path.join(import.meta.dirname, `worker${path.extname(import.meta.filename)}`)],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    write: false,
-    logLevel: "error",
-  }).then((result) => result.outputFiles[0].text);
-  const code = await workerCode;
+  const code = await workerCode(path.join(import.meta.dirname, `worker${path.extname(import.meta.filename)}`));
   signal?.throwIfAborted();
   const stop = new AbortController();
   signal?.addEventListener("abort", () => stop.abort(), { once: true });

@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { HiddenRelease } from "../../src/audit/audit.ts";
+import { searchPagesInWorker } from "../../src/audit/page-search.ts";
+
+const budget: HiddenRelease = {
+  file: "releases/embargoed-budget.txt",
+  title: "الميزانية العامة للدولة للعام المالي 2100",
+  url: "/releases/2099/01/embargoed-budget/",
+  id: "tag:news.example.org,2099-01-01:ar/embargoed-budget",
+};
+const CLEAN = "<!doctype html>\n<p>تدشين أول محطة تحلية</p>\n";
+const LEAKING = '<!doctype html>\n<p>تدشين</p>\n<a href="/releases/2099/01/embargoed-budget/">الميزانية</a>\n';
+
+/** A page's bytes as the build hands them over: memory of their own. */
+const bytesOf = (text: string) => {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+};
+
+describe("the embargo audit on a worker thread", () => {
+  it("searches the pages it is handed, moving their memory, and audits the rest of the output from disk", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
+    // On disk, clean: the leak below can only be found in the bytes handed over, which the worker searches instead of reading the file again.
+    writeFileSync(path.join(folder, "handed.html"), CLEAN);
+    writeFileSync(path.join(folder, "other.html"), LEAKING);
+    writeFileSync(path.join(folder, "clean.html"), CLEAN);
+    const search = searchPagesInWorker({ hidden: [budget], published: [] });
+    const handed = bytesOf(LEAKING);
+    search.search(path.join(folder, "handed.html"), handed.buffer as ArrayBuffer);
+    expect(handed.length).toBe(0);
+    search.search(path.join(folder, "clean.html"), bytesOf(CLEAN).buffer as ArrayBuffer);
+
+    const leaks = await search.audit(folder, new Map(), new Map());
+    const found = leaks.map(({ output, line, trace, release }) => ({ output, line, trace, file: release.file }));
+    expect(found).toEqual([
+      { output: "handed.html", line: 3, trace: "address", file: budget.file },
+      { output: "other.html", line: 3, trace: "address", file: budget.file },
+    ]);
+  });
+
+  it("takes what others searched as they wrote it, by output path", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
+    writeFileSync(path.join(folder, "index.bin"), "not searched again");
+    const search = searchPagesInWorker({ hidden: [budget], published: [] });
+    const leaks = await search.audit(folder, new Map(), new Map([["index.bin", [{ hidden: 0, trace: "title" as const, index: 0 }]]]));
+    expect(leaks.map(({ output, trace }) => `${output} ${trace}`)).toEqual(["index.bin title"]);
+  });
+});
