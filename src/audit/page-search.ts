@@ -35,10 +35,14 @@ const BATCH_BYTES = 1 << 20;
 
 /** Starts a worker that searches pages for the traces of `targets`' hidden releases. */
 export function searchPagesInWorker(targets: AuditTargets): PageSearch {
+  // Why the worker is gone, if it stopped (failed) before the build asked for its verdict.
+  let gone: Error | undefined;
   const worker = workerCode(path.join(import.meta.dirname, `page-worker${path.extname(import.meta.filename)}`)).then((code) => {
     const started = new Worker(code, { eval: true, workerData: targets });
     // A build that fails before its audit does not wait for the worker to end.
     started.unref();
+    started.once("error", (error) => (gone ??= error));
+    started.once("exit", (code) => (gone ??= new Error(`the embargo audit's worker stopped with code ${code} before its verdict`)));
     return started;
   });
   // Pages are sent in batches of about a megabyte (a message costs about 0.1 ms of the main
@@ -76,11 +80,13 @@ export function searchPagesInWorker(targets: AuditTargets): PageSearch {
     async audit(folder, written, searched) {
       flush();
       const to = await started;
+      // A worker that died while searching pages would never answer: the build fails instead of waiting.
+      if (gone) throw gone;
       to.ref();
       const leaks = new Promise<Leak[]>((resolve, reject) => {
         to.once("message", resolve);
         to.once("error", reject);
-        to.once("exit", (code) => reject(new Error(`the embargo audit's worker stopped with code ${code} before its verdict`)));
+        to.once("exit", (code) => reject(gone ?? new Error(`the embargo audit's worker stopped with code ${code} before its verdict`)));
       });
       to.postMessage({ folder, written, searched } satisfies PageWorkerMessage);
       return leaks;

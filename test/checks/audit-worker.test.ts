@@ -50,3 +50,14 @@ describe("the embargo audit on a worker thread", () => {
     expect(leaks.map(({ output, trace }) => `${output} ${trace}`)).toEqual(["index.bin title"]);
   });
 });
+
+describe("a worker that fails", () => {
+  it("fails the build's audit with its error instead of leaving the build waiting for a verdict", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
+    // Targets the worker cannot compile a finder from: it stops as it starts, before any verdict is asked for.
+    const search = searchPagesInWorker({ hidden: [null as unknown as HiddenRelease], published: [] });
+    search.search(path.join(folder, "page.html"), bytesOf(CLEAN).buffer as ArrayBuffer);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await expect(search.audit(folder, new Map(), new Map())).rejects.toThrow();
+  }, 10_000);
+});
