@@ -7,7 +7,7 @@ import type { Diagnostic, Release } from "../release/model.ts";
 import type { Section } from "../site/newsroom.ts";
 import type { CardInput } from "./card.ts";
 import { OG_SIZE } from "./card.ts";
-import { mapLimit } from "./limit.ts";
+import { mapLimit, oneAtATime } from "./limit.ts";
 import { locateImage } from "./locate.ts";
 import { cardFile, cardFingerprint, cropPhoto, feedLogo, ogPath, type OgImage } from "./og.ts";
 import { makePicture, type Picture } from "./picture.ts";
@@ -112,8 +112,16 @@ export async function buildImages(releases: Release[], sections: Section[], opti
   return set;
 }
 
+// Photos are made one at a time (cards are not): libvips' buffers for one photo's AVIF, WebP and
+// JPEG widths are tens of MB, and what its threads took stays in the process until it ends.
+const onePhotoAtATime = oneAtATime();
+
 /** Pictures and crop of one release's photo; a file sharp cannot read is an error naming the release. */
-async function processPhoto(release: Release, file: string, cache: string) {
+function processPhoto(release: Release, file: string, cache: string) {
+  return onePhotoAtATime(() => makePhoto(release, file, cache));
+}
+
+async function makePhoto(release: Release, file: string, cache: string) {
   try {
     const { picture, files } = await makePicture(file, release.imageAlt ?? "", path.join(cache, "bayan-img"));
     return { picture, files, crop: await cropPhoto(file, path.join(cache, "bayan-og")) };
