@@ -45,7 +45,7 @@ export interface ImageBuildOptions {
   cards?: boolean | number;
   /** Work on these releases (URLs) only, as after an edit; their place among `releases` still decides their card. */
   only?: ReadonlySet<string>;
-  /** Releases worked on at once. Default: twice the number of CPUs (sharp waits on its own threads). */
+  /** Releases worked on at once (their photos are still made one at a time). Default: twice the number of CPUs (sharp waits on its own threads). */
   concurrency?: number;
 }
 
