@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { localize, type Site } from "../config.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
@@ -54,6 +55,9 @@ export interface ImageBuildOptions {
  * A release whose image is missing fails the whole step with a `ReleaseErrors` naming every such file.
  */
 export async function buildImages(releases: Release[], sections: Section[], options: ImageBuildOptions): Promise<ImageSet> {
+  // libvips' operation cache (up to 50 MB and 100 operations by default) only held memory here: no
+  // card or photo repeats another's operations, each starting from buffers of its own.
+  sharp.cache(false);
   const { only } = options;
   const located = locateAll(only ? releases.filter((release) => only.has(release.url)) : releases, options.root);
   const cache = options.cacheDir ?? path.join(options.root, ".cache");

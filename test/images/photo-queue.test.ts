@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { validateSite } from "../../src/config.ts";
 import { buildImages } from "../../src/images/build.ts";
@@ -52,6 +53,12 @@ describe("release photos, made one at a time", () => {
     expect([...set.pictures.keys()]).toEqual(expect.arrayContaining(slugs.map((slug) => `/releases/2026/11/${slug}/`)));
     expect(set.pictures.size).toBe(slugs.length);
     for (const slug of slugs) expect(set.releaseCards.get(`/releases/2026/11/${slug}/`)?.type).toBe("image/jpeg");
+  });
+
+  it("leaves nothing in libvips' operation cache once the photos and cards are made", async () => {
+    const set = await buildImages([release("a"), { ...release("b"), image: undefined }], sections, { site, root: project(["a"]), base, cacheDir: temp() });
+    expect(set.cardsDrawn).toBe(2);
+    expect(sharp.cache()).toMatchObject({ memory: { current: 0 }, items: { current: 0 } });
   });
 
   it("names the release whose photo cannot be read, and the next build's photos are made all the same", async () => {
