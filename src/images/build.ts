@@ -1,13 +1,14 @@
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { localize, type Site } from "../config.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import type { Diagnostic, Release } from "../release/model.ts";
 import type { Section } from "../site/newsroom.ts";
 import type { CardInput } from "./card.ts";
 import { OG_SIZE } from "./card.ts";
-import { mapLimit } from "./limit.ts";
+import { mapLimit, oneAtATime } from "./limit.ts";
 import { locateImage } from "./locate.ts";
 import { cardFile, cardFingerprint, cropPhoto, feedLogo, ogPath, type OgImage } from "./og.ts";
 import { makePicture, type Picture } from "./picture.ts";
@@ -45,7 +46,7 @@ export interface ImageBuildOptions {
   cards?: boolean | number;
   /** Work on these releases (URLs) only, as after an edit; their place among `releases` still decides their card. */
   only?: ReadonlySet<string>;
-  /** Releases worked on at once. Default: twice the number of CPUs (sharp waits on its own threads). */
+  /** Releases worked on at once (their photos are still made one at a time). Default: twice the number of CPUs (sharp waits on its own threads). */
   concurrency?: number;
 }
 
@@ -54,6 +55,9 @@ export interface ImageBuildOptions {
  * A release whose image is missing fails the whole step with a `ReleaseErrors` naming every such file.
  */
 export async function buildImages(releases: Release[], sections: Section[], options: ImageBuildOptions): Promise<ImageSet> {
+  // libvips' operation cache (up to 50 MB and 100 operations by default) only held memory here: no
+  // card or photo repeats another's operations, each starting from buffers of its own.
+  sharp.cache(false);
   const { only } = options;
   const located = locateAll(only ? releases.filter((release) => only.has(release.url)) : releases, options.root);
   const cache = options.cacheDir ?? path.join(options.root, ".cache");
@@ -112,8 +116,16 @@ export async function buildImages(releases: Release[], sections: Section[], opti
   return set;
 }
 
+// Photos are made one at a time (cards are not): libvips' buffers for one photo's AVIF, WebP and
+// JPEG widths are tens of MB, and what its threads took stays in the process until it ends.
+const onePhotoAtATime = oneAtATime();
+
 /** Pictures and crop of one release's photo; a file sharp cannot read is an error naming the release. */
-async function processPhoto(release: Release, file: string, cache: string) {
+function processPhoto(release: Release, file: string, cache: string) {
+  return onePhotoAtATime(() => makePhoto(release, file, cache));
+}
+
+async function makePhoto(release: Release, file: string, cache: string) {
   try {
     const { picture, files } = await makePicture(file, release.imageAlt ?? "", path.join(cache, "bayan-img"));
     return { picture, files, crop: await cropPhoto(file, path.join(cache, "bayan-og")) };

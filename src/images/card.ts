@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import sharp from "sharp";
 import { escapeHtml } from "../util/html.ts";
+import { oneAtATime } from "./limit.ts";
 
 /** Size of Open Graph images: what Facebook, X, LinkedIn and WhatsApp crop least. */
 export const OG_SIZE = { width: 1200, height: 630 } as const;
@@ -183,12 +184,7 @@ function register(font: Font): Promise<unknown> {
 // libvips' text rendering is not safe on two threads at once: a first build drawing 10,000 cards
 // four at a time died once with SIGFPE inside libvips' font tables (g_hash_table, the race of
 // sharp issue #4401). Text images are made one at a time; the rest of a card is not.
-let textQueue: Promise<unknown> = Promise.resolve();
-function oneTextAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const turn = textQueue.then(work, work);
-  textQueue = turn.catch(() => undefined);
-  return turn;
-}
+const oneTextAtATime = oneAtATime();
 
 /** One block of text as an ink mask, wrapped at `width`; with `boxHeight`, scaled to fill that box. */
 async function text(content: string, options: { font: Font; px: number; width: number; boxHeight?: number }): Promise<Mask & { px: number }> {

@@ -89,7 +89,12 @@ async function resize(file: string, cacheDir: string): Promise<Record<string, Im
       return stats;
   }
   // eleventy-img's own cache only checks that an output exists: it writes nothing here, we do.
-  const stats = await eleventyImage(file, { ...RESIZE_OPTIONS, outputDir: cacheDir, dryRun: true, useCache: false });
+  // One format at a time (eleventy-img otherwise runs all nine outputs at once): three AVIF
+  // encodes of a photo side by side take about 185 MB, and what libvips' threads took stays in
+  // the process's memory until it ends. File names do not depend on the formats asked for.
+  const stats: Record<string, ImageStat[]> = {};
+  for (const format of FORMATS)
+    Object.assign(stats, await eleventyImage(file, { ...RESIZE_OPTIONS, formats: [format], outputDir: cacheDir, dryRun: true, useCache: false }));
   for (const stat of Object.values(stats).flat()) {
     stat.outputPath = path.join(cacheDir, stat.filename);
     writeSealed(stat.outputPath, stat.buffer!);

@@ -103,7 +103,10 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
       };
       const read = () => {
         const bytes = readFileSync(absolute);
-        const parse = () => parseRelease(bytes, parseOptions);
+        // A copy: a fresh parse holds slices of the file's text (a date, a dateline, the pieces of a
+        // title), and V8 keeps a whole string for a slice of it, so every file's text would stay in
+        // memory beside its HTML and plain text (23 MB of heap at 10,000 releases; the copy, 0.2 s).
+        const parse = () => structuredClone(parseRelease(bytes, parseOptions));
         return diskCache ? diskCache.parse(bytes, parseOptions, parse, stat) : parse();
       };
       parseCache.set(absolute, (cached = { key, stat, parsed: (named ? undefined : diskCache?.unchanged(stat, parseOptions)) ?? read() }));

@@ -136,8 +136,12 @@ export interface ParsedRelease {
   bodyHtml: string;
   /** Body as plain text, blocks separated by blank lines: for summaries and search. */
   bodyText: string;
-  /** Plain text of the first real paragraph (after the dateline): for generated summaries. */
-  firstParagraph: string;
+  /**
+   * The start of the first real paragraph (after the dateline), or of the body without one, cut
+   * at a word (`summarize`): the summary of a release whose front matter gives none. Kept instead
+   * of the paragraph, a second copy of a large part of the body in every parse held in memory.
+   */
+  generatedSummary: string;
   /** 1-based line where the body starts (after front matter): error lines count from the file's top. */
   bodyLine: number;
   /** 1-based line of each front matter key, so later checks can point at it. */

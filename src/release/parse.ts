@@ -3,6 +3,7 @@
  * never throws: every problem becomes a diagnostic with the file, the line and a fix.
  */
 import { directionOf } from "../text/direction.ts";
+import { summarize } from "../text/summary.ts";
 import { renderTextBody } from "./blocks.ts";
 import { fold } from "./dateline.ts";
 import { decodeRelease } from "./decode.ts";
@@ -54,7 +55,7 @@ export function parseRelease(input: Uint8Array | string, options: ParseOptions):
 }
 
 function emptyRelease(diagnostics: Diagnostic[]): ParsedRelease {
-  return { frontMatter: {}, extra: {}, title: "", titleLine: 1, bodyHtml: "", bodyText: "", firstParagraph: "", bodyLine: 1, keyLines: {}, diagnostics };
+  return { frontMatter: {}, extra: {}, title: "", titleLine: 1, bodyHtml: "", bodyText: "", generatedSummary: "", bodyLine: 1, keyLines: {}, diagnostics };
 }
 
 function parse(input: Uint8Array | string, options: ParseOptions): ParsedRelease {
@@ -125,7 +126,7 @@ function parse(input: Uint8Array | string, options: ParseOptions): ParsedRelease
   if (rendered.byline) release.byline = rendered.byline;
   release.bodyHtml = rendered.html;
   release.bodyText = rendered.text;
-  release.firstParagraph = rendered.firstParagraph;
+  release.generatedSummary = summarize(rendered.firstParagraph || rendered.text);
   return release;
 }
 

@@ -4,7 +4,6 @@ import type { Site } from "../config.ts";
 import { dateFromFileName, fromCalendarDate, parseDateValue, toIso } from "../dates/dates.ts";
 import { directionOf, languageOfFileName } from "../text/direction.ts";
 import { slugify, slugLimit, type SlugStyle } from "../text/slug.ts";
-import { summarize } from "../text/summary.ts";
 import type { DateSource, Diagnostic, ParsedRelease, Release } from "./model.ts";
 import { cleanTags } from "./tags.ts";
 import { releaseUrl } from "./url.ts";
@@ -78,7 +77,7 @@ export function resolveRelease(parsed: ParsedRelease, context: ResolveContext): 
   const tags = cleanTags(fm.tags ?? [], file, parsed.keyLines.tags);
   diagnostics.push(...tags.diagnostics);
 
-  const summary = fm.summary?.trim() || summarize(parsed.firstParagraph || parsed.bodyText);
+  const summary = fm.summary?.trim() || parsed.generatedSummary;
   if (!fm.summary?.trim() && !fm.draft) {
     // Not a problem (the README says so): a note, shown only with --verbose.
     report(

@@ -75,10 +75,18 @@ describe("body", () => {
     expect(release.dateline).toEqual({ text: "الرياض 31 فبراير 2026 (واس)", location: "الرياض", agency: "واس" });
   });
 
-  it("gives bodyText with the dateline and firstParagraph without it", () => {
+  it("gives bodyText with the dateline and the generated summary without it", () => {
     const release = parse("العنوان\n\nRIYADH, Nov. 24, 2026 (SPA) — The text.\n\nMore.", { defaultLang: "en" });
     expect(release.bodyText).toBe("RIYADH, Nov. 24, 2026 (SPA) — The text.\n\nMore.");
-    expect(release.firstParagraph).toBe("The text.");
+    expect(release.generatedSummary).toBe("The text.");
+  });
+
+  it("keeps the start of a long first paragraph as the summary, not a second copy of the paragraph", () => {
+    const paragraph = Array.from({ length: 300 }, (_, i) => `كلمة${i}`).join(" ");
+    const release = parse(`العنوان\n\n${paragraph}\n\nفقرة ثانية.`);
+    expect(release.generatedSummary).toBe(`${paragraph.slice(0, paragraph.lastIndexOf(" ", 200))}…`);
+    // What a parse holds (and the parse cache stores): the body twice (HTML and text), not three times.
+    expect(JSON.stringify(release).length).toBeLessThan(release.bodyHtml.length + release.bodyText.length + 1500);
   });
 
   it("takes the direction from front matter lang, then the site language", () => {
@@ -176,7 +184,7 @@ describe("wire copy", () => {
         "الطاقة المتجددة.",
       ].join("\n\n"),
     );
-    expect(release).toMatchObject({ title: "المملكة تستضيف مؤتمر الطاقة", desk: "اقتصادي", firstParagraph: expect.stringMatching(/^أعلنت/) });
+    expect(release).toMatchObject({ title: "المملكة تستضيف مؤتمر الطاقة", desk: "اقتصادي", generatedSummary: expect.stringMatching(/^أعلنت/) });
     expect(release.dateline).toMatchObject({ location: "الكويت", agency: "واس", date: { year: 2015, month: 8, day: 10 } });
     expect(tagsOf(release.bodyHtml)).toEqual(["p", "span", "p", "p", "ol", "li", "li"]);
     expect(release.diagnostics).toEqual([]);

@@ -33,7 +33,7 @@ function checkRelease(release: ParsedRelease, format: "txt" | "md"): void {
     }
     if (tag === "span") expect(element.getAttribute("class")).toBe("dateline");
   }
-  for (const text of [release.title, release.bodyHtml, release.bodyText, release.firstParagraph]) {
+  for (const text of [release.title, release.bodyHtml, release.bodyText, release.generatedSummary]) {
     expect(text).not.toMatch(XML_FORBIDDEN);
   }
   expect(release.title).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u200B\uFEFF]/);

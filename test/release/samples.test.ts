@@ -33,7 +33,7 @@ describe("good samples", () => {
     expect([...body.querySelectorAll("h2")].map((h) => h.textContent)).toEqual(["اتصال وزارة الدفاع بين السعودية وقطر", "تعزيز الروابط العسكرية"]);
     expect(body.querySelectorAll("p")).toHaveLength(4);
     expect(release.dateline).toBeUndefined();
-    expect(release.firstParagraph).toMatch(/^أجرى الأمير خالد بن سلمان/);
+    expect(release.generatedSummary).toMatch(/^أجرى الأمير خالد بن سلمان/);
     expect(release.bodyText.split("\n\n")).toHaveLength(6);
   });
 
@@ -65,7 +65,7 @@ describe("good samples", () => {
       const first = body.querySelector("p")!;
       expect(first.firstElementChild?.outerHTML.replace(/&#160;|\u00A0/g, " ")).toBe(`<span class="dateline">${release.dateline!.text}</span>`);
       expect(first.textContent).toMatch(/\(واس\) – دشّنت الهيئة/);
-      expect(release.firstParagraph).toMatch(/^دشّنت الهيئة اليوم/);
+      expect(release.generatedSummary).toMatch(/^دشّنت الهيئة اليوم/);
       expect(release.bodyText).toMatch(/^الجبيل 14 جمادى/);
     });
 
@@ -99,7 +99,7 @@ describe("good samples", () => {
     expect(body.querySelectorAll("bdi")).toHaveLength(0);
     expect(body.querySelector("a")?.getAttribute("href")).toBe("https://example.org/reports/jubail-2026.pdf");
     expect(release.bodyHtml).not.toContain("ENDS");
-    expect(release.firstParagraph).toMatch(/^The authority today opened/);
+    expect(release.generatedSummary).toMatch(/^The authority today opened/);
   });
 
   it("2026-10-05-digital-services.md: Markdown with Arabic quotes, date kept with its offset", () => {
@@ -113,7 +113,7 @@ describe("good samples", () => {
     expect(body.querySelector("strong")?.textContent).toBe("إطلاق الجيل الثاني");
     expect(body.querySelector("blockquote > p")?.textContent).toMatch(/^«هدفنا .* دقائق»/);
     expect(body.querySelector("a")?.getAttribute("href")).toBe("https://example.org/portal");
-    expect(release.firstParagraph).toMatch(/^أعلنت الوزارة اليوم إطلاق الجيل الثاني/);
+    expect(release.generatedSummary).toMatch(/^أعلنت الوزارة اليوم إطلاق الجيل الثاني/);
   });
 
   it("2026-09-14-flu-campaign-bom-crlf.txt parses as if it were clean UTF-8 with LF", () => {
