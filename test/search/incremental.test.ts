@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PACKED, readingsOf } from "../../src/search/archive.ts";
 import { INDEX_TUNING } from "../../src/search/build.ts";
 import { decodePostings, decodeShard } from "../../src/search/format.ts";
 import type { SearchDoc } from "../../src/search/model.ts";
@@ -39,8 +40,22 @@ const NEWEST: SearchDoc = {
   text: "أعلنت الهيئة العامة للطيران المدني اليوم بدء أعمال توسعة صالات المغادرة في مطار أبها.\n\nوتشمل التوسعة بوابات إلكترونية ومواقف للحافلات.",
 };
 
-/** The counted words the cache holds, by key. */
-const analysed = (cacheDir: string) => readAnalyses(cacheDir, searchFingerprint());
+/** The counted words the cache holds, by key: each release's lengths and readings, written out. */
+const analysed = (cacheDir: string): Map<string, string> => {
+  const cached = readAnalyses(cacheDir, searchFingerprint());
+  if (!cached) return new Map();
+  const { archive, keys } = cached;
+  return new Map(
+    keys.map((key, r) => {
+      const readings = [...readingsOf(archive, r)];
+      const words = Array.from({ length: readings.length / PACKED }, (_, i) => {
+        const [stems, spelling, ...counts] = readings.slice(i * PACKED, (i + 1) * PACKED);
+        return [archive.strings[stems], archive.strings[spelling], ...counts].join(" ");
+      });
+      return [key, [archive.lengths[r * 2], archive.lengths[r * 2 + 1], ...words].join("\n")];
+    }),
+  );
+};
 
 const build = (name: string, docs: SearchDoc[], cacheDir?: string): Map<string, Buffer> => {
   writeSearchIndex(docs, join(temp, name), { cacheDir });
