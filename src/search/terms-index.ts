@@ -30,8 +30,9 @@ const READINGS_PER_RUN = 400_000;
  * Hands `emit` every file of the terms' half for releases of languages `langs` (each release's,
  * in release order) whose counted words are `archive`. With `previous`, works out again only what
  * changed since (see above); when most releases changed, or their numbers moved, from nothing.
+ * Returns how many terms it worked out, of how many.
  */
-export function emitTermFiles(archive: Archive, langs: string[], emit: EmitFile, previous?: PreviousTerms): void {
+export function emitTermFiles(archive: Archive, langs: string[], emit: EmitFile, previous?: PreviousTerms): { worked: number; terms: number } {
   const languages = [...new Set(langs)].sort(compareStrings);
   if (languages.length > 1)
     emit(
@@ -41,13 +42,15 @@ export function emitTermFiles(archive: Archive, langs: string[], emit: EmitFile,
   const votes = vote(archive, INDEX_TUNING);
   const packer = new ShardPacker(INDEX_TUNING, emit);
   const changed = previous && changedReleases(previous.archive, archive);
-  if (previous && changed) mergeEntries(packer, previous, archive, votes, changed);
+  let worked = votes.terms.length;
+  if (previous && changed) worked = mergeEntries(packer, previous, archive, votes, changed);
   else for (const [from, to] of termRuns(archive, votes, READINGS_PER_RUN)) for (const { term, bytes } of termEntries(archive, votes, INDEX_TUNING, from, to)) packer.add(term, bytes);
   const groups = packer.finish();
   const typos = typoBuckets(spellingsOf(archive));
   for (const [file, contents] of typos.files) emit(file, contents);
   const meta: IndexMeta = { format: 3, docs: releaseCount(archive), langs: languages, groups, typos: typos.buckets };
   emit(META_PATH, JSON.stringify(meta));
+  return { worked, terms: votes.terms.length };
 }
 
 /**
@@ -60,7 +63,7 @@ function changedReleases(before: Archive, after: Archive): number[] | undefined 
   const [old, now] = [releaseCount(before), releaseCount(after)];
   for (let r = 0; r < Math.max(old, now); r++) {
     if (r >= old || r >= now || !sameRelease(before, after, r)) changed.push(r);
-    if (changed.length * 8 > now) return undefined;
+    if (changed.length * 2 > Math.max(old, now)) return undefined;
   }
   return changed;
 }
@@ -73,8 +76,8 @@ function sameRelease(before: Archive, after: Archive, r: number): boolean {
   return true;
 }
 
-/** The last build's entries, but those of the terms the change touches, which are worked out again. */
-function mergeEntries(packer: ShardPacker, previous: PreviousTerms, archive: Archive, votes: Vote, changed: number[]): void {
+/** The last build's entries, but those of the terms the change touches, which are worked out again; returns how many those are. */
+function mergeEntries(packer: ShardPacker, previous: PreviousTerms, archive: Archive, votes: Vote, changed: number[]): number {
   const touched = touchedTerms(previous.archive, archive, votes, changed);
   const only = new Uint8Array(votes.terms.length);
   votes.terms.forEach((term, rank) => void (only[rank] = touched.has(term) ? 1 : 0));
@@ -87,6 +90,7 @@ function mergeEntries(packer: ShardPacker, previous: PreviousTerms, archive: Arc
     }
   }
   for (; next < fresh.length; next++) packer.add(fresh[next].term, fresh[next].bytes);
+  return touched.size;
 }
 
 /** The terms whose entries may differ: those the changed releases hold, before and after, and those a spelling's reading moved from or to. */
