@@ -24,8 +24,7 @@ export interface Archive {
 export const releaseCount = (archive: Archive): number => archive.starts.length - 1;
 
 /** The readings of release `r`, packed (a view, not a copy). */
-export const readingsOf = (archive: Archive, r: number): Int32Array =>
-  archive.readings.subarray(archive.starts[r] * PACKED, archive.starts[r + 1] * PACKED);
+export const readingsOf = (archive: Archive, r: number): Int32Array => archive.readings.subarray(archive.starts[r] * PACKED, archive.starts[r + 1] * PACKED);
 
 /** Makes an archive release by release, from packed readings of another archive or from counted words. */
 export class ArchiveBuilder {

@@ -49,7 +49,7 @@ export function indexTexts(docs: SearchDoc[], part: IndexPart): Map<string, stri
   const ordered = [...docs].sort(compareDocs);
   // The terms' half splits a release into passages only when it counts its words (see `releaseTerms`).
   const passagesOf = part === "terms" ? undefined : ordered.map((doc) => splitPassages(doc.text));
-  const texts: Map<string, string | Uint8Array> = passagesOf ? documentTexts(ordered, passagesOf) : new Map();
+  const texts = new Map<string, string | Uint8Array>(passagesOf ? documentTexts(ordered, (id) => passagesOf[id]) : []);
   if (part === "documents") return texts;
   const builder = new ArchiveBuilder();
   ordered.forEach((doc, id) => builder.addTerms(releaseTerms(doc, passagesOf?.[id])));
@@ -62,26 +62,21 @@ export function indexTexts(docs: SearchDoc[], part: IndexPart): Map<string, stri
 }
 
 /**
- * Each document's own files (what a result shows), not yet deflated: path → JSON text. Their
- * contents do not depend on the numbering, only their paths do, so a build can take the deflated
- * file of an unchanged document from a cache (see `write.ts`).
+ * Each document's own files (what a result shows), not yet deflated: path and JSON text, one
+ * document at a time, so a build need not hold them all. Their contents do not depend on the
+ * numbering, only their paths do, so a build can take the deflated file of an unchanged document
+ * from a cache (see `write.ts`). `ordered` as {@link orderedDocs} gives them; `passagesOf(id)` as
+ * `splitPassages` gives a document's passages.
  */
-export function documentFiles(docs: SearchDoc[]): Map<string, string> {
-  const ordered = [...docs].sort(compareDocs);
-  return documentTexts(
-    ordered,
-    ordered.map((doc) => splitPassages(doc.text)),
-  );
-}
-
-function documentTexts(ordered: SearchDoc[], passagesOf: Passage[][]): Map<string, string> {
-  const texts = new Map<string, string>();
-  ordered.forEach((doc, id) => {
-    const passages = passagesOf[id];
-    texts.set(docPath(id), JSON.stringify(storedDoc(doc, passages[0]?.text ?? "")));
-    if (passages.length > 1) texts.set(bodyPath(id), JSON.stringify(passages.slice(1).map((p) => p.text)));
-  });
-  return texts;
+export function* documentTexts(
+  ordered: SearchDoc[],
+  passagesOf = (id: number): Passage[] => splitPassages(ordered[id].text),
+): Generator<[file: string, text: string]> {
+  for (const [id, doc] of ordered.entries()) {
+    const passages = passagesOf(id);
+    yield [docPath(id), JSON.stringify(storedDoc(doc, passages[0]?.text ?? ""))];
+    if (passages.length > 1) yield [bodyPath(id), JSON.stringify(passages.slice(1).map((p) => p.text))];
+  }
 }
 
 function storedDoc(doc: SearchDoc, lead: string): StoredDoc {

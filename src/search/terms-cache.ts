@@ -69,7 +69,8 @@ export function readAnalyses(cacheDir: string, fingerprint: string): CachedAnaly
     starts[r + 1] = at += count;
   }
   if (at * PACKED !== readings.length || strings.some((text) => typeof text !== "string")) return undefined;
-  for (let i = 0; i < readings.length; i += PACKED) if (!(readings[i] >= 0 && readings[i] < strings.length && readings[i + 1] >= 0 && readings[i + 1] < strings.length)) return undefined;
+  for (let i = 0; i < readings.length; i += PACKED)
+    if (!(readings[i] >= 0 && readings[i] < strings.length && readings[i + 1] >= 0 && readings[i + 1] < strings.length)) return undefined;
   return { archive: { strings, readings, starts, lengths }, keys };
 }
 
@@ -78,7 +79,10 @@ export function saveAnalyses(cacheDir: string, fingerprint: string, { archive, k
   const { strings, readings, starts, lengths } = compacted(archive);
   const releases: AnalysesHeader["releases"] = keys.map((key, r) => [key, lengths[r * 2], lengths[r * 2 + 1], starts[r + 1] - starts[r]]);
   const header: AnalysesHeader = { strings, releases };
-  writePack(path.join(cacheDir, ANALYSES), fingerprint, [Buffer.from(`${JSON.stringify(header)}\n`), new Uint8Array(readings.buffer, readings.byteOffset, readings.byteLength)]);
+  writePack(path.join(cacheDir, ANALYSES), fingerprint, [
+    Buffer.from(`${JSON.stringify(header)}\n`),
+    new Uint8Array(readings.buffer, readings.byteOffset, readings.byteLength),
+  ]);
 }
 
 /** The files of the last build of the terms, from the cache; undefined when it has none of this code or its pack is damaged. */

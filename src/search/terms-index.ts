@@ -34,17 +34,15 @@ const READINGS_PER_RUN = 400_000;
  */
 export function emitTermFiles(archive: Archive, langs: string[], emit: EmitFile, previous?: PreviousTerms): { worked: number; terms: number } {
   const languages = [...new Set(langs)].sort(compareStrings);
-  if (languages.length > 1)
-    emit(
-      LANGS_PATH,
-      Buffer.from(langs.map((lang) => languages.indexOf(lang))),
-    );
+  if (languages.length > 1) emit(LANGS_PATH, Buffer.from(langs.map((lang) => languages.indexOf(lang))));
   const votes = vote(archive, INDEX_TUNING);
   const packer = new ShardPacker(INDEX_TUNING, emit);
   const changed = previous && changedReleases(previous.archive, archive);
   let worked = votes.terms.length;
   if (previous && changed) worked = mergeEntries(packer, previous, archive, votes, changed);
-  else for (const [from, to] of termRuns(archive, votes, READINGS_PER_RUN)) for (const { term, bytes } of termEntries(archive, votes, INDEX_TUNING, from, to)) packer.add(term, bytes);
+  else
+    for (const [from, to] of termRuns(archive, votes, READINGS_PER_RUN))
+      for (const { term, bytes } of termEntries(archive, votes, INDEX_TUNING, from, to)) packer.add(term, bytes);
   const groups = packer.finish();
   const typos = typoBuckets(spellingsOf(archive));
   for (const [file, contents] of typos.files) emit(file, contents);
@@ -99,7 +97,10 @@ function touchedTerms(before: Archive, after: Archive, votes: Vote, changed: num
   const touched = new Set<string>();
   const add = (term: string | undefined) => void (term !== undefined && touched.add(term));
   for (const r of changed) {
-    for (const [archive, voted] of [[before, previousVotes], [after, votes]] as const) {
+    for (const [archive, voted] of [
+      [before, previousVotes],
+      [after, votes],
+    ] as const) {
       if (r >= releaseCount(archive)) continue;
       const readings = readingsOf(archive, r);
       for (let at = 0; at < readings.length; at += PACKED) add(termOfString(voted, readings[at]));

@@ -6,7 +6,7 @@ import { publishFiles } from "../util/files.ts";
 import { contentHash, hashOf } from "../util/hash.ts";
 import { openLinkCache, type LinkCache } from "../util/link-cache.ts";
 import { modulesOf } from "../util/modules.ts";
-import { INDEX_TUNING, deflateIndexFile, indexTexts, orderedDocs, type IndexFile, type IndexPart } from "./build.ts";
+import { INDEX_TUNING, deflateIndexFile, documentTexts, indexTexts, orderedDocs, type IndexFile, type IndexPart } from "./build.ts";
 import { META_PATH } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
 import { type Archive, ArchiveBuilder, readingsOf } from "./archive.ts";
@@ -50,7 +50,13 @@ export function writeSearchIndex<Leak>(
   const halves: IndexPart[] = part === "all" ? ["documents", "terms"] : [part];
   for (const half of halves) {
     if (cacheDir && half === "terms") writeCachedTerms(docs, cacheDir, fingerprint, place);
-    else writeFiles(indexTexts(docs, half), cacheDir ? openLinkCache(path.join(cacheDir, half)) : undefined, fingerprint, place);
+    else
+      writeFiles(
+        half === "documents" ? documentTexts(orderedDocs(docs)) : indexTexts(docs, half),
+        cacheDir ? openLinkCache(path.join(cacheDir, half)) : undefined,
+        fingerprint,
+        place,
+      );
   }
   return found;
 }
@@ -58,7 +64,7 @@ export function writeSearchIndex<Leak>(
 type Place = (file: string, inflated: IndexFile["inflated"], write: (target: string) => void) => void;
 
 /** Deflates and writes `texts`; with `cache`, links a file from it when it holds the same contents. */
-function writeFiles(texts: Map<string, string | Uint8Array>, cache: LinkCache | undefined, fingerprint: string, place: Place): void {
+function writeFiles(texts: Iterable<[file: string, contents: string | Uint8Array]>, cache: LinkCache | undefined, fingerprint: string, place: Place): void {
   const links: Array<[from: string, to: string]> = [];
   for (const [file, contents] of texts) {
     if (file === META_PATH) place(file, contents as string, (target) => writeFileSync(target, contents as string));

@@ -67,7 +67,10 @@ describe("the terms' files worked out again from the last build", () => {
   it("works out only an edited release's terms, before and after, when its number stays", () => {
     const newest = orderedDocs(SAMPLE_DOCS).at(-1)!;
     const edited = { ...newest, title: `${newest.title} المحدث`, text: newest.text.replace(/\n\n[^\n]+$/, "\n\nفقرة جديدة عن الاستثمار الزراعي.") };
-    const { worked, terms } = rebuilt(SAMPLE_DOCS, SAMPLE_DOCS.map((doc) => (doc === newest ? edited : doc)));
+    const { worked, terms } = rebuilt(
+      SAMPLE_DOCS,
+      SAMPLE_DOCS.map((doc) => (doc === newest ? edited : doc)),
+    );
     expect(worked).toBeLessThan(terms / 2);
   });
 
