@@ -71,18 +71,21 @@ export class ArchiveBuilder {
   }
 }
 
-/** The same archive with only the strings its readings use, renumbered (a cache keeps no strings of deleted releases). */
+/**
+ * The same archive with only the strings its readings use, renumbered (a cache keeps no strings
+ * of deleted releases). Renumbers `archive`'s readings in place rather than copying them: it is
+ * for saving an archive no longer used.
+ */
 export function compacted(archive: Archive): Archive {
   const { readings } = archive;
   const renumbered = new Int32Array(archive.strings.length).fill(-1);
   const strings: string[] = [];
-  const out = new Int32Array(readings);
-  for (let at = 0; at < out.length; at += PACKED) {
+  for (let at = 0; at < readings.length; at += PACKED) {
     for (const field of [at, at + 1]) {
-      const old = out[field];
+      const old = readings[field];
       if (renumbered[old] < 0) renumbered[old] = strings.push(archive.strings[old]) - 1;
-      out[field] = renumbered[old];
+      readings[field] = renumbered[old];
     }
   }
-  return { ...archive, strings, readings: out };
+  return { ...archive, strings };
 }

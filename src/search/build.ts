@@ -87,7 +87,7 @@ function storedDoc(doc: SearchDoc, lead: string): StoredDoc {
 
 /** An index file's contents, raw-deflated as every `.bin` file is. */
 export function deflateIndexFile(data: string | Uint8Array): IndexFile {
-  const inflated = Buffer.from(data);
+  const inflated = typeof data === "string" ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   // Index files are small: a 4 KB window loses nothing and makes each call cheap.
   return { content: new Uint8Array(deflateRawSync(inflated, { level: 9, windowBits: 12, memLevel: 7 })), inflated };
 }

@@ -11,7 +11,8 @@
  * Each pack begins with a line naming the analysis code it was made by and a hash of the rest:
  * a pack of other code, or whose bytes do not match that hash (damaged, cut short), is not used.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
 import { contentHash } from "../util/hash.ts";
 import { type Archive, PACKED, compacted } from "./archive.ts";
@@ -52,10 +53,10 @@ export function readAnalyses(cacheDir: string, fingerprint: string): CachedAnaly
   const newline = body ? body.indexOf(10) : -1;
   const header = body && newline >= 0 ? (parsed(body.subarray(0, newline).toString("utf8")) as AnalysesHeader | undefined) : undefined;
   if (!body || !Array.isArray(header?.strings) || !Array.isArray(header.releases)) return undefined;
-  // Copied once into memory of its own: the body's offset in the file need not be a multiple of 4.
   const data = body.subarray(newline + 1);
   if (data.length % 4 !== 0) return undefined;
-  const readings = new Int32Array(new Uint8Array(data).buffer);
+  // The header is padded so the numbers begin at a multiple of 4 in the file: read in place, not copied.
+  const readings = data.byteOffset % 4 === 0 ? new Int32Array(data.buffer, data.byteOffset, data.length / 4) : new Int32Array(new Uint8Array(data).buffer);
   const { strings, releases } = header;
   const starts = new Int32Array(releases.length + 1);
   const lengths = new Int32Array(releases.length * 2);
@@ -79,8 +80,11 @@ export function saveAnalyses(cacheDir: string, fingerprint: string, { archive, k
   const { strings, readings, starts, lengths } = compacted(archive);
   const releases: AnalysesHeader["releases"] = keys.map((key, r) => [key, lengths[r * 2], lengths[r * 2 + 1], starts[r + 1] - starts[r]]);
   const header: AnalysesHeader = { strings, releases };
+  const json = JSON.stringify(header);
+  // Spaces after the JSON so the numbers begin at a multiple of 4 in the file (see `readAnalyses`).
+  const padding = (4 - ((packLineLength(fingerprint) + Buffer.byteLength(json) + 1) % 4)) % 4;
   writePack(path.join(cacheDir, ANALYSES), fingerprint, [
-    Buffer.from(`${JSON.stringify(header)}\n`),
+    Buffer.from(`${json}${" ".repeat(padding)}\n`),
     new Uint8Array(readings.buffer, readings.byteOffset, readings.byteLength),
   ]);
 }
@@ -123,11 +127,24 @@ function readPack(file: string, fingerprint: string): Buffer | undefined {
   return code === fingerprint && hash === contentHash(body) ? body : undefined;
 }
 
+/** Bytes of a pack's first line: the fingerprint, a space, the body's SHA-1 in hex and a newline. */
+const packLineLength = (fingerprint: string): number => Buffer.byteLength(fingerprint) + 42;
+
 /** Writes a pack whole or not at all (a build stopped halfway leaves the previous one). */
 function writePack(file: string, fingerprint: string, parts: Uint8Array[]): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const body = Buffer.concat(parts);
-  writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(`${fingerprint} ${contentHash(body)}\n`), body]));
+  // Part by part, not joined first: a pack of a large archive is tens of megabytes, and a copy of it would be held at the build's busiest.
+  const hash = createHash("sha1");
+  for (const part of parts) hash.update(part);
+  const fd = openSync(`${file}.tmp`, "w");
+  try {
+    const line = `${fingerprint} ${hash.digest("hex")}\n`;
+    if (line.length !== packLineLength(fingerprint)) throw new Error("a pack's first line is not as long as expected");
+    writeSync(fd, line);
+    for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(`${file}.tmp`, file);
 }
 

@@ -115,7 +115,7 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
     archive,
     ordered.map((doc) => doc.lang),
     (file, contents) => {
-      const inflated = Buffer.from(contents);
+      const inflated = typeof contents === "string" ? Buffer.from(contents) : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
       const hash = contentHash(inflated);
       const bytes: Uint8Array = file === META_PATH ? inflated : (deflated.get(hash) ?? (deflateIndexFile(contents).content as Uint8Array));
       place(file, inflated, (target) => writeFileSync(target, bytes));
