@@ -1,9 +1,9 @@
 /**
- * Term entries (`format.ts`) from an archive's packed counted words, for a run of the vote's terms
- * at a time: a build goes over the readings once per run, so only one run's postings are held, and
- * an incremental build works out only the terms its changed releases hold.
+ * Term entries (`format.ts`) from an archive's packed counted words, one term at a time, so only
+ * one term's postings are held; an incremental build works out only the terms its changed
+ * releases hold.
  */
-import { type Archive, PACKED, readingsOf, releaseCount } from "./archive.ts";
+import { type Archive, PACKED, releaseCount } from "./archive.ts";
 import { encodeEntry, type Posting } from "./format.ts";
 import { compareStrings, type Vote } from "./vote.ts";
 
@@ -44,60 +44,71 @@ interface DocTerm {
 }
 
 /**
- * The entries, sorted by term, of the vote's terms ranked `from` up to `to`, or only those of them
- * `only` marks (by rank). A term with no posting left has no entry.
+ * The entries, in the order of the vote's terms (sorted), of every term or of those `only` marks
+ * (by rank). The readings are sorted by term once (a counting sort, in release order within a
+ * term), so each term's postings are added up, encoded and handed on before the next term's:
+ * only one term's postings are held at a time.
  */
-export function termEntries(archive: Archive, vote: Vote, tuning: PostingTuning, from: number, to: number, only?: Uint8Array): EncodedEntry[] {
-  const byTerm = new Map<number, TermPostings>();
-  for (let doc = 0; doc < releaseCount(archive); doc++) {
-    const stats = releaseStats(archive, vote, doc, (rank) => rank >= from && rank < to && (!only || only[rank] === 1));
-    if (stats.size === 0) continue;
-    addPostings(byTerm, stats, doc, archive, tuning);
-  }
-  return [...byTerm.keys()]
-    .sort((a, b) => a - b)
-    .map((rank) => ({ term: vote.terms[rank], bytes: termEntry(vote.terms[rank], byTerm.get(rank)!, archive.strings, tuning) }));
-}
-
-/** Release `doc`'s readings added up by term, for the terms `wanted` keeps. */
-function releaseStats(archive: Archive, vote: Vote, doc: number, wanted: (rank: number) => boolean): Map<number, DocTerm> {
-  const stats = new Map<number, DocTerm>();
-  const readings = readingsOf(archive, doc);
+export function* termEntries(archive: Archive, vote: Vote, tuning: PostingTuning, only?: Uint8Array): Generator<EncodedEntry> {
+  const { readings } = archive;
+  const wanted = (rank: number) => !only || only[rank] === 1;
+  const bounds = new Int32Array(vote.terms.length + 1);
   for (let at = 0; at < readings.length; at += PACKED) {
     const rank = vote.termOf[readings[at]];
-    if (!wanted(rank)) continue;
-    const [spelling, title, body, passage, titlePosition] = readings.subarray(at + 1, at + PACKED);
-    let stat = stats.get(rank);
-    if (!stat) stats.set(rank, (stat = { title: 0, body: 0, passage: -1, titleSpelling: -1, titlePosition: -1, spellings: [] }));
-    stat.title += title;
-    stat.body += body;
-    if (passage >= 0 && (stat.passage < 0 || passage < stat.passage)) stat.passage = passage;
-    if (titlePosition >= 0 && (stat.titlePosition < 0 || titlePosition < stat.titlePosition))
-      [stat.titlePosition, stat.titleSpelling] = [titlePosition, spelling];
-    let k = 0;
-    while (k < stat.spellings.length && stat.spellings[k] !== spelling) k += 2;
-    if (k < stat.spellings.length) stat.spellings[k + 1] += title + body;
-    else stat.spellings.push(spelling, title + body);
+    if (wanted(rank)) bounds[rank + 1]++;
   }
-  return stats;
+  for (let rank = 0; rank < vote.terms.length; rank++) bounds[rank + 1] += bounds[rank];
+  // Per place in term order: the reading's offset in `readings`, and its release.
+  const order = new Int32Array(bounds[vote.terms.length]);
+  const docOf = new Int32Array(order.length);
+  const next = bounds.slice(0, vote.terms.length);
+  for (let doc = 0; doc < releaseCount(archive); doc++) {
+    for (let at = archive.starts[doc] * PACKED; at < archive.starts[doc + 1] * PACKED; at += PACKED) {
+      const rank = vote.termOf[readings[at]];
+      if (!wanted(rank)) continue;
+      order[next[rank]] = at;
+      docOf[next[rank]++] = doc;
+    }
+  }
+  for (let rank = 0; rank < vote.terms.length; rank++) {
+    if (bounds[rank] === bounds[rank + 1]) continue;
+    const postings: TermPostings = { df: 0, data: [], spellingCounts: new Map() };
+    for (let place = bounds[rank]; place < bounds[rank + 1]; ) {
+      const doc = docOf[place];
+      const stat: DocTerm = { title: 0, body: 0, passage: -1, titleSpelling: -1, titlePosition: -1, spellings: [] };
+      for (; place < bounds[rank + 1] && docOf[place] === doc; place++) addReading(stat, readings.subarray(order[place] + 1, order[place] + PACKED));
+      addPosting(postings, stat, doc, archive, tuning);
+    }
+    yield { term: vote.terms[rank], bytes: termEntry(vote.terms[rank], postings, archive.strings, tuning) };
+  }
 }
 
-function addPostings(byTerm: Map<number, TermPostings>, stats: Map<number, DocTerm>, doc: number, archive: Archive, tuning: PostingTuning): void {
+/** Adds one reading (its spelling and four counts) to its term's figures in its release. */
+function addReading(stat: DocTerm, [spelling, title, body, passage, titlePosition]: Int32Array): void {
+  stat.title += title;
+  stat.body += body;
+  if (passage >= 0 && (stat.passage < 0 || passage < stat.passage)) stat.passage = passage;
+  if (titlePosition >= 0 && (stat.titlePosition < 0 || titlePosition < stat.titlePosition))
+    [stat.titlePosition, stat.titleSpelling] = [titlePosition, spelling];
+  let k = 0;
+  while (k < stat.spellings.length && stat.spellings[k] !== spelling) k += 2;
+  if (k < stat.spellings.length) stat.spellings[k + 1] += title + body;
+  else stat.spellings.push(spelling, title + body);
+}
+
+/** Adds a term's posting in release `doc`, from its figures there. */
+function addPosting(postings: TermPostings, stat: DocTerm, doc: number, archive: Archive, tuning: PostingTuning): void {
   const { titleWeight, k1, titleB, bodyB, titleLength, bodyLength } = tuning;
   const titleNorm = 1 - titleB + (titleB * archive.lengths[doc * 2]) / titleLength;
   const bodyNorm = 1 - bodyB + (bodyB * archive.lengths[doc * 2 + 1]) / bodyLength;
-  for (const [rank, stat] of stats) {
-    const weight = (titleWeight * stat.title) / titleNorm + stat.body / bodyNorm;
-    const impact = Math.max(1, Math.round((127 * weight) / (k1 + weight)));
-    let entry = byTerm.get(rank);
-    if (!entry) byTerm.set(rank, (entry = { df: 0, data: [], spellingCounts: new Map() }));
-    entry.df++;
-    const spelling = stat.titleSpelling >= 0 ? stat.titleSpelling : mostFrequent(stat.spellings, archive.strings);
-    entry.data.push(doc, (stat.title > 0 ? 0x80 : 0) | impact, spelling, Math.max(0, stat.passage), stat.titlePosition);
-    for (let k = 0; k < stat.spellings.length; k += 2) {
-      const [form, count] = [stat.spellings[k], stat.spellings[k + 1]];
-      entry.spellingCounts.set(form, (entry.spellingCounts.get(form) ?? 0) + count);
-    }
+  const weight = (titleWeight * stat.title) / titleNorm + stat.body / bodyNorm;
+  const impact = Math.max(1, Math.round((127 * weight) / (k1 + weight)));
+  postings.df++;
+  const spelling = stat.titleSpelling >= 0 ? stat.titleSpelling : mostFrequent(stat.spellings, archive.strings);
+  postings.data.push(doc, (stat.title > 0 ? 0x80 : 0) | impact, spelling, Math.max(0, stat.passage), stat.titlePosition);
+  for (let k = 0; k < stat.spellings.length; k += 2) {
+    const [form, count] = [stat.spellings[k], stat.spellings[k + 1]];
+    postings.spellingCounts.set(form, (postings.spellingCounts.get(form) ?? 0) + count);
   }
 }
 
@@ -130,24 +141,4 @@ function mostFrequent(counts: number[], strings: string[]): number {
     if (counts[k + 1] > bestCount || (counts[k + 1] === bestCount && strings[counts[k]] < strings[best])) [best, bestCount] = [counts[k], counts[k + 1]];
   }
   return best;
-}
-
-/**
- * Runs of ranks [from, to) that each hold about `perRun` readings, so one run's postings are
- * held at a time; from the readings per term.
- */
-export function termRuns(archive: Archive, vote: Vote, perRun: number): Array<[from: number, to: number]> {
-  const perTerm = new Float64Array(vote.terms.length);
-  for (let at = 0; at < archive.readings.length; at += PACKED) perTerm[vote.termOf[archive.readings[at]]]++;
-  const runs: Array<[number, number]> = [];
-  let from = 0;
-  let held = 0;
-  perTerm.forEach((count, rank) => {
-    held += count;
-    if (held < perRun) return;
-    runs.push([from, rank + 1]);
-    [from, held] = [rank + 1, 0];
-  });
-  if (from < vote.terms.length || runs.length === 0) runs.push([from, vote.terms.length]);
-  return runs;
 }

@@ -2,8 +2,8 @@
  * The terms' half of the index (shards, groups, typo buckets, `l.bin`, `meta.json`) from an
  * archive's packed counted words (`archive.ts`), from nothing or from the last build's.
  *
- * From nothing, the terms are worked out a run at a time (`postings.ts`), each run's entries
- * packed into shards and handed on before the next run is counted. From the last build, only the
+ * From nothing, the terms are worked out one at a time (`postings.ts`), each entry packed into
+ * its shard and each shard handed on as it ends. From the last build, only the
  * terms that the changed releases hold, before or after, and those whose reading the vote now
  * picks differently (`vote.ts`) are worked out again; every other term's entry is taken from the
  * last build's shards as it was, which gives the same bytes, since an entry depends only on the
@@ -11,7 +11,7 @@
  */
 import { type Archive, PACKED, readingsOf, releaseCount } from "./archive.ts";
 import { LANGS_PATH, META_PATH, shardEntries, type IndexMeta } from "./format.ts";
-import { termEntries, termRuns, type EncodedEntry } from "./postings.ts";
+import { termEntries, type EncodedEntry } from "./postings.ts";
 import { type EmitFile, ShardPacker } from "./shards.ts";
 import { INDEX_TUNING } from "./tuning.ts";
 import { typoBuckets } from "./typos.ts";
@@ -22,9 +22,6 @@ export interface PreviousTerms {
   archive: Archive;
   shards: Iterable<Uint8Array>;
 }
-
-/** Readings a run of terms holds at most, about: its postings are what a build holds at once. */
-const READINGS_PER_RUN = 400_000;
 
 /**
  * Hands `emit` every file of the terms' half for releases of languages `langs` (each release's,
@@ -40,9 +37,7 @@ export function emitTermFiles(archive: Archive, langs: string[], emit: EmitFile,
   const changed = previous && changedReleases(previous.archive, archive);
   let worked = votes.terms.length;
   if (previous && changed) worked = mergeEntries(packer, previous, archive, votes, changed);
-  else
-    for (const [from, to] of termRuns(archive, votes, READINGS_PER_RUN))
-      for (const { term, bytes } of termEntries(archive, votes, INDEX_TUNING, from, to)) packer.add(term, bytes);
+  else for (const { term, bytes } of termEntries(archive, votes, INDEX_TUNING)) packer.add(term, bytes);
   const groups = packer.finish();
   const typos = typoBuckets(spellingsOf(archive));
   for (const [file, contents] of typos.files) emit(file, contents);
@@ -79,7 +74,7 @@ function mergeEntries(packer: ShardPacker, previous: PreviousTerms, archive: Arc
   const touched = touchedTerms(previous.archive, archive, votes, changed);
   const only = new Uint8Array(votes.terms.length);
   votes.terms.forEach((term, rank) => void (only[rank] = touched.has(term) ? 1 : 0));
-  const fresh: EncodedEntry[] = termEntries(archive, votes, INDEX_TUNING, 0, votes.terms.length, only);
+  const fresh: EncodedEntry[] = [...termEntries(archive, votes, INDEX_TUNING, only)];
   let next = 0;
   for (const shard of previous.shards) {
     for (const { term, start, end } of shardEntries(shard)) {
