@@ -9,6 +9,7 @@ import { modulesOf } from "../util/modules.ts";
 import { INDEX_TUNING, deflateIndexFile, documentTexts, indexTexts, orderedDocs, type IndexFile, type IndexPart } from "./build.ts";
 import { META_PATH } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
+import { forgetAnalyzedWords } from "./analyze.ts";
 import { type Archive, ArchiveBuilder, readingsOf } from "./archive.ts";
 import { releaseTerms } from "./release-terms.ts";
 import { type BuiltTerms, type CachedAnalyses, readAnalyses, readBuiltTerms, saveAnalyses, saveBuiltTerms } from "./terms-cache.ts";
@@ -137,6 +138,8 @@ function archiveOf(ordered: SearchDoc[], keys: string[], analysed: CachedAnalyse
     const { archive } = analysed;
     builder.addPacked(readingsOf(archive, at), archive.lengths[at * 2], archive.lengths[at * 2 + 1]);
   });
+  // Every release's words are counted: the memo of analyzed words would only take memory from here on.
+  forgetAnalyzedWords();
   return builder.finish();
 }
 
