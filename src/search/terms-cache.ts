@@ -26,6 +26,8 @@ export interface BuiltTerms {
   build: string;
   /** Key of the counted words its terms were made from (see `write.ts`): the analyses pack's, when that holds this build's. */
   terms: string;
+  /** The typo buckets' number and the bytes their spellings make (see `typos.ts`). */
+  typos: { buckets: number; bytes: number };
   files: Array<[file: string, inflatedHash: string, bytes: Uint8Array]>;
 }
 
@@ -94,8 +96,10 @@ export function readBuiltTerms(cacheDir: string, fingerprint: string): BuiltTerm
   const body = readPack(path.join(cacheDir, FILES), fingerprint);
   if (!body) return undefined;
   const newline = body.indexOf(10);
-  const header = parsed(body.subarray(0, newline).toString("utf8")) as { build?: unknown; terms?: unknown; files?: unknown } | undefined;
+  const header = parsed(body.subarray(0, newline).toString("utf8")) as Partial<Record<keyof BuiltTerms, unknown>> | undefined;
   if (newline < 0 || typeof header?.build !== "string" || typeof header.terms !== "string" || !Array.isArray(header.files)) return undefined;
+  const typos = header.typos as BuiltTerms["typos"] | undefined;
+  if (!Number.isInteger(typos?.buckets) || !Number.isInteger(typos?.bytes)) return undefined;
   const files: BuiltTerms["files"] = [];
   let at = newline + 1;
   for (const [file, hash, length] of header.files as Array<[string, string, number]>) {
@@ -103,12 +107,12 @@ export function readBuiltTerms(cacheDir: string, fingerprint: string): BuiltTerm
     files.push([file, hash, body.subarray(at, at + length)]);
     at += length;
   }
-  return at === body.length ? { build: header.build, terms: header.terms, files } : undefined;
+  return at === body.length ? { build: header.build, terms: header.terms, typos: typos!, files } : undefined;
 }
 
 /** Replaces the cached files of the terms by those of this build. */
-export function saveBuiltTerms(cacheDir: string, fingerprint: string, { build, terms, files }: BuiltTerms): void {
-  const header = JSON.stringify({ build, terms, files: files.map(([file, hash, bytes]) => [file, hash, bytes.length]) });
+export function saveBuiltTerms(cacheDir: string, fingerprint: string, { build, terms, typos, files }: BuiltTerms): void {
+  const header = JSON.stringify({ build, terms, typos, files: files.map(([file, hash, bytes]) => [file, hash, bytes.length]) });
   writePack(path.join(cacheDir, FILES), fingerprint, [Buffer.from(`${header}\n`), ...files.map(([, , bytes]) => bytes)]);
 }
 

@@ -14,22 +14,31 @@ import { LANGS_PATH, META_PATH, shardEntries, type IndexMeta } from "./format.ts
 import { termEntries, type EncodedEntry } from "./postings.ts";
 import { type EmitFile, ShardPacker } from "./shards.ts";
 import { INDEX_TUNING } from "./tuning.ts";
-import { typoBuckets } from "./typos.ts";
+import { typoBuckets, typoBucketsAdded } from "./typos.ts";
 import { compareStrings, termOfString, vote, type Vote } from "./vote.ts";
 
-/** The last build: its counted words (whose strings the new archive's begin with, numbered the same) and its shards, inflated, in order. */
+/**
+ * The last build: its counted words (whose strings the new archive's begin with, numbered the
+ * same), its shards, inflated, in order, and its typo buckets (`bucket(i)` the text of bucket i).
+ */
 export interface PreviousTerms {
   archive: Archive;
   shards: Iterable<Uint8Array>;
+  typos?: { buckets: number; bytes: number; bucket: (i: number) => string };
 }
 
 /**
  * Hands `emit` every file of the terms' half for releases of languages `langs` (each release's,
  * in release order) whose counted words are `archive`. With `previous`, works out again only what
  * changed since (see above); when most releases changed, or their numbers moved, from nothing.
- * Returns how many terms it worked out, of how many.
+ * Returns how many terms it worked out, of how many, and the typo buckets' size (for the next build).
  */
-export function emitTermFiles(archive: Archive, langs: string[], emit: EmitFile, previous?: PreviousTerms): { worked: number; terms: number } {
+export function emitTermFiles(
+  archive: Archive,
+  langs: string[],
+  emit: EmitFile,
+  previous?: PreviousTerms,
+): { worked: number; terms: number; typos: { buckets: number; bytes: number } } {
   const languages = [...new Set(langs)].sort(compareStrings);
   if (languages.length > 1) emit(LANGS_PATH, Buffer.from(langs.map((lang) => languages.indexOf(lang))));
   const votes = vote(archive, INDEX_TUNING);
@@ -39,11 +48,12 @@ export function emitTermFiles(archive: Archive, langs: string[], emit: EmitFile,
   if (previous && changed) worked = mergeEntries(packer, previous, archive, votes, changed);
   else for (const { term, bytes } of termEntries(archive, votes, INDEX_TUNING)) packer.add(term, bytes);
   const groups = packer.finish();
-  const typos = typoBuckets(spellingsOf(archive));
+  const added = previous?.typos && changed && addedSpellings(previous.archive, archive);
+  const typos = (added && typoBucketsAdded(previous!.typos!, added)) || typoBuckets(spellingsOf(archive));
   for (const [file, contents] of typos.files) emit(file, contents);
   const meta: IndexMeta = { format: 3, docs: releaseCount(archive), langs: languages, groups, typos: typos.buckets };
   emit(META_PATH, JSON.stringify(meta));
-  return { worked, terms: votes.terms.length };
+  return { worked, terms: votes.terms.length, typos: { buckets: typos.buckets, bytes: typos.bytes } };
 }
 
 /**
@@ -109,8 +119,21 @@ function touchedTerms(before: Archive, after: Archive, votes: Vote, changed: num
 }
 
 /** Every spelling of the archive. */
-function spellingsOf({ strings, readings }: Archive): string[] {
-  const seen = new Uint8Array(strings.length);
-  for (let at = 1; at < readings.length; at += PACKED) seen[readings[at]] = 1;
-  return strings.filter((_, id) => seen[id] === 1);
+function spellingsOf(archive: Archive): string[] {
+  const used = spellingsUsed(archive);
+  return archive.strings.filter((_, id) => used[id] === 1);
+}
+
+/** Per string of the archive, 1 when it is a reading's spelling. */
+function spellingsUsed({ strings, readings }: Archive): Uint8Array {
+  const used = new Uint8Array(strings.length);
+  for (let at = 1; at < readings.length; at += PACKED) used[readings[at]] = 1;
+  return used;
+}
+
+/** The spellings `after` has and `before` had not; undefined when `before` had one `after` has not (a typo bucket may then lose a spelling). */
+function addedSpellings(before: Archive, after: Archive): string[] | undefined {
+  const [had, has] = [spellingsUsed(before), spellingsUsed(after)];
+  for (let id = 0; id < had.length; id++) if (had[id] === 1 && has[id] === 0) return undefined;
+  return after.strings.filter((_, id) => has[id] === 1 && had[id] !== 1);
 }

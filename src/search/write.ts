@@ -14,6 +14,7 @@ import { type Archive, ArchiveBuilder, readingsOf } from "./archive.ts";
 import { releaseTerms } from "./release-terms.ts";
 import { type BuiltTerms, type CachedAnalyses, readAnalyses, readBuiltTerms, saveAnalyses, saveBuiltTerms } from "./terms-cache.ts";
 import { emitTermFiles, type PreviousTerms } from "./terms-index.ts";
+import { typoPath } from "./typos.ts";
 
 /**
  * Builds the index of `docs` and writes its files under `folder` (`dist/search/index/`).
@@ -109,10 +110,10 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
   const analysed = readAnalyses(cacheDir, fingerprint);
   const archive = archiveOf(ordered, keys, analysed);
   const previous: PreviousTerms | undefined =
-    analysed && cached?.terms === termsKey(analysed.keys) ? { archive: analysed.archive, shards: shardsOf(cached) } : undefined;
+    analysed && cached?.terms === termsKey(analysed.keys) ? { archive: analysed.archive, shards: shardsOf(cached), typos: typosOf(cached) } : undefined;
   const deflated = new Map(cached?.files.map(([, hash, bytes]) => [hash, bytes]));
   const files: BuiltTerms["files"] = [];
-  emitTermFiles(
+  const { typos } = emitTermFiles(
     archive,
     ordered.map((doc) => doc.lang),
     (file, contents) => {
@@ -124,7 +125,7 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
     },
     previous,
   );
-  saveBuiltTerms(cacheDir, fingerprint, { build, terms: termsKey(keys), files });
+  saveBuiltTerms(cacheDir, fingerprint, { build, terms: termsKey(keys), typos, files });
   if (analysed?.keys.length !== keys.length || analysed.keys.some((key, r) => key !== keys[r])) saveAnalyses(cacheDir, fingerprint, { archive, keys });
 }
 
@@ -145,6 +146,12 @@ function archiveOf(ordered: SearchDoc[], keys: string[], analysed: CachedAnalyse
 
 /** What the terms' shards are made from: the tuning and the counted words of the releases with these keys, in order. */
 const termsKey = (keys: string[]): string => hashOf(JSON.stringify(INDEX_TUNING), ...keys);
+
+/** The cached build's typo buckets: their number and size, and each one's text, inflated when asked for. */
+function typosOf({ typos, files }: BuiltTerms): PreviousTerms["typos"] {
+  const bytes = new Map(files.map(([file, , deflated]) => [file, deflated]));
+  return { ...typos, bucket: (i) => inflateRawSync(bytes.get(typoPath(i)) ?? new Uint8Array()).toString("utf8") };
+}
 
 /** The cached build's shards, inflated one at a time, in the order they were written (their terms' order). */
 function* shardsOf(cached: BuiltTerms): Generator<Uint8Array> {

@@ -17,6 +17,7 @@ interface Built {
   files: Map<string, Uint8Array>;
   worked: number;
   terms: number;
+  typos: { buckets: number; bytes: number };
 }
 
 /** The terms' files of `docs`, from nothing, or from `previous` (whose strings the new archive begins with, as the cache's do). */
@@ -27,13 +28,14 @@ function build(docs: SearchDoc[], previous?: Built): Built {
   const archive = builder.finish();
   const files = new Map<string, Uint8Array>();
   const shards = previous && [...previous.files].filter(([file]) => file.startsWith("t/")).map(([, bytes]) => bytes);
-  const { worked, terms } = emitTermFiles(
+  const typos = previous && { ...previous.typos, bucket: (i: number) => Buffer.from(previous.files.get(`y/${i}.bin`)!).toString() };
+  const built = emitTermFiles(
     archive,
     ordered.map((doc) => doc.lang),
     (file, contents) => files.set(file, Buffer.from(contents)),
-    previous && { archive: previous.archive, shards: shards! },
+    previous && { archive: previous.archive, shards: shards!, typos },
   );
-  return { archive, files, worked, terms };
+  return { archive, files, ...built };
 }
 
 /** Builds `after` from the build of `before`, checks it gives the bytes a build from nothing gives, and returns it. */
