@@ -15,7 +15,7 @@ import { termEntries, type EncodedEntry } from "./postings.ts";
 import { type EmitFile, ShardPacker } from "./shards.ts";
 import { INDEX_TUNING } from "./tuning.ts";
 import { typoBuckets, typoBucketsAdded } from "./typos.ts";
-import { compareStrings, termOfString, vote, type Vote } from "./vote.ts";
+import { choices, compareStrings, termOfString, vote, type Vote } from "./vote.ts";
 
 /**
  * The last build: its counted words (whose strings the new archive's begin with, numbered the
@@ -98,21 +98,22 @@ function mergeEntries(packer: ShardPacker, previous: PreviousTerms, archive: Arc
 
 /** The terms whose entries may differ: those the changed releases hold, before and after, and those a spelling's reading moved from or to. */
 function touchedTerms(before: Archive, after: Archive, votes: Vote, changed: number[]): Set<string> {
-  const previousVotes = vote(before, INDEX_TUNING);
+  const previousChoices = choices(before, INDEX_TUNING);
   const touched = new Set<string>();
   const add = (term: string | undefined) => void (term !== undefined && touched.add(term));
   for (const r of changed) {
-    for (const [archive, voted] of [
-      [before, previousVotes],
-      [after, votes],
-    ] as const) {
+    const sides: Array<[Archive, (id: number) => string | undefined]> = [
+      [before, (id) => previousChoices.get(id)],
+      [after, (id) => termOfString(votes, id)],
+    ];
+    for (const [archive, termOf] of sides) {
       if (r >= releaseCount(archive)) continue;
       const readings = readingsOf(archive, r);
-      for (let at = 0; at < readings.length; at += PACKED) add(termOfString(voted, readings[at]));
+      for (let at = 0; at < readings.length; at += PACKED) add(termOf(readings[at]));
     }
   }
   for (let id = 0; id < before.strings.length; id++) {
-    const [was, is] = [termOfString(previousVotes, id), termOfString(votes, id)];
+    const [was, is] = [previousChoices.get(id), termOfString(votes, id)];
     if (was !== is) add(was), add(is);
   }
   return touched;

@@ -19,8 +19,18 @@ export interface Vote {
 }
 
 /** Votes over the archive's readings: how often each stem is the most literal reading of a word. */
-export function vote(archive: Archive, { readingMargin }: VoteTuning): Vote {
-  const { strings, readings } = archive;
+export function vote(archive: Archive, tuning: VoteTuning): Vote {
+  const chosen = choices(archive, tuning);
+  // The default order of `sort` is that of UTF-16 code units, as `compareStrings`, without a call per comparison.
+  const terms = [...new Set(chosen.values())].sort();
+  const rank = new Map(terms.map((term, i) => [term, i]));
+  const termOf = new Int32Array(archive.strings.length).fill(-1);
+  for (const [id, term] of chosen) termOf[id] = rank.get(term)!;
+  return { terms, termOf };
+}
+
+/** The term each stems string of the archive is filed under, by the string's number. */
+export function choices({ strings, readings }: Archive, { readingMargin }: VoteTuning): Map<number, string> {
   // Occurrences per stems string first, so each distinct string is split once.
   const occurrences = new Float64Array(strings.length).fill(-1);
   for (let at = 0; at < readings.length; at += PACKED) {
@@ -42,11 +52,7 @@ export function vote(archive: Archive, { readingMargin }: VoteTuning): Vote {
     const text = strings[id];
     chosen.set(id, text.indexOf(" ") < 0 ? text : text.split(" ").reduce((best, stem) => (support(stem) > readingMargin * support(best) ? stem : best)));
   });
-  const terms = [...new Set(chosen.values())].sort(compareStrings);
-  const rank = new Map(terms.map((term, i) => [term, i]));
-  const termOf = new Int32Array(strings.length).fill(-1);
-  for (const [id, term] of chosen) termOf[id] = rank.get(term)!;
-  return { terms, termOf };
+  return chosen;
 }
 
 /** The term a stems string is filed under, if the vote saw it. */
