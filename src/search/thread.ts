@@ -4,7 +4,6 @@ import { build } from "esbuild";
 import type { AuditTargets, Match } from "../audit/audit.ts";
 import type { IndexPart } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
-import { shareDocs } from "./shared-docs.ts";
 import { searchFingerprint } from "./write.ts";
 
 /** The worker's code (`worker.ts` and what it imports), bundled once per process: a worker thread does not inherit the TypeScript loader. */
@@ -36,12 +35,11 @@ export async function writeSearchIndexInWorker(
   signal?.throwIfAborted();
   const stop = new AbortController();
   signal?.addEventListener("abort", () => stop.abort(), { once: true });
-  // The published releases' texts are the docs' texts: sent once, with the docs, in memory both threads share (see `shared-docs.ts`).
+  // The published releases' texts are the docs' texts: sent once, with the docs (see worker.ts).
   const targets = audit && { hidden: audit.hidden, published: audit.published.map(({ text: _, ...release }) => release) };
   // Worked out here: the bundled worker has no source folder to hash.
   const fingerprint = searchFingerprint();
-  const shared = shareDocs(docs);
-  const run = (part: IndexPart) => runWorker(code, { docs: shared, folder, audit: targets, part, cacheDir, fingerprint }, stop.signal);
+  const run = (part: IndexPart) => runWorker(code, { docs, folder, audit: targets, part, cacheDir, fingerprint }, stop.signal);
   try {
     const found = await Promise.all(parts.map(run));
     return new Map(found.flatMap((files) => [...files]));

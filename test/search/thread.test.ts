@@ -5,8 +5,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { writeSearchIndexInWorker } from "../../src/search/thread.ts";
 import { writeSearchIndex } from "../../src/search/write.ts";
 import { createLeakFinder, leakFinder, readOutputText } from "../../src/audit/audit.ts";
-import type { SearchDoc } from "../../src/search/model.ts";
-import { shareDocs, sharedDocs } from "../../src/search/shared-docs.ts";
 import { SAMPLE_DOCS } from "./fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bayan-search-write-"));
@@ -111,19 +109,5 @@ describe("writeSearchIndexInWorker", () => {
     // A file where the index folder should be: mkdir fails inside the worker.
     writeSearchIndex(SAMPLE_DOCS.slice(0, 1), join(temp, "blocked"));
     await expect(writeSearchIndexInWorker(SAMPLE_DOCS, join(temp, "blocked", "meta.json"))).rejects.toThrow(/EEXIST|ENOTDIR/);
-  });
-});
-
-describe("the releases as the threads receive them", () => {
-  it("give back every text as it was, from one buffer the threads share", () => {
-    const docs: SearchDoc[] = [
-      ...SAMPLE_DOCS,
-      { ...SAMPLE_DOCS[0], url: "/releases/empty/", text: "" },
-      { ...SAMPLE_DOCS[0], url: "/releases/mixed/", text: "مؤتمر 2026 في الرياض 🇸🇦 — Riyadh\n\nسطر ثانٍ" },
-    ];
-    const shared = shareDocs(docs);
-    expect(shared.texts).toBeInstanceOf(SharedArrayBuffer);
-    expect(shared.docs.every((doc) => !("text" in doc))).toBe(true);
-    expect(sharedDocs(shared).map((doc) => ({ ...doc }))).toEqual(docs);
   });
 });
