@@ -99,6 +99,11 @@ export interface WordReading {
 
 const analyzed = new Map<string, WordReading[]>();
 
+/** Forgets the words analyzed so far: for a build that has counted every release's words and analyzes no more. */
+export function forgetAnalyzedWords(): void {
+  analyzed.clear();
+}
+
 function analyzeWord(written: string): WordReading[] {
   let found = analyzed.get(written);
   if (!found) {

@@ -184,7 +184,7 @@ export class ByteReader {
 }
 
 /** Encodes one term entry of a shard; `postings` must be sorted by release. */
-export function encodeEntry(term: string, df: number, variants: readonly string[], postings: readonly Posting[]): number[] {
+export function encodeEntry(term: string, df: number, variants: readonly string[], postings: readonly Posting[]): Uint8Array {
   const head = new ByteWriter();
   head.str(term);
   head.uint(df);
@@ -202,7 +202,10 @@ export function encodeEntry(term: string, df: number, variants: readonly string[
     if (posting.inTitle) body.uint(posting.titlePosition);
   }
   head.uint(body.bytes.length);
-  return head.bytes.concat(body.bytes);
+  const entry = new Uint8Array(head.bytes.length + body.bytes.length);
+  entry.set(head.bytes);
+  entry.set(body.bytes, head.bytes.length);
+  return entry;
 }
 
 /** Splits a decompressed shard into its entries, leaving postings encoded until a query needs them. */
@@ -219,6 +222,22 @@ export function decodeShard(bytes: Uint8Array): Map<string, TermEntry> {
     entries.set(term, { term, df, count, variants, postings: bytes.subarray(reader.pos, (reader.pos += length)) });
   }
   return entries;
+}
+
+/** Each entry of a decompressed shard: its term and where its bytes begin and end, without decoding its postings. */
+export function* shardEntries(bytes: Uint8Array): Generator<{ term: string; start: number; end: number }> {
+  const reader = new ByteReader(bytes);
+  while (!reader.done) {
+    const start = reader.pos;
+    const term = reader.str();
+    reader.uint();
+    reader.uint();
+    for (let n = reader.uint(); n > 0; n--) reader.str();
+    const length = reader.uint();
+    reader.pos += length;
+    if (reader.pos > bytes.length) throw new RangeError("a term entry runs past the end of its shard");
+    yield { term, start, end: reader.pos };
+  }
 }
 
 /** Decodes the postings of one entry. */

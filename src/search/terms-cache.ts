@@ -4,17 +4,18 @@
  * of small files costs more than the work they save.
  *
  * ```text
- * terms-analyses.pack  each release's counted words (`release-terms.ts`), by a hash of its text
+ * terms-analyses.pack  the last build's counted words (`archive.ts`), each release's under a hash of its text
  * terms-files.pack     the files the last build wrote, as written, and the key of that build
  * ```
  *
  * Each pack begins with a line naming the analysis code it was made by and a hash of the rest:
  * a pack of other code, or whose bytes do not match that hash (damaged, cut short), is not used.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
 import { contentHash } from "../util/hash.ts";
-import { COUNTS, type ReleaseTerms } from "./release-terms.ts";
+import { type Archive, PACKED, compacted } from "./archive.ts";
 
 const ANALYSES = "terms-analyses.pack";
 const FILES = "terms-files.pack";
@@ -23,79 +24,71 @@ const FILES = "terms-files.pack";
 export interface BuiltTerms {
   /** Key of what the build was made from (see `write.ts`). */
   build: string;
+  /** Key of the counted words its terms were made from (see `write.ts`): the analyses pack's, when that holds this build's. */
+  terms: string;
+  /** The typo buckets' number and the bytes their spellings make (see `typos.ts`). */
+  typos: { buckets: number; bytes: number };
   files: Array<[file: string, inflatedHash: string, bytes: Uint8Array]>;
 }
 
 /**
- * The analyses pack's body: one line of JSON, every string once (`strings`) and per release its
- * key, its title's and body's lengths and its number of readings; then, as 32-bit integers in the
- * machine's byte order (a cache is the machine's own), six numbers per reading of every release in turn (the stems' and the spelling's string
- * numbers, then its four counts). Numbers in binary, not JSON: 10,000 releases hold millions of
- * them, which as JSON arrays took hundreds of megabytes to write and read back.
+ * The analyses pack's body: one line of JSON, every string once (`strings`) and per release, in
+ * the order of the index's numbers, its key, its title's and body's lengths and its number of
+ * readings; then the readings as `archive.ts` packs them, as 32-bit integers in the machine's byte
+ * order (a cache is the machine's own). Numbers in binary, not JSON: 10,000 releases hold millions
+ * of them, which as JSON arrays took hundreds of megabytes to write and read back.
  */
 interface AnalysesHeader {
   strings: string[];
   releases: Array<[key: string, titleLength: number, bodyLength: number, readings: number]>;
 }
 
-/** Numbers per reading in the pack: stems, spelling, and the counts. */
-const PACKED = 2 + COUNTS;
+/** The last build's counted words, and each release's key (a hash of its text) in the same order. */
+export interface CachedAnalyses {
+  archive: Archive;
+  keys: string[];
+}
 
-/** Counted words by key, from the cache; empty when it has none of this code or its pack is damaged. */
-export function readAnalyses(cacheDir: string, fingerprint: string): Map<string, ReleaseTerms> {
-  const analyses = new Map<string, ReleaseTerms>();
+/** The counted words of the last build, from the cache; undefined when it has none of this code or its pack is damaged. */
+export function readAnalyses(cacheDir: string, fingerprint: string): CachedAnalyses | undefined {
   const body = readPack(path.join(cacheDir, ANALYSES), fingerprint);
   const newline = body ? body.indexOf(10) : -1;
   const header = body && newline >= 0 ? (parsed(body.subarray(0, newline).toString("utf8")) as AnalysesHeader | undefined) : undefined;
-  if (!body || !Array.isArray(header?.strings) || !Array.isArray(header.releases)) return analyses;
-  const { strings } = header;
-  const string = (id: number): string => {
-    if (typeof strings[id] !== "string") throw new RangeError("not a string of the pack");
-    return strings[id];
-  };
-  // Copied once into memory of its own: the body's offset in the file need not be a multiple of 4.
+  if (!body || !Array.isArray(header?.strings) || !Array.isArray(header.releases)) return undefined;
   const data = body.subarray(newline + 1);
-  if (data.length % 4 !== 0) return analyses;
-  const numbers = new Int32Array(new Uint8Array(data).buffer);
-  try {
-    let at = 0;
-    for (const [key, titleLength, bodyLength, readings] of header.releases) {
-      if (!Number.isInteger(readings) || readings < 0 || at + readings * PACKED > numbers.length) throw new RangeError("past the end of the pack");
-      const terms: ReleaseTerms = { titleLength, bodyLength, stems: [], spellings: [], counts: new Int32Array(readings * COUNTS) };
-      for (let r = 0; r < readings; r++, at += PACKED) {
-        terms.stems.push(string(numbers[at]));
-        terms.spellings.push(string(numbers[at + 1]));
-        terms.counts.set(numbers.subarray(at + 2, at + PACKED), r * COUNTS);
-      }
-      analyses.set(key, terms);
-    }
-    if (at !== numbers.length) throw new RangeError("numbers left over");
-  } catch {
-    // The seal was sound, so this pack was written by other code under the same name: use none of it.
-    return new Map();
+  if (data.length % 4 !== 0) return undefined;
+  // The header is padded so the numbers begin at a multiple of 4 in the file: read in place, not copied.
+  const readings = data.byteOffset % 4 === 0 ? new Int32Array(data.buffer, data.byteOffset, data.length / 4) : new Int32Array(new Uint8Array(data).buffer);
+  const { strings, releases } = header;
+  const starts = new Int32Array(releases.length + 1);
+  const lengths = new Int32Array(releases.length * 2);
+  const keys: string[] = [];
+  let at = 0;
+  for (const [r, [key, titleLength, bodyLength, count]] of releases.entries()) {
+    // The seal was sound, so a pack that does not add up was written by other code under the same name: use none of it.
+    if (typeof key !== "string" || !Number.isInteger(count) || count < 0) return undefined;
+    keys.push(key);
+    lengths.set([titleLength, bodyLength], r * 2);
+    starts[r + 1] = at += count;
   }
-  return analyses;
+  if (at * PACKED !== readings.length || strings.some((text) => typeof text !== "string")) return undefined;
+  for (let i = 0; i < readings.length; i += PACKED)
+    if (!(readings[i] >= 0 && readings[i] < strings.length && readings[i + 1] >= 0 && readings[i + 1] < strings.length)) return undefined;
+  return { archive: { strings, readings, starts, lengths }, keys };
 }
 
-/** Replaces the cached counted words by `analyses`. */
-export function saveAnalyses(cacheDir: string, fingerprint: string, analyses: Map<string, ReleaseTerms>): void {
-  const ids = new Map<string, number>();
-  const id = (text: string): number => ids.get(text) ?? ids.set(text, ids.size).size - 1;
-  let total = 0;
-  for (const { stems } of analyses.values()) total += stems.length;
-  const numbers = new Int32Array(total * PACKED);
-  const releases: AnalysesHeader["releases"] = [];
-  let at = 0;
-  for (const [key, { titleLength, bodyLength, stems, spellings, counts }] of analyses) {
-    for (let r = 0; r < stems.length; r++, at += PACKED) {
-      numbers[at] = id(stems[r]);
-      numbers[at + 1] = id(spellings[r]);
-      numbers.set(counts.subarray(r * COUNTS, (r + 1) * COUNTS), at + 2);
-    }
-    releases.push([key, titleLength, bodyLength, stems.length]);
-  }
-  const header: AnalysesHeader = { strings: [...ids.keys()], releases };
-  writePack(path.join(cacheDir, ANALYSES), fingerprint, [Buffer.from(`${JSON.stringify(header)}\n`), new Uint8Array(numbers.buffer)]);
+/** Replaces the cached counted words by `archive`'s, whose releases have the keys `keys`. */
+export function saveAnalyses(cacheDir: string, fingerprint: string, { archive, keys }: CachedAnalyses): void {
+  const { strings, readings, starts, lengths } = compacted(archive);
+  const releases: AnalysesHeader["releases"] = keys.map((key, r) => [key, lengths[r * 2], lengths[r * 2 + 1], starts[r + 1] - starts[r]]);
+  const header: AnalysesHeader = { strings, releases };
+  const json = JSON.stringify(header);
+  // Spaces after the JSON so the numbers begin at a multiple of 4 in the file (see `readAnalyses`).
+  const padding = (4 - ((packLineLength(fingerprint) + Buffer.byteLength(json) + 1) % 4)) % 4;
+  writePack(path.join(cacheDir, ANALYSES), fingerprint, [
+    Buffer.from(`${json}${" ".repeat(padding)}\n`),
+    new Uint8Array(readings.buffer, readings.byteOffset, readings.byteLength),
+  ]);
 }
 
 /** The files of the last build of the terms, from the cache; undefined when it has none of this code or its pack is damaged. */
@@ -103,8 +96,10 @@ export function readBuiltTerms(cacheDir: string, fingerprint: string): BuiltTerm
   const body = readPack(path.join(cacheDir, FILES), fingerprint);
   if (!body) return undefined;
   const newline = body.indexOf(10);
-  const header = parsed(body.subarray(0, newline).toString("utf8")) as { build?: unknown; files?: unknown } | undefined;
-  if (newline < 0 || typeof header?.build !== "string" || !Array.isArray(header.files)) return undefined;
+  const header = parsed(body.subarray(0, newline).toString("utf8")) as Partial<Record<keyof BuiltTerms, unknown>> | undefined;
+  if (newline < 0 || typeof header?.build !== "string" || typeof header.terms !== "string" || !Array.isArray(header.files)) return undefined;
+  const typos = header.typos as BuiltTerms["typos"] | undefined;
+  if (!Number.isInteger(typos?.buckets) || !Number.isInteger(typos?.bytes)) return undefined;
   const files: BuiltTerms["files"] = [];
   let at = newline + 1;
   for (const [file, hash, length] of header.files as Array<[string, string, number]>) {
@@ -112,12 +107,12 @@ export function readBuiltTerms(cacheDir: string, fingerprint: string): BuiltTerm
     files.push([file, hash, body.subarray(at, at + length)]);
     at += length;
   }
-  return at === body.length ? { build: header.build, files } : undefined;
+  return at === body.length ? { build: header.build, terms: header.terms, typos: typos!, files } : undefined;
 }
 
 /** Replaces the cached files of the terms by those of this build. */
-export function saveBuiltTerms(cacheDir: string, fingerprint: string, { build, files }: BuiltTerms): void {
-  const header = JSON.stringify({ build, files: files.map(([file, hash, bytes]) => [file, hash, bytes.length]) });
+export function saveBuiltTerms(cacheDir: string, fingerprint: string, { build, terms, typos, files }: BuiltTerms): void {
+  const header = JSON.stringify({ build, terms, typos, files: files.map(([file, hash, bytes]) => [file, hash, bytes.length]) });
   writePack(path.join(cacheDir, FILES), fingerprint, [Buffer.from(`${header}\n`), ...files.map(([, , bytes]) => bytes)]);
 }
 
@@ -136,11 +131,24 @@ function readPack(file: string, fingerprint: string): Buffer | undefined {
   return code === fingerprint && hash === contentHash(body) ? body : undefined;
 }
 
+/** Bytes of a pack's first line: the fingerprint, a space, the body's SHA-1 in hex and a newline. */
+const packLineLength = (fingerprint: string): number => Buffer.byteLength(fingerprint) + 42;
+
 /** Writes a pack whole or not at all (a build stopped halfway leaves the previous one). */
 function writePack(file: string, fingerprint: string, parts: Uint8Array[]): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const body = Buffer.concat(parts);
-  writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(`${fingerprint} ${contentHash(body)}\n`), body]));
+  // Part by part, not joined first: a pack of a large archive is tens of megabytes, and a copy of it would be held at the build's busiest.
+  const hash = createHash("sha1");
+  for (const part of parts) hash.update(part);
+  const fd = openSync(`${file}.tmp`, "w");
+  try {
+    const line = `${fingerprint} ${hash.digest("hex")}\n`;
+    if (line.length !== packLineLength(fingerprint)) throw new Error("a pack's first line is not as long as expected");
+    writeSync(fd, line);
+    for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(`${file}.tmp`, file);
 }
 

@@ -57,26 +57,68 @@ export function oneEditApart(a: string, b: string): boolean {
   return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
 }
 
+/** The typo files: path → contents, the number of buckets, and the bytes the filed spellings make (which sets that number). */
+export interface TypoFiles {
+  buckets: number;
+  bytes: number;
+  files: Map<string, string>;
+}
+
 /**
- * The typo files of an archive's spellings: path → contents, and the number of buckets. A bucket
- * lists, sorted, one a line, every bare spelling with a key in it; a query checks the edit
- * distance to each spelling of the buckets of its keys, so no key is stored.
+ * The typo files of an archive's spellings. A bucket lists, sorted, one a line, every bare
+ * spelling with a key in it; a query checks the edit distance to each spelling of the buckets of
+ * its keys, so no key is stored.
  */
-export function typoBuckets(spellings: Iterable<string>): { buckets: number; files: Map<string, string> } {
+export function typoBuckets(spellings: Iterable<string>): TypoFiles {
   const filed = new Set<string>();
   for (const spelling of spellings) {
     const bare = bareForms(spelling)[0];
     if (bare !== undefined) filed.add(bare);
   }
   let bytes = 0;
-  for (const bare of filed) bytes += (bare.length + 1) * (bare.length * 2 + 1);
-  // A power of two, so an archive that grows a little keeps its buckets, and most of their files.
-  const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, bytes / BUCKET_BYTES)));
+  for (const bare of filed) bytes += filedBytes(bare);
+  const buckets = bucketCount(bytes);
   const contents = Array.from({ length: buckets }, () => new Set<string>());
   for (const bare of filed) for (const key of typoKeys(bare)) contents[typoBucket(key, buckets)].add(bare);
   // Every bucket has its file, empty or not: a query never asks for one that is missing.
-  return { buckets, files: new Map(contents.map((bucket, i) => [typoPath(i), [...bucket].sort().join("\n")])) };
+  return { buckets, bytes, files: new Map(contents.map((bucket, i) => [typoPath(i), [...bucket].sort().join("\n")])) };
 }
+
+/**
+ * The typo files once `added` spellings join those of the files `previous` describes (`bucket(i)`
+ * gives the text of its bucket i): only the buckets of the new bare spellings' keys change. The
+ * same files as {@link typoBuckets} of all the spellings; undefined when the number of buckets
+ * changes, as every bucket then does.
+ */
+export function typoBucketsAdded(previous: { buckets: number; bytes: number; bucket: (i: number) => string }, added: Iterable<string>): TypoFiles | undefined {
+  const { buckets } = previous;
+  const texts = new Map<number, string>();
+  const textOf = (i: number): string => texts.get(i) ?? texts.set(i, previous.bucket(i)).get(i)!;
+  const fresh = new Set<string>();
+  for (const spelling of added) {
+    const bare = bareForms(spelling)[0];
+    if (bare !== undefined && !decodeTypoBucket(Buffer.from(textOf(typoBucket(bare, buckets)))).includes(bare)) fresh.add(bare);
+  }
+  let bytes = previous.bytes;
+  for (const bare of fresh) bytes += filedBytes(bare);
+  if (bucketCount(bytes) !== buckets) return undefined;
+  const grown = new Map<number, Set<string>>();
+  for (const bare of fresh)
+    for (const key of typoKeys(bare)) {
+      const i = typoBucket(key, buckets);
+      if (!grown.has(i)) grown.set(i, new Set(decodeTypoBucket(Buffer.from(textOf(i)))));
+      grown.get(i)!.add(bare);
+    }
+  const files = new Map<string, string>();
+  for (let i = 0; i < buckets; i++) files.set(typoPath(i), grown.has(i) ? [...grown.get(i)!].sort().join("\n") : textOf(i));
+  return { buckets, bytes, files };
+}
+
+/** What a filed bare spelling adds to the buckets: its length and a newline in each of its keys' buckets. */
+const filedBytes = (bare: string): number => (bare.length + 1) * (bare.length * 2 + 1);
+
+/** A power of two, so an archive that grows a little keeps its buckets, and most of their files. */
+const bucketCount = (bytes: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, bytes / BUCKET_BYTES)));
 
 /** The bare spellings of one inflated bucket. */
 export function decodeTypoBucket(bytes: Uint8Array): string[] {

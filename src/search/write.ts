@@ -6,12 +6,15 @@ import { publishFiles } from "../util/files.ts";
 import { contentHash, hashOf } from "../util/hash.ts";
 import { openLinkCache, type LinkCache } from "../util/link-cache.ts";
 import { modulesOf } from "../util/modules.ts";
-import { INDEX_TUNING, deflateIndexFile, indexTexts, orderedDocs, type IndexFile, type IndexPart } from "./build.ts";
+import { INDEX_TUNING, deflateIndexFile, documentTexts, indexTexts, orderedDocs, type IndexFile, type IndexPart } from "./build.ts";
 import { META_PATH } from "./format.ts";
 import type { SearchDoc } from "./model.ts";
-import type { Passage } from "./passages.ts";
-import { releaseTerms, type ReleaseTerms } from "./release-terms.ts";
-import { readAnalyses, readBuiltTerms, saveAnalyses, saveBuiltTerms, type BuiltTerms } from "./terms-cache.ts";
+import { forgetAnalyzedWords } from "./analyze.ts";
+import { type Archive, ArchiveBuilder, readingsOf } from "./archive.ts";
+import { releaseTerms } from "./release-terms.ts";
+import { type BuiltTerms, type CachedAnalyses, readAnalyses, readBuiltTerms, saveAnalyses, saveBuiltTerms } from "./terms-cache.ts";
+import { emitTermFiles, type PreviousTerms } from "./terms-index.ts";
+import { typoPath } from "./typos.ts";
 
 /**
  * Builds the index of `docs` and writes its files under `folder` (`dist/search/index/`).
@@ -49,7 +52,13 @@ export function writeSearchIndex<Leak>(
   const halves: IndexPart[] = part === "all" ? ["documents", "terms"] : [part];
   for (const half of halves) {
     if (cacheDir && half === "terms") writeCachedTerms(docs, cacheDir, fingerprint, place);
-    else writeFiles(indexTexts(docs, half), cacheDir ? openLinkCache(path.join(cacheDir, half)) : undefined, fingerprint, place);
+    else
+      writeFiles(
+        half === "documents" ? documentTexts(orderedDocs(docs)) : indexTexts(docs, half),
+        cacheDir ? openLinkCache(path.join(cacheDir, half)) : undefined,
+        fingerprint,
+        place,
+      );
   }
   return found;
 }
@@ -57,7 +66,7 @@ export function writeSearchIndex<Leak>(
 type Place = (file: string, inflated: IndexFile["inflated"], write: (target: string) => void) => void;
 
 /** Deflates and writes `texts`; with `cache`, links a file from it when it holds the same contents. */
-function writeFiles(texts: Map<string, string | number[]>, cache: LinkCache | undefined, fingerprint: string, place: Place): void {
+function writeFiles(texts: Iterable<[file: string, contents: string | Uint8Array]>, cache: LinkCache | undefined, fingerprint: string, place: Place): void {
   const links: Array<[from: string, to: string]> = [];
   for (const [file, contents] of texts) {
     if (file === META_PATH) place(file, contents as string, (target) => writeFileSync(target, contents as string));
@@ -83,13 +92,14 @@ function writeFiles(texts: Map<string, string | number[]>, cache: LinkCache | un
  * The terms' half with its cache (`terms-cache.ts`). When the releases, in their order, and the
  * code and tuning are those of the cached build, its files are written as they are, with no
  * release analysed and no posting counted. Otherwise only the releases not seen before are
- * analysed, and a file whose contents the cached build had is not deflated again. The cache is
- * saved after the index files are written.
+ * analysed, the terms they touch are worked out again from the last build's shards
+ * (`terms-index.ts`), and a file whose contents the cached build had is not deflated again. The
+ * cache is saved after the index files are written.
  */
 function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: string, place: Place): void {
   const ordered = orderedDocs(docs);
-  const keys = new Map(ordered.map((doc) => [doc, hashOf(doc.title, doc.text, ...doc.tags).slice(0, 40)]));
-  const build = hashOf(fingerprint, JSON.stringify(INDEX_TUNING), ...ordered.flatMap((doc) => [doc.lang, keys.get(doc)!]));
+  const keys = ordered.map((doc) => hashOf(doc.title, doc.text, ...doc.tags).slice(0, 40));
+  const build = hashOf(fingerprint, JSON.stringify(INDEX_TUNING), ...ordered.flatMap((doc, r) => [doc.lang, keys[r]]));
   const cached = readBuiltTerms(cacheDir, fingerprint);
   const written = (file: string, bytes: Uint8Array) =>
     place(file, file === META_PATH ? Buffer.from(bytes) : inflateRawSync(bytes), (target) => writeFileSync(target, bytes));
@@ -97,25 +107,55 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
     for (const [file, , bytes] of cached.files) written(file, bytes);
     return;
   }
-  const analyses = readAnalyses(cacheDir, fingerprint);
-  const used = new Map<string, ReleaseTerms>();
-  const termsOf = (doc: SearchDoc, passages?: Passage[]): ReleaseTerms => {
-    const key = keys.get(doc)!;
-    const terms = analyses.get(key) ?? releaseTerms(doc, passages);
-    used.set(key, terms);
-    return terms;
-  };
+  const analysed = readAnalyses(cacheDir, fingerprint);
+  const archive = archiveOf(ordered, keys, analysed);
+  const previous: PreviousTerms | undefined =
+    analysed && cached?.terms === termsKey(analysed.keys) ? { archive: analysed.archive, shards: shardsOf(cached), typos: typosOf(cached) } : undefined;
   const deflated = new Map(cached?.files.map(([, hash, bytes]) => [hash, bytes]));
   const files: BuiltTerms["files"] = [];
-  for (const [file, contents] of indexTexts(ordered, "terms", termsOf)) {
-    const inflated = Buffer.from(contents);
-    const hash = contentHash(inflated);
-    const bytes = file === META_PATH ? inflated : (deflated.get(hash) ?? (deflateIndexFile(contents).content as Uint8Array));
-    place(file, inflated, (target) => writeFileSync(target, bytes));
-    files.push([file, hash, bytes]);
-  }
-  saveBuiltTerms(cacheDir, fingerprint, { build, files });
-  if (used.size !== analyses.size || [...used.keys()].some((key) => !analyses.has(key))) saveAnalyses(cacheDir, fingerprint, used);
+  const { typos } = emitTermFiles(
+    archive,
+    ordered.map((doc) => doc.lang),
+    (file, contents) => {
+      const inflated = typeof contents === "string" ? Buffer.from(contents) : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
+      const hash = contentHash(inflated);
+      const bytes: Uint8Array = file === META_PATH ? inflated : (deflated.get(hash) ?? (deflateIndexFile(contents).content as Uint8Array));
+      place(file, inflated, (target) => writeFileSync(target, bytes));
+      files.push([file, hash, bytes]);
+    },
+    previous,
+  );
+  saveBuiltTerms(cacheDir, fingerprint, { build, terms: termsKey(keys), typos, files });
+  if (analysed?.keys.length !== keys.length || analysed.keys.some((key, r) => key !== keys[r])) saveAnalyses(cacheDir, fingerprint, { archive, keys });
+}
+
+/** The counted words of the releases, in order: the cache's where it has a release's key, analysed otherwise. */
+function archiveOf(ordered: SearchDoc[], keys: string[], analysed: CachedAnalyses | undefined): Archive {
+  const known = new Map(analysed?.keys.map((key, r) => [key, r]));
+  const builder = new ArchiveBuilder(analysed?.archive.strings);
+  ordered.forEach((doc, r) => {
+    const at = known.get(keys[r]);
+    if (at === undefined || !analysed) return builder.addTerms(releaseTerms(doc));
+    const { archive } = analysed;
+    builder.addPacked(readingsOf(archive, at), archive.lengths[at * 2], archive.lengths[at * 2 + 1]);
+  });
+  // Every release's words are counted: the memo of analyzed words would only take memory from here on.
+  forgetAnalyzedWords();
+  return builder.finish();
+}
+
+/** What the terms' shards are made from: the tuning and the counted words of the releases with these keys, in order. */
+const termsKey = (keys: string[]): string => hashOf(JSON.stringify(INDEX_TUNING), ...keys);
+
+/** The cached build's typo buckets: their number and size, and each one's text, inflated when asked for. */
+function typosOf({ typos, files }: BuiltTerms): PreviousTerms["typos"] {
+  const bytes = new Map(files.map(([file, , deflated]) => [file, deflated]));
+  return { ...typos, bucket: (i) => inflateRawSync(bytes.get(typoPath(i)) ?? new Uint8Array()).toString("utf8") };
+}
+
+/** The cached build's shards, inflated one at a time, in the order they were written (their terms' order). */
+function* shardsOf(cached: BuiltTerms): Generator<Uint8Array> {
+  for (const [file, , bytes] of cached.files) if (file.startsWith("t/")) yield inflateRawSync(bytes);
 }
 
 let fingerprint: string | undefined;

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { INDEX_TUNING } from "../../src/search/build.ts";
+import { PACKED, readingsOf } from "../../src/search/archive.ts";
+import { INDEX_TUNING, orderedDocs } from "../../src/search/build.ts";
 import { decodePostings, decodeShard } from "../../src/search/format.ts";
 import type { SearchDoc } from "../../src/search/model.ts";
 import { readAnalyses } from "../../src/search/terms-cache.ts";
@@ -39,8 +40,22 @@ const NEWEST: SearchDoc = {
   text: "أعلنت الهيئة العامة للطيران المدني اليوم بدء أعمال توسعة صالات المغادرة في مطار أبها.\n\nوتشمل التوسعة بوابات إلكترونية ومواقف للحافلات.",
 };
 
-/** The counted words the cache holds, by key. */
-const analysed = (cacheDir: string) => readAnalyses(cacheDir, searchFingerprint());
+/** The counted words the cache holds, by key: each release's lengths and readings, written out. */
+const analysed = (cacheDir: string): Map<string, string> => {
+  const cached = readAnalyses(cacheDir, searchFingerprint());
+  if (!cached) return new Map();
+  const { archive, keys } = cached;
+  return new Map(
+    keys.map((key, r) => {
+      const readings = [...readingsOf(archive, r)];
+      const words = Array.from({ length: readings.length / PACKED }, (_, i) => {
+        const [stems, spelling, ...counts] = readings.slice(i * PACKED, (i + 1) * PACKED);
+        return [archive.strings[stems], archive.strings[spelling], ...counts].join(" ");
+      });
+      return [key, [archive.lengths[r * 2], archive.lengths[r * 2 + 1], ...words].join("\n")];
+    }),
+  );
+};
 
 const build = (name: string, docs: SearchDoc[], cacheDir?: string): Map<string, Buffer> => {
   writeSearchIndex(docs, join(temp, name), { cacheDir });
@@ -115,6 +130,42 @@ describe("an index built again after one release is added", () => {
         rmSync(join(temp, "damaged-again"), { recursive: true });
       }
       expect(readFileSync(join(cacheDir, pack)).equals(bytes), `${pack} rewritten`).toBe(true);
+    }
+  });
+
+  it("writes the bytes of a build from an empty cache after each edit, deletion and vote-tipping release in turn", () => {
+    const cacheDir = join(temp, "sequence-cache");
+    const newest = orderedDocs(SAMPLE_DOCS).at(-1)!;
+    const edited = { ...newest, text: `${newest.text}\n\nفقرة مضافة عن مطار أبها والطيران.` };
+    const tipping: SearchDoc = { ...NEWEST, url: "/releases/2026/12/qatar/", title: "قطر", text: Array(40).fill("قطر").join(" ") };
+    const [oldest, ...rest] = orderedDocs(SAMPLE_DOCS);
+    const steps: Array<[name: string, docs: SearchDoc[]]> = [
+      ["start", SAMPLE_DOCS],
+      ["added", [...SAMPLE_DOCS, NEWEST]],
+      ["edited", [...SAMPLE_DOCS.filter((doc) => doc !== newest), edited, NEWEST]],
+      ["newest-deleted", [...SAMPLE_DOCS.filter((doc) => doc !== newest), edited]],
+      ["vote-tipped", [...SAMPLE_DOCS.filter((doc) => doc !== newest), edited, tipping]],
+      ["oldest-deleted", [...rest.filter((doc) => doc !== newest), edited, tipping]],
+    ];
+    expect(oldest).not.toBe(newest);
+    for (const [name, docs] of steps) {
+      const again = build(`sequence-${name}`, docs, cacheDir);
+      const fresh = build(`sequence-${name}-fresh`, docs);
+      expect([...again.keys()].sort(), name).toEqual([...fresh.keys()].sort());
+      for (const [file, bytes] of fresh) expect(again.get(file)!.equals(bytes), `${name}: ${file}`).toBe(true);
+    }
+  });
+
+  it("builds from the releases when a pack is damaged or cut short and a release was added", () => {
+    for (const pack of ["terms-analyses.pack", "terms-files.pack"]) {
+      const cacheDir = join(temp, `damaged-added-${pack}`);
+      build(`damaged-added-first-${pack}`, SAMPLE_DOCS, cacheDir);
+      const bytes = readFileSync(join(cacheDir, pack));
+      writeFileSync(join(cacheDir, pack), bytes.subarray(0, bytes.length - 10));
+      const again = build(`damaged-added-again-${pack}`, [...SAMPLE_DOCS, NEWEST], cacheDir);
+      const fresh = build(`damaged-added-fresh-${pack}`, [...SAMPLE_DOCS, NEWEST]);
+      expect([...again.keys()].sort(), pack).toEqual([...fresh.keys()].sort());
+      for (const [file, bytes] of fresh) expect(again.get(file)!.equals(bytes), `${pack}: ${file}`).toBe(true);
     }
   });
 });

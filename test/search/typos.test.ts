@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Searcher } from "../../src/search/model.ts";
 import { createSearcher } from "../../src/search/query.ts";
-import { bareForms, oneEditApart, typoKeys } from "../../src/search/typos.ts";
+import { bareForms, oneEditApart, typoBuckets, typoBucketsAdded, typoKeys } from "../../src/search/typos.ts";
 import { writeIndex } from "./fixtures.ts";
 
 let dist: string;
@@ -66,5 +66,39 @@ describe("search with a typo", () => {
     expect(loaded.filter((path) => path.startsWith("y/"))).toEqual([]);
     await fresh.search("التناضخ");
     expect(loaded.filter((path) => path.startsWith("y/")).length).toBeGreaterThan(0);
+  });
+});
+
+describe("typo buckets after spellings are added", () => {
+  /** `count` made-up spellings of five letters, a few of them with the article. */
+  const words = (count: number, stem: string) =>
+    Array.from(
+      { length: count },
+      (_, i) => `${i % 7 === 0 ? "ال" : ""}${stem}${String.fromCharCode(0x0628 + (i % 20))}${String.fromCharCode(0x0628 + Math.floor(i / 20))}`,
+    );
+  const before = ["والشمسيه", "الطاقه", "المتجدده", ...words(2000, "كلمه")];
+  const added = ["الشمسيه", "بوابات", "الكترونيه", "للحافلات", "الطاقه"];
+  const previousOf = (spellings: string[]) => {
+    const { buckets, bytes, files } = typoBuckets(spellings);
+    return { buckets, bytes, bucket: (i: number) => files.get(`y/${i}.bin`)! };
+  };
+
+  it("change only the buckets of the new bare spellings' keys, into what a build from every spelling gives", () => {
+    const previous = previousOf(before);
+    const grown = typoBucketsAdded(previous, added)!;
+    const fresh = typoBuckets([...before, ...added]);
+    expect(grown.buckets).toBe(fresh.buckets);
+    expect(grown.bytes).toBe(fresh.bytes);
+    expect(grown.files).toEqual(fresh.files);
+    const changed = [...fresh.files].filter(([file, text]) => previousOf(before).bucket(Number(file.slice(2, -4))) !== text);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(fresh.buckets);
+  });
+
+  it("are not worked out from the last ones when their number changes", () => {
+    const many = words(3000, "سطور");
+    const previous = previousOf(before);
+    expect(typoBuckets([...before, ...many]).buckets).not.toBe(previous.buckets);
+    expect(typoBucketsAdded(previous, many)).toBeUndefined();
   });
 });
