@@ -37,7 +37,15 @@ describe("release photos, made one at a time", () => {
   const sections = [{ lang: "ar", dir: "rtl", root: "/" }] as Parameters<typeof buildImages>[1];
   const base = "https://news.example.org/";
   const release = (slug: string) =>
-    ({ file: `releases/${slug}.txt`, url: `/releases/2026/11/${slug}/`, title: slug, lang: "ar", dir: "rtl", image: `photos/${slug}.jpg`, imageAlt: slug }) as Release;
+    ({
+      file: `releases/${slug}.txt`,
+      url: `/releases/2026/11/${slug}/`,
+      title: slug,
+      lang: "ar",
+      dir: "rtl",
+      image: `photos/${slug}.jpg`,
+      imageAlt: slug,
+    }) as Release;
   /** A project folder with these photos under releases/photos/ (`broken` ones are not images). */
   const project = (good: string[], broken: string[] = []) => {
     const root = temp();

@@ -26,7 +26,10 @@ describe("releases held in memory", () => {
     // Ten long releases (about 2 MB each as V8 holds their text): a copy of each file's text kept with them would show.
     const paragraph = "نص البيان في فقرة طويلة من فقرات البيان ".repeat(2_500);
     for (let day = 1; day <= 10; day++)
-      writeFileSync(path.join(root, `releases/2026-11-${String(day).padStart(2, "0")}-long.txt`), `بيان ${day}\n\nالرياض 1 نوفمبر 2026 (واس) – ${paragraph}\n\n${paragraph}\n`);
+      writeFileSync(
+        path.join(root, `releases/2026-11-${String(day).padStart(2, "0")}-long.txt`),
+        `بيان ${day}\n\nالرياض 1 نوفمبر 2026 (واس) – ${paragraph}\n\n${paragraph}\n`,
+      );
     const before = heapUsed();
     const { releases } = loadReleases({ root, releasesDir: "releases", site: options.site, now: options.now });
     const held = heapUsed() - before;
