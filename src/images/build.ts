@@ -101,7 +101,9 @@ export async function buildImages(releases: Release[], sections: Section[], opti
     const shared = set.siteCards.get(release.lang);
     if (index < ownCards) {
       // One title the card cannot be drawn for must not stop the site: it shares the site card.
-      const own = await card({ title: release.title, dir: release.dir }, release.lang, release.url).catch((error: Error) => {
+      // A failing disk (a full one) is no fault of the title: it stops the build with its own error.
+      const own = await card({ title: release.title, dir: release.dir }, release.lang, release.url).catch((error: NodeJS.ErrnoException) => {
+        if (error.syscall) throw error;
         set.warnings.push({
           file: release.file,
           severity: "warning",
