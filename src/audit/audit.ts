@@ -206,8 +206,7 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
   }
   const quoted = new Map<number, boolean>();
   const isQuoted = (n: number) => {
-    const holds = (words: string | undefined) => words?.includes(needles[n].text) ?? false;
-    if (!quoted.has(n)) quoted.set(n, published.some((release) => holds(release.text) || (release.phrases ?? []).some(holds)) || siteText.some(holds));
+    if (!quoted.has(n)) quoted.set(n, publishesWords(published, siteText, needles[n].text));
     return quoted.get(n)!;
   };
   const insidePublic = (text: string, start: number, owner: Owner) => {
@@ -229,6 +228,15 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
     });
     return matches;
   };
+}
+
+/**
+ * Whether `words` (a hidden release's title) are public words all the same: quoted in a published
+ * release's text, tags, location, image text or contact, or in the site's own text.
+ */
+export function publishesWords(published: PublicRelease[], siteText: string[], words: string): boolean {
+  const holds = (text: string | undefined) => text?.includes(words) ?? false;
+  return published.some((release) => holds(release.text) || (release.phrases ?? []).some(holds)) || siteText.some(holds);
 }
 
 // Compressed files are read through, so an index of deflated JSON is searched as text.

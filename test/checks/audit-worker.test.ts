@@ -61,3 +61,25 @@ describe("a worker that fails", () => {
     await expect(search.audit(folder, new Map(), new Map())).rejects.toThrow();
   }, 10_000);
 });
+
+describe("a hidden title on a page the worker searches", () => {
+  const page = `<!doctype html>\n<p>${budget.title}</p>\n`;
+  const published = { title: "خطة المياه", url: "/releases/2026/11/water/", id: "tag:news.example.org,2026-11-24:ar/water" };
+  const titleLeaks = async (targets: Omit<Parameters<typeof searchPagesInWorker>[0], "hidden">) => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
+    writeFileSync(path.join(folder, "page.html"), CLEAN);
+    const search = searchPagesInWorker({ hidden: [budget], ...targets });
+    search.search(path.join(folder, "page.html"), bytesOf(page).buffer as ArrayBuffer);
+    return (await search.audit(folder, new Map(), new Map())).map(({ output, trace }) => `${output} ${trace}`);
+  };
+
+  it("is a leak when nothing published quotes it", async () => {
+    expect(await titleLeaks({ published: [{ ...published, text: "نص عن المياه." }] })).toEqual(["page.html title"]);
+  });
+
+  it("is public words when a published release's text, a tag or the site's own text quotes it", async () => {
+    expect(await titleLeaks({ published: [{ ...published, text: `قال الوزير إن ${budget.title} ستعلن قريبا.` }] })).toEqual([]);
+    expect(await titleLeaks({ published: [{ ...published, phrases: [budget.title] }] })).toEqual([]);
+    expect(await titleLeaks({ published: [published], siteText: [`<footer>${budget.title}</footer>`] })).toEqual([]);
+  });
+});
