@@ -8,7 +8,7 @@ import type { Diagnostic, Release } from "../release/model.ts";
 import type { Section } from "../site/newsroom.ts";
 import type { CardInput } from "./card.ts";
 import { OG_SIZE } from "./card.ts";
-import { mapLimit, oneAtATime } from "./limit.ts";
+import { atMost, mapLimit } from "./limit.ts";
 import { locateImage } from "./locate.ts";
 import { cardFile, cardFingerprint, cropPhoto, feedLogo, ogPath, type OgImage } from "./og.ts";
 import { makePicture, type Picture } from "./picture.ts";
@@ -46,7 +46,7 @@ export interface ImageBuildOptions {
   cards?: boolean | number;
   /** Work on these releases (URLs) only, as after an edit; their place among `releases` still decides their card. */
   only?: ReadonlySet<string>;
-  /** Releases worked on at once (their photos are still made one at a time). Default: twice the number of CPUs (sharp waits on its own threads). */
+  /** Releases worked on at once (their photos are still made one per CPU). Default: twice the number of CPUs (sharp waits on its own threads). */
   concurrency?: number;
 }
 
@@ -118,13 +118,14 @@ export async function buildImages(releases: Release[], sections: Section[], opti
   return set;
 }
 
-// Photos are made one at a time (cards are not): libvips' buffers for one photo's AVIF, WebP and
-// JPEG widths are tens of MB, and what its threads took stays in the process until it ends.
-const onePhotoAtATime = oneAtATime();
+// Photos are made one per core (sharp gives each one thread here), not all at once: libvips'
+// buffers for one photo's AVIF, WebP and JPEG widths are tens of MB, and what its threads took
+// stays in the process until it ends.
+const onePhotoPerCore = atMost(os.availableParallelism());
 
 /** Pictures and crop of one release's photo; a file sharp cannot read is an error naming the release. */
 function processPhoto(release: Release, file: string, cache: string) {
-  return onePhotoAtATime(() => makePhoto(release, file, cache));
+  return onePhotoPerCore(() => makePhoto(release, file, cache));
 }
 
 async function makePhoto(release: Release, file: string, cache: string) {

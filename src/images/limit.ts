@@ -17,14 +17,27 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (
 }
 
 /**
- * A queue that runs each piece of work handed to it once the previous one has settled,
- * successful or not: for work that must not run side by side (see its callers).
+ * A queue that runs at most `limit` pieces of work handed to it at a time, each starting once an
+ * earlier one has settled, successful or not, in the order handed over: for work that must not
+ * all run side by side (see its callers).
  */
-export function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
-  let last: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const turn = last.then(work, work);
-    last = turn.catch(() => undefined);
-    return turn;
+export function atMost(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const next = () => {
+    running--;
+    waiting.shift()?.();
   };
+  return (work) =>
+    new Promise((resolve, reject) => {
+      const start = () => {
+        running++;
+        work().then(resolve, reject).finally(next);
+      };
+      if (running < limit) start();
+      else waiting.push(start);
+    });
 }
+
+/** `atMost(1)`: each piece of work once the previous one has settled. */
+export const oneAtATime = () => atMost(1);

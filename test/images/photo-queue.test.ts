@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { validateSite } from "../../src/config.ts";
 import { buildImages } from "../../src/images/build.ts";
-import { oneAtATime } from "../../src/images/limit.ts";
+import { atMost, oneAtATime } from "../../src/images/limit.ts";
 import type { Release } from "../../src/release/model.ts";
 import { REPO } from "../helpers/project.ts";
 
@@ -32,7 +32,35 @@ describe("oneAtATime", () => {
   });
 });
 
-describe("release photos, made one at a time", () => {
+describe("atMost", () => {
+  it("runs at most that many pieces of work at once, starting them in the order handed over, and goes on after a failure", async () => {
+    const queue = atMost(2);
+    const started: string[] = [];
+    let running = 0;
+    let most = 0;
+    const task = (name: string, fail = false) =>
+      queue(async () => {
+        most = Math.max(most, ++running);
+        started.push(name);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        if (fail) throw new Error(`${name} failed`);
+        return name;
+      });
+    const results = await Promise.allSettled(["a", "b", "c", "d", "e"].map((name) => task(name, name === "b")));
+    expect(results.map((result) => (result.status === "fulfilled" ? result.value : (result.reason as Error).message))).toEqual([
+      "a",
+      "b failed",
+      "c",
+      "d",
+      "e",
+    ]);
+    expect(started).toEqual(["a", "b", "c", "d", "e"]);
+    expect(most).toBe(2);
+  });
+});
+
+describe("release photos, made one per core", () => {
   const site = { ...validateSite(JSON.parse(readFileSync(path.join(REPO, "templates/site.json"), "utf8")), "site.json"), logo: undefined };
   const sections = [{ lang: "ar", dir: "rtl", root: "/" }] as Parameters<typeof buildImages>[1];
   const base = "https://news.example.org/";
