@@ -92,8 +92,8 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
-// What goes on with a slug: a letter, a digit, `-`, `_`, or a percent-encoded byte of a non-ASCII letter (`%D8`).
-const SLUG_CHAR = /^(?:[\p{L}\p{N}_-]|%[89A-F])/u;
+// What goes on with a slug: a letter, a digit, `-`, `_`, or a percent-encoded byte of a non-ASCII letter (`%D8`, `%d8`).
+const SLUG_CHAR = /^(?:[\p{L}\p{N}_-]|%[89A-Fa-f])/u;
 
 /** What was found: an address, a title or a feed id in text, or a whole file only hidden releases use. */
 export type TraceKind = "address" | "title" | "id" | "file";
@@ -130,7 +130,15 @@ const ENCODINGS: Array<(text: string) => string> = [
       .replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`), // JSON-LD in <script>
   (text) => encodeURIComponent(text), // share links, query strings
   (text) => new URLSearchParams({ q: text }).toString().slice(2),
+  // The same bytes with lowercase hex digits (`%d8%a7`), as some tools write them: the same address, the same title.
+  (text) => lowerHex(text),
+  (text) => lowerHex(encodeURIComponent(text)),
 ];
+
+/** Percent-encoded bytes with lowercase hex digits: `%D8%A7` → `%d8%a7`. */
+export function lowerHex(text: string): string {
+  return text.replace(/%[0-9A-F]{2}/g, (byte) => byte.toLowerCase());
+}
 
 interface Needle {
   hidden: number;

@@ -1,0 +1,107 @@
+/**
+ * Hostile inputs against the embargo audit's worker path (audit/page-search.ts, written-pages.ts,
+ * plugins/audit.ts): pages handed over as bytes once written must never let a hidden release's
+ * trace through, whatever their size, number or order, and however a site writes them.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { EleventyConfig } from "@11ty/eleventy";
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/diagnostics.ts";
+import { writeAsHost } from "../helpers/host-site.ts";
+import { makeProject, samples, type TestProject } from "../helpers/project.ts";
+
+const ADDRESS = "/releases/2099/01/embargoed-budget/";
+const TITLE = "الميزانية العامة للدولة للعام المالي 2100";
+
+/** Builds `project` as a site that adds the plugin, `host` adding the site's own config: the diagnostics it fails with, or "built". */
+const write = (project: TestProject, host?: (config: EleventyConfig) => void): Promise<unknown> =>
+  writeAsHost(project, host).then(
+    () => "built",
+    (error: { diagnostics?: unknown[] }) => error.diagnostics ?? error,
+  );
+
+/** The build's verdict names the embargoed sample and `output`. */
+const failsNaming = (output: string) => [
+  expect.objectContaining({
+    file: "releases/embargoed-budget.txt",
+    severity: "error",
+    message: expect.stringContaining(`appears in the built site: ${output}`),
+  }),
+];
+
+const hiding = () => makeProject(samples(["embargoed-budget.txt", "2026-11-24-desalination-plant.txt"]));
+
+describe("pages a host site writes, searched on the audit's worker", () => {
+  it("a page of tens of MB with the hidden address at its very end", async () => {
+    const page = `<p>${"ماء ".repeat(3_000_000)}</p><a href="${ADDRESS}">x</a>\n`;
+    expect(await write(hiding(), (config) => config.addTemplate("huge.njk", page, { permalink: "/huge/" }))).toEqual(failsNaming("/huge/index.html"));
+  });
+
+  it("one leaking page among thousands of tiny ones", async () => {
+    const host = (config: EleventyConfig) =>
+      config.addTemplate("tiny.njk", `{% if n == 1777 %}${TITLE}{% else %}{{ n }}{% endif %}`, {
+        pagination: { data: "numbers", size: 1, alias: "n" },
+        numbers: Array.from({ length: 3000 }, (_, i) => i),
+        permalink: "/tiny/{{ n }}/",
+      });
+    expect(await write(hiding(), host)).toEqual(failsNaming("/tiny/1777/index.html"));
+  });
+
+  it("the last page written, long after every other", async () => {
+    const host = (config: EleventyConfig) => {
+      (config as EleventyConfig & { addAsyncFilter: EleventyConfig["addFilter"] }).addAsyncFilter("late", async (text: string) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return text;
+      });
+      config.addTemplate("late.njk", `{{ "${ADDRESS}" | late }}`, { permalink: "/late/" });
+    };
+    expect(await write(hiding(), host)).toEqual(failsNaming("/late/index.html"));
+  });
+
+  it("pages written asynchronously (writeMode: async)", async () => {
+    const host = (config: EleventyConfig) => {
+      (config as EleventyConfig & { configureTemplateHandling(options: { writeMode: string }): void }).configureTemplateHandling({ writeMode: "async" });
+      config.addTemplate("leak.njk", `<a href="${ADDRESS}">x</a>`, { permalink: "/leak/" });
+    };
+    expect(await write(hiding(), host)).toEqual(failsNaming("/leak/index.html"));
+  });
+});
+
+describe("a hidden release's Arabic address or title percent-encoded with lowercase hex digits (%d8%a7)", () => {
+  const title = "الميزانية السرية للعام المقبل";
+  const address = "/releases/2026/11/%D8%A7%D9%84%D9%85%D9%8A%D8%B2%D8%A7%D9%86%D9%8A%D8%A9/";
+  /** The errors of `bayan build` when a published release's body is `body`, beside an embargoed release with an Arabic address. */
+  const buildErrors = async (body: string) => {
+    const project = makeProject(
+      {
+        "2026-11-20-الميزانية.txt": `---\nembargo: 2099-01-01T08:00:00+03:00\n---\n${title}\n\nنص سري.\n`,
+        "2026-11-21-open.md": `---\ndate: 2026-11-21\n---\n# بيان مفتوح للجميع\n\n${body}\n`,
+      },
+      { slugs: "arabic" },
+    );
+    const built = await project.build().then(
+      () => [],
+      (error: { diagnostics: Parameters<typeof formatDiagnostic>[0][] }) => error.diagnostics.map(formatDiagnostic),
+    );
+    if (built.length > 0) expect(existsSync(path.join(project.root, "dist")), "nothing published").toBe(false);
+    return built.join("\n");
+  };
+
+  it("a link to its address fails the build, naming the release that links and the hidden one", async () => {
+    expect(await buildErrors(`انظر [الميزانية](${address.toLowerCase()}).`)).toMatch(
+      /^releases\/2026-11-21-open\.md:\d+: error: this published release names releases\/2026-11-20-الميزانية\.txt, which is under embargo .*: its address \/releases\/2026\/11\/%D8%A7.* appears in the built site: \/atom\.xml:\d+/,
+    );
+  });
+
+  it("its title in a share link fails the build", async () => {
+    expect(await buildErrors(`[شارك](https://x.com/share?text=${encodeURIComponent(title).toLowerCase()})`)).toMatch(
+      /^releases\/2026-11-21-open\.md:\d+: error: this published release names releases\/2026-11-20-الميزانية\.txt, .*: its title appears in the built site: \/atom\.xml:\d+/,
+    );
+  });
+
+  it("a published release whose address starts like the hidden one's is not a leak", async () => {
+    // `…/%d8%a7%d9%84…` followed by more of a slug is another release's address.
+    expect(await buildErrors(`انظر [غيرها](${address.toLowerCase().replace(/\/$/, "%d8%a9/")}).`)).toBe("");
+  });
+});
