@@ -8,7 +8,7 @@
  * One pass over the output with one Aho-Corasick automaton holding every needle, so the cost is
  * the size of the site, whatever the number of hidden releases.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { Site } from "../config.ts";
@@ -281,8 +281,8 @@ export function decodeOutput(file: string, bytes: Buffer): { text: string; plain
  * user may have put in (a photo's EXIF can hold a title), and whole files only hidden releases use.
  * Returns one leak per release, kind of trace and file: the first occurrence.
  * `written` holds the text of files the caller has just written (output-relative path with `/`
- * separators → text, decompressed for a compressed file): those are searched as given instead of
- * being read back from disk. `audited` holds files already searched by whoever wrote them, with
+ * separators → text as written): those are searched as given instead of being read back from
+ * disk, unless the file's size is no longer that of the text (written again since). `audited` holds files already searched by whoever wrote them, with
  * the same targets (the search index, on its worker thread): their traces, by the same paths.
  * `find` is the search for the targets, when the caller has made it already.
  */
@@ -316,7 +316,8 @@ export function auditOutput(
       if (!MADE_IMAGES.test(output)) for (const match of find(readFileSync(path.join(folder, output)).toString("utf8"))) add(match, false);
       continue;
     }
-    if (written.has(output)) {
+    // Unless another wrote the file again since (a site's own `eleventy.after` step rewriting pages in place).
+    if (written.has(output) && statSync(path.join(folder, output)).size === Buffer.byteLength(written.get(output)!)) {
       for (const match of searchWritten(find, output, written.get(output)!)) add(match, false, match.line);
       continue;
     }

@@ -3,7 +3,7 @@
  * plugins/audit.ts): pages handed over as bytes once written must never let a hidden release's
  * trace through, whatever their size, number or order, and however a site writes them.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { describe, expect, it } from "vitest";
@@ -103,5 +103,26 @@ describe("a hidden release's Arabic address or title percent-encoded with lowerc
   it("a published release whose address starts like the hidden one's is not a leak", async () => {
     // `…/%d8%a7%d9%84…` followed by more of a slug is another release's address.
     expect(await buildErrors(`انظر [غيرها](${address.toLowerCase().replace(/\/$/, "%d8%a9/")}).`)).toBe("");
+  });
+});
+
+describe("a page rewritten on disk by the site's own `eleventy.after` step", () => {
+  it.each([
+    ["handed to the audit's worker", "sync"],
+    ["kept as text (writeMode: async)", "async"],
+  ])("fails the build when the page on disk holds a hidden address, though the page Bayan searched did not (%s)", async (_, writeMode) => {
+    const project = hiding();
+    const host = (config: EleventyConfig) => {
+      (config as EleventyConfig & { configureTemplateHandling(options: { writeMode: string }): void }).configureTemplateHandling({ writeMode });
+      config.addTemplate("zz.njk", "<p>about</p>", { permalink: "/zz/" });
+      // A post-processing step of the site's (a minifier, a link injector): it rewrites pages in place.
+      config.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
+        const page = path.join(directories.output, "zz/index.html");
+        writeFileSync(page, readFileSync(page, "utf8").replace("</p>", `</p><a href="${ADDRESS}">x</a>`));
+      });
+    };
+    const built = await write(project, host);
+    if (built === "built") expect(readFileSync(path.join(project.root, "_site/zz/index.html"), "utf8")).not.toContain(ADDRESS);
+    expect(built).toEqual(failsNaming("/zz/index.html"));
   });
 });
