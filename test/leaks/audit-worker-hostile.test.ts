@@ -3,10 +3,12 @@
  * plugins/audit.ts): pages handed over as bytes once written must never let a hidden release's
  * trace through, whatever their size, number or order, and however a site writes them.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { describe, expect, it } from "vitest";
+import { searchPagesInWorker } from "../../src/audit/page-search.ts";
 import { formatDiagnostic } from "../../src/diagnostics.ts";
 import { writeAsHost } from "../helpers/host-site.ts";
 import { makeProject, samples, type TestProject } from "../helpers/project.ts";
@@ -124,5 +126,34 @@ describe("a page rewritten on disk by the site's own `eleventy.after` step", () 
     const built = await write(project, host);
     if (built === "built") expect(readFileSync(path.join(project.root, "_site/zz/index.html"), "utf8")).not.toContain(ADDRESS);
     expect(built).toEqual(failsNaming("/zz/index.html"));
+  });
+});
+
+describe("a hidden title on a page the worker searches, and what the published releases quote of it", () => {
+  const budget = { file: "releases/embargoed-budget.txt", title: TITLE, url: ADDRESS, id: "tag:news.example.org,2099-01-01:ar/embargoed-budget" };
+  const water = { title: "خطة المياه", url: "/releases/2026/11/water/", id: "tag:news.example.org,2026-11-24:ar/water" };
+  /** The leaks the worker reports for one page, handed over as the build hands it, whose file on disk has its size. */
+  const leaksOf = async (page: string, published: Parameters<typeof searchPagesInWorker>[0]["published"]) => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
+    writeFileSync(path.join(folder, "page.html"), page);
+    const search = searchPagesInWorker({ hidden: [budget], published });
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(page));
+    bytes.write(page);
+    search.search(path.join(folder, "page.html"), bytes.buffer as ArrayBuffer);
+    return (await search.audit(folder, new Map(), new Map())).map(({ output, trace }) => `${output} ${trace}`);
+  };
+
+  it("quoted by a published release, and its address on the same page: the address is a leak", async () => {
+    const page = `<p>${TITLE}</p><a href="${ADDRESS}">x</a>\n`;
+    expect(await leaksOf(page, [{ ...water, text: `قال الوزير إن ${TITLE} ستعلن قريبا.` }])).toEqual(["page.html address"]);
+  });
+
+  it("a published release quoting only part of it (another release quoting the rest) does not make it public", async () => {
+    const [start, end] = [TITLE.slice(0, 20), TITLE.slice(15)];
+    const published = [
+      { ...water, text: `ذكر ${start} فقط.` },
+      { ...water, url: "/releases/2026/11/other/", id: "tag:other", text: `و ${end}.` },
+    ];
+    expect(await leaksOf(`<p>${TITLE}</p>\n`, published)).toEqual(["page.html title"]);
   });
 });
