@@ -256,10 +256,14 @@ export function readOutputText(file: string): { text: string; plain: boolean } {
   return decodeOutput(file, readFileSync(file));
 }
 
-/** The text of an output file's bytes, as `readOutputText` reads it (`file` names the format). */
+/** The text of an output file's bytes, as `readOutputText` reads it (`file` names the format; gzip also shows by its first bytes). */
 export function decodeOutput(file: string, bytes: Buffer): { text: string; plain: boolean } {
+  // A gzip file under any name (`logo.svgz`, a page compressed in place for a server that sends it as it is).
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const attempts: Array<(b: Buffer) => Buffer> = !COMPRESSED.test(file)
-    ? []
+    ? gzip
+      ? [gunzipSync]
+      : []
     : /\.gz$/i.test(file)
       ? [gunzipSync]
       : /\.br$/i.test(file)

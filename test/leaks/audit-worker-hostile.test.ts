@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { describe, expect, it } from "vitest";
 import { searchPagesInWorker } from "../../src/audit/page-search.ts";
@@ -155,5 +156,20 @@ describe("a hidden title on a page the worker searches, and what the published r
       { ...water, url: "/releases/2026/11/other/", id: "tag:other", text: `و ${end}.` },
     ];
     expect(await leaksOf(`<p>${TITLE}</p>\n`, published)).toEqual(["page.html title"]);
+  });
+});
+
+describe("compressed files a site copies into its output (gzip found by its first bytes too)", () => {
+  it.each([
+    ["archive.json.gz", gzipSync],
+    ["archive.deflate", deflateRawSync],
+    ["archive.zz", deflateSync],
+    ["logo.svgz", gzipSync],
+    ["archive.json", gzipSync],
+  ])("%s holding a hidden address fails the build", async (name, compress) => {
+    const project = hiding();
+    writeFileSync(path.join(project.root, name), compress(Buffer.from(`{"links":["${ADDRESS}"]}`)));
+    const built = await write(project, (config) => config.addPassthroughCopy({ [path.join(project.root, name)]: name }));
+    expect(built).toEqual(failsNaming(`/${name}`));
   });
 });
