@@ -222,7 +222,7 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
     return (containers.get(owner.needle) ?? []).some((c) => text.startsWith(encode(c.text), start - encode(c.text.slice(0, c.offset)).length));
   };
 
-  return (text: string) => {
+  const search = (text: string) => {
     const matches: Match[] = [];
     scan(text, (pattern, end) => {
       const start = end + 1 - patterns[pattern].length;
@@ -236,6 +236,32 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
     });
     return matches;
   };
+  return (text: string) => {
+    const matches = search(text);
+    if (!NON_ASCII_REFERENCE.test(text)) return matches;
+    // Non-ASCII letters as numeric character references (`&#1575;`, as some HTML exports write Arabic): searched
+    // again decoded, each trace at the start of its line (decoding keeps the lines).
+    const decoded = decodeReferences(text);
+    return [...matches, ...search(decoded).map((match) => ({ ...match, index: lineStartAt(text, decoded, match.index) }))];
+  };
+}
+
+// A reference to a character past ASCII: only a text holding one is searched twice (`&#39;`, which escapers write everywhere, is not).
+const NON_ASCII_REFERENCE = /&#(?:0*(?:12[89]|1[3-9][0-9]|[2-9][0-9]{2}|[1-9][0-9]{3,})|[xX]0*(?:[89a-fA-F][0-9a-fA-F]|[1-9a-fA-F][0-9a-fA-F]{2,}));/;
+
+/** `text` with its numeric character references (`&#1575;`, `&#x627;`) decoded; those out of Unicode's range left as they are. */
+function decodeReferences(text: string): string {
+  return text.replace(/&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));/g, (reference, hex?: string, decimal?: string) => {
+    const code = hex === undefined ? Number(decimal) : Number.parseInt(hex, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });
+}
+
+/** The index in `text` of the start of the line that holds `index` of `decoded` (the same text, with the same lines). */
+function lineStartAt(text: string, decoded: string, index: number): number {
+  let start = 0;
+  for (let at = decoded.indexOf("\n"); at >= 0 && at < index; at = decoded.indexOf("\n", at + 1)) start = text.indexOf("\n", start) + 1;
+  return start;
 }
 
 /**

@@ -173,3 +173,26 @@ describe("compressed files a site copies into its output (gzip found by its firs
     expect(built).toEqual(failsNaming(`/${name}`));
   });
 });
+
+describe("a hidden title spelled as numeric character references (&#1575;), as some HTML exports write Arabic", () => {
+  const refs = (text: string, hex: boolean) =>
+    [...text].map((c) => (c.charCodeAt(0) < 128 ? c : hex ? `&#x${c.codePointAt(0)!.toString(16)};` : `&#${c.codePointAt(0)};`)).join("");
+
+  it.each([
+    ["decimal", false],
+    ["hexadecimal", true],
+  ])("%s: fails the build, with the line", async (_, hex) => {
+    const page = `<p>قريبا</p>\n<p>${refs(TITLE, hex)}</p>\n`;
+    expect(await write(hiding(), (config) => config.addTemplate("teaser.njk", page, { permalink: "/teaser/" }))).toEqual([
+      expect.objectContaining({
+        file: "releases/embargoed-budget.txt",
+        message: expect.stringContaining("its title appears in the built site: /teaser/index.html:2"),
+      }),
+    ]);
+  });
+
+  it("references of other letters, or out of range, are not a trace and do not stop the audit", async () => {
+    const page = `<p>${refs("خطة المياه الوطنية للعام", false)} &#99999999; &#x110000;</p>\n`;
+    expect(await write(hiding(), (config) => config.addTemplate("teaser.njk", page, { permalink: "/teaser/" }))).toBe("built");
+  });
+});
