@@ -8,7 +8,7 @@
  * One pass over the output with one Aho-Corasick automaton holding every needle, so the cost is
  * the size of the site, whatever the number of hidden releases.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { Site } from "../config.ts";
@@ -92,8 +92,8 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
-// What goes on with a slug: a letter, a digit, `-`, `_`, or a percent-encoded byte of a non-ASCII letter (`%D8`).
-const SLUG_CHAR = /^(?:[\p{L}\p{N}_-]|%[89A-F])/u;
+// What goes on with a slug: a letter, a digit, `-`, `_`, or a percent-encoded byte of a non-ASCII letter (`%D8`, `%d8`).
+const SLUG_CHAR = /^(?:[\p{L}\p{N}_-]|%[89A-Fa-f])/u;
 
 /** What was found: an address, a title or a feed id in text, or a whole file only hidden releases use. */
 export type TraceKind = "address" | "title" | "id" | "file";
@@ -130,7 +130,15 @@ const ENCODINGS: Array<(text: string) => string> = [
       .replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`), // JSON-LD in <script>
   (text) => encodeURIComponent(text), // share links, query strings
   (text) => new URLSearchParams({ q: text }).toString().slice(2),
+  // The same bytes with lowercase hex digits (`%d8%a7`), as some tools write them: the same address, the same title.
+  (text) => lowerHex(text),
+  (text) => lowerHex(encodeURIComponent(text)),
 ];
+
+/** Percent-encoded bytes with lowercase hex digits: `%D8%A7` → `%d8%a7`. */
+export function lowerHex(text: string): string {
+  return text.replace(/%[0-9A-F]{2}/g, (byte) => byte.toLowerCase());
+}
 
 interface Needle {
   hidden: number;
@@ -214,7 +222,7 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
     return (containers.get(owner.needle) ?? []).some((c) => text.startsWith(encode(c.text), start - encode(c.text.slice(0, c.offset)).length));
   };
 
-  return (text: string) => {
+  const search = (text: string) => {
     const matches: Match[] = [];
     scan(text, (pattern, end) => {
       const start = end + 1 - patterns[pattern].length;
@@ -228,6 +236,32 @@ export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelea
     });
     return matches;
   };
+  return (text: string) => {
+    const matches = search(text);
+    if (!NON_ASCII_REFERENCE.test(text)) return matches;
+    // Non-ASCII letters as numeric character references (`&#1575;`, as some HTML exports write Arabic): searched
+    // again decoded, each trace at the start of its line (decoding keeps the lines).
+    const decoded = decodeReferences(text);
+    return [...matches, ...search(decoded).map((match) => ({ ...match, index: lineStartAt(text, decoded, match.index) }))];
+  };
+}
+
+// A reference to a character past ASCII: only a text holding one is searched twice (`&#39;`, which escapers write everywhere, is not).
+const NON_ASCII_REFERENCE = /&#(?:0*(?:12[89]|1[3-9][0-9]|[2-9][0-9]{2}|[1-9][0-9]{3,})|[xX]0*(?:[89a-fA-F][0-9a-fA-F]|[1-9a-fA-F][0-9a-fA-F]{2,}));/;
+
+/** `text` with its numeric character references (`&#1575;`, `&#x627;`) decoded; those out of Unicode's range left as they are. */
+function decodeReferences(text: string): string {
+  return text.replace(/&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));/g, (reference, hex?: string, decimal?: string) => {
+    const code = hex === undefined ? Number(decimal) : Number.parseInt(hex, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });
+}
+
+/** The index in `text` of the start of the line that holds `index` of `decoded` (the same text, with the same lines). */
+function lineStartAt(text: string, decoded: string, index: number): number {
+  let start = 0;
+  for (let at = decoded.indexOf("\n"); at >= 0 && at < index; at = decoded.indexOf("\n", at + 1)) start = text.indexOf("\n", start) + 1;
+  return start;
 }
 
 /**
@@ -248,10 +282,14 @@ export function readOutputText(file: string): { text: string; plain: boolean } {
   return decodeOutput(file, readFileSync(file));
 }
 
-/** The text of an output file's bytes, as `readOutputText` reads it (`file` names the format). */
+/** The text of an output file's bytes, as `readOutputText` reads it (`file` names the format; gzip also shows by its first bytes). */
 export function decodeOutput(file: string, bytes: Buffer): { text: string; plain: boolean } {
+  // A gzip file under any name (`logo.svgz`, a page compressed in place for a server that sends it as it is).
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const attempts: Array<(b: Buffer) => Buffer> = !COMPRESSED.test(file)
-    ? []
+    ? gzip
+      ? [gunzipSync]
+      : []
     : /\.gz$/i.test(file)
       ? [gunzipSync]
       : /\.br$/i.test(file)
@@ -273,8 +311,8 @@ export function decodeOutput(file: string, bytes: Buffer): { text: string; plain
  * user may have put in (a photo's EXIF can hold a title), and whole files only hidden releases use.
  * Returns one leak per release, kind of trace and file: the first occurrence.
  * `written` holds the text of files the caller has just written (output-relative path with `/`
- * separators → text, decompressed for a compressed file): those are searched as given instead of
- * being read back from disk. `audited` holds files already searched by whoever wrote them, with
+ * separators → text as written): those are searched as given instead of being read back from
+ * disk, unless the file's size is no longer that of the text (written again since). `audited` holds files already searched by whoever wrote them, with
  * the same targets (the search index, on its worker thread): their traces, by the same paths.
  * `find` is the search for the targets, when the caller has made it already.
  */
@@ -308,7 +346,8 @@ export function auditOutput(
       if (!MADE_IMAGES.test(output)) for (const match of find(readFileSync(path.join(folder, output)).toString("utf8"))) add(match, false);
       continue;
     }
-    if (written.has(output)) {
+    // Unless another wrote the file again since (a site's own `eleventy.after` step rewriting pages in place).
+    if (written.has(output) && statSync(path.join(folder, output)).size === Buffer.byteLength(written.get(output)!)) {
       for (const match of searchWritten(find, output, written.get(output)!)) add(match, false, match.line);
       continue;
     }

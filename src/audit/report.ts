@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, Release } from "../release/model.ts";
 import { filesUnder } from "../util/files.ts";
-import type { Leak } from "./audit.ts";
+import { lowerHex, type Leak, type TraceKind } from "./audit.ts";
 
 /** Files named per release and kind of trace in one message; the rest are counted. */
 const FILES_SHOWN = 3;
@@ -35,8 +35,7 @@ export function leakDiagnostics(leaks: Leak[], releases: Release[], root?: strin
       };
     }
     const what = trace === "address" ? `its address ${release.url}` : trace === "title" ? "its title" : `its feed id ${release.id}`;
-    const needle = trace === "address" ? release.url.replace(/\/+$/, "") : trace === "title" ? release.title : release.id;
-    const source = sources.length ? findSource(sources, needle) : undefined;
+    const source = sources.length ? findSource(sources, spellings(trace, release)) : undefined;
     if (source?.release) {
       return {
         file: source.file,
@@ -81,11 +80,22 @@ function sourceFiles(root: string, releases: Release[]): SourceFile[] {
   ];
 }
 
-/** The first source file holding `needle`, with the line. */
-function findSource(sources: SourceFile[], needle: string): { file: string; line: number; release: boolean } | undefined {
+/**
+ * How a source file may spell a trace: as written, and as a link carries it (percent-encoded, with
+ * upper- or lowercase hex digits, or as written for an Arabic address).
+ */
+function spellings(trace: Exclude<TraceKind, "file">, release: Leak["release"]): string[] {
+  if (trace === "id") return [release.id];
+  const text = trace === "address" ? release.url.replace(/\/+$/, "") : release.title;
+  const encoded = trace === "address" ? text : encodeURIComponent(text);
+  return [...new Set([text, decodeURI(encoded), encoded, lowerHex(encoded)])];
+}
+
+/** The first source file holding one of `needles`, with the line. */
+function findSource(sources: SourceFile[], needles: string[]): { file: string; line: number; release: boolean } | undefined {
   for (const source of sources) {
-    const at = source.text.indexOf(needle);
-    if (at >= 0) return { file: source.file, line: source.text.slice(0, at).split("\n").length, release: source.release };
+    const at = Math.min(...needles.map((needle) => source.text.indexOf(needle)).filter((index) => index >= 0));
+    if (Number.isFinite(at)) return { file: source.file, line: source.text.slice(0, at).split("\n").length, release: source.release };
   }
   return undefined;
 }

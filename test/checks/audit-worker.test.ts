@@ -14,6 +14,12 @@ const budget: HiddenRelease = {
 const CLEAN = "<!doctype html>\n<p>تدشين أول محطة تحلية</p>\n";
 const LEAKING = '<!doctype html>\n<p>تدشين</p>\n<a href="/releases/2099/01/embargoed-budget/">الميزانية</a>\n';
 
+/**
+ * `text` padded to the size of `page`: on disk as the file of a page handed over, which the worker
+ * trusts only while the file keeps the size of the bytes it searched (and the time it had then).
+ */
+const sized = (text: string, page: string) => text.padEnd(text.length + Buffer.byteLength(page) - Buffer.byteLength(text));
+
 /** A page's bytes as the build hands them over: memory of their own. */
 const bytesOf = (text: string) => {
   const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
@@ -25,7 +31,7 @@ describe("the embargo audit on a worker thread", () => {
   it("searches the pages it is handed, moving their memory, and audits the rest of the output from disk", async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
     // On disk, clean: the leak below can only be found in the bytes handed over, which the worker searches instead of reading the file again.
-    writeFileSync(path.join(folder, "handed.html"), CLEAN);
+    writeFileSync(path.join(folder, "handed.html"), sized(CLEAN, LEAKING));
     writeFileSync(path.join(folder, "other.html"), LEAKING);
     writeFileSync(path.join(folder, "clean.html"), CLEAN);
     const search = searchPagesInWorker({ hidden: [budget], published: [] });
@@ -67,7 +73,7 @@ describe("a hidden title on a page the worker searches", () => {
   const published = { title: "خطة المياه", url: "/releases/2026/11/water/", id: "tag:news.example.org,2026-11-24:ar/water" };
   const titleLeaks = async (targets: Omit<Parameters<typeof searchPagesInWorker>[0], "hidden">) => {
     const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
-    writeFileSync(path.join(folder, "page.html"), CLEAN);
+    writeFileSync(path.join(folder, "page.html"), sized(CLEAN, page));
     const search = searchPagesInWorker({ hidden: [budget], ...targets });
     search.search(path.join(folder, "page.html"), bytesOf(page).buffer as ArrayBuffer);
     return (await search.audit(folder, new Map(), new Map())).map(({ output, trace }) => `${output} ${trace}`);

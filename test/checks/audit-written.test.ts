@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Eleventy, type EleventyConfig } from "@11ty/eleventy";
+import type { EleventyConfig } from "@11ty/eleventy";
 import { describe, expect, it } from "vitest";
-import { loadSite } from "../../src/config.ts";
-import { projectConfig } from "../../src/project.ts";
-import { BUILD_NOW, makeProject, SAMPLES, samples, type TestProject } from "../helpers/project.ts";
+import { writeAsHost } from "../helpers/host-site.ts";
+import { makeProject, SAMPLES, samples, type TestProject } from "../helpers/project.ts";
 
 /** What Eleventy's `write()` reports of each page it wrote. */
 type Written = Array<{ outputPath: string | false; content: unknown }>;
@@ -12,19 +11,9 @@ type Written = Array<{ outputPath: string | false; content: unknown }>;
 /** A published release that links to the embargoed sample's address: a leak. */
 const PORTAL = `${readFileSync(path.join(SAMPLES, "2026-10-05-digital-services.md"), "utf8")}\nانظر [الميزانية](/releases/2099/01/embargoed-budget/).\n`;
 
-/** Builds `project` with Eleventy's own API (as a site that adds the plugin), `host` adding the site's own config; the pages Eleventy reports. */
-async function write(project: TestProject, host: (config: EleventyConfig) => void = () => {}): Promise<Written> {
-  const site = loadSite(path.join(project.root, "templates/site.json"));
-  const eleventy = new Eleventy(project.root, path.join(project.root, "_site"), {
-    configPath: "",
-    config: (config: EleventyConfig) => {
-      projectConfig({ site, root: project.root, now: BUILD_NOW })(config);
-      host(config);
-    },
-    quietMode: true,
-  });
-  eleventy.logger.overrideLogger({ log() {}, info() {}, warn() {}, error() {} });
-  const [, pages] = (await eleventy.write()) as [unknown, Written];
+/** Builds `project` as a site that adds the plugin, `host` adding the site's own config; the pages Eleventy reports. */
+async function write(project: TestProject, host?: (config: EleventyConfig) => void): Promise<Written> {
+  const [, pages] = (await writeAsHost(project, host)) as [unknown, Written];
   return pages.filter((page) => page.outputPath);
 }
 
