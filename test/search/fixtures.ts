@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatShortDate, type DateDisplay } from "../../src/dates/dates.ts";
 import type { SearchDoc } from "../../src/search/model.ts";
+import { filesUnder } from "../../src/util/files.ts";
 import { writeSearchIndex } from "../../src/search/write.ts";
 
 const samples = join(import.meta.dirname, "..", "fixtures", "samples");
@@ -54,4 +55,19 @@ export async function writeIndex(dist: string, docs: SearchDoc[] = SAMPLE_DOCS):
   const folder = join(dist, "search", "index");
   writeSearchIndex(docs, folder);
   return folder;
+}
+
+/** A new newest release after the samples, on a subject of its own. */
+export const NEWEST_DOC: SearchDoc = {
+  url: "/releases/2026/12/airport-expansion/",
+  title: "توسعة مطار أبها الدولي لاستيعاب ثلاثة ملايين مسافر",
+  date: "2026-12-02T00:00:00+03:00",
+  lang: "ar",
+  tags: ["طيران"],
+  text: "أعلنت الهيئة العامة للطيران المدني اليوم بدء أعمال توسعة صالات المغادرة في مطار أبها.\n\nوتشمل التوسعة بوابات إلكترونية ومواقف للحافلات.",
+};
+
+/** Every file an index build wrote under `folder`: its path there (`/` separators) → its bytes. */
+export function indexFiles(folder: string): Map<string, Buffer> {
+  return new Map(filesUnder(folder).map((file) => [file, readFileSync(join(folder, file))]));
 }

@@ -9,7 +9,7 @@ import { decodePostings, decodeShard } from "../../src/search/format.ts";
 import type { SearchDoc } from "../../src/search/model.ts";
 import { readAnalyses } from "../../src/search/terms-cache.ts";
 import { searchFingerprint, writeSearchIndex } from "../../src/search/write.ts";
-import { SAMPLE_DOCS } from "./fixtures.ts";
+import { NEWEST_DOC, indexFiles, SAMPLE_DOCS } from "./fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bayan-search-incremental-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -18,27 +18,6 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const savedShardBytes = INDEX_TUNING.shardBytes;
 beforeEach(() => void (INDEX_TUNING.shardBytes = 300));
 afterEach(() => void (INDEX_TUNING.shardBytes = savedShardBytes));
-
-/** Every file under `folder`: relative path → bytes. */
-const files = (folder: string): Map<string, Buffer> =>
-  new Map(
-    readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = join(entry.parentPath, entry.name);
-        return [file.slice(folder.length + 1), readFileSync(file)];
-      }),
-  );
-
-/** A new newest release, on a subject of its own. */
-const NEWEST: SearchDoc = {
-  url: "/releases/2026/12/airport-expansion/",
-  title: "توسعة مطار أبها الدولي لاستيعاب ثلاثة ملايين مسافر",
-  date: "2026-12-02T00:00:00+03:00",
-  lang: "ar",
-  tags: ["طيران"],
-  text: "أعلنت الهيئة العامة للطيران المدني اليوم بدء أعمال توسعة صالات المغادرة في مطار أبها.\n\nوتشمل التوسعة بوابات إلكترونية ومواقف للحافلات.",
-};
 
 /** The counted words the cache holds, by key: each release's lengths and readings, written out. */
 const analysed = (cacheDir: string): Map<string, string> => {
@@ -59,24 +38,24 @@ const analysed = (cacheDir: string): Map<string, string> => {
 
 const build = (name: string, docs: SearchDoc[], cacheDir?: string): Map<string, Buffer> => {
   writeSearchIndex(docs, join(temp, name), { cacheDir });
-  return files(join(temp, name));
+  return indexFiles(join(temp, name));
 };
 
 describe("an index built again after one release is added", () => {
   it("keeps every existing release's number, and gives the new one the next", () => {
     const before = build("numbers-before", SAMPLE_DOCS);
-    const after = build("numbers-after", [NEWEST, ...SAMPLE_DOCS]);
+    const after = build("numbers-after", [NEWEST_DOC, ...SAMPLE_DOCS]);
     const records = (built: Map<string, Buffer>) => [...built.keys()].filter((file) => file.startsWith("d/"));
     for (const file of records(before)) expect(after.get(file)!.equals(before.get(file)!), file).toBe(true);
     expect(records(after).filter((file) => !before.has(file))).toEqual([`d/${SAMPLE_DOCS.length}.bin`]);
-    expect(JSON.parse(inflateRawSync(after.get(`d/${SAMPLE_DOCS.length}.bin`)!).toString()).u).toBe(NEWEST.url);
+    expect(JSON.parse(inflateRawSync(after.get(`d/${SAMPLE_DOCS.length}.bin`)!).toString()).u).toBe(NEWEST_DOC.url);
   });
 
   it("changes only the shards that hold the new release's words, and analyses only that release", () => {
     const cacheDir = join(temp, "shards-cache");
     const before = build("shards-before", SAMPLE_DOCS, cacheDir);
     const analysedBefore = analysed(cacheDir);
-    const after = build("shards-after", [...SAMPLE_DOCS, NEWEST], cacheDir);
+    const after = build("shards-after", [...SAMPLE_DOCS, NEWEST_DOC], cacheDir);
     const shards = (built: Map<string, Buffer>) => [...built.keys()].filter((file) => file.startsWith("t/"));
     const newDoc = SAMPLE_DOCS.length;
     const holdsNewest = (file: string) =>
@@ -91,7 +70,7 @@ describe("an index built again after one release is added", () => {
     for (const [key, terms] of analysedBefore) expect(analysedAfter.get(key), key).toEqual(terms);
     expect(analysedAfter.size).toBe(analysedBefore.size + 1);
     // The same bytes as a build from an empty cache.
-    const fresh = build("shards-fresh", [...SAMPLE_DOCS, NEWEST]);
+    const fresh = build("shards-fresh", [...SAMPLE_DOCS, NEWEST_DOC]);
     expect([...after.keys()].sort()).toEqual([...fresh.keys()].sort());
     for (const [file, bytes] of fresh) expect(after.get(file)!.equals(bytes), file).toBe(true);
   });
@@ -137,12 +116,12 @@ describe("an index built again after one release is added", () => {
     const cacheDir = join(temp, "sequence-cache");
     const newest = orderedDocs(SAMPLE_DOCS).at(-1)!;
     const edited = { ...newest, text: `${newest.text}\n\nفقرة مضافة عن مطار أبها والطيران.` };
-    const tipping: SearchDoc = { ...NEWEST, url: "/releases/2026/12/qatar/", title: "قطر", text: Array(40).fill("قطر").join(" ") };
+    const tipping: SearchDoc = { ...NEWEST_DOC, url: "/releases/2026/12/qatar/", title: "قطر", text: Array(40).fill("قطر").join(" ") };
     const [oldest, ...rest] = orderedDocs(SAMPLE_DOCS);
     const steps: Array<[name: string, docs: SearchDoc[]]> = [
       ["start", SAMPLE_DOCS],
-      ["added", [...SAMPLE_DOCS, NEWEST]],
-      ["edited", [...SAMPLE_DOCS.filter((doc) => doc !== newest), edited, NEWEST]],
+      ["added", [...SAMPLE_DOCS, NEWEST_DOC]],
+      ["edited", [...SAMPLE_DOCS.filter((doc) => doc !== newest), edited, NEWEST_DOC]],
       ["newest-deleted", [...SAMPLE_DOCS.filter((doc) => doc !== newest), edited]],
       ["vote-tipped", [...SAMPLE_DOCS.filter((doc) => doc !== newest), edited, tipping]],
       ["oldest-deleted", [...rest.filter((doc) => doc !== newest), edited, tipping]],
@@ -162,8 +141,8 @@ describe("an index built again after one release is added", () => {
       build(`damaged-added-first-${pack}`, SAMPLE_DOCS, cacheDir);
       const bytes = readFileSync(join(cacheDir, pack));
       writeFileSync(join(cacheDir, pack), bytes.subarray(0, bytes.length - 10));
-      const again = build(`damaged-added-again-${pack}`, [...SAMPLE_DOCS, NEWEST], cacheDir);
-      const fresh = build(`damaged-added-fresh-${pack}`, [...SAMPLE_DOCS, NEWEST]);
+      const again = build(`damaged-added-again-${pack}`, [...SAMPLE_DOCS, NEWEST_DOC], cacheDir);
+      const fresh = build(`damaged-added-fresh-${pack}`, [...SAMPLE_DOCS, NEWEST_DOC]);
       expect([...again.keys()].sort(), pack).toEqual([...fresh.keys()].sort());
       for (const [file, bytes] of fresh) expect(again.get(file)!.equals(bytes), `${pack}: ${file}`).toBe(true);
     }

@@ -5,7 +5,7 @@ import { decodePostings, decodeShard } from "../../src/search/format.ts";
 import type { SearchDoc } from "../../src/search/model.ts";
 import { releaseTerms } from "../../src/search/release-terms.ts";
 import { emitTermFiles } from "../../src/search/terms-index.ts";
-import { SAMPLE_DOCS } from "./fixtures.ts";
+import { NEWEST_DOC, SAMPLE_DOCS } from "./fixtures.ts";
 
 // Small shards, so that a few releases fill many.
 const savedShardBytes = INDEX_TUNING.shardBytes;
@@ -50,18 +50,9 @@ function rebuilt(before: SearchDoc[], after: SearchDoc[]): Built {
 /** Every term entry of a build's shards. */
 const entriesOf = (built: Built) => new Map([...built.files].filter(([file]) => file.startsWith("t/")).flatMap(([, bytes]) => [...decodeShard(bytes)]));
 
-const NEWEST: SearchDoc = {
-  url: "/releases/2026/12/airport-expansion/",
-  title: "توسعة مطار أبها الدولي لاستيعاب ثلاثة ملايين مسافر",
-  date: "2026-12-02T00:00:00+03:00",
-  lang: "ar",
-  tags: ["طيران"],
-  text: "أعلنت الهيئة العامة للطيران المدني اليوم بدء أعمال توسعة صالات المغادرة في مطار أبها.\n\nوتشمل التوسعة بوابات إلكترونية ومواقف للحافلات.",
-};
-
 describe("the terms' files worked out again from the last build", () => {
   it("works out only the new release's terms when one is added", () => {
-    const { worked, terms } = rebuilt(SAMPLE_DOCS, [...SAMPLE_DOCS, NEWEST]);
+    const { worked, terms } = rebuilt(SAMPLE_DOCS, [...SAMPLE_DOCS, NEWEST_DOC]);
     expect(worked).toBeGreaterThan(0);
     expect(worked).toBeLessThan(terms / 4);
   });
@@ -77,8 +68,8 @@ describe("the terms' files worked out again from the last build", () => {
   });
 
   it("works out only the deleted newest release's terms, and everything when a deletion renumbers most releases", () => {
-    const [oldest, ...rest] = orderedDocs([...SAMPLE_DOCS, NEWEST]);
-    const newestDeleted = rebuilt([...SAMPLE_DOCS, NEWEST], SAMPLE_DOCS);
+    const [oldest, ...rest] = orderedDocs([...SAMPLE_DOCS, NEWEST_DOC]);
+    const newestDeleted = rebuilt([...SAMPLE_DOCS, NEWEST_DOC], SAMPLE_DOCS);
     expect(newestDeleted.worked).toBeLessThan(newestDeleted.terms / 4);
     const oldestDeleted = rebuilt([oldest, ...rest], rest);
     expect(oldestDeleted.worked).toBe(oldestDeleted.terms);
