@@ -6,7 +6,6 @@ import type { Site } from "../config.ts";
 import { PACKAGE_ROOT } from "../defaults.ts";
 import { formatShortDate } from "../dates/dates.ts";
 import type { AfterBuildSteps } from "./audit.ts";
-import type { IndexPart } from "../search/build.ts";
 import type { SearchDoc } from "../search/model.ts";
 import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
@@ -23,7 +22,7 @@ const WORKER_FROM = 500;
 /**
  * The search index and its browser script. The index holds the releases that have pages —
  * published only, outside preview — in one pass over them. It is written while Eleventy renders
- * the pages (on worker threads for large archives). A build waits for it in `eleventy.after`, so
+ * the pages (on a worker thread for large archives). A build waits for it in `eleventy.after`, so
  * the embargo audit (after the build) searches it; `npm start` starts it once the pages are
  * written and does not wait: the edited page reloads at once and the index follows, and a newer
  * edit stops an index still being built as its rebuild starts.
@@ -43,10 +42,8 @@ export function searchPlugin(
       (async () => {
         await previous?.catch(() => undefined);
         current.signal.throwIfAborted();
-        // `npm start` keeps a core free for the next edit: one thread.
-        const parts: IndexPart[] = runMode === "build" ? ["documents", "terms"] : ["all"];
         return docs.length >= WORKER_FROM
-          ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, parts, cacheDir })
+          ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, cacheDir })
           : writeSearchIndex(docs, target, { findLeaks: leakFinder(audit), cacheDir });
       })(),
     );
@@ -57,7 +54,7 @@ export function searchPlugin(
   };
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     // In `npm start`, an edit makes the index still being built out of date: stopped now, its
-    // threads leave both cores to the edited pages (a new one starts once they are written).
+    // thread leaves both cores to the edited pages (a new one starts once they are written).
     if (runMode !== "build") stop?.abort();
     const { newsroom, audit } = await source.get();
     const folder = path.resolve(directories.output, "search");

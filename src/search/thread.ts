@@ -2,25 +2,24 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { workerCode } from "../util/worker-code.ts";
 import type { AuditTargets, Match } from "../audit/audit.ts";
-import type { IndexPart } from "./build.ts";
 import type { SearchDoc } from "./model.ts";
 import { searchFingerprint } from "./write.ts";
 
 /**
- * `writeSearchIndex` on worker threads, one for each of `parts` in turn: by default two, one for
- * the documents' files, then one for the terms' (see `IndexPart`), beside Eleventy's rendering.
- * One after the other, not at once: each holds its own copy of the releases' texts and its own
- * working memory, and the two at once made the peak of a first build of 10,000 releases about
- * 80 MiB higher (1,010 against 930 MiB) for half a second less of its 26 s; with the index's
- * caches, a build with little to index finishes them as soon either way.
- * Aborting `signal` stops the workers (a newer edit in `npm start` makes their index useless) and
- * rejects; so does either worker failing, which stops the other.
+ * `writeSearchIndex` on a worker thread, beside Eleventy's rendering: the documents' files, then
+ * the terms' (see `IndexPart`), one after the other on one thread. Not two threads at once: each
+ * held its own copy of the releases' texts and its own working memory (a first build of 10,000
+ * releases peaked about 80 MiB higher). Not a thread for each in turn either: the second started
+ * only when the main thread next reached its event loop, which Eleventy's rendering holds for
+ * seconds at a time, so a build waited for the terms after its pages were written.
+ * Aborting `signal` stops the worker (a newer edit in `npm start` makes its index useless) and
+ * rejects; so does the worker failing.
  * Resolves with what `writeSearchIndex` returns (`audit` and `cacheDir` as there).
  */
 export async function writeSearchIndexInWorker(
   docs: SearchDoc[],
   folder: string,
-  { signal, audit, parts = ["documents", "terms"], cacheDir }: { signal?: AbortSignal; audit?: AuditTargets; parts?: IndexPart[]; cacheDir?: string } = {},
+  { signal, audit, cacheDir }: { signal?: AbortSignal; audit?: AuditTargets; cacheDir?: string } = {},
 ): Promise<Map<string, Match[]>> {
   const code = await workerCode(path.join(import.meta.dirname, `worker${path.extname(import.meta.filename)}`));
   signal?.throwIfAborted();
@@ -30,15 +29,7 @@ export async function writeSearchIndexInWorker(
   const targets = audit && { hidden: audit.hidden, published: audit.published.map(({ text: _, ...release }) => release) };
   // Worked out here: the bundled worker has no source folder to hash.
   const fingerprint = searchFingerprint();
-  const run = (part: IndexPart) => runWorker(code, { docs, folder, audit: targets, part, cacheDir, fingerprint }, stop.signal);
-  try {
-    const found: Array<Map<string, Match[]>> = [];
-    for (const part of parts) found.push(await run(part));
-    return new Map(found.flatMap((files) => [...files]));
-  } catch (error) {
-    stop.abort();
-    throw error;
-  }
+  return runWorker(code, { docs, folder, audit: targets, cacheDir, fingerprint }, stop.signal);
 }
 
 function runWorker(code: string, workerData: unknown, signal: AbortSignal): Promise<Map<string, Match[]>> {

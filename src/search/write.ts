@@ -27,7 +27,7 @@ import { typoPath } from "./typos.ts";
  * `cacheDir/documents` when a previous build deflated the same contents, and stored there
  * otherwise; the terms' half keeps two packs there (`terms-cache.ts`, {@link writeCachedTerms}):
  * each release's counted words, and the files of the last build. The two halves use separate
- * parts of the cache, as two threads write them at once. `fingerprint` (of the analysis code, see
+ * parts of the cache. `fingerprint` (of the analysis code, see
  * {@link searchFingerprint}) is noted in the cache: what another stored is not used.
  */
 export function writeSearchIndex<Leak>(
