@@ -139,11 +139,18 @@ export const pageViews = {
 };
 
 const releaseTexts = new WeakMap<ReleaseView, string>();
-/** A hash of a release's view, once per view: a release is not turned into text again for each list it is on. */
+/**
+ * A hash of a release's view, once per view: a release is not turned into text again for each list
+ * it is on. Its body is hashed as it is, beside the other fields as JSON: written into JSON, 10,000
+ * bodies took half the time of a build's page keys.
+ */
 const releaseText = (release: Release): string => {
   const view = releaseView(release);
   let text = releaseTexts.get(view);
-  if (text === undefined) releaseTexts.set(view, (text = hashOf(JSON.stringify(view))));
+  if (text === undefined) {
+    const { bodyHtml, ...fields } = view;
+    releaseTexts.set(view, (text = hashOf(JSON.stringify(fields), bodyHtml)));
+  }
   return text;
 };
 

@@ -47,7 +47,10 @@ export function openLinkCache(folder: string): LinkCache {
     save(note) {
       mkdirSync(folder, { recursive: true });
       const added = [...kept].filter((entry): entry is [string, string] => typeof entry[1] === "string");
-      for (const [key] of added) rmSync(fileOf(key), { force: true });
+      // A file already at an added key (a damaged entry, or one a build stored but never noted) is
+      // replaced: one listing of the folder finds them, not a look for each of 10,000 pages.
+      const present = new Set(readdirSync(folder));
+      for (const [key] of added) if (present.has(key)) rmSync(fileOf(key), { force: true });
       publishFiles(added.map(([key, file]) => [file, fileOf(key)]));
       const files: Manifest["files"] = {};
       for (const [key, record] of kept) {
