@@ -73,7 +73,8 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(mediaPlugin, { site, source, base, root });
   const after: AfterBuildSteps = { steps: [] };
   eleventyConfig.addPlugin(searchPlugin, { site, source, after, context });
-  eleventyConfig.addPlugin(auditPlugin, { root, site, source, after, audited: context.audited });
+  const meanwhile = () => context.pageCache?.prepare();
+  eleventyConfig.addPlugin(auditPlugin, { root, site, source, after, audited: context.audited, meanwhile });
   eleventyConfig.on("eleventy.after", async (event: AfterBuild) => {
     for (const step of after.steps) await step(event);
   });

@@ -55,6 +55,11 @@ export interface PageCacheSession {
   uncache(kind: PageKind, what: string): void;
   /** The kinds of page not cached, and the first read that turned each off. */
   uncached: Map<PageKind, string>;
+  /**
+   * Reads what `commit` will store, before the audit has passed, so that the commit does not: the
+   * build calls it while it waits for the audit's worker. Stores nothing, and never throws.
+   */
+  prepare(): void;
   /** Once the audit has passed: stores the files this build rendered and drops those it no longer has. */
   commit(): void;
 }
@@ -80,6 +85,9 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
   let fingerprint = "";
   const uncached = new Map<PageKind, string>();
   const rendered = new Map<PageKind, Array<[key: string, file: string]>>();
+  const addRendered = () => {
+    for (const [kind, made] of rendered) if (!uncached.has(kind)) for (const [key, file] of made) cache.add(key, file);
+  };
   return {
     cacheDir,
     uncached,
@@ -113,8 +121,16 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
     uncache(kind, what) {
       if (!uncached.has(kind)) uncached.set(kind, what);
     },
+    prepare() {
+      addRendered();
+      try {
+        cache.measure();
+      } catch {
+        // A file it cannot read (removed meanwhile): `commit` reads again, and reports what fails.
+      }
+    },
     commit() {
-      for (const [kind, made] of rendered) if (!uncached.has(kind)) for (const [key, file] of made) cache.add(key, file);
+      addRendered();
       cache.save(JSON.stringify({ hidden: hiddenHash, fingerprint, uncached: Object.fromEntries(uncached) } satisfies Note));
     },
   };

@@ -43,7 +43,22 @@ export interface AfterBuildSteps {
  */
 export function auditPlugin(
   eleventyConfig: EleventyConfig,
-  { root, site, source, after, audited }: { root: string; site: Site; source: Source; after: AfterBuildSteps; audited: AuditedFiles },
+  {
+    root,
+    site,
+    source,
+    after,
+    audited,
+    meanwhile,
+  }: {
+    root: string;
+    site: Site;
+    source: Source;
+    after: AfterBuildSteps;
+    audited: AuditedFiles;
+    /** Work for the main thread while the audit's worker gives its verdict (reading what the page cache will store). */
+    meanwhile?: () => void;
+  },
 ) {
   // This build's: what the audit looks for (none unless audited), and whether pages are searched and let go as they are written.
   let targets: Promise<AuditTargets | undefined> | undefined;
@@ -81,9 +96,12 @@ export function auditPlugin(
     // The files their writer has searched already (the search index, pages from the page cache), noted in this build's context.
     const searched = audited.take(folder);
     const written = writtenTexts(folder, results);
-    const leaks = search
-      ? await search.audit(folder, written, searched)
-      : auditOutput(folder, (await targets) ?? auditTargets(releases, { root, site }), written, searched);
+    let leaks: Awaited<ReturnType<typeof auditOutput>>;
+    if (search) {
+      const verdict = search.audit(folder, written, searched);
+      meanwhile?.();
+      leaks = await verdict;
+    } else leaks = auditOutput(folder, (await targets) ?? auditTargets(releases, { root, site }), written, searched);
     if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
   });
 }

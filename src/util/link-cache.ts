@@ -20,6 +20,11 @@ export interface LinkCache {
   take(key: string): string | undefined;
   /** Notes `file`, made by this build, to be stored under `key` at `save`. */
   add(key: string, file: string): void;
+  /**
+   * Reads and hashes the files added so far, as `save` would: for a moment the build waits anyway.
+   * A file changed after this is stored with the size and hash it had here, so it is never taken.
+   */
+  measure(): void;
   /** Stores the files added, writes the manifest with `note`, and deletes the files of keys neither taken nor added. */
   save(note: string): void;
 }
@@ -34,6 +39,11 @@ export function openLinkCache(folder: string): LinkCache {
   const manifest = readManifest(folder);
   const fileOf = (key: string) => path.join(folder, key);
   const kept = new Map<string, [number, string] | string>();
+  const measured = new Map<string, [number, string]>();
+  const measureOf = (file: string): [number, string] => {
+    const bytes = readFileSync(file);
+    return [bytes.length, contentHash(bytes)];
+  };
   return {
     note: manifest.note,
     take(key) {
@@ -44,6 +54,9 @@ export function openLinkCache(folder: string): LinkCache {
       return fileOf(key);
     },
     add: (key, file) => void kept.set(key, file),
+    measure() {
+      for (const [key, record] of kept) if (typeof record === "string" && !measured.has(key)) measured.set(key, measureOf(record));
+    },
     save(note) {
       mkdirSync(folder, { recursive: true });
       const added = [...kept].filter((entry): entry is [string, string] => typeof entry[1] === "string");
@@ -53,13 +66,7 @@ export function openLinkCache(folder: string): LinkCache {
       for (const [key] of added) if (present.has(key)) rmSync(fileOf(key), { force: true });
       publishFiles(added.map(([key, file]) => [file, fileOf(key)]));
       const files: Manifest["files"] = {};
-      for (const [key, record] of kept) {
-        if (typeof record !== "string") files[key] = record;
-        else {
-          const bytes = readFileSync(fileOf(key));
-          files[key] = [bytes.length, contentHash(bytes)];
-        }
-      }
+      for (const [key, record] of kept) files[key] = typeof record !== "string" ? record : (measured.get(key) ?? measureOf(fileOf(key)));
       writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ note, files } satisfies Manifest));
       renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));
       for (const name of readdirSync(folder)) {
