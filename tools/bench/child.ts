@@ -45,6 +45,9 @@ async function build(job: BuildJob): Promise<void> {
   const started = performance.now();
   const report: ChildReport = { ok: false, buildSeconds: 0, cpuSeconds: 0, peakRssBytes: 0, errors: 0, warnings: 0 };
   try {
+    // In the project's folder, as `npm run build` runs: Eleventy's search for templates prunes its
+    // ignored folders (releases/, .cache/) only when they are relative to the working folder.
+    process.chdir(job.root);
     if (job.kind === "bayan") {
       // The project's own copy of Bayan, as its `npm run build` would run it (one copy of every module).
       const { buildSite } = (await import(pathToFileURL(path.join(job.root, "src/build/build.ts")).href)) as typeof import("../../src/build/build.ts");
@@ -54,7 +57,6 @@ async function build(job: BuildJob): Promise<void> {
       report.warnings = result.diagnostics.length - report.errors;
       if (!result.ok) report.message = result.diagnostics.find((d) => d.severity === "error")?.message;
     } else {
-      process.chdir(job.root);
       await new Eleventy(".", "dist", { configPath: "eleventy.config.mjs", quietMode: true }).write();
       report.ok = true;
     }
