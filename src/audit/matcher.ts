@@ -52,10 +52,12 @@ export function compileMatcher(patterns: string[], { denseCells = 1 << 22 } = {}
   const order = [0];
   const rowOf = new Int32Array(count).fill(-1);
   const rows = Math.max(1, Math.min(count, Math.floor(denseCells / classes)));
-  const dense = new Int32Array(rows * classes);
+  let dense = new Int32Array(rows * classes);
+  // The next state from a state with a row: from `dense` while the automaton is made, from the scan's table after.
+  let rowNext = (row: number, code: number): number => dense[row + classOf[code]];
   const step = (state: number, code: number): number => {
     for (;;) {
-      if (rowOf[state] >= 0) return dense[rowOf[state] + classOf[code]];
+      if (rowOf[state] >= 0) return rowNext(rowOf[state], code);
       for (let k = first[state]; k < first[state + 1]; k++) if (codes[k] === code) return targets[k];
       state = fail[state];
     }
@@ -85,6 +87,15 @@ export function compileMatcher(patterns: string[], { denseCells = 1 << 22 } = {}
     const target = dense[r];
     table[r] = rowOf[target] >= 0 ? rowOf[target] * 2 + (emits(target) ? 1 : 0) : -1 - target;
   }
+  // Made: the rows are the table's from here on, and the pattern tree and `dense` are let go (the
+  // scan's closures would keep them, tens of MB for a site with many hidden releases).
+  rowNext = (row, code) => {
+    const next = table[row + classOf[code]];
+    return next >= 0 ? rowState[(next >> 1) / classes] : -1 - next;
+  };
+  dense = new Int32Array(0);
+  children.length = 0;
+  order.length = 0;
   const emit = (state: number, i: number, onMatch: (pattern: number, end: number) => void) => {
     if (output[state] >= 0) onMatch(output[state], i);
     for (let s = report[state]; s >= 0; s = report[s]) onMatch(output[s], i);
