@@ -97,9 +97,9 @@ async function resize(file: string, cacheDir: string): Promise<Record<string, Im
     Object.assign(stats, await eleventyImage(file, { ...RESIZE_OPTIONS, formats: [format], outputDir: cacheDir, dryRun: true, useCache: false }));
   for (const stat of Object.values(stats).flat()) {
     stat.outputPath = path.join(cacheDir, stat.filename);
-    writeSealed(stat.outputPath, stat.buffer!);
+    await writeSealed(stat.outputPath, stat.buffer!);
     delete stat.buffer;
   }
-  writeSealed(manifest, Buffer.from(JSON.stringify(stats)));
+  await writeSealed(manifest, Buffer.from(JSON.stringify(stats)));
   return stats;
 }
