@@ -14,10 +14,7 @@ const LONG_DOC: SearchDoc = {
   tags: ["register"],
   text: Array.from({ length: 3000 }, (_, i) => `operator${i}`).join(" "),
 };
-const DOCS = orderedDocs([
-  ...Array.from({ length: 8 }, (_, copy) => SAMPLE_DOCS.map((doc) => ({ ...doc, url: `${doc.url}${copy}/` }))).flat(),
-  LONG_DOC,
-]);
+const DOCS = orderedDocs([...Array.from({ length: 8 }, (_, copy) => SAMPLE_DOCS.map((doc) => ({ ...doc, url: `${doc.url}${copy}/` }))).flat(), LONG_DOC]);
 
 /** Release `r`'s readings as text: stems, spelling and the four counts of each. */
 function readingsText(archive: Archive, r: number): string[] {
