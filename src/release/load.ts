@@ -80,7 +80,13 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
     const absolute = path.resolve(root, file);
     const known = parseCache.get(absolute);
     const named = options.changedFiles?.has(file) ?? false;
-    const stat: FileStat = options.changedFiles && known && !named ? known.stat : statSync(absolute);
+    let stat: FileStat;
+    try {
+      stat = options.changedFiles && known && !named ? known.stat : statSync(absolute);
+    } catch (error) {
+      diagnostics.push(unreadable(file, error));
+      continue;
+    }
     if (stat.size > MAX_FILE_BYTES) {
       diagnostics.push({
         file,
@@ -109,7 +115,14 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
         const parse = () => structuredClone(parseRelease(bytes, parseOptions));
         return diskCache ? diskCache.parse(bytes, parseOptions, parse, stat) : parse();
       };
-      parseCache.set(absolute, (cached = { key, stat, parsed: (named ? undefined : diskCache?.unchanged(stat, parseOptions)) ?? read() }));
+      let parsed: ParsedRelease;
+      try {
+        parsed = (named ? undefined : diskCache?.unchanged(stat, parseOptions)) ?? read();
+      } catch (error) {
+        diagnostics.push(unreadable(file, error));
+        continue;
+      }
+      parseCache.set(absolute, (cached = { key, stat, parsed }));
     } else diskCache?.keep(file);
     const { parsed } = cached;
     diagnostics.push(...parsed.diagnostics);
@@ -130,6 +143,23 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
   diagnostics.push(...findUrlCollisions(releases), ...otherFileWarnings(others, releases));
   sortNewestFirst(releases);
   return { releases, diagnostics };
+}
+
+/**
+ * A release file that cannot be read: a link to a folder, a file without read permission, one
+ * deleted while the build ran. Any other error (a fault of Bayan's) is thrown as it is.
+ */
+function unreadable(file: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code !== "string" || !(error as NodeJS.ErrnoException).syscall) throw error;
+  const why: Record<string, [message: string, hint: string]> = {
+    EISDIR: ["this is a folder, not a release file (a link to a folder?)", "rename it without .txt or .md, or link to a file"],
+    EACCES: ["Bayan may not read this file (permission denied)", "make it readable (chmod a+r) or move it out of the releases folder"],
+    EPERM: ["Bayan may not read this file (permission denied)", "make it readable (chmod a+r) or move it out of the releases folder"],
+    ENOENT: ["this file was removed while the build read the releases", "build again"],
+  };
+  const [message, hint] = why[code] ?? [`this file cannot be read (${code})`, "check the file and the disk, then build again"];
+  return { file, severity: "error", message, hint };
 }
 
 /** Newest first; same instant ordered by URL so output never depends on the file system's order. */

@@ -165,6 +165,20 @@ describe("errors", () => {
     expect(result.releases.map((r) => r.file)).toEqual(["releases/2026-01-01-ok.txt"]);
   });
 
+  it("a release file that cannot be read is an error naming it, not a crash: a link to a folder", () => {
+    const project = makeProject({ "2026-01-01-ok.txt": release([]), "drafts/notes.txt": release([]) });
+    symlinkSync(path.join(project.root, "releases/drafts"), path.join(project.root, "releases/2026-02-01-folder.txt"));
+    const result = checkProject({ root: project.root, now: NOW });
+    expect(only(result.diagnostics, "error")).toEqual([
+      expect.objectContaining({
+        file: "releases/2026-02-01-folder.txt",
+        message: expect.stringMatching(/folder, not a release file/),
+        hint: expect.stringMatching(/rename it/),
+      }),
+    ]);
+    expect(result.releases.map((r) => r.file).sort()).toEqual(["releases/2026-01-01-ok.txt", "releases/drafts/notes.txt"]);
+  });
+
   it("a link inside the releases folder is read like the file", () => {
     const project = makeProject({ "2026/2026-01-01-ok.txt": release([]) });
     symlinkSync(path.join(project.root, "releases/2026/2026-01-01-ok.txt"), path.join(project.root, "releases/2026-02-01-alias.txt"));
