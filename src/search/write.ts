@@ -90,22 +90,36 @@ function writeFiles(texts: Iterable<[file: string, contents: string | Uint8Array
 
 /**
  * The terms' half with its cache (`terms-cache.ts`). When the releases, in their order, and the
- * code and tuning are those of the cached build, its files are written as they are, with no
+ * code and tuning are those of the cached build, its files are published as they are, with no
  * release analysed and no posting counted. Otherwise only the releases not seen before are
  * analysed, the terms they touch are worked out again from the last build's shards
- * (`terms-index.ts`), and a file whose contents the cached build had is not deflated again. The
- * cache is saved after the index files are written.
+ * (`terms-index.ts`), and a file whose contents the cached build had is not deflated again.
+ * Either way a file the last build wrote is linked from `cacheDir/terms` (a link cache, as the
+ * documents' files are) rather than created again. The cache is saved after the index files are written.
  */
 function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: string, place: Place): void {
   const ordered = orderedDocs(docs);
   const keys = ordered.map((doc) => hashOf(doc.title, doc.text, ...doc.tags).slice(0, 40));
   const build = hashOf(fingerprint, JSON.stringify(INDEX_TUNING), ...ordered.flatMap((doc, r) => [doc.lang, keys[r]]));
   const cached = readBuiltTerms(cacheDir, fingerprint);
-  const written = (file: string, bytes: Uint8Array) =>
-    place(file, file === META_PATH ? Buffer.from(bytes) : inflateRawSync(bytes), (target) => writeFileSync(target, bytes));
+  // Each file the last build wrote is linked from `terms/`, not created again: on a slow disk the
+  // thousands of files of the terms cost seconds to create, a link a fraction of that.
+  const stored = openLinkCache(path.join(cacheDir, "terms"));
+  const links: Array<[from: string, to: string]> = [];
+  const put = (file: string, hash: string, inflated: Buffer, bytes: Uint8Array) =>
+    place(file, inflated, (target) => {
+      const from = stored.take(hash);
+      if (from) return void links.push([from, target]);
+      writeFileSync(target, bytes);
+      stored.add(hash, target);
+    });
+  const published = () => {
+    publishFiles(links);
+    stored.save(fingerprint);
+  };
   if (cached?.build === build) {
-    for (const [file, , bytes] of cached.files) written(file, bytes);
-    return;
+    for (const [file, hash, bytes] of cached.files) put(file, hash, file === META_PATH ? Buffer.from(bytes) : inflateRawSync(bytes), bytes);
+    return published();
   }
   const analysed = readAnalyses(cacheDir, fingerprint);
   const archive = archiveOf(ordered, keys, analysed);
@@ -120,11 +134,12 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
       const inflated = typeof contents === "string" ? Buffer.from(contents) : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
       const hash = contentHash(inflated);
       const bytes: Uint8Array = file === META_PATH ? inflated : (deflated.get(hash) ?? (deflateIndexFile(contents).content as Uint8Array));
-      place(file, inflated, (target) => writeFileSync(target, bytes));
+      put(file, hash, inflated, bytes);
       files.push([file, hash, bytes]);
     },
     previous,
   );
+  published();
   saveBuiltTerms(cacheDir, fingerprint, { build, terms: termsKey(keys), typos, files });
   if (analysed?.keys.length !== keys.length || analysed.keys.some((key, r) => key !== keys[r])) saveAnalyses(cacheDir, fingerprint, { archive, keys });
 }

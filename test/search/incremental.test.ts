@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
@@ -87,6 +87,32 @@ describe("an index built again after one release is added", () => {
     const fresh = build("same-retuned-fresh", SAMPLE_DOCS);
     expect([...retuned.keys()].sort()).toEqual([...fresh.keys()].sort());
     for (const [file, bytes] of fresh) expect(retuned.get(file)!.equals(bytes), file).toBe(true);
+  });
+
+  it("links the terms' files the last build wrote instead of creating them again, unless changed in place", () => {
+    const cacheDir = join(temp, "linked-cache");
+    build("linked-first", SAMPLE_DOCS, cacheDir);
+    const inodes = (name: string) =>
+      new Map([...indexFiles(join(temp, name)).keys()].filter((file) => !/^[db]\//.test(file)).map((file) => [file, statSync(join(temp, name, file)).ino]));
+    const first = inodes("linked-first");
+    // Nothing changed: every file of the terms is the first build's, linked.
+    build("linked-same", SAMPLE_DOCS, cacheDir);
+    expect(inodes("linked-same")).toEqual(first);
+    // A release added: the shards it does not touch are still linked; those it changed are new files.
+    const after = build("linked-added", [...SAMPLE_DOCS, NEWEST_DOC], cacheDir);
+    const added = inodes("linked-added");
+    const kept = [...added].filter(([file, ino]) => first.get(file) === ino).map(([file]) => file);
+    expect(kept.filter((file) => file.startsWith("t/")).length).toBeGreaterThan(0);
+    const before = indexFiles(join(temp, "linked-first"));
+    for (const file of kept) expect(after.get(file)!.equals(before.get(file)!), file).toBe(true);
+    // A file changed in place through its link in an output is not linked again: written anew, right.
+    const shard = kept.find((file) => file.startsWith("t/"))!;
+    writeFileSync(join(temp, "linked-added", shard), "changed in place");
+    const again = build("linked-again", [...SAMPLE_DOCS, NEWEST_DOC], cacheDir);
+    expect(again.get(shard)!.equals(after.get(shard)!)).toBe(true);
+    expect(statSync(join(temp, "linked-again", shard)).ino).not.toBe(first.get(shard));
+    const fresh = build("linked-fresh", [...SAMPLE_DOCS, NEWEST_DOC]);
+    for (const [file, bytes] of fresh) expect(again.get(file)!.equals(bytes), file).toBe(true);
   });
 
   it("rebuilds from damaged or cut-short cache packs instead of publishing them", () => {
