@@ -29,7 +29,9 @@ describe("pages written by a build", () => {
         held = results.filter(({ content }) => typeof content === "string" || (content as Buffer).length > 0).map(({ inputPath }) => inputPath);
       }),
     );
-    expect(held.length).toBeGreaterThan(0);
+    // Whether any page is still held then depends on whether Eleventy's passthrough copies gave the
+    // event loop a turn after the last page (under load or a slowed clock they do): not asserted.
+    // A build that kept its pages would hold many of one template's here.
     expect(new Set(held).size).toBe(held.length);
     // The last pages written are let go on the next turn of the event loop.
     await new Promise((resolve) => setImmediate(resolve));
