@@ -6,6 +6,9 @@ import { contentHash } from "../util/hash.ts";
 /** Beside each cache entry: its size and content hash when written (`<entry>.sum`). */
 const SEAL = ".sum";
 
+/** Writes in this process so far: each names its temporary file. */
+let writes = 0;
+
 /**
  * Writes `bytes` to `file` as a cache entry: to a temporary name, renamed into place (a build
  * stopped halfway never leaves a truncated entry), then its seal. An entry without a good seal
@@ -18,7 +21,8 @@ export async function writeSealed(file: string, bytes: Uint8Array): Promise<void
     [file, bytes],
     [file + SEAL, `${bytes.length} ${contentHash(bytes)}`],
   ] as const) {
-    const partial = `${target}.${process.pid}.partial`;
+    // A name of this write's own: two releases with the same photo write the same entry at once.
+    const partial = `${target}.${process.pid}-${++writes}.partial`;
     await writeFile(partial, content);
     await rename(partial, target);
   }

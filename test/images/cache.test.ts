@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cachedFile } from "../../src/images/cache.ts";
+import { cachedFile, isSealed, writeSealed } from "../../src/images/cache.ts";
 import { publishFiles } from "../../src/util/files.ts";
 
 /** A cache folder with two files, and an empty output folder beside it. */
@@ -67,5 +67,17 @@ describe("cachedFile", () => {
     const made = await cachedFile(cache, "k", "png", make("card"));
     expect(made.made).toBe(true);
     expect(readFileSync(made.file, "utf8")).toBe("card");
+  });
+});
+
+describe("writeSealed", () => {
+  it("writes one entry twice at once (two releases with the same photo) and leaves it sealed", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "bayan-sealed-"));
+    const file = path.join(folder, "bayan-img", "photo-480.avif");
+    const bytes = Buffer.from("the same photo's version");
+    await Promise.all([writeSealed(file, bytes), writeSealed(file, bytes)]);
+    expect(readFileSync(file)).toEqual(bytes);
+    expect(isSealed(file)).toBe(true);
+    expect(readdirSync(path.dirname(file)).filter((name) => name.endsWith(".partial"))).toEqual([]);
   });
 });
