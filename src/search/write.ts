@@ -65,27 +65,41 @@ export function writeSearchIndex<Leak>(
 
 type Place = (file: string, inflated: IndexFile["inflated"], write: (target: string) => void) => void;
 
+/**
+ * Index files written through a link cache: `write(key, target, bytes)` links the cache's file for
+ * `key` at `target` when it has a good one, else writes `bytes()` there and adds it under `key`;
+ * `done()` makes the links and saves the cache with `note`.
+ */
+function throughCache(cache: LinkCache, note: string) {
+  const links: Array<[from: string, to: string]> = [];
+  return {
+    write(key: string, target: string, bytes: () => string | Uint8Array) {
+      const cached = cache.take(key);
+      if (cached) return void links.push([cached, target]);
+      writeFileSync(target, bytes());
+      cache.add(key, target);
+    },
+    done() {
+      publishFiles(links);
+      cache.save(note);
+    },
+  };
+}
+
 /** Deflates and writes `texts`; with `cache`, links a file from it when it holds the same contents. */
 function writeFiles(texts: Iterable<[file: string, contents: string | Uint8Array]>, cache: LinkCache | undefined, fingerprint: string, place: Place): void {
-  const links: Array<[from: string, to: string]> = [];
+  const stored = cache && throughCache(cache, fingerprint);
   for (const [file, contents] of texts) {
     if (file === META_PATH) place(file, contents as string, (target) => writeFileSync(target, contents as string));
-    else if (!cache) {
+    else if (!stored) {
       const { content, inflated } = deflateIndexFile(contents);
       place(file, inflated, (target) => writeFileSync(target, content));
     } else {
       const inflated = Buffer.from(contents);
-      place(file, inflated, (target) => {
-        const key = hashOf(inflated).slice(0, 40);
-        const cached = cache.take(key);
-        if (cached) return void links.push([cached, target]);
-        writeFileSync(target, deflateIndexFile(contents).content);
-        cache.add(key, target);
-      });
+      place(file, inflated, (target) => stored.write(hashOf(inflated).slice(0, 40), target, () => deflateIndexFile(contents).content));
     }
   }
-  publishFiles(links);
-  if (cache) cache.save(fingerprint);
+  stored?.done();
 }
 
 /**
@@ -104,22 +118,11 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
   const cached = readBuiltTerms(cacheDir, fingerprint);
   // Each file the last build wrote is linked from `terms/`, not created again: on a slow disk the
   // thousands of files of the terms cost seconds to create, a link a fraction of that.
-  const stored = openLinkCache(path.join(cacheDir, "terms"));
-  const links: Array<[from: string, to: string]> = [];
-  const put = (file: string, hash: string, inflated: Buffer, bytes: Uint8Array) =>
-    place(file, inflated, (target) => {
-      const from = stored.take(hash);
-      if (from) return void links.push([from, target]);
-      writeFileSync(target, bytes);
-      stored.add(hash, target);
-    });
-  const published = () => {
-    publishFiles(links);
-    stored.save(fingerprint);
-  };
+  const stored = throughCache(openLinkCache(path.join(cacheDir, "terms")), fingerprint);
+  const put = (file: string, hash: string, inflated: Buffer, bytes: Uint8Array) => place(file, inflated, (target) => stored.write(hash, target, () => bytes));
   if (cached?.build === build) {
     for (const [file, hash, bytes] of cached.files) put(file, hash, file === META_PATH ? Buffer.from(bytes) : inflateRawSync(bytes), bytes);
-    return published();
+    return stored.done();
   }
   const analysed = readAnalyses(cacheDir, fingerprint);
   const archive = archiveOf(ordered, keys, analysed);
@@ -139,7 +142,7 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
     },
     previous,
   );
-  published();
+  stored.done();
   saveBuiltTerms(cacheDir, fingerprint, { build, terms: termsKey(keys), typos, files });
   if (analysed?.keys.length !== keys.length || analysed.keys.some((key, r) => key !== keys[r])) saveAnalyses(cacheDir, fingerprint, { archive, keys });
 }
