@@ -13,6 +13,7 @@ import type { Diagnostic, Release } from "../release/model.ts";
 import { auditTargets } from "../audit/audit.ts";
 import { auditedFiles } from "../audit/audited.ts";
 import { buildContext } from "./context.ts";
+import { filesAhead } from "./files-ahead.ts";
 import { openPageCache } from "./page-cache.ts";
 import { type PassthroughCopies, trackPassthroughCopies } from "./passthrough.ts";
 import { claimOutput, prepareStaging, recoverOutput, publishStaging, recordOutput } from "./output.ts";
@@ -78,9 +79,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
   // from `.cache/` (not in a preview, which is not audited).
   const audited = auditedFiles();
-  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden, audited);
+  const ahead = filesAhead();
+  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden, audited, ahead);
   // This build's alone, handed to the plugin in its options: another build in this process has its own.
-  const context = buildContext({ audited, pageCache });
+  const context = buildContext({ audited, pageCache, ahead });
   let copies: PassthroughCopies | undefined;
   try {
     // The project folder as Eleventy's input, not the working folder: a build never changes the process's folder.
@@ -106,6 +108,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // background work may still be writing into the staging folder: they finish before it goes.
     await copies?.settled();
     await context.background.settled();
+    await ahead.stop();
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {

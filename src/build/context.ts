@@ -1,5 +1,6 @@
 import { auditedFiles, type AuditedFiles } from "../audit/audited.ts";
 import { backgroundWork, type BackgroundWork } from "./background.ts";
+import type { FilesAhead } from "./files-ahead.ts";
 import type { PageCacheSession } from "./page-cache.ts";
 
 /**
@@ -15,9 +16,11 @@ export interface BuildContext {
   background: BackgroundWork;
   /** The page cache `buildSite` opened for this build's output; none in a preview or a plain Eleventy run. */
   pageCache?: PageCacheSession;
+  /** The files of pages to render, made ahead of Eleventy (`buildSite`'s, with its page cache). */
+  ahead?: FilesAhead;
 }
 
 /** A fresh context; `parts` it is handed are kept (`buildSite` opens its page cache on the context's `audited`). */
 export function buildContext(parts: Partial<BuildContext> = {}): BuildContext {
-  return { audited: parts.audited ?? auditedFiles(), background: parts.background ?? backgroundWork(), pageCache: parts.pageCache };
+  return { audited: parts.audited ?? auditedFiles(), background: parts.background ?? backgroundWork(), pageCache: parts.pageCache, ahead: parts.ahead };
 }

@@ -1,0 +1,34 @@
+/**
+ * Worker thread entry of `filesAhead`: makes each file it is sent, empty, with its folder, unless
+ * something is there already; when asked, reports what it made and stops.
+ */
+import { closeSync, mkdirSync, openSync } from "node:fs";
+import path from "node:path";
+import { parentPort } from "node:worker_threads";
+import type { AheadMade, AheadMessage } from "./files-ahead.ts";
+
+const made: AheadMade = { files: [], folders: [] };
+const folders = new Set<string>();
+
+parentPort!.on("message", (message: AheadMessage) => {
+  if ("finish" in message) {
+    parentPort!.postMessage(made);
+    parentPort!.close();
+    return;
+  }
+  for (const file of message.make) {
+    try {
+      const folder = path.dirname(file);
+      if (!folders.has(folder)) {
+        const top = mkdirSync(folder, { recursive: true });
+        if (top) made.folders.push(top);
+        folders.add(folder);
+      }
+      // `wx`: never a file that is there, which Eleventy may have written already.
+      closeSync(openSync(file, "wx"));
+      made.files.push(file);
+    } catch {
+      // There already, or not possible here (a file where a folder goes): Eleventy writes it, or reports why not.
+    }
+  }
+});
