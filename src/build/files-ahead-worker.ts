@@ -3,10 +3,21 @@
  * something is there already; when asked, reports what it made and stops.
  */
 import { closeSync, mkdirSync, openSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import type { AheadMade, AheadMessage } from "./files-ahead.ts";
 
+// Only where the main thread leaves a core idle: the rendering comes first, and the files it
+// reaches before this thread does it makes itself. On Linux a nice value is the calling thread's
+// alone (elsewhere it would be the whole process's).
+if (process.platform === "linux") {
+  try {
+    os.setPriority(19);
+  } catch {
+    // Not allowed here: the files are made all the same.
+  }
+}
 const made: AheadMade = { files: [], folders: [] };
 const folders = new Set<string>();
 
