@@ -19,7 +19,8 @@
  * builds with the same templates and code render that kind every time. A build with other
  * templates has other keys, so it renders every page and finds out afresh.
  *
- * Only `buildSite` uses the cache, and stores files in it only once the embargo audit has passed.
+ * Only `buildSite` uses the cache, and notes files in it (what later builds take) only once the
+ * embargo audit has passed.
  * A cached file is audited again whenever the hidden releases differ from those of the build that
  * stored it; otherwise its verdict stands, since its text is the same and so are the traces
  * looked for (a trace excused as public words comes from the releases it shows, which are in its key).
@@ -57,8 +58,10 @@ export interface PageCacheSession {
   /** The kinds of page not cached, and the first read that turned each off. */
   uncached: Map<PageKind, string>;
   /**
-   * Reads what `commit` will store, before the audit has passed, so that the commit does not: the
-   * build calls it while it waits for the audit's worker. Stores nothing, and never throws.
+   * Reads and links into the cache what `commit` will store, before the audit has passed, so that
+   * the commit only notes it: the build calls it while it waits for the audit's worker. What it
+   * links is never taken until the commit notes it (a build whose audit fails never does, and the
+   * next commit deletes it). Never throws.
    */
   prepare(): void;
   /** Once the audit has passed: stores the files this build rendered and drops those it no longer has. */
@@ -132,7 +135,7 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
     prepare() {
       addRendered();
       try {
-        cache.measure();
+        cache.stage();
       } catch {
         // A file it cannot read (removed meanwhile): `commit` reads again, and reports what fails.
       }

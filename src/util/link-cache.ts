@@ -21,11 +21,13 @@ export interface LinkCache {
   /** Notes `file`, made by this build, to be stored under `key` at `save`. */
   add(key: string, file: string): void;
   /**
-   * Reads and hashes the files added so far, as `save` would: for a moment the build waits anyway.
-   * A file changed after this is stored with the size and hash it had here, so it is never taken.
+   * Reads, hashes and links into the cache the files added so far, as `save` would, for a moment
+   * the build waits anyway (for its audit). Staged files are not taken until `save` notes them in
+   * the manifest; a build that never saves leaves them to the next save, which deletes them. A file
+   * changed after this is stored with the size and hash it had here, so it is never taken.
    */
-  measure(): void;
-  /** Stores the files added, writes the manifest with `note`, and deletes the files of keys neither taken nor added. */
+  stage(): void;
+  /** Stores the files added and not staged, writes the manifest with `note`, and deletes the files of keys neither taken nor added. */
   save(note: string): void;
 }
 
@@ -39,10 +41,22 @@ export function openLinkCache(folder: string): LinkCache {
   const manifest = readManifest(folder);
   const fileOf = (key: string) => path.join(folder, key);
   const kept = new Map<string, [number, string] | string>();
-  const measured = new Map<string, [number, string]>();
+  const staged = new Map<string, [number, string]>();
   const measureOf = (file: string): [number, string] => {
     const bytes = readFileSync(file);
     return [bytes.length, contentHash(bytes)];
+  };
+  /** The files added and not staged yet, by key. */
+  const unstaged = () => [...kept].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !staged.has(entry[0]));
+  /** Links `added` files under their keys. */
+  const store = (added: Array<[key: string, file: string]>) => {
+    if (added.length === 0) return;
+    mkdirSync(folder, { recursive: true });
+    // A file already at an added key (a damaged entry, or one a build stored but never noted) is
+    // replaced: one listing of the folder finds them, not a look for each of 10,000 pages.
+    const present = new Set(readdirSync(folder));
+    for (const [key] of added) if (present.has(key)) rmSync(fileOf(key), { force: true });
+    publishFiles(added.map(([key, file]) => [file, fileOf(key)]));
   };
   return {
     note: manifest.note,
@@ -54,19 +68,17 @@ export function openLinkCache(folder: string): LinkCache {
       return fileOf(key);
     },
     add: (key, file) => void kept.set(key, file),
-    measure() {
-      for (const [key, record] of kept) if (typeof record === "string" && !measured.has(key)) measured.set(key, measureOf(record));
+    stage() {
+      const added = unstaged();
+      const records = added.map(([key, file]) => [key, measureOf(file)] as const);
+      store(added);
+      for (const [key, record] of records) staged.set(key, record);
     },
     save(note) {
       mkdirSync(folder, { recursive: true });
-      const added = [...kept].filter((entry): entry is [string, string] => typeof entry[1] === "string");
-      // A file already at an added key (a damaged entry, or one a build stored but never noted) is
-      // replaced: one listing of the folder finds them, not a look for each of 10,000 pages.
-      const present = new Set(readdirSync(folder));
-      for (const [key] of added) if (present.has(key)) rmSync(fileOf(key), { force: true });
-      publishFiles(added.map(([key, file]) => [file, fileOf(key)]));
+      store(unstaged());
       const files: Manifest["files"] = {};
-      for (const [key, record] of kept) files[key] = typeof record !== "string" ? record : (measured.get(key) ?? measureOf(fileOf(key)));
+      for (const [key, record] of kept) files[key] = typeof record !== "string" ? record : (staged.get(key) ?? measureOf(fileOf(key)));
       writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ note, files } satisfies Manifest));
       renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));
       for (const name of readdirSync(folder)) {

@@ -215,4 +215,22 @@ describe("the page cache (.cache/bayan-pages)", () => {
       }),
     ]);
   });
+
+  it("never takes a page a failed build linked into the cache before its audit failed: the next build audits it again", async () => {
+    const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/samples", name));
+    const portal = fixture("2026-10-05-digital-services.md").toString("utf8");
+    const project = makeProject({ ...samples(["seed-release.txt", "embargoed-budget.txt"]), "2026-10-05-digital-services.md": portal });
+    await build(project);
+    // The same hidden releases, and a published page that now leaks one's address.
+    writeFileSync(path.join(project.root, "releases/2026-10-05-digital-services.md"), `${portal}\nانظر [الميزانية](/releases/2099/01/embargoed-budget/).\n`);
+    const leaks = () =>
+      project.build().then(
+        () => [],
+        (error: { diagnostics: Array<{ message: string }> }) => error.diagnostics.map((d) => d.message),
+      );
+    const first = await leaks();
+    expect(first).toEqual([expect.stringContaining("/releases/2099/01/embargoed-budget/ appears in the built site")]);
+    expect(await leaks()).toEqual(first);
+    expect(readFileSync(path.join(project.root, "dist", pageFile(PORTAL)), "utf8")).not.toContain("embargoed-budget");
+  });
 });

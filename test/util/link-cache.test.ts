@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,13 +16,13 @@ function output(name: string, text: string): string {
 }
 
 describe("openLinkCache", () => {
-  it("stores an added file, measured before the save or not, and the next build takes it", () => {
-    for (const measured of [false, true]) {
-      const folder = path.join(temp, `cache-${measured}`);
-      const page = output(`out-${measured}`, "<p>بيان</p>");
+  it("stores an added file, staged before the save or not, and the next build takes it", () => {
+    for (const staged of [false, true]) {
+      const folder = path.join(temp, `cache-${staged}`);
+      const page = output(`out-${staged}`, "<p>بيان</p>");
       const cache = openLinkCache(folder);
       cache.add("key", page);
-      if (measured) cache.measure();
+      if (staged) cache.stage();
       cache.save("note");
       const next = openLinkCache(folder);
       expect(next.note).toBe("note");
@@ -30,12 +30,12 @@ describe("openLinkCache", () => {
     }
   });
 
-  it("never takes a file changed in place between its measure and the save: it is stored as measured", () => {
+  it("never takes a file changed in place between its staging and the save: it is stored as staged", () => {
     const folder = path.join(temp, "cache-changed");
     const page = output("out-changed", "<p>بيان</p>");
     const cache = openLinkCache(folder);
     cache.add("key", page);
-    cache.measure();
+    cache.stage();
     // A step after the audit rewrites the page in place, keeping its size.
     writeFileSync(page, "<p>نايب</p>");
     cache.save("");
@@ -56,5 +56,23 @@ describe("openLinkCache", () => {
     const third = openLinkCache(folder);
     expect(readFileSync(third.take("page")!, "utf8")).toBe("<p>ثان</p>");
     expect(third.take("gone")).toBeUndefined();
+  });
+
+  it("never takes a staged file the build did not save (its audit failed), and the next save deletes it", () => {
+    const folder = path.join(temp, "cache-unsaved");
+    const first = openLinkCache(folder);
+    first.add("kept", output("out-kept", "<p>منشور</p>"));
+    first.save("first");
+    const failed = openLinkCache(folder);
+    expect(failed.take("kept")).toBeDefined();
+    failed.add("leak", output("out-leak", "<p>محظور</p>"));
+    failed.stage();
+    // Linked beside the manifest, not in it.
+    expect(readFileSync(path.join(folder, "leak"), "utf8")).toBe("<p>محظور</p>");
+    const next = openLinkCache(folder);
+    expect(next.note).toBe("first");
+    expect(next.take("leak")).toBeUndefined();
+    next.save("next");
+    expect(readdirSync(folder).sort()).toEqual(["manifest.json"]);
   });
 });
