@@ -11,7 +11,7 @@
  * made ahead that Eleventy did not write (a page planned and not rendered) are removed before
  * anything reads the output (`finish`), with the folders made for them alone.
  */
-import { rmdirSync, unlinkSync } from "node:fs";
+import { rmdirSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { workerCode } from "../util/worker-code.ts";
@@ -29,6 +29,8 @@ export interface AheadMade {
 export interface FilesAhead {
   /** Makes `files` (absolute paths), in order, each with its folder, unless something is there already. */
   make(files: readonly string[]): void;
+  /** No more files to make: the worker ends once it has made those it was sent, and its memory goes before the build's busiest moment. */
+  done(): void;
   /**
    * Once Eleventy has written everything (`written`: the absolute paths it wrote): waits for the
    * worker, then removes the files it made that were not written, and the folders made for them
@@ -42,6 +44,7 @@ export interface FilesAhead {
 /** Files made ahead on a worker thread, started on the first `make`. */
 export function filesAhead(): FilesAhead {
   let worker: Promise<Worker> | undefined;
+  let made: Promise<AheadMade> | undefined;
   const start = () =>
     (worker ??= workerCode(path.join(import.meta.dirname, `files-ahead-worker${path.extname(import.meta.filename)}`)).then((code) => {
       const started = new Worker(code, { eval: true });
@@ -49,22 +52,31 @@ export function filesAhead(): FilesAhead {
       started.unref();
       return started;
     }));
+  const done = () => {
+    made ??= worker?.then(
+      (to) =>
+        new Promise<AheadMade>((resolve, reject) => {
+          to.once("message", resolve);
+          to.once("error", reject);
+          to.once("exit", (code) => reject(new Error(`the worker making files ahead stopped with code ${code}`)));
+          to.postMessage({ finish: true } satisfies AheadMessage);
+        }),
+    );
+    // Reported by `finish`, which the build awaits.
+    made?.catch(() => {});
+  };
   return {
     make(files) {
-      if (files.length === 0) return;
+      if (files.length === 0 || made) return;
       void start().then((to) => to.postMessage({ make: [...files] } satisfies AheadMessage));
     },
+    done,
     async finish(written) {
-      if (!worker) return 0;
-      const to = await worker;
-      const made = await new Promise<AheadMade>((resolve, reject) => {
-        to.once("message", resolve);
-        to.once("error", reject);
-        to.once("exit", (code) => reject(new Error(`the worker making files ahead stopped with code ${code}`)));
-        to.postMessage({ finish: true } satisfies AheadMessage);
-      });
-      await to.terminate();
-      return removeUnwritten(made, written);
+      done();
+      if (!made) return 0;
+      const list = await made;
+      await (await worker!).terminate();
+      return removeUnwritten(list, written);
     },
     async stop() {
       if (worker) await (await worker).terminate();
@@ -72,9 +84,12 @@ export function filesAhead(): FilesAhead {
   };
 }
 
-/** Removes the files made ahead and not written, then each folder made for them that is left empty, deepest first. */
+/**
+ * Removes the files made ahead and not written, then each folder made for them that is left empty.
+ * Only files still empty: one with contents was written, whatever Eleventy reported.
+ */
 function removeUnwritten(made: AheadMade, written: ReadonlySet<string>): number {
-  const unwritten = made.files.filter((file) => !written.has(file));
+  const unwritten = made.files.filter((file) => !written.has(file) && statSync(file, { throwIfNoEntry: false })?.size === 0);
   if (unwritten.length === 0) return 0;
   const tops = new Set(made.folders);
   for (const file of unwritten) {

@@ -53,6 +53,8 @@ export interface PageCacheSession {
    * (`/a/` is `a/index.html`), noting them for the audit as already searched when their verdict stands.
    */
   toRender<T>(kind: PageKind, fingerprint: string, pages: T[], keyOf: (page: T) => string, urlOf: (page: T) => string): T[];
+  /** Every kind's pages to render are known: no more files are made ahead. */
+  planned(): void;
   /** A page of `kind` read `what`, which its key does not hold: that kind is neither stored nor taken under this build's fingerprint. */
   uncache(kind: PageKind, what: string): void;
   /** The kinds of page not cached, and the first read that turned each off. */
@@ -129,6 +131,7 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
       audited.note(searched);
       return toRender;
     },
+    planned: () => ahead?.done(),
     uncache(kind, what) {
       if (!uncached.has(kind)) uncached.set(kind, what);
     },

@@ -33,6 +33,17 @@ describe("files made ahead of Eleventy (build/files-ahead.ts)", () => {
     expect(readdirSync(path.join(out, "kept"))).toEqual(["other.txt"]);
   });
 
+  it("never removes a file made ahead that has contents, even when Eleventy did not report writing it", async () => {
+    const out = folder();
+    const page = path.join(out, "a/index.html");
+    const ahead = filesAhead();
+    ahead.make([page]);
+    await made(page);
+    writeFileSync(page, "<p>written</p>");
+    expect(await ahead.finish(new Set())).toBe(0);
+    expect(readFileSync(page, "utf8")).toBe("<p>written</p>");
+  });
+
   it("never empties a file that is there already: a page Eleventy wrote before the worker reached it", async () => {
     const out = folder();
     const page = path.join(out, "releases/one/index.html");
@@ -56,6 +67,21 @@ describe("files made ahead of Eleventy (build/files-ahead.ts)", () => {
     await made(next);
     expect(await ahead.finish(new Set())).toBe(1);
     expect(readdirSync(out)).toEqual(["taken"]);
+  });
+
+  it("makes no more once told the plan is done, and still removes what Eleventy did not write", async () => {
+    const out = folder();
+    const [page, unwritten, late] = ["a/index.html", "b/index.html", "c/index.html"].map((file) => path.join(out, file));
+    const ahead = filesAhead();
+    ahead.make([page, unwritten]);
+    ahead.done();
+    ahead.make([late]);
+    // Eleventy writes the page, with its folder, whether or not the worker made it first.
+    mkdirSync(path.dirname(page), { recursive: true });
+    writeFileSync(page, "<p>page</p>");
+    expect(await ahead.finish(new Set([page]))).toBe(1);
+    expect(readdirSync(out)).toEqual(["a"]);
+    expect(readFileSync(page, "utf8")).toBe("<p>page</p>");
   });
 
   it("stops without removing anything, and makes nothing after", async () => {
