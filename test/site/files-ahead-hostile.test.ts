@@ -62,4 +62,28 @@ describe("files made ahead, attacked with real builds", () => {
     expect(statSync(seed).ino).toBe(stored);
     expect(readFileSync(path.join(project.root, "dist/moved/index.html"), "utf8")).toContain("<h1>");
   });
+
+  it("after a build whose audit failed, the next good build serves nothing the failed one staged and deletes it from the cache", async () => {
+    const project = makeProject({ ...samples(["seed-release.txt", "embargoed-budget.txt"]), [PORTAL]: portalText() });
+    const portal = path.join(project.root, "releases", PORTAL);
+    const cache = path.join(project.root, ".cache/bayan-pages");
+    const leaking = (folder: string) =>
+      readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && readFileSync(path.join(entry.parentPath, entry.name), "utf8").includes("embargoed-budget"))
+        .map((entry) => entry.name);
+    expect((await project.build()).ok).toBe(true);
+    writeFileSync(portal, `${portalText()}\nانظر [الميزانية](/releases/2099/01/embargoed-budget/).\n`);
+    await expect(project.build()).rejects.toThrow(/nothing was published/);
+    // Staged before the verdict: the portal page, its lists and feeds, beside the manifest, not in it.
+    const staged = leaking(cache);
+    expect(staged.length).toBeGreaterThan(0);
+    const noted = Object.keys(JSON.parse(readFileSync(path.join(cache, "manifest.json"), "utf8")).files);
+    expect(staged.filter((key) => noted.includes(key))).toEqual([]);
+
+    writeFileSync(portal, `${portalText()}\nنص آخر.\n`);
+    expect((await project.build()).ok).toBe(true);
+    expect(leaking(path.join(project.root, "dist"))).toEqual([]);
+    expect(leaking(cache)).toEqual([]);
+  });
 });
+
