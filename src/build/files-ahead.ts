@@ -30,31 +30,37 @@ export interface FilesAhead {
   /** Makes `files` (absolute paths), in order, each with its folder, unless something is there already. */
   make(files: readonly string[]): void;
   /**
-   * Once Eleventy has written everything (`written`: the absolute paths it wrote): waits for the
-   * worker, then removes the files it made that were not written, and the folders made for them
-   * alone. Returns how many it removed.
+   * Once Eleventy has written everything (`written`: the absolute paths it wrote): stops the
+   * making at the next file (those not reached Eleventy made itself), waits for the worker, then
+   * removes the files it made that were not written, and the folders made for them alone. Returns
+   * how many it removed.
    */
   finish(written: ReadonlySet<string>): Promise<number>;
-  /** Stops the worker and waits until it no longer writes (a failed build, whose folder goes whole). */
+  /** Stops the worker and waits until it no longer writes (a failed build, whose folder goes whole); a `make` after it makes nothing. */
   stop(): Promise<void>;
 }
 
 /** Files made ahead on a worker thread, started on the first `make`. */
 export function filesAhead(): FilesAhead {
   let worker: Promise<Worker> | undefined;
+  // Set once Eleventy has written everything or the build has failed: from then on a file made is
+  // one nobody writes, so the worker makes no more, even in the middle of a batch it was sent.
+  const over = new Int32Array(new SharedArrayBuffer(4));
+  const end = () => Atomics.store(over, 0, 1);
   const start = () =>
     (worker ??= workerCode(path.join(import.meta.dirname, `files-ahead-worker${path.extname(import.meta.filename)}`)).then((code) => {
-      const started = new Worker(code, { eval: true });
+      const started = new Worker(code, { eval: true, workerData: over });
       // Never what keeps a process alive: a build that fails stops it, one that succeeds finishes it.
       started.unref();
       return started;
     }));
   return {
     make(files) {
-      if (files.length === 0) return;
+      if (files.length === 0 || Atomics.load(over, 0) === 1) return;
       void start().then((to) => to.postMessage({ make: [...files] } satisfies AheadMessage));
     },
     async finish(written) {
+      end();
       if (!worker) return 0;
       const to = await worker;
       const made = await new Promise<AheadMade>((resolve, reject) => {
@@ -67,6 +73,7 @@ export function filesAhead(): FilesAhead {
       return removeUnwritten(made, written);
     },
     async stop() {
+      end();
       if (worker) await (await worker).terminate();
     },
   };

@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesAhead } from "../../src/build/files-ahead.ts";
 import { makeProject, samples, type TestProject } from "../helpers/project.ts";
 
 /**
@@ -87,3 +89,28 @@ describe("files made ahead, attacked with real builds", () => {
   });
 });
 
+describe("files made ahead once the build no longer needs them", () => {
+  const pages = (count: number) => {
+    const out = mkdtempSync(path.join(os.tmpdir(), "bayan-ahead-hostile-"));
+    return Array.from({ length: count }, (_, n) => path.join(out, `releases/${n}/index.html`));
+  };
+
+  it("makes none once finish is asked, even of a batch sent before: Eleventy has written every page by then", async () => {
+    // A worker that lags (the lowest priority on busy cores) would otherwise go through every file
+    // of its batches while the build waits, each one Eleventy wrote already or nobody will.
+    const files = pages(2000);
+    const ahead = filesAhead();
+    ahead.make(files);
+    expect(await ahead.finish(new Set(files))).toBe(0);
+    expect(files.filter((file) => existsSync(file))).toEqual([]);
+  });
+
+  it("makes none after a stop that came before the worker started (a build that failed early)", async () => {
+    const [file] = pages(1);
+    const ahead = filesAhead();
+    await ahead.stop();
+    ahead.make([file]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(existsSync(path.dirname(path.dirname(file)))).toBe(false);
+  });
+});
