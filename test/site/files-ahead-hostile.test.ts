@@ -75,7 +75,10 @@ describe("files made ahead, attacked with real builds", () => {
         .map((entry) => entry.name);
     expect((await project.build()).ok).toBe(true);
     writeFileSync(portal, `${portalText()}\nانظر [الميزانية](/releases/2099/01/embargoed-budget/).\n`);
+    const published = readFileSync(path.join(project.root, "dist/releases/2026/10/digital-services/index.html"), "utf8");
     await expect(project.build()).rejects.toThrow(/nothing was published/);
+    expect(readdirSync(project.root).filter((name) => name.startsWith("dist."))).toEqual([]);
+    expect(readFileSync(path.join(project.root, "dist/releases/2026/10/digital-services/index.html"), "utf8")).toBe(published);
     // Staged before the verdict: the portal page, its lists and feeds, beside the manifest, not in it.
     const staged = leaking(cache);
     expect(staged.length).toBeGreaterThan(0);
