@@ -5,7 +5,7 @@
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { AheadMade, AheadMessage } from "./files-ahead.ts";
 
 // Only where the main thread leaves a core idle: the rendering comes first, and the files it
@@ -19,6 +19,8 @@ if (process.platform === "linux") {
   }
 }
 const made: AheadMade = { files: [], folders: [] };
+/** Set by the build once Eleventy has written everything (or the build failed): nothing more is made. */
+const over = workerData as Int32Array;
 const folders = new Set<string>();
 
 parentPort!.on("message", (message: AheadMessage) => {
@@ -28,6 +30,7 @@ parentPort!.on("message", (message: AheadMessage) => {
     return;
   }
   for (const file of message.make) {
+    if (Atomics.load(over, 0) === 1) break;
     try {
       const folder = path.dirname(file);
       if (!folders.has(folder)) {

@@ -32,12 +32,13 @@ export interface FilesAhead {
   /** No more files to make: the worker ends once it has made those it was sent, and its memory goes before the build's busiest moment. */
   done(): void;
   /**
-   * Once Eleventy has written everything (`written`: the absolute paths it wrote): waits for the
-   * worker, then removes the files it made that were not written, and the folders made for them
-   * alone. Returns how many it removed.
+   * Once Eleventy has written everything (`written`: the absolute paths it wrote): stops the
+   * making at the next file (those not reached Eleventy made itself), waits for the worker, then
+   * removes the files it made that were not written, and the folders made for them alone. Returns
+   * how many it removed.
    */
   finish(written: ReadonlySet<string>): Promise<number>;
-  /** Stops the worker and waits until it no longer writes (a failed build, whose folder goes whole). */
+  /** Stops the worker and waits until it no longer writes (a failed build, whose folder goes whole); a `make` after it makes nothing. */
   stop(): Promise<void>;
 }
 
@@ -45,20 +46,28 @@ export interface FilesAhead {
 export function filesAhead(): FilesAhead {
   let worker: Promise<Worker> | undefined;
   let made: Promise<AheadMade> | undefined;
+  // Why the worker is gone, if it stopped before reporting what it made.
+  let gone: Error | undefined;
+  // Set once Eleventy has written everything or the build has failed: from then on a file made is
+  // one nobody writes, so the worker makes no more, even in the middle of a batch it was sent.
+  const over = new Int32Array(new SharedArrayBuffer(4));
+  const end = () => Atomics.store(over, 0, 1);
   const start = () =>
     (worker ??= workerCode(path.join(import.meta.dirname, `files-ahead-worker${path.extname(import.meta.filename)}`)).then((code) => {
-      const started = new Worker(code, { eval: true });
+      const started = new Worker(code, { eval: true, workerData: over });
       // Never what keeps a process alive: a build that fails stops it, one that succeeds finishes it.
       started.unref();
+      started.once("error", (error) => (gone ??= error));
+      started.once("exit", (code) => (gone ??= new Error(`the worker making files ahead stopped with code ${code}`)));
       return started;
     }));
   const done = () => {
     made ??= worker?.then(
       (to) =>
         new Promise<AheadMade>((resolve, reject) => {
+          if (gone) return reject(gone);
           to.once("message", resolve);
-          to.once("error", reject);
-          to.once("exit", (code) => reject(new Error(`the worker making files ahead stopped with code ${code}`)));
+          to.once("exit", () => reject(gone));
           to.postMessage({ finish: true } satisfies AheadMessage);
         }),
     );
@@ -67,11 +76,16 @@ export function filesAhead(): FilesAhead {
   };
   return {
     make(files) {
-      if (files.length === 0 || made) return;
-      void start().then((to) => to.postMessage({ make: [...files] } satisfies AheadMessage));
+      if (files.length === 0 || made || Atomics.load(over, 0) === 1) return;
+      // A worker that cannot start is reported by `finish`, which the build awaits.
+      start().then(
+        (to) => to.postMessage({ make: [...files] } satisfies AheadMessage),
+        () => {},
+      );
     },
     done,
     async finish(written) {
+      end();
       done();
       if (!made) return 0;
       const list = await made;
@@ -79,7 +93,12 @@ export function filesAhead(): FilesAhead {
       return removeUnwritten(list, written);
     },
     async stop() {
-      if (worker) await (await worker).terminate();
+      end();
+      // A worker that never started has nothing to stop.
+      await worker?.then(
+        (to) => to.terminate(),
+        () => {},
+      );
     },
   };
 }

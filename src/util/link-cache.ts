@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { publishFiles } from "./files.ts";
 import { contentHash } from "./hash.ts";
@@ -18,7 +18,7 @@ export interface LinkCache {
   note: string;
   /** The cache's file for `key`, to link into the output, when it has a good copy; kept for this build. */
   take(key: string): string | undefined;
-  /** Notes `file`, made by this build, to be stored under `key` at `save`. */
+  /** Notes `file`, made by this build, to be stored under `key` at `save` (or `stage`) if it is there by then. */
   add(key: string, file: string): void;
   /**
    * Reads, hashes and links into the cache the files added so far, as `save` would, for a moment
@@ -46,8 +46,16 @@ export function openLinkCache(folder: string): LinkCache {
     const bytes = readFileSync(file);
     return [bytes.length, contentHash(bytes)];
   };
-  /** The files added and not staged yet, by key. */
-  const unstaged = () => [...kept].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !staged.has(entry[0]));
+  /**
+   * The files added and not staged yet, by key. A file that is not there is dropped: its page was
+   * written elsewhere than planned (a site's own data gave it another permalink), so there is
+   * nothing to store under its key, and the other files are stored all the same.
+   */
+  const unstaged = () => {
+    const added = [...kept].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !staged.has(entry[0]));
+    for (const [key, file] of added) if (!existsSync(file)) kept.delete(key);
+    return added.filter(([key]) => kept.has(key));
+  };
   /** Links `added` files under their keys. */
   const store = (added: Array<[key: string, file: string]>) => {
     if (added.length === 0) return;

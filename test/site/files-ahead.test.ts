@@ -76,6 +76,7 @@ describe("files made ahead of Eleventy (build/files-ahead.ts)", () => {
     ahead.make([page, unwritten]);
     ahead.done();
     ahead.make([late]);
+    await made(unwritten);
     // Eleventy writes the page, with its folder, whether or not the worker made it first.
     mkdirSync(path.dirname(page), { recursive: true });
     writeFileSync(page, "<p>page</p>");
