@@ -92,6 +92,8 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
   let fingerprint = "";
   const uncached = new Map<PageKind, string>();
   const rendered = new Map<PageKind, Array<[key: string, file: string]>>();
+  /** The output file of a page at `url` (`/a/` is `a/index.html`). */
+  const fileOf = (url: string) => path.join(output, ...outputPath(url).split("/"), ...(url.endsWith("/") ? ["index.html"] : []));
   const addRendered = () => {
     for (const [kind, made] of rendered) if (!uncached.has(kind)) for (const [key, file] of made) cache.add(key, file);
   };
@@ -102,7 +104,6 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
       fingerprint = builtUnder;
       const known = noted.fingerprint === fingerprint ? noted.uncached[kind] : undefined;
       if (known !== undefined) uncached.set(kind, known);
-      const fileOf = (url: string) => path.join(output, ...outputPath(url).split("/"), ...(url.endsWith("/") ? ["index.html"] : []));
       if (uncached.has(kind)) {
         ahead?.make(pages.map((page) => fileOf(urlOf(page))));
         return pages;

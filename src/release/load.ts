@@ -152,10 +152,14 @@ export function loadReleases(options: LoadOptions): LoadedReleases {
 function unreadable(file: string, error: unknown): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
   if (typeof code !== "string" || !(error as NodeJS.ErrnoException).syscall) throw error;
+  const denied: [message: string, hint: string] = [
+    "Bayan may not read this file (permission denied)",
+    "make it readable (chmod a+r) or move it out of the releases folder",
+  ];
   const why: Record<string, [message: string, hint: string]> = {
     EISDIR: ["this is a folder, not a release file (a link to a folder?)", "rename it without .txt or .md, or link to a file"],
-    EACCES: ["Bayan may not read this file (permission denied)", "make it readable (chmod a+r) or move it out of the releases folder"],
-    EPERM: ["Bayan may not read this file (permission denied)", "make it readable (chmod a+r) or move it out of the releases folder"],
+    EACCES: denied,
+    EPERM: denied,
     ENOENT: ["this file was removed while the build read the releases", "build again"],
   };
   const [message, hint] = why[code] ?? [`this file cannot be read (${code})`, "check the file and the disk, then build again"];

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { publishFiles } from "./files.ts";
 import { contentHash } from "./hash.ts";
@@ -42,22 +42,34 @@ export function openLinkCache(folder: string): LinkCache {
   const fileOf = (key: string) => path.join(folder, key);
   const kept = new Map<string, [number, string] | string>();
   const staged = new Map<string, [number, string]>();
-  const measureOf = (file: string): [number, string] => {
-    const bytes = readFileSync(file);
-    return [bytes.length, contentHash(bytes)];
+  /** The size and content hash of `file`; none when it is not there. */
+  const measureOf = (file: string): [number, string] | undefined => {
+    try {
+      const bytes = readFileSync(file);
+      return [bytes.length, contentHash(bytes)];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
   };
   /**
-   * The files added and not staged yet, by key. A file that is not there is dropped: its page was
+   * The files added and not staged yet, measured. A file that is not there is dropped: its page was
    * written elsewhere than planned (a site's own data gave it another permalink), so there is
    * nothing to store under its key, and the other files are stored all the same.
    */
   const unstaged = () => {
-    const added = [...kept].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !staged.has(entry[0]));
-    for (const [key, file] of added) if (!existsSync(file)) kept.delete(key);
-    return added.filter(([key]) => kept.has(key));
+    const added: Array<[key: string, file: string, record: [number, string]]> = [];
+    for (const [key, entry] of kept) {
+      if (typeof entry !== "string" || staged.has(key)) continue;
+      const record = measureOf(entry);
+      if (record) added.push([key, entry, record]);
+      else kept.delete(key);
+    }
+    return added;
   };
-  /** Links `added` files under their keys. */
-  const store = (added: Array<[key: string, file: string]>) => {
+  /** Links the added files not staged yet under their keys, measured first: from then on they are staged. */
+  const stage = () => {
+    const added = unstaged();
     if (added.length === 0) return;
     mkdirSync(folder, { recursive: true });
     // A file already at an added key (a damaged entry, or one a build stored but never noted) is
@@ -65,6 +77,7 @@ export function openLinkCache(folder: string): LinkCache {
     const present = new Set(readdirSync(folder));
     for (const [key] of added) if (present.has(key)) rmSync(fileOf(key), { force: true });
     publishFiles(added.map(([key, file]) => [file, fileOf(key)]));
+    for (const [key, , record] of added) staged.set(key, record);
   };
   return {
     note: manifest.note,
@@ -76,17 +89,12 @@ export function openLinkCache(folder: string): LinkCache {
       return fileOf(key);
     },
     add: (key, file) => void kept.set(key, file),
-    stage() {
-      const added = unstaged();
-      const records = added.map(([key, file]) => [key, measureOf(file)] as const);
-      store(added);
-      for (const [key, record] of records) staged.set(key, record);
-    },
+    stage,
     save(note) {
+      stage();
       mkdirSync(folder, { recursive: true });
-      store(unstaged());
       const files: Manifest["files"] = {};
-      for (const [key, record] of kept) files[key] = typeof record !== "string" ? record : (staged.get(key) ?? measureOf(fileOf(key)));
+      for (const [key, record] of kept) files[key] = typeof record !== "string" ? record : staged.get(key)!;
       writeFileSync(path.join(folder, `${MANIFEST}.tmp`), JSON.stringify({ note, files } satisfies Manifest));
       renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));
       for (const name of readdirSync(folder)) {
