@@ -72,20 +72,15 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   eleventyConfig.addPlugin(imagesPlugin, { site, source, base, root, cacheDir: context.pageCache?.cacheDir });
   eleventyConfig.addPlugin(mediaPlugin, { site, source, base, root });
   const after: AfterBuildSteps = { steps: [] };
-  // First of all: files made ahead for pages Eleventy then did not write go before anything reads the output.
-  if (context.ahead) after.steps.push(async ({ results = [] }) => void (await context.ahead!.finish(writtenFiles(results))));
   eleventyConfig.addPlugin(searchPlugin, { site, source, after, context });
   const meanwhile = () => context.pageCache?.prepare();
-  eleventyConfig.addPlugin(auditPlugin, { root, site, source, after, audited: context.audited, meanwhile });
+  // `ownWrites` is read as each build starts: `buildSite` sets it once its Eleventy is made.
+  const ownWrites = () => context.ownWrites?.() ?? false;
+  eleventyConfig.addPlugin(auditPlugin, { root, site, source, after, audited: context.audited, background: context.background, ownWrites, meanwhile });
   eleventyConfig.on("eleventy.after", async (event: AfterBuild) => {
     for (const step of after.steps) await step(event);
   });
   if (options.preview) eleventyConfig.addPlugin(devErrorsPlugin, { source, folders });
-}
-
-/** The files Eleventy wrote, as absolute paths. */
-function writtenFiles(results: NonNullable<AfterBuild["results"]>): Set<string> {
-  return new Set(results.flatMap(({ outputPath }) => (outputPath ? [path.resolve(outputPath)] : [])));
 }
 
 /**

@@ -1,58 +1,111 @@
 /**
- * The embargo audit on a worker thread, beside the main thread that renders the pages: each page
- * is handed over as it is let go once written (see `written-pages.ts`), its memory moved, not
- * copied, and searched there; once the build has written everything, the worker audits the rest
- * of the output (`auditOutput`) and the build waits for its verdict.
+ * A build's pages on a worker thread, beside the main thread that renders them: each page's bytes
+ * move to it (not copied) as the page leaves Eleventy, and there it is written to its file (when
+ * `buildSite` has the plugin write the pages; see plugins/audit.ts) and searched for the embargo
+ * audit (when there are hidden releases). Once the build has rendered everything, the worker audits
+ * the rest of the output (`auditOutput`) and the build waits for its verdict.
+ *
+ * Why a worker writes the pages: making a file and a folder is most of what writing a page costs
+ * on a disk slow to find room for new files (see docs/scaling.md), and here that cost leaves the
+ * main thread. When the worker falls behind (a slow disk, a busy other core), the main thread
+ * writes pages itself (`behind`), so the two share the work and the worker's queue stays short.
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { workerCode } from "../util/worker-code.ts";
 import { type AuditTargets, type Leak, type Match, publishesWords } from "./audit.ts";
 
-/** A page written to `file` (absolute path). */
-interface WrittenPage {
+/** A page handed over: its file (absolute path), its bytes, and whether the worker writes it (else it is written already). */
+interface HandedPage {
   file: string;
   bytes: ArrayBuffer;
+  write: boolean;
 }
 
-/** What the worker is sent: pages written, or the request to audit `folder` once every page is sent. */
-export type PageWorkerMessage = { pages: WrittenPage[] } | { folder: string; written: Map<string, string>; searched: Map<string, Match[]> };
+/** A page the worker could not write, and why. */
+export interface UnwrittenPage {
+  file: string;
+  code?: string;
+  message: string;
+}
 
-/** One build's audit on a worker. */
-export interface PageSearch {
-  /** Searches the page written to `file` (absolute path); its `bytes` move to the worker (every view of them becomes empty). */
-  search(file: string, bytes: ArrayBuffer): void;
+/** What the worker is handed: its shared count of pages done, and the targets of the audit, if the build has one. */
+export interface PageWorkerData {
+  done: Int32Array;
+  targets?: AuditTargets;
+}
+
+/**
+ * What the worker is sent: pages; the request to report, once every page before it is written,
+ * those it could not write; the request to audit `folder` once every page is handed over.
+ */
+export type PageWorkerMessage = { pages: HandedPage[] } | { flush: true } | { folder: string; written: Map<string, string>; searched: Map<string, Match[]> };
+
+/** What the worker answers: the pages it could not write (`flush`), or its verdict (`folder`). */
+export type PageWorkerReply = { unwritten: UnwrittenPage[] } | { leaks: Leak[] };
+
+/** One build's pages on a worker. */
+export interface PageWorker {
+  /** Whether the worker searches pages for an audit (started with targets). */
+  searches: boolean;
+  /**
+   * Hands over the page for `file` (absolute path): its `bytes` move to the worker (every view of
+   * them becomes empty), which writes them to `file` when `write`, and searches them if it searches.
+   */
+  hand(file: string, bytes: ArrayBuffer, write: boolean): void;
+  /** Whether the worker is further behind than a build lets it fall: the page in hand is better written on this thread. */
+  behind(): boolean;
+  /** Once every page is handed over: the pages the worker could not write (none, usually), once it has written all the others. */
+  written(): Promise<UnwrittenPage[]>;
   /**
    * Once every page is handed over: the leaks in `folder`, as `auditOutput` finds them with
    * `written` and `searched` (and the pages searched here). Rejects when the worker fails.
    */
   audit(folder: string, written: Map<string, string>, searched: Map<string, Match[]>): Promise<Leak[]>;
-  /** Stops the worker without waiting for it (a build that failed before its audit). */
-  stop(): void;
+  /** Stops the worker and resolves once it no longer writes (a build that failed, whose output folder goes whole). */
+  stop(): Promise<void>;
 }
 
-const BATCH_BYTES = 1 << 20;
+// Pages are sent in batches (a message costs about 0.1 ms of the main thread, and wakes the
+// worker), moved out of their views at once; batches made before the worker has started wait, in order.
+const BATCH_BYTES = 256 << 10;
+// How far behind the worker may fall before the main thread writes pages itself: what it costs to
+// write a page is mostly making its file, whatever its size. A hundred pages is about a tenth of a
+// second of the worker's time on a quick disk.
+const BEHIND_PAGES = 100;
 
-/** Starts a worker that searches pages for the traces of `targets`' hidden releases. */
-export function searchPagesInWorker(targets: AuditTargets): PageSearch {
-  // Why the worker is gone, if it stopped (failed) before the build asked for its verdict.
+/**
+ * Starts a worker that writes the pages it is handed to write and, with `targets`, searches every
+ * page it is handed for the traces of their hidden releases.
+ */
+export function startPageWorker(targets?: AuditTargets): PageWorker {
+  // Why the worker is gone, if it stopped (failed) before it was done.
   let gone: Error | undefined;
+  // Pages handed over, and (shared, counted by the worker) those the worker is done with.
+  let handed = 0;
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const replies: Array<(reply: PageWorkerReply) => void> = [];
+  const failures: Array<(error: Error) => void> = [];
+  const fail = (error: Error) => {
+    gone ??= error;
+    for (const reject of failures.splice(0)) reject(gone);
+  };
   const worker = workerCode(path.join(import.meta.dirname, `page-worker${path.extname(import.meta.filename)}`)).then((code) => {
-    const started = new Worker(code, { eval: true, workerData: withoutWords(targets) });
-    // A build that fails before its audit does not wait for the worker to end.
+    const started = new Worker(code, { eval: true, workerData: { done, targets: targets && withoutWords(targets) } satisfies PageWorkerData });
+    // A build that fails before the end does not wait for the worker to end.
     started.unref();
-    started.once("error", (error) => (gone ??= error));
-    started.once("exit", (code) => (gone ??= new Error(`the embargo audit's worker stopped with code ${code} before its verdict`)));
+    started.on("message", (reply: PageWorkerReply) => replies.shift()?.(reply));
+    started.once("error", fail);
+    started.once("exit", (code) => fail(new Error(`the worker writing the pages stopped with code ${code} before it was done`)));
     return started;
   });
-  // Pages are sent in batches of about a megabyte (a message costs about 0.1 ms of the main
-  // thread, and wakes the worker), moved out of Eleventy's views at once; batches made before the
-  // worker has started wait, in order.
-  let batch: WrittenPage[] = [];
+  // A worker that cannot start fails the build where it waits for the worker.
+  worker.catch(fail);
+  let batch: HandedPage[] = [];
   let batchBytes = 0;
   let ready: Worker | undefined;
-  const waiting: WrittenPage[][] = [];
-  const send = (pages: WrittenPage[]) => {
+  const waiting: HandedPage[][] = [];
+  const send = (pages: HandedPage[]) => {
     if (pages.length === 0) return;
     if (ready)
       ready.postMessage(
@@ -71,30 +124,43 @@ export function searchPagesInWorker(targets: AuditTargets): PageSearch {
     for (const pages of waiting.splice(0)) send(pages);
     return to;
   });
+  /** Sends `message` once every page is sent and resolves with the reply; rejects if the worker stops first. */
+  const ask = async (message: PageWorkerMessage): Promise<PageWorkerReply> => {
+    flush();
+    const to = await started;
+    if (gone) throw gone;
+    to.ref();
+    return new Promise<PageWorkerReply>((resolve, reject) => {
+      replies.push(resolve);
+      failures.push(reject);
+      to.postMessage(message);
+    });
+  };
   return {
-    search(file, bytes) {
+    searches: targets !== undefined,
+    hand(file, bytes, write) {
+      handed += 1;
       batchBytes += bytes.byteLength;
-      batch.push({ file, bytes: structuredClone(bytes, { transfer: [bytes] }) });
+      batch.push({ file, bytes: structuredClone(bytes, { transfer: [bytes] }), write });
       if (batchBytes >= BATCH_BYTES) flush();
     },
-    async audit(folder, written, searched) {
-      flush();
-      const to = await started;
-      // A worker that died while searching pages would never answer: the build fails instead of waiting.
-      if (gone) throw gone;
-      to.ref();
-      const leaks = new Promise<Leak[]>((resolve, reject) => {
-        to.once("message", resolve);
-        to.once("error", reject);
-        to.once("exit", (code) => reject(gone ?? new Error(`the embargo audit's worker stopped with code ${code} before its verdict`)));
-      });
-      to.postMessage({ folder, written, searched } satisfies PageWorkerMessage);
-      // A hidden title the published releases or the site quote is public words: decided here, where their texts are.
-      const { published, siteText = [] } = targets;
-      return (await leaks).filter((leak) => leak.trace !== "title" || !publishesWords(published, siteText, leak.release.title));
+    behind: () => handed - Atomics.load(done, 0) > BEHIND_PAGES,
+    async written() {
+      const reply = await ask({ flush: true });
+      return "unwritten" in reply ? reply.unwritten : [];
     },
-    stop() {
-      void worker.then((to) => to.terminate());
+    async audit(folder, written, searched) {
+      const reply = await ask({ folder, written, searched });
+      // A hidden title the published releases or the site quote is public words: decided here, where their texts are.
+      const { published, siteText = [] } = targets!;
+      return "leaks" in reply ? reply.leaks.filter((leak) => leak.trace !== "title" || !publishesWords(published, siteText, leak.release.title)) : [];
+    },
+    async stop() {
+      // A worker that never started has nothing to stop.
+      await worker.then(
+        (to) => to.terminate(),
+        () => {},
+      );
     },
   };
 }

@@ -1,15 +1,17 @@
 /**
- * Worker thread entry of `searchPagesInWorker`: searches each page it is handed, then audits the
- * whole output with what it found (`auditOutput`) and reports the leaks.
+ * Worker thread entry of `startPageWorker`: writes each page it is handed to write, searches each
+ * page when the build has an audit, then reports the pages it could not write and audits the whole
+ * output with what it found (`auditOutput`).
  */
-import { statSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { auditOutput, createLeakFinder, searchWritten, type AuditTargets, type Match } from "./audit.ts";
+import { auditOutput, createLeakFinder, searchWritten, type Match } from "./audit.ts";
 import { auditedFiles } from "./audited.ts";
-import type { PageWorkerMessage } from "./page-search.ts";
+import type { PageWorkerData, PageWorkerMessage, PageWorkerReply, UnwrittenPage } from "./page-search.ts";
 
-const targets = workerData as AuditTargets;
-const find = createLeakFinder(targets.hidden, targets.published, targets.siteText);
+const { done, targets } = workerData as PageWorkerData;
+const find = targets && createLeakFinder(targets.hidden, targets.published, targets.siteText);
 /**
  * The pages searched, by absolute path: their traces, and the size and modification time of the
  * file once searched, when its size was that of the bytes searched. A file that is not so at the
@@ -17,23 +19,54 @@ const find = createLeakFinder(targets.hidden, targets.published, targets.siteTex
  * it is audited from disk, as any other file.
  */
 const searched = new Map<string, { matches: Match[]; stamp?: string }>();
+const unwritten: UnwrittenPage[] = [];
+const folders = new Set<string>();
+
 parentPort!.on("message", (message: PageWorkerMessage) => {
   if ("pages" in message) {
-    for (const { file, bytes } of message.pages) {
-      const stamp = stampOf(file);
-      const matches = searchWritten(find, file, Buffer.from(bytes).toString("utf8"));
-      searched.set(file, { matches, stamp: stamp?.startsWith(`${bytes.byteLength}:`) ? stamp : undefined });
+    for (const { file, bytes, write } of message.pages) {
+      if (!write || writePage(file, bytes)) search(file, bytes);
+      Atomics.add(done, 0, 1);
     }
     return;
   }
+  if ("flush" in message) return reply({ unwritten });
   const { folder, written, searched: others } = message;
   const pages = auditedFiles();
   pages.note(
     [...searched].filter(([file, { stamp }]) => stamp !== undefined && stamp === stampOf(file)).map(([file, { matches }]) => [file, matches] as const),
   );
-  parentPort!.postMessage(auditOutput(folder, targets, written, new Map([...others, ...pages.take(folder)]), find));
+  reply({ leaks: targets ? auditOutput(folder, targets, written, new Map([...others, ...pages.take(folder)]), find) : [] });
   parentPort!.close();
 });
+
+function reply(message: PageWorkerReply) {
+  parentPort!.postMessage(message);
+}
+
+/** Writes a page with its folder; false, noted, when it cannot (a full disk, a file where a folder goes). */
+function writePage(file: string, bytes: ArrayBuffer): boolean {
+  try {
+    const folder = path.dirname(file);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    writeFileSync(file, new Uint8Array(bytes));
+    return true;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    unwritten.push({ file, code, message });
+    return false;
+  }
+}
+
+function search(file: string, bytes: ArrayBuffer) {
+  if (!find) return;
+  const stamp = stampOf(file);
+  const matches = searchWritten(find, file, Buffer.from(bytes).toString("utf8"));
+  searched.set(file, { matches, stamp: stamp?.startsWith(`${bytes.byteLength}:`) ? stamp : undefined });
+}
 
 /** A file's size and modification time, `size:mtime`; none when it is gone. */
 function stampOf(file: string): string | undefined {

@@ -13,7 +13,6 @@ import type { Diagnostic, Release } from "../release/model.ts";
 import { auditTargets } from "../audit/audit.ts";
 import { auditedFiles } from "../audit/audited.ts";
 import { buildContext } from "./context.ts";
-import { filesAhead } from "./files-ahead.ts";
 import { openPageCache } from "./page-cache.ts";
 import { type PassthroughCopies, trackPassthroughCopies } from "./passthrough.ts";
 import { claimOutput, prepareStaging, recoverOutput, publishStaging, recordOutput } from "./output.ts";
@@ -79,10 +78,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Release pages, list pages, feeds and search-index files unchanged since an earlier build come
   // from `.cache/` (not in a preview, which is not audited).
   const audited = auditedFiles();
-  const ahead = filesAhead();
-  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden, audited, ahead);
+  const pageCache = options.preview ? undefined : openPageCache(cache.folder, staging, auditTargets(releases).hidden, audited);
   // This build's alone, handed to the plugin in its options: another build in this process has its own.
-  const context = buildContext({ audited, pageCache, ahead });
+  const context = buildContext({ audited, pageCache });
   let copies: PassthroughCopies | undefined;
   try {
     // The project folder as Eleventy's input, not the working folder: a build never changes the process's folder.
@@ -95,6 +93,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     });
     if (!options.debug) eleventy.logger.overrideLogger(SILENT);
     await eleventy.init();
+    context.ownWrites = () => eleventyWritesNoPages(eleventy);
     copies = trackPassthroughCopies(eleventy);
     // The embargo audit is the plugin's last step (plugins/audit.ts): a leak rejects here, before anything is published.
     await eleventy.write();
@@ -107,14 +106,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Eleventy rejects as soon as a step fails, while its passthrough copies and Bayan's
     // background work may still be writing into the staging folder: they finish before it goes.
     await copies?.settled();
+    await context.background.stop();
     await context.background.settled();
-    await ahead.stop();
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
     cache.close();
   }
   return { ok: true, diagnostics, releases, site, output, seconds: seconds() };
+}
+
+/**
+ * Turns Eleventy 3's own writing of `eleventy`'s pages off, for a build whose plugin writes them
+ * itself: its template writer's dry run, which still renders every page and runs its transforms
+ * (passthrough copies are another manager's, and still made). Set as a build starts, before the
+ * writer makes its templates. False, and Eleventy writes, when this Eleventy has no such writer.
+ */
+function eleventyWritesNoPages(eleventy: Eleventy): boolean {
+  const writer = (eleventy as unknown as { writer?: { setDryRun?: (dryRun: boolean) => void } }).writer;
+  if (typeof writer?.setDryRun !== "function") return false;
+  writer.setDryRun(true);
+  return true;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { auditedFiles, type AuditedFiles } from "../audit/audited.ts";
 import { backgroundWork, type BackgroundWork } from "./background.ts";
-import type { FilesAhead } from "./files-ahead.ts";
 import type { PageCacheSession } from "./page-cache.ts";
 
 /**
@@ -12,15 +11,19 @@ import type { PageCacheSession } from "./page-cache.ts";
 export interface BuildContext {
   /** Files written and searched for the embargo audit already (page-cache links, the search index). */
   audited: AuditedFiles;
-  /** Work started and not waited for at once (the search index). */
+  /** Work started and not waited for at once (the search index, the pages' writer). */
   background: BackgroundWork;
   /** The page cache `buildSite` opened for this build's output; none in a preview or a plain Eleventy run. */
   pageCache?: PageCacheSession;
-  /** The files of pages to render, made ahead of Eleventy (`buildSite`'s, with its page cache). */
-  ahead?: FilesAhead;
+  /**
+   * `buildSite`'s, once its Eleventy is made: turns Eleventy's own writing of this build's pages
+   * off, so that the plugin writes them (on a worker thread, see plugins/audit.ts); false where
+   * that cannot be done, and Eleventy writes them.
+   */
+  ownWrites?: () => boolean;
 }
 
 /** A fresh context; `parts` it is handed are kept (`buildSite` opens its page cache on the context's `audited`). */
 export function buildContext(parts: Partial<BuildContext> = {}): BuildContext {
-  return { audited: parts.audited ?? auditedFiles(), background: parts.background ?? backgroundWork(), pageCache: parts.pageCache, ahead: parts.ahead };
+  return { audited: parts.audited ?? auditedFiles(), background: parts.background ?? backgroundWork(), pageCache: parts.pageCache, ownWrites: parts.ownWrites };
 }

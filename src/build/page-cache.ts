@@ -36,7 +36,6 @@ import { openLinkCache } from "../util/link-cache.ts";
 import { modulesOf } from "../util/modules.ts";
 import type { HiddenRelease, Match } from "../audit/audit.ts";
 import type { AuditedFiles } from "../audit/audited.ts";
-import type { FilesAhead } from "./files-ahead.ts";
 import type { Feed, FeedLinks, ListingPage, ReleasePage, Section } from "../site/newsroom.ts";
 import { sectionView, shownText, type PageKind } from "../site/shows.ts";
 import { outputPath } from "../release/url.ts";
@@ -53,8 +52,6 @@ export interface PageCacheSession {
    * (`/a/` is `a/index.html`), noting them for the audit as already searched when their verdict stands.
    */
   toRender<T>(kind: PageKind, fingerprint: string, pages: T[], keyOf: (page: T) => string, urlOf: (page: T) => string): T[];
-  /** Every kind's pages to render are known: no more files are made ahead. */
-  planned(): void;
   /** A page of `kind` read `what`, which its key does not hold: that kind is neither stored nor taken under this build's fingerprint. */
   uncache(kind: PageKind, what: string): void;
   /** The kinds of page not cached, and the first read that turned each off. */
@@ -81,11 +78,10 @@ interface Note {
 
 /**
  * Opens the cache of `cacheDir` for a build into `output` that the embargo audit searches for
- * `hidden`; the pages it links whose verdict stands are noted in the build's `audited`, and the
- * files of those it leaves to render are made `ahead`. The build's plugins get it in the build's
- * context (`BuildContext.pageCache`).
+ * `hidden`; the pages it links whose verdict stands are noted in the build's `audited`. The
+ * build's plugins get it in the build's context (`BuildContext.pageCache`).
  */
-export function openPageCache(cacheDir: string, output: string, hidden: HiddenRelease[], audited: AuditedFiles, ahead?: FilesAhead): PageCacheSession {
+export function openPageCache(cacheDir: string, output: string, hidden: HiddenRelease[], audited: AuditedFiles): PageCacheSession {
   const cache = openLinkCache(path.join(cacheDir, FOLDER));
   const hiddenHash = hashOf(JSON.stringify(hidden)).slice(0, 40);
   const noted = readNote(cache.note);
@@ -104,15 +100,11 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
       fingerprint = builtUnder;
       const known = noted.fingerprint === fingerprint ? noted.uncached[kind] : undefined;
       if (known !== undefined) uncached.set(kind, known);
-      if (uncached.has(kind)) {
-        ahead?.make(pages.map((page) => fileOf(urlOf(page))));
-        return pages;
-      }
+      if (uncached.has(kind)) return pages;
       const toRender: typeof pages = [];
       const links: Array<[from: string, to: string]> = [];
       const searched = new Map<string, Match[]>();
       const made = rendered.get(kind) ?? rendered.set(kind, []).get(kind)!;
-      const toWrite: string[] = [];
       for (const page of pages) {
         const key = keyOf(page);
         const file = fileOf(urlOf(page));
@@ -120,19 +112,16 @@ export function openPageCache(cacheDir: string, output: string, hidden: HiddenRe
         if (!cached) {
           // Stored at commit, once the audit has passed, unless the kind turns out to read more.
           made.push([key, file]);
-          toWrite.push(file);
           toRender.push(page);
           continue;
         }
         links.push([cached, file]);
         if (noted.hidden === hiddenHash) searched.set(file, []);
       }
-      ahead?.make(toWrite);
       publishFiles(links);
       audited.note(searched);
       return toRender;
     },
-    planned: () => ahead?.done(),
     uncache(kind, what) {
       if (!uncached.has(kind)) uncached.set(kind, what);
     },

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
@@ -7,7 +8,9 @@ import { leakDiagnostics } from "../audit/report.ts";
 import type { AuditedFiles } from "../audit/audited.ts";
 import type { Source } from "../site/source.ts";
 import { pagesLetGoOnceWritten } from "../audit/written-pages.ts";
-import { searchPagesInWorker, type PageSearch } from "../audit/page-search.ts";
+import { startPageWorker, type PageWorker, type UnwrittenPage } from "../audit/page-search.ts";
+import type { BackgroundWork } from "../build/background.ts";
+import type { Diagnostic } from "../release/model.ts";
 
 /** What Eleventy hands `eleventy.after`. */
 export interface AfterBuild {
@@ -35,11 +38,13 @@ export interface AfterBuildSteps {
  * `bayan start`, which show drafts on purpose. Publishing the output atomically, or not at all,
  * stays the `bayan build` command's job (see build/build.ts).
  *
- * A build's pages are searched as they are written: the last transform hands Eleventy their bytes
- * to write and, once written, moves them to a worker thread that searches them beside the
- * rendering (audit/page-search.ts), instead of keeping them (Eleventy would keep every page's
- * text until the build ends; see audit/written-pages.ts). Where another transform runs after it,
- * or writes are asynchronous, the audit searches the texts Eleventy reports instead.
+ * A build's pages are searched as they are written, on a worker thread beside the rendering
+ * (audit/page-search.ts), and no page's text is kept. In a build of `buildSite`, which turns
+ * Eleventy's own writing off (`ownWrites`), the last transform hands each page's bytes to that
+ * worker, which writes them too (the main thread writes a page itself when the worker is behind).
+ * Otherwise Eleventy writes each page from bytes the last transform hands it and, once written,
+ * they move to the worker (audit/written-pages.ts). Where another transform runs after Bayan's, or
+ * writes are asynchronous, Eleventy writes the pages and the audit searches the texts it reports.
  */
 export function auditPlugin(
   eleventyConfig: EleventyConfig,
@@ -49,6 +54,8 @@ export function auditPlugin(
     source,
     after,
     audited,
+    background,
+    ownWrites,
     meanwhile,
   }: {
     root: string;
@@ -56,18 +63,22 @@ export function auditPlugin(
     source: Source;
     after: AfterBuildSteps;
     audited: AuditedFiles;
-    /** Work for the main thread while the audit's worker gives its verdict (reading what the page cache will store). */
+    background: BackgroundWork;
+    /** Turns Eleventy's own writing of this build's pages off, so that they are written here; false where it cannot (see `BuildContext`). */
+    ownWrites?: () => boolean;
+    /** Work for the main thread once the pages are written, while the audit's worker gives its verdict (reading what the page cache will store). */
     meanwhile?: () => void;
   },
 ) {
-  // This build's: what the audit looks for (none unless audited), and whether pages are searched and let go as they are written.
+  // This build's: what the audit looks for (none unless audited), its pages' worker, and how the last transform hands it a page.
   let targets: Promise<AuditTargets | undefined> | undefined;
-  let pages: Promise<PageSearch | undefined> | undefined;
-  let toBytes: ((text: string, template: string, file: string) => Buffer) | undefined;
+  let pages: Promise<PageWorker | undefined> | undefined;
+  let hand: ((content: unknown, template: string, file: string) => unknown) | undefined;
+  let writes = false;
   eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
     const building = runMode === "build" && outputMode === "fs";
     // A worker left by a build that failed before its audit.
-    void pages?.then((search) => search?.stop());
+    void pages?.then((worker) => worker?.stop());
     // A load error is reported where the templates read the releases, not here.
     targets = building
       ? source.get().then(
@@ -75,35 +86,124 @@ export function auditPlugin(
           () => undefined,
         )
       : undefined;
-    const letGo = building && isLast(eleventyConfig) && eleventyConfig.templateHandling?.writeMode !== "async";
-    pages = letGo ? targets?.then((t) => (t && t.hidden.length > 0 ? searchPagesInWorker(t) : undefined)) : undefined;
-    toBytes = undefined;
-    if (letGo) void pages?.then((search) => (toBytes = pagesLetGoOnceWritten(search?.search)));
+    const last = building && isLast(eleventyConfig) && eleventyConfig.templateHandling?.writeMode !== "async";
+    writes = last && ownWrites?.() === true;
+    const searched = (t: AuditTargets | undefined) => (t && t.hidden.length > 0 ? t : undefined);
+    pages = writes ? targets!.then((t) => startPageWorker(searched(t))) : last ? targets?.then((t) => searched(t) && startPageWorker(t)) : undefined;
+    hand = undefined;
+    void pages?.then((worker) => {
+      if (worker) background.stoppable(() => worker.stop());
+      if (writes) hand = pagesWrittenByWorker(worker!);
+      else {
+        const letGo = pagesLetGoOnceWritten(worker && ((file, bytes) => worker.hand(file, bytes, false)));
+        hand = (content, template, file) => (typeof content === "string" ? letGo(content, template, file) : content);
+      }
+    });
   });
   eleventyConfig.addTransform(LAST_TRANSFORM, async function (content) {
-    if (!pages || typeof content !== "string" || !this.outputPath) return content;
+    if (!pages || !this.outputPath) return content;
     await pages;
-    return toBytes!(content, this.inputPath, path.resolve(this.outputPath));
+    return hand ? hand(content, this.inputPath, path.resolve(this.outputPath)) : content;
   });
   after.steps.push(async ({ directories, runMode, outputMode, results = [] }) => {
     if (runMode !== "build" || outputMode !== "fs") return;
+    const worker = await pages;
+    // The last pages are handed over on the next turn of the event loop (see written-pages.ts).
+    if (worker) await new Promise((resolve) => setImmediate(resolve));
+    const unwritten = writes ? await worker!.written() : [];
+    if (unwritten.length > 0) throw new ReleaseErrors(unwritten.map((page) => unwrittenDiagnostic(page, path.resolve(directories.output))));
     const { audit, releases } = await source.get();
-    if (!audit) return;
+    if (!audit) return void (await worker?.stop());
     const folder = path.resolve(directories.output);
-    const search = await pages;
-    // The last pages written are handed over on the next turn of the event loop (see written-pages.ts).
-    if (search) await new Promise((resolve) => setImmediate(resolve));
     // The files their writer has searched already (the search index, pages from the page cache), noted in this build's context.
     const searched = audited.take(folder);
     const written = writtenTexts(folder, results);
     let leaks: Awaited<ReturnType<typeof auditOutput>>;
-    if (search) {
-      const verdict = search.audit(folder, written, searched);
+    if (worker?.searches) {
+      const verdict = worker.audit(folder, written, searched);
       meanwhile?.();
       leaks = await verdict;
-    } else leaks = auditOutput(folder, (await targets) ?? auditTargets(releases, { root, site }), written, searched);
+    } else {
+      await worker?.stop();
+      meanwhile?.();
+      leaks = auditOutput(folder, (await targets) ?? auditTargets(releases, { root, site }), written, searched);
+    }
     if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
   });
+}
+
+/**
+ * How the last transform hands pages to a worker that writes them: each page's bytes, in memory of
+ * their own, move to the worker, or when it is behind are written here first and then moved; Eleventy,
+ * which does not write them, is left an empty text.
+ */
+export function pagesWrittenByWorker(worker: PageWorker) {
+  const folders = new Set<string>();
+  return (content: unknown, template: string, file: string) => {
+    const bytes = ownBytes(content, template);
+    if (!worker.behind()) {
+      worker.hand(file, bytes.buffer as ArrayBuffer, true);
+      return "";
+    }
+    try {
+      const folder = path.dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      writeFileSync(file, bytes);
+    } catch {
+      // The worker tries again, and reports why it cannot either, with every other page it could not write.
+      worker.hand(file, bytes.buffer as ArrayBuffer, true);
+      return "";
+    }
+    if (worker.searches) worker.hand(file, bytes.buffer as ArrayBuffer, false);
+    return "";
+  };
+}
+
+/** A page's text or bytes as bytes with memory of their own (`Buffer.from` may share Node's pool), which move whole. */
+function ownBytes(content: unknown, template: string): Buffer {
+  if (typeof content === "string") {
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(content));
+    bytes.write(content);
+    return bytes;
+  }
+  if (content instanceof Uint8Array) {
+    const bytes = Buffer.allocUnsafeSlow(content.byteLength);
+    bytes.set(content);
+    return bytes;
+  }
+  throw new Error(`${template} rendered a page that is neither text nor bytes (${typeof content}): a transform returned something else`);
+}
+
+/** Why a page could not be written, by the error's code, in words. */
+const UNWRITABLE: Record<string, string> = {
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the disk is read-only",
+  ENOTDIR: "a file is where a folder of its address goes",
+  EEXIST: "a file is where a folder of its address goes",
+  EISDIR: "a folder is where it goes",
+};
+
+/** A page that could not be written, as the build reports it: its address in the site, why, and what to do. */
+function unwrittenDiagnostic({ file, code, message }: UnwrittenPage, folder: string): Diagnostic {
+  const address = `/${path.relative(folder, file).split(path.sep).join("/")}`;
+  const full = code === "ENOSPC" || code === "EDQUOT";
+  const clash = code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR";
+  return {
+    file: "build",
+    severity: "error",
+    message: `could not write the page ${address}: ${(code && UNWRITABLE[code]) ?? message.split(",")[0]}${code ? ` (${code})` : ""}`,
+    hint: full
+      ? "free some space on the disk (or raise the quota) and build again"
+      : clash
+        ? "two pages' addresses clash (one is inside the other): give one of them another permalink"
+        : "check that the output folder can be written, then build again",
+  };
 }
 
 /** Bayan's last transform: pages are let go only when no other transform changes them after it. */

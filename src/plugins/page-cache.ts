@@ -47,13 +47,11 @@ export function pagesToRender(
         (feed) => keys.feed(feed, format),
         (feed) => feed.links[format],
       );
-    const toRender = {
+    return {
       releasePagesToWrite: cache.toRender("release", fingerprint, pages, keys.releasePage, (page) => page.release.url),
       listingsToWrite: cache.toRender("listing", fingerprint, listings, keys.listing, (listing) => listing.url),
       feedsToRender: { rss: feedsOf("rss"), atom: feedsOf("atom"), json: feedsOf("json") },
     };
-    cache.planned();
-    return toRender;
   };
   const views = ({ releasePagesToWrite, listingsToWrite, feedsToRender }: PagesToRender) => ({
     releasePagesToWrite: releasePagesToWrite.map(pageViews.release),

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { HiddenRelease } from "../../src/audit/audit.ts";
-import { searchPagesInWorker } from "../../src/audit/page-search.ts";
+import { startPageWorker } from "../../src/audit/page-search.ts";
 
 const budget: HiddenRelease = {
   file: "releases/embargoed-budget.txt",
@@ -34,11 +34,11 @@ describe("the embargo audit on a worker thread", () => {
     writeFileSync(path.join(folder, "handed.html"), sized(CLEAN, LEAKING));
     writeFileSync(path.join(folder, "other.html"), LEAKING);
     writeFileSync(path.join(folder, "clean.html"), CLEAN);
-    const search = searchPagesInWorker({ hidden: [budget], published: [] });
+    const search = startPageWorker({ hidden: [budget], published: [] });
     const handed = bytesOf(LEAKING);
-    search.search(path.join(folder, "handed.html"), handed.buffer as ArrayBuffer);
+    search.hand(path.join(folder, "handed.html"), handed.buffer as ArrayBuffer, false);
     expect(handed.length).toBe(0);
-    search.search(path.join(folder, "clean.html"), bytesOf(CLEAN).buffer as ArrayBuffer);
+    search.hand(path.join(folder, "clean.html"), bytesOf(CLEAN).buffer as ArrayBuffer, false);
 
     const leaks = await search.audit(folder, new Map(), new Map());
     const found = leaks.map(({ output, line, trace, release }) => ({ output, line, trace, file: release.file }));
@@ -51,7 +51,7 @@ describe("the embargo audit on a worker thread", () => {
   it("takes what others searched as they wrote it, by output path", async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
     writeFileSync(path.join(folder, "index.bin"), "not searched again");
-    const search = searchPagesInWorker({ hidden: [budget], published: [] });
+    const search = startPageWorker({ hidden: [budget], published: [] });
     const leaks = await search.audit(folder, new Map(), new Map([["index.bin", [{ hidden: 0, trace: "title" as const, index: 0 }]]]));
     expect(leaks.map(({ output, trace }) => `${output} ${trace}`)).toEqual(["index.bin title"]);
   });
@@ -61,8 +61,8 @@ describe("a worker that fails", () => {
   it("fails the build's audit with its error instead of leaving the build waiting for a verdict", async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
     // Targets the worker cannot compile a finder from: it stops as it starts, before any verdict is asked for.
-    const search = searchPagesInWorker({ hidden: [null as unknown as HiddenRelease], published: [] });
-    search.search(path.join(folder, "page.html"), bytesOf(CLEAN).buffer as ArrayBuffer);
+    const search = startPageWorker({ hidden: [null as unknown as HiddenRelease], published: [] });
+    search.hand(path.join(folder, "page.html"), bytesOf(CLEAN).buffer as ArrayBuffer, false);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await expect(search.audit(folder, new Map(), new Map())).rejects.toThrow();
   }, 10_000);
@@ -71,11 +71,11 @@ describe("a worker that fails", () => {
 describe("a hidden title on a page the worker searches", () => {
   const page = `<!doctype html>\n<p>${budget.title}</p>\n`;
   const published = { title: "خطة المياه", url: "/releases/2026/11/water/", id: "tag:news.example.org,2026-11-24:ar/water" };
-  const titleLeaks = async (targets: Omit<Parameters<typeof searchPagesInWorker>[0], "hidden">) => {
+  const titleLeaks = async (targets: Omit<NonNullable<Parameters<typeof startPageWorker>[0]>, "hidden">) => {
     const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
     writeFileSync(path.join(folder, "page.html"), sized(CLEAN, page));
-    const search = searchPagesInWorker({ hidden: [budget], ...targets });
-    search.search(path.join(folder, "page.html"), bytesOf(page).buffer as ArrayBuffer);
+    const search = startPageWorker({ hidden: [budget], ...targets });
+    search.hand(path.join(folder, "page.html"), bytesOf(page).buffer as ArrayBuffer, false);
     return (await search.audit(folder, new Map(), new Map())).map(({ output, trace }) => `${output} ${trace}`);
   };
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { describe, expect, it } from "vitest";
-import { searchPagesInWorker } from "../../src/audit/page-search.ts";
+import { startPageWorker } from "../../src/audit/page-search.ts";
 import { formatDiagnostic } from "../../src/diagnostics.ts";
 import { writeAsHost } from "../helpers/host-site.ts";
 import { makeProject, samples, type TestProject } from "../helpers/project.ts";
@@ -134,13 +134,13 @@ describe("a hidden title on a page the worker searches, and what the published r
   const budget = { file: "releases/embargoed-budget.txt", title: TITLE, url: ADDRESS, id: "tag:news.example.org,2099-01-01:ar/embargoed-budget" };
   const water = { title: "خطة المياه", url: "/releases/2026/11/water/", id: "tag:news.example.org,2026-11-24:ar/water" };
   /** The leaks the worker reports for one page, handed over as the build hands it, whose file on disk has its size. */
-  const leaksOf = async (page: string, published: Parameters<typeof searchPagesInWorker>[0]["published"]) => {
+  const leaksOf = async (page: string, published: NonNullable<Parameters<typeof startPageWorker>[0]>["published"]) => {
     const folder = mkdtempSync(path.join(os.tmpdir(), "audit-worker-"));
     writeFileSync(path.join(folder, "page.html"), page);
-    const search = searchPagesInWorker({ hidden: [budget], published });
+    const search = startPageWorker({ hidden: [budget], published });
     const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(page));
     bytes.write(page);
-    search.search(path.join(folder, "page.html"), bytes.buffer as ArrayBuffer);
+    search.hand(path.join(folder, "page.html"), bytes.buffer as ArrayBuffer, false);
     return (await search.audit(folder, new Map(), new Map())).map(({ output, trace }) => `${output} ${trace}`);
   };
 

@@ -1,0 +1,161 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { startPageWorker } from "../../src/audit/page-search.ts";
+import { pagesWrittenByWorker } from "../../src/plugins/audit.ts";
+import { makeProject, samples, type TestProject } from "../helpers/project.ts";
+
+/**
+ * The pages of a `buildSite` build are written by Bayan on a worker thread, not by Eleventy
+ * (plugins/audit.ts, audit/page-search.ts): real builds, each small enough to take well under a
+ * second, and the writer itself with real files.
+ */
+
+const PORTAL = "2026-10-05-digital-services.md";
+const portalText = () => readFileSync(path.join(import.meta.dirname, "../fixtures/samples", PORTAL), "utf8");
+const staging = (project: TestProject) => readdirSync(project.root).filter((name) => name.startsWith("dist."));
+
+/** Every file of `dist/`, relative, with its size. */
+function outputFiles(project: TestProject): Array<[file: string, size: number]> {
+  const dist = path.join(project.root, "dist");
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => [path.relative(dist, path.join(entry.parentPath, entry.name)), statSync(path.join(entry.parentPath, entry.name)).size]);
+}
+
+describe("pages written on a worker, in real builds", () => {
+  it("writes every page whole: the output is the pages Eleventy renders, none empty", async () => {
+    const project = makeProject({ ...samples(["seed-release.txt", "embargoed-budget.txt"]), [PORTAL]: portalText() });
+    expect((await project.build()).ok).toBe(true);
+    const files = outputFiles(project);
+    expect(files.filter(([, size]) => size === 0)).toEqual([]);
+    const page = readFileSync(path.join(project.root, "dist/releases/2026/10/digital-services/index.html"), "utf8");
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page.trimEnd()).toMatch(/<\/html>$/);
+    expect(files.map(([file]) => file)).toEqual(expect.arrayContaining(["index.html", "feed.xml", "sitemap.xml", "404.html"]));
+  });
+
+  it("a page that cannot be written fails the build naming its file, and publishes nothing", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    expect((await project.build()).ok).toBe(true);
+    const before = readFileSync(path.join(project.root, "dist/index.html"));
+    // A site's own page whose address puts a folder where Bayan's home page is a file.
+    writeFileSync(path.join(project.root, "clash.njk"), "---\npermalink: /index.html/clash.html\n---\n<p>x</p>\n");
+    const failure = await project.build().then(
+      () => undefined,
+      (error: Error & { diagnostics?: Array<{ file: string; message: string; hint?: string }> }) => error,
+    );
+    expect(failure?.message).toMatch(/nothing was published/);
+    const [diagnostic] = failure!.diagnostics!;
+    expect(diagnostic.message).toMatch(/^could not write the page \/index\.html(\/clash\.html)?: a (file|folder) is where .* \((ENOTDIR|EISDIR|EEXIST)\)$/);
+    expect(diagnostic.hint).toMatch(/addresses clash/);
+    expect(readFileSync(path.join(project.root, "dist/index.html"))).toEqual(before);
+    expect(staging(project)).toEqual([]);
+  });
+
+  it("a build that fails while pages are being written stops its writer before its folder goes: nothing is left behind", async () => {
+    const project = makeProject({ ...samples(["seed-release.txt", "embargoed-budget.txt"]), [PORTAL]: portalText() });
+    // The site's release layout fails on one release, after others were handed to the writer.
+    mkdirSync(path.join(project.root, "templates/layouts"), { recursive: true });
+    const layout = readFileSync(path.join(import.meta.dirname, "../../templates/layouts/release.njk"), "utf8");
+    writeFileSync(
+      path.join(project.root, "templates/layouts/release.njk"),
+      layout.replace("<article", '{% if release.slug == "seed-release" %}{{ release.title | noSuchFilter }}{% endif %}<article'),
+    );
+    await expect(project.build()).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(staging(project)).toEqual([]);
+    expect(existsSync(path.join(project.root, "dist"))).toBe(false);
+  });
+
+  it("stores the other pages in the page cache when one was written elsewhere than its key's address: no warning, and the next build takes them", async () => {
+    const project = makeProject({ ...samples(["seed-release.txt"]), [PORTAL]: portalText() });
+    mkdirSync(path.join(project.root, "templates/_data"), { recursive: true });
+    writeFileSync(
+      path.join(project.root, "templates/_data/eleventyComputed.js"),
+      `export default { permalink: (data) => (data.releasePage?.release?.slug === "digital-services" ? "/moved/index.html" : data.permalink) };\n`,
+    );
+    const seed = path.join(project.root, "dist/releases/2026/11/seed-release/index.html");
+    const first = await project.build();
+    expect(first.diagnostics.filter((d) => d.file === ".cache/")).toEqual([]);
+    const stored = statSync(seed).ino;
+    const second = await project.build();
+    expect(second.diagnostics.filter((d) => d.file === ".cache/")).toEqual([]);
+    // Linked from the cache, not rendered again.
+    expect(statSync(seed).ino).toBe(stored);
+    expect(readFileSync(path.join(project.root, "dist/moved/index.html"), "utf8")).toContain("<h1>");
+  });
+
+  it("after a build whose audit failed, the next good build serves nothing the failed one staged and deletes it from the cache", async () => {
+    const project = makeProject({ ...samples(["seed-release.txt", "embargoed-budget.txt"]), [PORTAL]: portalText() });
+    const portal = path.join(project.root, "releases", PORTAL);
+    const cache = path.join(project.root, ".cache/bayan-pages");
+    const leaking = (folder: string) =>
+      readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && readFileSync(path.join(entry.parentPath, entry.name), "utf8").includes("embargoed-budget"))
+        .map((entry) => entry.name);
+    expect((await project.build()).ok).toBe(true);
+    writeFileSync(portal, `${portalText()}\nانظر [الميزانية](/releases/2099/01/embargoed-budget/).\n`);
+    const published = readFileSync(path.join(project.root, "dist/releases/2026/10/digital-services/index.html"), "utf8");
+    await expect(project.build()).rejects.toThrow(/nothing was published/);
+    expect(staging(project)).toEqual([]);
+    expect(readFileSync(path.join(project.root, "dist/releases/2026/10/digital-services/index.html"), "utf8")).toBe(published);
+    // Staged before the verdict: the portal page, its lists and feeds, beside the manifest, not in it.
+    const staged = leaking(cache);
+    expect(staged.length).toBeGreaterThan(0);
+    const noted = Object.keys(JSON.parse(readFileSync(path.join(cache, "manifest.json"), "utf8")).files);
+    expect(staged.filter((key) => noted.includes(key))).toEqual([]);
+
+    writeFileSync(portal, `${portalText()}\nنص آخر.\n`);
+    expect((await project.build()).ok).toBe(true);
+    expect(leaking(path.join(project.root, "dist"))).toEqual([]);
+    expect(leaking(cache)).toEqual([]);
+  });
+});
+
+describe("the page writer", () => {
+  const pages = (count: number) => {
+    const out = mkdtempSync(path.join(os.tmpdir(), "bayan-writer-"));
+    return Array.from({ length: count }, (_, n) => path.join(out, `releases/${n}/index.html`));
+  };
+
+  it("writes a page on the calling thread when the worker is behind, and every page ends up whole", async () => {
+    const files = pages(300);
+    const worker = startPageWorker();
+    const hand = pagesWrittenByWorker(worker);
+    // Handed in one turn of the event loop: the worker has written none yet, so it falls behind.
+    const leftEmpty = files.map((file, n) => hand(`<p>صفحة ${n}</p>`, "release.njk", file));
+    expect(leftEmpty.every((text) => text === "")).toBe(true);
+    const writtenHere = files.filter((file) => existsSync(file));
+    expect(writtenHere.length).toBeGreaterThan(150);
+    expect(writtenHere).not.toContain(files[0]);
+    expect(await worker.written()).toEqual([]);
+    await worker.stop();
+    expect(files.map((file) => readFileSync(file, "utf8"))).toEqual(files.map((_, n) => `<p>صفحة ${n}</p>`));
+  });
+
+  it("reports each page it could not write, with the reason, and writes the others", async () => {
+    const [good, blocked] = pages(2);
+    mkdirSync(path.dirname(path.dirname(blocked)), { recursive: true });
+    // A file where the page's folder goes.
+    writeFileSync(path.dirname(blocked), "not a folder");
+    const worker = startPageWorker();
+    for (const file of [blocked, good]) worker.hand(file, new TextEncoder().encode("<p>x</p>").buffer as ArrayBuffer, true);
+    const unwritten = await worker.written();
+    await worker.stop();
+    expect(unwritten.map(({ file, code }) => [file, code])).toEqual([[blocked, expect.stringMatching(/^(ENOTDIR|EEXIST)$/)]]);
+    expect(readFileSync(good, "utf8")).toBe("<p>x</p>");
+  });
+
+  it("writes nothing after it is stopped (a failed build, whose folder goes)", async () => {
+    const files = pages(2000);
+    const worker = startPageWorker();
+    for (const file of files) worker.hand(file, new TextEncoder().encode("<p>x</p>").buffer as ArrayBuffer, true);
+    await worker.stop();
+    const count = files.filter((file) => existsSync(file)).length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(files.filter((file) => existsSync(file)).length).toBe(count);
+    expect(count).toBeLessThan(files.length);
+  });
+});
