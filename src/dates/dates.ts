@@ -48,9 +48,13 @@ export function fromCalendarDate(date: CalendarDate, zone: string): DateTime | u
   return result.isValid ? result : undefined;
 }
 
-/** ISO 8601 with offset and milliseconds dropped: `2026-11-24T00:00:00+03:00`. */
+/**
+ * ISO 8601 with offset and milliseconds dropped: `2026-11-24T00:00:00+03:00`. A date without
+ * milliseconds (nearly every release's) is written as it is: `startOf` makes a new date, whose
+ * offset Luxon works out again from the time zone (9 µs, against 0.4 µs for the writing alone).
+ */
 export function toIso(date: DateTime): string {
-  return date.startOf("second").toISO({ suppressMilliseconds: true })!;
+  return (date.millisecond === 0 ? date : date.startOf("second")).toISO({ suppressMilliseconds: true })!;
 }
 
 /** What the date display needs from the site config. */
@@ -60,13 +64,23 @@ export interface DateDisplay {
   digits: "arab" | "latn";
 }
 
+/** The date formats pages show: a day, a weekday, a weekday and its day, a month. */
+const FORMATS = {
+  /** `14 جمادى الآخرة 1448 هـ`, `24 November 2026`: one calendar's day, month and year. */
+  day: { day: "numeric", month: "long", year: "numeric" },
+  weekday: { weekday: "long" },
+  weekdayAndDay: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  month: { month: "long", year: "numeric" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, options: Intl.DateTimeFormatOptions, zone: string): Intl.DateTimeFormat {
-  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
+/** The formatter of `format` for a locale and a time zone, made once (a key of names, not of the options as JSON: a release page formats three dates). */
+function formatter(locale: string, format: keyof typeof FORMATS, zone: string): Intl.DateTimeFormat {
+  const key = `${format}|${locale}|${zone}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    cached = new Intl.DateTimeFormat(locale, { ...FORMATS[format], timeZone: zone });
     formatters.set(key, cached);
   }
   return cached;
@@ -85,9 +99,6 @@ function otherLocale(lang: string): string {
   return `${lang === "en" ? "en-GB" : lang}-u-ca-gregory`;
 }
 
-/** The order of day, month and year in one calendar: `14 جمادى الآخرة 1448 هـ`, `24 November 2026`. */
-const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" };
-
 /**
  * One date's words held together with no-break spaces, so a line never ends between a day and its
  * month or leaves a year or an era mark (`2026 م`) alone on the next line.
@@ -99,7 +110,7 @@ function unbreakable(text: string): string {
 /** The date in each configured calendar on Arabic pages, in the config's order; `withEra` adds `م` to Gregorian dates. */
 function arabicDates(date: Date, display: DateDisplay, withEra: boolean): string[] {
   return display.calendars.map((calendar) => {
-    const text = formatter(arabicLocale(calendar, display.digits), DAY_MONTH_YEAR, display.timezone).format(date);
+    const text = formatter(arabicLocale(calendar, display.digits), "day", display.timezone).format(date);
     return unbreakable(calendar === "gregory" && withEra ? `${text} م` : text);
   });
 }
@@ -114,12 +125,12 @@ export function formatLongDate(iso: string, lang: string, display: DateDisplay):
   const date = instant(iso);
   const zone = display.timezone;
   if (lang !== "ar") {
-    const day = formatter(otherLocale(lang), DAY_MONTH_YEAR, zone).format(date);
-    return formatter(otherLocale(lang), { weekday: "long", ...DAY_MONTH_YEAR }, zone)
+    const day = formatter(otherLocale(lang), "day", zone).format(date);
+    return formatter(otherLocale(lang), "weekdayAndDay", zone)
       .format(date)
       .replace(day, unbreakable(day));
   }
-  const weekday = formatter(arabicLocale("gregory", display.digits), { weekday: "long" }, zone).format(date);
+  const weekday = formatter(arabicLocale("gregory", display.digits), "weekday", zone).format(date);
   return `${weekday} ${arabicDates(date, display, true).join(" الموافق ")}`;
 }
 
@@ -131,14 +142,14 @@ export function formatLongDate(iso: string, lang: string, display: DateDisplay):
 export function formatShortDate(iso: string, lang: string, display: DateDisplay): string {
   const date = instant(iso);
   if (lang === "ar") return arabicDates(date, display, false).join(" ·\u00A0");
-  return unbreakable(formatter(otherLocale(lang), DAY_MONTH_YEAR, display.timezone).format(date));
+  return unbreakable(formatter(otherLocale(lang), "day", display.timezone).format(date));
 }
 
 /** A month heading for archives: `نوفمبر 2026` or `November 2026` (Gregorian, one unbreakable run). */
 export function formatMonth(year: number, month: number, lang: string, display: DateDisplay): string {
   const date = new Date(Date.UTC(year, month - 1, 15));
   const locale = lang === "ar" ? arabicLocale("gregory", display.digits) : otherLocale(lang);
-  return unbreakable(formatter(locale, { month: "long", year: "numeric" }, "UTC").format(date));
+  return unbreakable(formatter(locale, "month", "UTC").format(date));
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

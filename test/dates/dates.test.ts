@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatLongDate, formatMonth, formatShortDate, type DateDisplay } from "../../src/dates/dates.ts";
+import { DateTime } from "luxon";
+import { formatLongDate, formatMonth, formatShortDate, toIso, type DateDisplay } from "../../src/dates/dates.ts";
 
 const NBSP = "\u00A0";
 /** The text with its no-break spaces written as `_`, so an expected value shows where lines may break. */
@@ -56,5 +57,17 @@ describe("formatMonth", () => {
     ["en", "November_2026"],
   ])("keeps a month with its year (%s)", (lang, expected) => {
     expect(breaks(formatMonth(2026, 11, lang, WIRE))).toBe(expected);
+  });
+});
+
+describe("toIso", () => {
+  it("writes a date to the second with its offset, dropping milliseconds, whether it has any", () => {
+    const riyadh = DateTime.fromISO("2026-11-24T09:30:15", { zone: "Asia/Riyadh" });
+    expect(toIso(riyadh)).toBe("2026-11-24T09:30:15+03:00");
+    expect(toIso(riyadh.set({ millisecond: 999 }))).toBe("2026-11-24T09:30:15+03:00");
+    // A zone whose offset changes that day (London, end of summer time): the offset of the instant.
+    const london = DateTime.fromISO("2026-10-25T01:30:00.250+01:00", { zone: "Europe/London" });
+    expect(toIso(london)).toBe("2026-10-25T01:30:00+01:00");
+    expect(toIso(london.plus({ hours: 1 }))).toBe("2026-10-25T01:30:00+00:00");
   });
 });
