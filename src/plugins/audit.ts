@@ -124,8 +124,8 @@ export function auditPlugin(
       meanwhile?.();
       leaks = await verdict;
     } else {
+      // A worker that only wrote the pages has nothing left to do.
       await worker?.stop();
-      meanwhile?.();
       leaks = auditOutput(folder, (await targets) ?? auditTargets(releases, { root, site }), written, searched);
     }
     if (leaks.length > 0) throw new ReleaseErrors(leakDiagnostics(leaks, releases, root));
