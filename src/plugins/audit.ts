@@ -140,6 +140,8 @@ export function auditPlugin(
 export function pagesWrittenByWorker(worker: PageWorker) {
   const folders = new Set<string>();
   return (content: unknown, template: string, file: string) => {
+    // A template that renders nothing: Eleventy writes no page for it (`Template.generateMapEntry`), nor does its worker.
+    if (content === undefined) return content;
     const bytes = ownBytes(content, template);
     if (!worker.behind()) {
       worker.hand(file, bytes.buffer as ArrayBuffer, true);

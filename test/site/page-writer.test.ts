@@ -54,6 +54,17 @@ describe("pages written on a worker, in real builds", () => {
     expect(staging(project)).toEqual([]);
   });
 
+  it("a site's own page that renders nothing (undefined) is not written, as Eleventy does, and the build publishes the rest", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    writeFileSync(
+      path.join(project.root, "nothing.11ty.js"),
+      "export default class { data() { return { permalink: '/nothing/index.html' }; } render() { return undefined; } }\n",
+    );
+    expect((await project.build()).ok).toBe(true);
+    expect(existsSync(path.join(project.root, "dist/nothing"))).toBe(false);
+    expect(project.read("index.html")).toMatch(/^<!doctype html>/);
+  });
+
   it("a build that fails while pages are being written stops its writer before its folder goes: nothing is left behind", async () => {
     const project = makeProject({ ...samples(["seed-release.txt", "embargoed-budget.txt"]), [PORTAL]: portalText() });
     // The site's release layout fails on one release, after others were handed to the writer.
