@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Site } from "../config.ts";
@@ -193,19 +193,39 @@ const UNWRITABLE: Record<string, string> = {
 
 /** A page that could not be written, as the build reports it: its address in the site, why, and what to do. */
 function unwrittenDiagnostic({ file, code, message }: UnwrittenPage, folder: string): Diagnostic {
-  const address = `/${path.relative(folder, file).split(path.sep).join("/")}`;
+  const addressOf = (at: string) => `/${path.relative(folder, at).split(path.sep).join("/")}`;
   const full = code === "ENOSPC" || code === "EDQUOT";
   const clash = code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR";
+  const other = clash ? pageInTheWay(file, code, folder) : undefined;
   return {
     file: "build",
     severity: "error",
-    message: `could not write the page ${address}: ${(code && UNWRITABLE[code]) ?? message.split(",")[0]}${code ? ` (${code})` : ""}`,
+    message: `could not write the page ${addressOf(file)}: ${(code && UNWRITABLE[code]) ?? message.split(",")[0]}${other ? `, in its way the page ${addressOf(other)}` : ""}${code ? ` (${code})` : ""}`,
     hint: full
       ? "free some space on the disk (or raise the quota) and build again"
       : clash
         ? "two pages' addresses clash (one is inside the other): give one of them another permalink"
         : "check that the output folder can be written, then build again",
   };
+}
+
+/**
+ * The other page of a clash, so that the report names both, whichever was written first: a page
+ * inside the folder where `file` goes (EISDIR), or the page where one of its folders goes.
+ */
+function pageInTheWay(file: string, code: string | undefined, folder: string): string | undefined {
+  try {
+    if (code === "EISDIR") {
+      const inside = readdirSync(file, { recursive: true, withFileTypes: true }).find((entry) => entry.isFile());
+      return inside && path.join(inside.parentPath, inside.name);
+    }
+    for (let at = path.dirname(file); at.startsWith(folder + path.sep); at = path.dirname(at)) {
+      if (statSync(at, { throwIfNoEntry: false })?.isFile()) return at;
+    }
+  } catch {
+    // Unreadable: the report names the one page.
+  }
+  return undefined;
 }
 
 /** Bayan's last transform: pages are let go only when no other transform changes them after it. */

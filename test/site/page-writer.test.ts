@@ -49,6 +49,9 @@ describe("pages written on a worker, in real builds", () => {
     expect(failure?.message).toMatch(/nothing was published/);
     const [diagnostic] = failure!.diagnostics!;
     expect(diagnostic.message).toMatch(/^could not write the page \/index\.html(\/clash\.html)?: a (file|folder) is where .* \((ENOTDIR|EISDIR|EEXIST)\)$/);
+    // Both pages are named, whichever was written first: the one not written and the one in its way.
+    expect(diagnostic.message).toContain("/index.html/clash.html");
+    expect(diagnostic.message).toMatch(/\/index\.html(?!\/clash)/);
     expect(diagnostic.hint).toMatch(/addresses clash/);
     expect(readFileSync(path.join(project.root, "dist/index.html"))).toEqual(before);
     expect(staging(project)).toEqual([]);
