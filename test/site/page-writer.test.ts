@@ -162,6 +162,18 @@ describe("the page writer", () => {
     expect(readFileSync(good, "utf8")).toBe("<p>x</p>");
   });
 
+  it("once stopped, its pages are not written on the calling thread either (pages rendered after a build failed)", async () => {
+    const files = pages(300);
+    const worker = startPageWorker();
+    const hand = pagesWrittenByWorker(worker);
+    await worker.stop();
+    // Eleventy renders on after one template fails: those pages would recreate the folder that went.
+    for (const [n, file] of files.entries()) hand(`<p>صفحة ${n}</p>`, "release.njk", file);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(files.filter((file) => existsSync(file))).toEqual([]);
+    expect(existsSync(path.dirname(path.dirname(files[0])))).toBe(false);
+  });
+
   it("writes nothing after it is stopped (a failed build, whose folder goes)", async () => {
     const files = pages(2000);
     const worker = startPageWorker();
