@@ -62,7 +62,7 @@ export interface PageWorker {
    * `written` and `searched` (and the pages searched here). Rejects when the worker fails.
    */
   audit(folder: string, written: Map<string, string>, searched: Map<string, Match[]>): Promise<Leak[]>;
-  /** Stops the worker and resolves once it no longer writes (a build that failed, whose output folder goes whole). */
+  /** Stops the worker and resolves once it no longer writes (a build that failed, whose output folder goes whole); a page handed over after it is written nowhere. */
   stop(): Promise<void>;
 }
 
