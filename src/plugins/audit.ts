@@ -75,7 +75,7 @@ export function auditPlugin(
   let pages: Promise<PageWorker | undefined> | undefined;
   let hand: ((content: unknown, template: string, file: string) => unknown) | undefined;
   let writes = false;
-  eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
+  eleventyConfig.on("eleventy.before", ({ runMode, outputMode, directories }: { runMode: string; outputMode: string; directories: { output: string } }) => {
     const building = runMode === "build" && outputMode === "fs";
     // A worker left by a build that failed before its audit.
     void pages?.then((worker) => worker?.stop());
@@ -93,7 +93,7 @@ export function auditPlugin(
     hand = undefined;
     void pages?.then((worker) => {
       if (worker) background.stoppable(() => worker.stop());
-      if (writes) hand = pagesWrittenByWorker(worker!);
+      if (writes) hand = pagesWrittenByWorker(worker!, { output: path.resolve(directories.output), root });
       else {
         const letGo = pagesLetGoOnceWritten(worker && ((file, bytes) => worker.hand(file, bytes, false)));
         hand = (content, template, file) => (typeof content === "string" ? letGo(content, template, file) : content);
@@ -135,13 +135,16 @@ export function auditPlugin(
 /**
  * How the last transform hands pages to a worker that writes them: each page's bytes, in memory of
  * their own, move to the worker, or when it is behind are written here first and then moved; Eleventy,
- * which does not write them, is left an empty text.
+ * which does not write them, is left an empty text. A page whose file is outside the `output`
+ * folder (a permalink with `../`) fails the build, naming its template (relative to `root`).
  */
-export function pagesWrittenByWorker(worker: PageWorker) {
+export function pagesWrittenByWorker(worker: PageWorker, { output, root }: { output: string; root: string }) {
   const folders = new Set<string>();
   return (content: unknown, template: string, file: string) => {
     // A template that renders nothing: Eleventy writes no page for it (`Template.generateMapEntry`), nor does its worker.
     if (content === undefined) return content;
+    // Only the output folder is published whole, or not at all: a page outside it would stay, whatever the build's fate.
+    if (!file.startsWith(output + path.sep)) throw new ReleaseErrors([outsideDiagnostic(template, file, output, root)]);
     const bytes = ownBytes(content, template);
     if (!worker.behind()) {
       worker.hand(file, bytes.buffer as ArrayBuffer, true);
@@ -177,6 +180,16 @@ function ownBytes(content: unknown, template: string): Buffer {
     return bytes;
   }
   throw new Error(`${template} rendered a page that is neither text nor bytes (${typeof content}): a transform returned something else`);
+}
+
+/** A page whose file is outside the output folder, as the build reports it: its template, its address, and what to do. */
+function outsideDiagnostic(template: string, file: string, output: string, root: string): Diagnostic {
+  return {
+    file: path.relative(root, path.resolve(template)).split(path.sep).join("/"),
+    severity: "error",
+    message: `its page's address ${path.relative(output, file).split(path.sep).join("/")} is outside the output folder`,
+    hint: "give it a permalink inside the site (one that starts with /, without ../)",
+  };
 }
 
 /** Why a page could not be written, by the error's code, in words. */
