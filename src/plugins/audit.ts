@@ -202,24 +202,27 @@ const UNWRITABLE: Record<string, string> = {
   ENOTDIR: "a file is where a folder of its address goes",
   EEXIST: "a file is where a folder of its address goes",
   EISDIR: "a folder is where it goes",
+  ENAMETOOLONG: "a name in its address is too long for the disk",
 };
 
 /** A page that could not be written, as the build reports it: its address in the site, why, and what to do. */
 function unwrittenDiagnostic({ file, code, message }: UnwrittenPage, folder: string): Diagnostic {
   const addressOf = (at: string) => `/${path.relative(folder, at).split(path.sep).join("/")}`;
-  const full = code === "ENOSPC" || code === "EDQUOT";
   const clash = code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR";
   const other = clash ? pageInTheWay(file, code, folder) : undefined;
   return {
     file: "build",
     severity: "error",
     message: `could not write the page ${addressOf(file)}: ${(code && UNWRITABLE[code]) ?? message.split(",")[0]}${other ? `, in its way the page ${addressOf(other)}` : ""}${code ? ` (${code})` : ""}`,
-    hint: full
-      ? "free some space on the disk (or raise the quota) and build again"
-      : clash
-        ? "two pages' addresses clash (one is inside the other): give one of them another permalink"
-        : "check that the output folder can be written, then build again",
+    hint: clash ? "two pages' addresses clash (one is inside the other): give one of them another permalink" : unwritableHint(code),
   };
+}
+
+/** What to do about a page that could not be written, by the error's code (a clash aside). */
+function unwritableHint(code: string | undefined): string {
+  if (code === "ENOSPC" || code === "EDQUOT") return "free some space on the disk (or raise the quota) and build again";
+  if (code === "ENAMETOOLONG") return "shorten its permalink: each part of an address can be at most 255 bytes (an Arabic letter is 2)";
+  return "check that the output folder can be written, then build again";
 }
 
 /**

@@ -69,6 +69,22 @@ describe("pages written on a worker, in real builds", () => {
     expect(project.read("index.html")).toMatch(/^<!doctype html>/);
   });
 
+  it("a page whose address has a name too long for the disk fails the build saying so, and how to mend it", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    writeFileSync(path.join(project.root, "long.njk"), `---\npermalink: /${"أ".repeat(200)}/index.html\n---\n<p>x</p>\n`);
+    const failure = await project.build().then(
+      () => undefined,
+      (error: Error & { diagnostics?: Array<{ file: string; message: string; hint?: string }> }) => error,
+    );
+    expect(failure?.diagnostics).toEqual([
+      expect.objectContaining({
+        message: `could not write the page /${"أ".repeat(200)}/index.html: a name in its address is too long for the disk (ENAMETOOLONG)`,
+        hint: expect.stringMatching(/shorten its permalink/),
+      }),
+    ]);
+    expect(staging(project)).toEqual([]);
+  });
+
   it("a page whose address leads out of the output folder fails the build naming its template, and nothing is written outside", async () => {
     const project = makeProject(samples(["seed-release.txt"]));
     writeFileSync(path.join(project.root, "escape.njk"), "---\npermalink: ../escaped.html\n---\n<p>x</p>\n");
