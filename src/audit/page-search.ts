@@ -62,7 +62,7 @@ export interface PageWorker {
    * `written` and `searched` (and the pages searched here). Rejects when the worker fails.
    */
   audit(folder: string, written: Map<string, string>, searched: Map<string, Match[]>): Promise<Leak[]>;
-  /** Stops the worker and resolves once it no longer writes (a build that failed, whose output folder goes whole). */
+  /** Stops the worker and resolves once it no longer writes (a build that failed, whose output folder goes whole); a page handed over after it is written nowhere. */
   stop(): Promise<void>;
 }
 
@@ -81,6 +81,8 @@ const BEHIND_PAGES = 100;
 export function startPageWorker(targets?: AuditTargets): PageWorker {
   // Why the worker is gone, if it stopped (failed) before it was done.
   let gone: Error | undefined;
+  // Set by `stop`: a page handed over after it (Eleventy renders on once a build has failed) is dropped, and written nowhere.
+  let stopped = false;
   // Pages handed over, and (shared, counted by the worker) those the worker is done with.
   let handed = 0;
   const done = new Int32Array(new SharedArrayBuffer(4));
@@ -139,12 +141,15 @@ export function startPageWorker(targets?: AuditTargets): PageWorker {
   return {
     searches: targets !== undefined,
     hand(file, bytes, write) {
+      if (stopped) return;
       handed += 1;
       batchBytes += bytes.byteLength;
       batch.push({ file, bytes: structuredClone(bytes, { transfer: [bytes] }), write });
       if (batchBytes >= BATCH_BYTES) flush();
     },
-    behind: () => handed - Atomics.load(done, 0) > BEHIND_PAGES,
+    // Never once the worker is stopped or gone: its count of pages done no longer moves, and the
+    // pages would be written here into a folder that is going (or gone).
+    behind: () => !stopped && !gone && handed - Atomics.load(done, 0) > BEHIND_PAGES,
     async written() {
       const reply = await ask({ flush: true });
       return "unwritten" in reply ? reply.unwritten : [];
@@ -156,6 +161,7 @@ export function startPageWorker(targets?: AuditTargets): PageWorker {
       return "leaks" in reply ? reply.leaks.filter((leak) => leak.trace !== "title" || !publishesWords(published, siteText, leak.release.title)) : [];
     },
     async stop() {
+      stopped = true;
       // A worker that never started has nothing to stop.
       await worker.then(
         (to) => to.terminate(),

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startPageWorker } from "../../src/audit/page-search.ts";
+import { diagnosticsIn } from "../../src/build/build-error.ts";
 import { pagesWrittenByWorker } from "../../src/plugins/audit.ts";
 import { makeProject, samples, type TestProject } from "../helpers/project.ts";
 
@@ -49,9 +50,53 @@ describe("pages written on a worker, in real builds", () => {
     expect(failure?.message).toMatch(/nothing was published/);
     const [diagnostic] = failure!.diagnostics!;
     expect(diagnostic.message).toMatch(/^could not write the page \/index\.html(\/clash\.html)?: a (file|folder) is where .* \((ENOTDIR|EISDIR|EEXIST)\)$/);
+    // Both pages are named, whichever was written first: the one not written and the one in its way.
+    expect(diagnostic.message).toContain("/index.html/clash.html");
+    expect(diagnostic.message).toMatch(/\/index\.html(?!\/clash)/);
     expect(diagnostic.hint).toMatch(/addresses clash/);
     expect(readFileSync(path.join(project.root, "dist/index.html"))).toEqual(before);
     expect(staging(project)).toEqual([]);
+  });
+
+  it("a site's own page that renders nothing (undefined) is not written, as Eleventy does, and the build publishes the rest", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    writeFileSync(
+      path.join(project.root, "nothing.11ty.js"),
+      "export default class { data() { return { permalink: '/nothing/index.html' }; } render() { return undefined; } }\n",
+    );
+    expect((await project.build()).ok).toBe(true);
+    expect(existsSync(path.join(project.root, "dist/nothing"))).toBe(false);
+    expect(project.read("index.html")).toMatch(/^<!doctype html>/);
+  });
+
+  it("a page whose address has a name too long for the disk fails the build saying so, and how to mend it", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    writeFileSync(path.join(project.root, "long.njk"), `---\npermalink: /${"أ".repeat(200)}/index.html\n---\n<p>x</p>\n`);
+    const failure = await project.build().then(
+      () => undefined,
+      (error: Error & { diagnostics?: Array<{ file: string; message: string; hint?: string }> }) => error,
+    );
+    expect(failure?.diagnostics).toEqual([
+      expect.objectContaining({
+        message: `could not write the page /${"أ".repeat(200)}/index.html: a name in its address is too long for the disk (ENAMETOOLONG)`,
+        hint: expect.stringMatching(/shorten its permalink/),
+      }),
+    ]);
+    expect(staging(project)).toEqual([]);
+  });
+
+  it("a page whose address leads out of the output folder fails the build naming its template, and nothing is written outside", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    writeFileSync(path.join(project.root, "escape.njk"), "---\npermalink: ../escaped.html\n---\n<p>x</p>\n");
+    const failure = await project.build().then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    // As `bayan build` reports it: the diagnostics of the error Eleventy wraps.
+    expect(failure && diagnosticsIn(failure)).toEqual([
+      expect.objectContaining({ file: "escape.njk", message: expect.stringMatching(/^its page's address \.\.\/escaped\.html is outside the output folder/) }),
+    ]);
+    expect(readdirSync(project.root).filter((name) => name.startsWith("escaped") || name.startsWith("dist"))).toEqual([]);
   });
 
   it("a build that fails while pages are being written stops its writer before its folder goes: nothing is left behind", async () => {
@@ -123,7 +168,7 @@ describe("the page writer", () => {
   it("writes a page on the calling thread when the worker is behind, and every page ends up whole", async () => {
     const files = pages(300);
     const worker = startPageWorker();
-    const hand = pagesWrittenByWorker(worker);
+    const hand = pagesWrittenByWorker(worker, { output: path.dirname(path.dirname(path.dirname(files[0]))), root: os.tmpdir() });
     // Handed in one turn of the event loop: the worker has written none yet, so it falls behind.
     const leftEmpty = files.map((file, n) => hand(`<p>صفحة ${n}</p>`, "release.njk", file));
     expect(leftEmpty.every((text) => text === "")).toBe(true);
@@ -146,6 +191,18 @@ describe("the page writer", () => {
     await worker.stop();
     expect(unwritten.map(({ file, code }) => [file, code])).toEqual([[blocked, expect.stringMatching(/^(ENOTDIR|EEXIST)$/)]]);
     expect(readFileSync(good, "utf8")).toBe("<p>x</p>");
+  });
+
+  it("once stopped, its pages are not written on the calling thread either (pages rendered after a build failed)", async () => {
+    const files = pages(300);
+    const worker = startPageWorker();
+    const hand = pagesWrittenByWorker(worker, { output: path.dirname(path.dirname(path.dirname(files[0]))), root: os.tmpdir() });
+    await worker.stop();
+    // Eleventy renders on after one template fails: those pages would recreate the folder that went.
+    for (const [n, file] of files.entries()) hand(`<p>صفحة ${n}</p>`, "release.njk", file);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(files.filter((file) => existsSync(file))).toEqual([]);
+    expect(existsSync(path.dirname(path.dirname(files[0])))).toBe(false);
   });
 
   it("writes nothing after it is stopped (a failed build, whose folder goes)", async () => {
