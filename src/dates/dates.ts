@@ -126,9 +126,7 @@ export function formatLongDate(iso: string, lang: string, display: DateDisplay):
   const zone = display.timezone;
   if (lang !== "ar") {
     const day = formatter(otherLocale(lang), "day", zone).format(date);
-    return formatter(otherLocale(lang), "weekdayAndDay", zone)
-      .format(date)
-      .replace(day, unbreakable(day));
+    return formatter(otherLocale(lang), "weekdayAndDay", zone).format(date).replace(day, unbreakable(day));
   }
   const weekday = formatter(arabicLocale("gregory", display.digits), "weekday", zone).format(date);
   return `${weekday} ${arabicDates(date, display, true).join(" الموافق ")}`;
