@@ -48,7 +48,8 @@ export function fileTargets(root: string, base: string, logo: string | undefined
       const bytes = readOrUndefined(path.join(root, file));
       if (!bytes) continue;
       targets.paths[file] = index;
-      targets.contents.push({ hidden: index, size: bytes.length, hash: contentHash(bytes) });
+      // An empty file says nothing: by content it would be every other empty file published (found by its name all the same).
+      if (bytes.length > 0) targets.contents.push({ hidden: index, size: bytes.length, hash: contentHash(bytes) });
     }
   });
   return targets;

@@ -59,3 +59,18 @@ describe("linkedAssets", () => {
     expect(linkedAssets(html, base)).toEqual(files);
   });
 });
+
+describe("an empty file an embargoed release links to", () => {
+  it("is not taken for a copy of every other empty file published: an empty file says nothing", async () => {
+    const budget = "---\ndate: 2026-11-20\nembargo: 2099-01-01T08:00:00+03:00\n---\n# الميزانية العامة\n\nالملحق [هنا](/assets/docs/annex.txt).\n";
+    const plant = "---\ndate: 2026-11-24\n---\n# تدشين محطة التحلية\n\nالاستمارة [هنا](/assets/docs/form.txt).\n";
+    const project = makeProject({ "budget.md": budget, "plant.md": plant });
+    mkdirSync(path.join(project.root, "assets/docs"), { recursive: true });
+    writeFileSync(path.join(project.root, "assets/docs/annex.txt"), "");
+    writeFileSync(path.join(project.root, "assets/docs/form.txt"), "");
+    const result = await project.build();
+    expect(result.ok).toBe(true);
+    expect(existsSync(path.join(project.root, "dist/assets/docs/form.txt"))).toBe(true);
+    expect(existsSync(path.join(project.root, "dist/assets/docs/annex.txt"))).toBe(false);
+  }, 60_000);
+});
