@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startPageWorker } from "../../src/audit/page-search.ts";
 import { diagnosticsIn } from "../../src/build/build-error.ts";
-import { pagesWrittenByWorker } from "../../src/plugins/audit.ts";
+import { pagesWrittenByWorker } from "../../src/build/page-writer.ts";
 import { makeProject, samples, type TestProject } from "../helpers/project.ts";
 
 /**
