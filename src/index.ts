@@ -74,9 +74,7 @@ export default function bayan(eleventyConfig: EleventyConfig, userOptions: Bayan
   const after: AfterBuildSteps = { steps: [] };
   eleventyConfig.addPlugin(searchPlugin, { site, source, after, context });
   const meanwhile = () => context.pageCache?.prepare();
-  // `ownWrites` is read as each build starts: `buildSite` sets it once its Eleventy is made.
-  const ownWrites = () => context.ownWrites?.() ?? false;
-  eleventyConfig.addPlugin(auditPlugin, { root, site, source, after, audited: context.audited, background: context.background, ownWrites, meanwhile });
+  eleventyConfig.addPlugin(auditPlugin, { root, site, source, after, context, meanwhile });
   eleventyConfig.on("eleventy.after", async (event: AfterBuild) => {
     for (const step of after.steps) await step(event);
   });

@@ -3,11 +3,11 @@
  * page when the build has an audit, then reports the pages it could not write and audits the whole
  * output with what it found (`auditOutput`).
  */
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { statSync, writeFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { auditOutput, createLeakFinder, searchWritten, type Match } from "./audit.ts";
 import { auditedFiles } from "./audited.ts";
+import { folderMaker } from "../util/files.ts";
 import type { PageWorkerData, PageWorkerMessage, PageWorkerReply, UnwrittenPage } from "./page-search.ts";
 
 const { done, targets } = workerData as PageWorkerData;
@@ -20,7 +20,7 @@ const find = targets && createLeakFinder(targets.hidden, targets.published, targ
  */
 const searched = new Map<string, { matches: Match[]; stamp?: string }>();
 const unwritten: UnwrittenPage[] = [];
-const folders = new Set<string>();
+const makeFolder = folderMaker();
 
 parentPort!.on("message", (message: PageWorkerMessage) => {
   if ("pages" in message) {
@@ -47,11 +47,7 @@ function reply(message: PageWorkerReply) {
 /** Writes a page with its folder; false, noted, when it cannot (a full disk, a file where a folder goes). */
 function writePage(file: string, bytes: ArrayBuffer): boolean {
   try {
-    const folder = path.dirname(file);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
+    makeFolder(file);
     writeFileSync(file, new Uint8Array(bytes));
     return true;
   } catch (error) {

@@ -3,9 +3,10 @@
  * page's bytes to the build's page worker (see audit/page-search.ts and plugins/audit.ts), and
  * how a page that cannot be written is reported.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ReleaseErrors } from "../diagnostics.ts";
+import { folderMaker } from "../util/files.ts";
 import type { PageWorker, UnwrittenPage } from "../audit/page-search.ts";
 import type { Diagnostic } from "../release/model.ts";
 
@@ -16,7 +17,7 @@ import type { Diagnostic } from "../release/model.ts";
  * folder (a permalink with `../`) fails the build, naming its template (relative to `root`).
  */
 export function pagesWrittenByWorker(worker: PageWorker, { output, root }: { output: string; root: string }) {
-  const folders = new Set<string>();
+  const makeFolder = folderMaker();
   return (content: unknown, template: string, file: string) => {
     // A template that renders nothing: Eleventy writes no page for it (`Template.generateMapEntry`), nor does its worker.
     if (content === undefined) return content;
@@ -28,11 +29,7 @@ export function pagesWrittenByWorker(worker: PageWorker, { output, root }: { out
       return "";
     }
     try {
-      const folder = path.dirname(file);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
+      makeFolder(file);
       writeFileSync(file, bytes);
     } catch {
       // The worker tries again, and reports why it cannot either, with every other page it could not write.

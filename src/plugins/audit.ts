@@ -4,12 +4,11 @@ import type { Site } from "../config.ts";
 import { ReleaseErrors } from "../diagnostics.ts";
 import { auditOutput, auditTargets, type AuditTargets } from "../audit/audit.ts";
 import { leakDiagnostics } from "../audit/report.ts";
-import type { AuditedFiles } from "../audit/audited.ts";
 import type { Source } from "../site/source.ts";
 import { pagesLetGoOnceWritten } from "../audit/written-pages.ts";
 import { startPageWorker, type PageWorker } from "../audit/page-search.ts";
 import { pagesWrittenByWorker, unwrittenDiagnostic } from "../build/page-writer.ts";
-import type { BackgroundWork } from "../build/background.ts";
+import type { BuildContext } from "../build/context.ts";
 
 /** What Eleventy hands `eleventy.after`. */
 export interface AfterBuild {
@@ -52,19 +51,15 @@ export function auditPlugin(
     site,
     source,
     after,
-    audited,
-    background,
-    ownWrites,
+    context,
     meanwhile,
   }: {
     root: string;
     site: Site;
     source: Source;
     after: AfterBuildSteps;
-    audited: AuditedFiles;
-    background: BackgroundWork;
-    /** Turns Eleventy's own writing of this build's pages off, so that they are written here; false where it cannot (see `BuildContext`). */
-    ownWrites?: () => boolean;
+    /** The build's: the files searched already, its background work, and (`buildSite`'s) how to turn Eleventy's own writing off. */
+    context: BuildContext;
     /** Work for the main thread once the pages are written, while the audit's worker gives its verdict (reading what the page cache will store). */
     meanwhile?: () => void;
   },
@@ -86,12 +81,13 @@ export function auditPlugin(
         )
       : undefined;
     const last = building && isLast(eleventyConfig) && eleventyConfig.templateHandling?.writeMode !== "async";
-    writes = last && ownWrites?.() === true;
+    // `ownWrites` is read as each build starts: `buildSite` sets it once its Eleventy is made.
+    writes = last && context.ownWrites?.() === true;
     const searched = (t: AuditTargets | undefined) => (t && t.hidden.length > 0 ? t : undefined);
     pages = writes ? targets!.then((t) => startPageWorker(searched(t))) : last ? targets?.then((t) => searched(t) && startPageWorker(t)) : undefined;
     hand = undefined;
     void pages?.then((worker) => {
-      if (worker) background.stoppable(() => worker.stop());
+      if (worker) context.background.stoppable(() => worker.stop());
       if (writes) hand = pagesWrittenByWorker(worker!, { output: path.resolve(directories.output), root });
       else {
         const letGo = pagesLetGoOnceWritten(worker && ((file, bytes) => worker.hand(file, bytes, false)));
@@ -107,15 +103,15 @@ export function auditPlugin(
   after.steps.push(async ({ directories, runMode, outputMode, results = [] }) => {
     if (runMode !== "build" || outputMode !== "fs") return;
     const worker = await pages;
-    // The last pages are handed over on the next turn of the event loop (see written-pages.ts).
-    if (worker) await new Promise((resolve) => setImmediate(resolve));
+    // Pages Eleventy wrote are handed over on the next turn of the event loop (see written-pages.ts).
+    if (worker && !writes) await new Promise((resolve) => setImmediate(resolve));
     const unwritten = writes ? await worker!.written() : [];
     if (unwritten.length > 0) throw new ReleaseErrors(unwritten.map((page) => unwrittenDiagnostic(page, path.resolve(directories.output))));
     const { audit, releases } = await source.get();
     if (!audit) return void (await worker?.stop());
     const folder = path.resolve(directories.output);
     // The files their writer has searched already (the search index, pages from the page cache), noted in this build's context.
-    const searched = audited.take(folder);
+    const searched = context.audited.take(folder);
     const written = writtenTexts(folder, results);
     let leaks: Awaited<ReturnType<typeof auditOutput>>;
     if (worker?.searches) {

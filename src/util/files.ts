@@ -11,6 +11,20 @@ export function filesUnder(folder: string): string[] {
 }
 
 /**
+ * Makes the folder of each file it is given, once per folder: a build writes thousands of files
+ * into far fewer folders, and each `mkdir` costs a call even when the folder is there.
+ */
+export function folderMaker(): (file: string) => void {
+  const made = new Set<string>();
+  return (file) => {
+    const folder = path.dirname(file);
+    if (made.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  };
+}
+
+/**
  * Puts each cache file `from` at `to` in the output, as a hard link when the two folders share a
  * disk (cache files are never rewritten in place, only replaced, so a link stays valid) and as a
  * copy otherwise. A `to` already holding the same file is left alone: watch rebuilds do no work.
@@ -18,13 +32,9 @@ export function filesUnder(folder: string): string[] {
  * build's fresh output costs one call a file: the link is tried before anything is looked at.
  */
 export function publishFiles(files: Iterable<readonly [from: string, to: string]>): void {
-  const folders = new Set<string>();
+  const makeFolder = folderMaker();
   for (const [from, to] of files) {
-    const folder = path.dirname(to);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
+    makeFolder(to);
     if (place(from, to)) continue;
     const [target, source] = [statSync(to), statSync(from)];
     if (target.ino === source.ino || (target.size === source.size && target.mtimeMs >= source.mtimeMs)) continue;
