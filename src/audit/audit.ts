@@ -15,6 +15,7 @@ import type { Site } from "../config.ts";
 import type { Release } from "../release/model.ts";
 import { fileLeaks, fileTargets, type FileTargets } from "./files.ts";
 import { filesUnder } from "../util/files.ts";
+import { hashOf } from "../util/hash.ts";
 import { escapeHtml } from "../util/html.ts";
 import { compileMatcher } from "./matcher.ts";
 
@@ -162,6 +163,20 @@ export interface Match {
   line?: number;
 }
 
+/** The search for traces of `targets`' hidden releases; none when nothing is hidden (or not audited). */
+export function leakFinder(targets: Pick<AuditTargets, "hidden" | "published"> | undefined): ((text: string) => Match[]) | undefined {
+  return targets && targets.hidden.length > 0 ? createLeakFinder(targets.hidden, targets.published) : undefined;
+}
+
+/**
+ * A hash of what `leakFinder(targets)` searches for: a text it found nothing in once, it finds
+ * nothing in under the same key (with the same code: caches that keep it note their code's
+ * fingerprint). None when nothing is hidden.
+ */
+export function leakFinderKey(targets: Pick<AuditTargets, "hidden" | "published"> | undefined): string | undefined {
+  return targets && targets.hidden.length > 0 ? hashOf(JSON.stringify(targets.hidden), JSON.stringify(targets.published)) : undefined;
+}
+
 /**
  * Builds a finder for the traces of `hidden` releases. `published` keeps it from crying wolf:
  * `/releases/2026/11/plant` inside `/en/releases/2026/11/plant/`, a draft's title inside a longer
@@ -170,11 +185,6 @@ export interface Match {
  * const find = createLeakFinder([{ file, title: "الميزانية العامة للدولة", url: "/releases/2099/01/budget/", id }], []);
  * find("<a href=\"/releases/2099/01/budget/\">") // [{ hidden: 0, trace: "address", index: 9 }]
  */
-/** The search for traces of `targets`' hidden releases; none when nothing is hidden (or not audited). */
-export function leakFinder(targets: Pick<AuditTargets, "hidden" | "published"> | undefined): ((text: string) => Match[]) | undefined {
-  return targets && targets.hidden.length > 0 ? createLeakFinder(targets.hidden, targets.published) : undefined;
-}
-
 export function createLeakFinder(hidden: HiddenRelease[], published: PublicRelease[], siteText: string[] = []): (text: string) => Match[] {
   const needles: Needle[] = hidden
     .flatMap((release, i) => [

@@ -11,7 +11,7 @@ import { writeSearchIndexInWorker } from "../search/thread.ts";
 import { writeSearchIndex } from "../search/write.ts";
 import type { BuildContext } from "../build/context.ts";
 import type { Source } from "../site/source.ts";
-import { leakFinder, type AuditTargets, type Match } from "../audit/audit.ts";
+import { leakFinder, leakFinderKey, type AuditTargets, type Match } from "../audit/audit.ts";
 
 /** The browser script, bundled once per process (it does not change between builds). */
 let clientBundle: Promise<Uint8Array> | undefined;
@@ -44,7 +44,7 @@ export function searchPlugin(
         current.signal.throwIfAborted();
         return docs.length >= WORKER_FROM
           ? writeSearchIndexInWorker(docs, target, { signal: current.signal, audit, cacheDir })
-          : writeSearchIndex(docs, target, { findLeaks: leakFinder(audit), cacheDir });
+          : writeSearchIndex(docs, target, { findLeaks: leakFinder(audit), leaksKey: cacheDir ? leakFinderKey(audit) : undefined, cacheDir });
       })(),
     );
     // A build reports a failure through `eleventy.after`; `npm start` prints it, unless a newer edit stopped the worker.

@@ -72,11 +72,14 @@ export function* documentTexts(
   ordered: SearchDoc[],
   passagesOf = (id: number): Passage[] => splitPassages(ordered[id].text),
 ): Generator<[file: string, text: string]> {
-  for (const [id, doc] of ordered.entries()) {
-    const passages = passagesOf(id);
-    yield [docPath(id), JSON.stringify(storedDoc(doc, passages[0]?.text ?? ""))];
-    if (passages.length > 1) yield [bodyPath(id), JSON.stringify(passages.slice(1).map((p) => p.text))];
-  }
+  for (const [id, doc] of ordered.entries()) yield* releaseDocumentTexts(id, doc, passagesOf(id));
+}
+
+/** One release's own files (see {@link documentTexts}), as release number `id`, its text split into `passages`. */
+export function releaseDocumentTexts(id: number, doc: SearchDoc, passages: Passage[]): Array<[file: string, text: string]> {
+  const texts: Array<[string, string]> = [[docPath(id), JSON.stringify(storedDoc(doc, passages[0]?.text ?? ""))]];
+  if (passages.length > 1) texts.push([bodyPath(id), JSON.stringify(passages.slice(1).map((p) => p.text))]);
+  return texts;
 }
 
 function storedDoc(doc: SearchDoc, lead: string): StoredDoc {

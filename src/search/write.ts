@@ -6,8 +6,9 @@ import { publishFiles } from "../util/files.ts";
 import { contentHash, hashOf } from "../util/hash.ts";
 import { openLinkCache, type LinkCache } from "../util/link-cache.ts";
 import { modulesOf } from "../util/modules.ts";
-import { INDEX_TUNING, deflateIndexFile, documentTexts, indexTexts, orderedDocs, type IndexFile, type IndexPart } from "./build.ts";
-import { META_PATH } from "./format.ts";
+import { INDEX_TUNING, deflateIndexFile, documentTexts, indexTexts, orderedDocs, releaseDocumentTexts, type IndexFile, type IndexPart } from "./build.ts";
+import { META_PATH, bodyPath, docPath } from "./format.ts";
+import { splitPassages } from "./passages.ts";
 import type { SearchDoc } from "./model.ts";
 import { forgetAnalyzedWords } from "./analyze.ts";
 import { type Archive, ArchiveBuilder, readingsOf } from "./archive.ts";
@@ -24,53 +25,61 @@ import { typoPath } from "./typos.ts";
  * file; nothing without (`npm start`, which does not audit, or nothing hidden). `part`: only those files (see `IndexPart`).
  *
  * With `cacheDir` (a build into a fresh output folder), the documents' files are linked from
- * `cacheDir/documents` when a previous build deflated the same contents, and stored there
- * otherwise; the terms' half keeps two packs there (`terms-cache.ts`, {@link writeCachedTerms}):
- * each release's counted words, and the files of the last build. The two halves use separate
- * parts of the cache. `fingerprint` (of the analysis code, see
- * {@link searchFingerprint}) is noted in the cache: what another stored is not used.
+ * `cacheDir/documents` when a previous build made them from the same release
+ * ({@link writeCachedDocuments}), and stored there otherwise; the terms' half keeps two packs there
+ * (`terms-cache.ts`, {@link writeCachedTerms}): each release's counted words, and the files of the
+ * last build. The two halves use separate parts of the cache. `fingerprint` (of the analysis code,
+ * see {@link searchFingerprint}) is noted in the cache: what another stored is not used.
+ * `leaksKey`, a hash of what `findLeaks` searches for (`leakFinderKey` of the audit's targets), lets a document's
+ * file that a build under the same key searched and found clean go unsearched.
  */
 export function writeSearchIndex<Leak>(
   docs: SearchDoc[],
   folder: string,
   {
     findLeaks: find,
+    leaksKey,
     part = "all",
     cacheDir,
     fingerprint = searchFingerprint(),
-  }: { findLeaks?: (text: string) => Leak[]; part?: IndexPart; cacheDir?: string; fingerprint?: string } = {},
+  }: { findLeaks?: (text: string) => Leak[]; leaksKey?: string; part?: IndexPart; cacheDir?: string; fingerprint?: string } = {},
 ): Map<string, Leak[]> {
   const made = new Set<string>();
   const found = new Map<string, Leak[]>();
-  const place = (file: string, inflated: IndexFile["inflated"], write: (target: string) => void) => {
+  const place: Place = (file, inflated, write) => {
     const target = path.join(folder, file);
     const dir = path.dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
     write(target);
-    if (find) found.set(path.resolve(target), find(inflated.toString()));
+    if (!find) return false;
+    const leaks = inflated === CLEAN ? [] : find((typeof inflated === "function" ? inflated() : inflated).toString());
+    found.set(path.resolve(target), leaks);
+    return leaks.length > 0;
   };
   const halves: IndexPart[] = part === "all" ? ["documents", "terms"] : [part];
   for (const half of halves) {
     if (cacheDir && half === "terms") writeCachedTerms(docs, cacheDir, fingerprint, place);
-    else
-      writeFiles(
-        half === "documents" ? documentTexts(orderedDocs(docs)) : indexTexts(docs, half),
-        cacheDir ? openLinkCache(path.join(cacheDir, half)) : undefined,
-        fingerprint,
-        place,
-      );
+    else if (cacheDir) writeCachedDocuments(docs, cacheDir, fingerprint, find ? leaksKey : undefined, place);
+    else writeFiles(half === "documents" ? documentTexts(orderedDocs(docs)) : indexTexts(docs, half), place);
   }
   return found;
 }
 
-type Place = (file: string, inflated: IndexFile["inflated"], write: (target: string) => void) => void;
+/** What a file holds, for `Place`, when a search under the same key found nothing in it: it is not searched again. */
+const CLEAN = Symbol("clean");
+
+/**
+ * Places an index file at `file` (relative to the index folder) with `write`, and searches what it
+ * holds (`inflated`, or read when needed) for leaks when the build audits: true when the search found any.
+ */
+type Place = (file: string, inflated: IndexFile["inflated"] | (() => IndexFile["inflated"]) | typeof CLEAN, write: (target: string) => void) => boolean;
 
 /**
  * Index files written through a link cache: `write(key, target, bytes)` links the cache's file for
  * `key` at `target` when it has a good one, else writes `bytes()` there and adds it under `key`;
- * `done()` makes the links and saves the cache with `note`.
+ * `done(note)` makes the links and saves the cache with `note`.
  */
-function throughCache(cache: LinkCache, note: string) {
+function throughCache(cache: LinkCache) {
   const links: Array<[from: string, to: string]> = [];
   return {
     write(key: string, target: string, bytes: () => string | Uint8Array) {
@@ -79,27 +88,86 @@ function throughCache(cache: LinkCache, note: string) {
       writeFileSync(target, bytes());
       cache.add(key, target);
     },
-    done() {
+    /** Links `cached`, a file `take` gave, at `target`. */
+    link: (cached: string, target: string) => void links.push([cached, target]),
+    done(note: string) {
       publishFiles(links);
       cache.save(note);
     },
   };
 }
 
-/** Deflates and writes `texts`; with `cache`, links a file from it when it holds the same contents. */
-function writeFiles(texts: Iterable<[file: string, contents: string | Uint8Array]>, cache: LinkCache | undefined, fingerprint: string, place: Place): void {
-  const stored = cache && throughCache(cache, fingerprint);
+/** Deflates and writes `texts` (a build without a cache). */
+function writeFiles(texts: Iterable<[file: string, contents: string | Uint8Array]>, place: Place): void {
   for (const [file, contents] of texts) {
     if (file === META_PATH) place(file, contents as string, (target) => writeFileSync(target, contents as string));
-    else if (!stored) {
+    else {
       const { content, inflated } = deflateIndexFile(contents);
       place(file, inflated, (target) => writeFileSync(target, content));
-    } else {
-      const inflated = Buffer.from(contents);
-      place(file, inflated, (target) => stored.write(hashOf(inflated).slice(0, 40), target, () => deflateIndexFile(contents).content));
     }
   }
-  stored?.done();
+}
+
+/** What the documents' cache notes besides its files. */
+interface DocumentsNote {
+  /** The analysis code's fingerprint the files were made under. */
+  fingerprint: string;
+  /** Each release's files, by the release's key (a hash of all the index knows of it): their keys in the cache, its record first. */
+  releases: Record<string, string[]>;
+  /** The `leaksKey` the files were searched under, and the keys of those in which that search found something. */
+  leaksKey?: string;
+  leaky: string[];
+}
+
+/**
+ * The documents' half with its cache (`cacheDir/documents`). A release whose files a previous
+ * build made from the same release, under the same code, has them linked from the cache as they
+ * are: its passages are not split, its files not made, hashed or deflated again. They are not
+ * searched again either when that build searched them under the same `leaksKey` and found nothing
+ * in them. Any other release's files are made, stored in the cache under their contents' hash
+ * (so a release whose text changed back, or another with the same body, links them again).
+ */
+function writeCachedDocuments(docs: SearchDoc[], cacheDir: string, fingerprint: string, leaksKey: string | undefined, place: Place): void {
+  const cache = openLinkCache(path.join(cacheDir, "documents"));
+  const noted = readDocumentsNote(cache.note, fingerprint);
+  const leaky = new Set(noted.leaksKey === leaksKey ? noted.leaky : []);
+  const searchedClean = (key: string) => leaksKey !== undefined && noted.leaksKey === leaksKey && !leaky.has(key);
+  const note: DocumentsNote = { fingerprint, releases: {}, leaksKey, leaky: [] };
+  const stored = throughCache(cache);
+  const ordered = orderedDocs(docs);
+  ordered.forEach((doc, id) => {
+    const release = hashOf(JSON.stringify(doc)).slice(0, 40);
+    const keys = noted.releases[release];
+    const cached = keys?.map((key) => cache.take(key));
+    if (keys && cached?.every((file) => file !== undefined)) {
+      const paths = [docPath(id), bodyPath(id)];
+      keys.forEach((key, i) => {
+        const found = place(paths[i], searchedClean(key) ? CLEAN : () => inflateRawSync(readFileSync(cached[i]!)), (target) => stored.link(cached[i]!, target));
+        if (found) note.leaky.push(key);
+      });
+      note.releases[release] = keys;
+      return;
+    }
+    const made: string[] = [];
+    for (const [file, contents] of releaseDocumentTexts(id, doc, splitPassages(doc.text))) {
+      const inflated = Buffer.from(contents);
+      const key = hashOf(inflated).slice(0, 40);
+      if (place(file, inflated, (target) => stored.write(key, target, () => deflateIndexFile(contents).content))) note.leaky.push(key);
+      made.push(key);
+    }
+    note.releases[release] = made;
+  });
+  stored.done(JSON.stringify(note));
+}
+
+function readDocumentsNote(note: string, fingerprint: string): DocumentsNote {
+  try {
+    const parsed = JSON.parse(note) as DocumentsNote;
+    if (parsed.fingerprint === fingerprint && parsed.releases) return parsed;
+  } catch {
+    // Another version's note, or none: nothing known.
+  }
+  return { fingerprint, releases: {}, leaky: [] };
 }
 
 /**
@@ -118,11 +186,11 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
   const cached = readBuiltTerms(cacheDir, fingerprint);
   // Each file the last build wrote is linked from `terms/`, not created again: on a slow disk the
   // thousands of files of the terms cost seconds to create, a link a fraction of that.
-  const stored = throughCache(openLinkCache(path.join(cacheDir, "terms")), fingerprint);
+  const stored = throughCache(openLinkCache(path.join(cacheDir, "terms")));
   const put = (file: string, hash: string, inflated: Buffer, bytes: Uint8Array) => place(file, inflated, (target) => stored.write(hash, target, () => bytes));
   if (cached?.build === build) {
     for (const [file, hash, bytes] of cached.files) put(file, hash, file === META_PATH ? Buffer.from(bytes) : inflateRawSync(bytes), bytes);
-    return stored.done();
+    return stored.done(fingerprint);
   }
   const analysed = readAnalyses(cacheDir, fingerprint);
   const archive = archiveOf(ordered, keys, analysed);
@@ -142,7 +210,7 @@ function writeCachedTerms(docs: SearchDoc[], cacheDir: string, fingerprint: stri
     },
     previous,
   );
-  stored.done();
+  stored.done(fingerprint);
   saveBuiltTerms(cacheDir, fingerprint, { build, terms: termsKey(keys), typos, files });
   if (analysed?.keys.length !== keys.length || analysed.keys.some((key, r) => key !== keys[r])) saveAnalyses(cacheDir, fingerprint, { archive, keys });
 }

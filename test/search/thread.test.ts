@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeSearchIndexInWorker } from "../../src/search/thread.ts";
 import { writeSearchIndex } from "../../src/search/write.ts";
-import { createLeakFinder, leakFinder, readOutputText } from "../../src/audit/audit.ts";
+import { createLeakFinder, leakFinder, leakFinderKey, readOutputText, type Match } from "../../src/audit/audit.ts";
 import { SAMPLE_DOCS } from "./fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bayan-search-write-"));
@@ -102,6 +102,87 @@ describe("writeSearchIndexInWorker", () => {
     const writtenAgain = (folder: string) => [...inodes(join(temp, folder))].filter(([, ino]) => !first.has(ino)).map(([file]) => file);
     expect(writtenAgain("cached-main")).toEqual(["/d/6.bin"]);
     expect(writtenAgain("cached-workers")).toEqual(["/d/6.bin"]);
+  });
+
+  describe("a release's files from the cache", () => {
+    // A draft, and a published release that gives its address away (a leak, found in its record).
+    const draft = {
+      file: "releases/plan.txt",
+      title: "خطة التحول الرقمي للمرحلة المقبلة",
+      url: "/releases/2099/01/plan/",
+      id: "tag:example.org,2099-01-01:ar/plan",
+    };
+    const other = {
+      ...draft,
+      file: "releases/other.txt",
+      title: "ميزانية العام المقبل للهيئة",
+      url: "/releases/2099/02/budget/",
+      id: "tag:example.org,2099-02-01:ar/budget",
+    };
+    const leaking = {
+      ...SAMPLE_DOCS[0],
+      url: "/releases/2026/11/leaking/",
+      date: "2026-11-30T00:00:00+03:00",
+      title: "بيان يسبق موعده",
+      text: `التفاصيل في ${draft.url} وفي ${other.url} قريبا.`,
+    };
+    const docs = [...SAMPLE_DOCS, leaking];
+    const auditOf = (hidden: (typeof draft)[]) => ({
+      hidden,
+      published: docs.map((doc, i) => ({ title: doc.title, url: doc.url, id: `tag:example.org,2026-01-01:ar/${i}`, text: doc.text })),
+    });
+    /** A build of `docs` with `cacheDir` searching under `audit`: what it found, and every text it searched. */
+    const build = (name: string, cacheDir: string, audit: ReturnType<typeof auditOf>, built = docs) => {
+      const find = leakFinder(audit)!;
+      const searched: string[] = [];
+      const findLeaks = (text: string) => (searched.push(text), find(text));
+      const found = writeSearchIndex(built, join(temp, name), { findLeaks, leaksKey: leakFinderKey(audit), cacheDir });
+      return { found, searched, folder: join(temp, name) };
+    };
+    const documentFiles = (folder: string) => [...files(folder).keys()].filter((file) => /^\/[db]\//.test(file));
+    const addressLeaks = (found: Map<string, Match[]>, folder: string) =>
+      [...found].filter(([, matches]) => matches.some((match) => match.trace === "address")).map(([file]) => file.slice(folder.length));
+
+    it("links an unchanged release's files, and searches again only those a search under the same targets found traces in", () => {
+      const cacheDir = join(temp, "docs-cache");
+      const audit = auditOf([draft]);
+      const first = build("docs-first", cacheDir, audit);
+      // The leaking release is the newest: number 6.
+      expect(addressLeaks(first.found, first.folder)).toEqual(["/d/6.bin"]);
+      const again = build("docs-again", cacheDir, audit);
+      expect(files(again.folder)).toEqual(files(first.folder));
+      // Every document file is linked from the cache (the same inode as the first build's)...
+      for (const file of documentFiles(again.folder)) expect(statSync(join(again.folder, file)).ino, file).toBe(statSync(join(first.folder, file)).ino);
+      // ...and only the one with a trace was searched again, and its trace reported again.
+      const searchedDocuments = documentFiles(again.folder).filter((file) => again.searched.includes(readOutputText(join(again.folder, file)).text));
+      expect(searchedDocuments).toEqual(["/d/6.bin"]);
+      expect(addressLeaks(again.found, again.folder)).toEqual(["/d/6.bin"]);
+      // Every file is still in what it found: the audit reads none of them again.
+      expect([...again.found.keys()].sort()).toEqual([...files(again.folder).keys()].map((file) => join(again.folder, file)).sort());
+    });
+
+    it("searches every cached file again for other targets, and makes a changed release's files again", () => {
+      const cacheDir = join(temp, "docs-cache-targets");
+      build("targets-first", cacheDir, auditOf([draft]));
+      // Another release is held back: the cached files were never searched for it.
+      const changed = docs.map((doc) => (doc === SAMPLE_DOCS[3] ? { ...doc, text: `${doc.text}\n\nفقرة أضيفت بعد النشر.` } : doc));
+      const next = build("targets-next", cacheDir, auditOf([draft, other]), changed);
+      for (const file of documentFiles(next.folder)) expect(next.searched, file).toContain(readOutputText(join(next.folder, file)).text);
+      expect(addressLeaks(next.found, next.folder)).toEqual(["/d/6.bin"]);
+      expect(next.found.get(join(next.folder, "d", "6.bin"))!.map((match) => match.hidden)).toEqual([0, 1]);
+      // The changed release (number 2, the flu campaign) is made again; the files are those of a build without a cache.
+      writeSearchIndex(changed, join(temp, "targets-uncached"));
+      expect(files(next.folder)).toEqual(files(join(temp, "targets-uncached")));
+    });
+
+    it("makes again a release's file changed in the output it was linked into (a tool rewriting dist/ in place)", () => {
+      const cacheDir = join(temp, "docs-cache-damaged");
+      const first = build("damaged-first", cacheDir, auditOf([draft]));
+      writeFileSync(join(first.folder, "d", "2.bin"), "not an index file");
+      const again = build("damaged-again", cacheDir, auditOf([draft]));
+      writeSearchIndex(docs, join(temp, "damaged-uncached"));
+      expect(files(again.folder)).toEqual(files(join(temp, "damaged-uncached")));
+    });
   });
 
   it("stops the worker when its signal is aborted, before or while it runs", async () => {

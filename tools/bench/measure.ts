@@ -4,7 +4,7 @@
  * bytes per query.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -126,7 +126,7 @@ export async function measureBuild(job: Omit<BuildJob, "report">, options: Measu
   const env = { ...process.env, ...(options.debug ? { DEBUG: options.debug } : {}) };
   // Plain Eleventy writes over its output in place: start it from an empty folder, as Bayan's
   // staging folder is. Then flush what earlier builds left to write, so no build pays for another's.
-  if (job.kind === "plain") rmSync(path.join(job.root, "dist"), { recursive: true, force: true });
+  if (job.kind === "plain") setAside(path.join(job.root, "dist"), path.dirname(job.root));
   spawnSync("sync");
   const started = performance.now();
   const child = spawn(process.execPath, [...args, CHILD, "build", JSON.stringify({ ...job, report })], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -158,6 +158,30 @@ export async function measureBuild(job: Omit<BuildJob, "report">, options: Measu
     warnings: result.warnings,
   };
 }
+
+/**
+ * Moves `file` (a project's output or cache) out of the project, into `benchFolder`'s
+ * `set-aside/`, which `deleteSetAside` deletes once every build is measured. Deleted now, it would
+ * slow the next builds down: on a disk without a journal, ext4 passes over every file deleted in
+ * the last minutes before it makes a new one (docs/scaling.md), and what the bench deletes is
+ * then paid by whichever build comes next, Bayan or plain Eleventy. What a build deletes itself
+ * (Bayan its output before last) is still deleted as it goes.
+ */
+export function setAside(file: string, benchFolder: string): void {
+  if (!existsSync(file)) return;
+  const folder = path.join(benchFolder, SET_ASIDE);
+  mkdirSync(folder, { recursive: true });
+  renameSync(file, path.join(folder, `${++setAsideCount}-${path.basename(file)}`));
+}
+
+let setAsideCount = 0;
+
+/** Deletes what `setAside` moved out of the projects in `folder` (a bench run's folder). */
+export function deleteSetAside(folder: string): void {
+  rmSync(path.join(folder, SET_ASIDE), { recursive: true, force: true });
+}
+
+const SET_ASIDE = "set-aside";
 
 async function oldOutputsGone(root: string): Promise<void> {
   while (oldOutputs(path.join(root, "dist")).length > 0) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -5,7 +5,8 @@
  *
  * Each round runs, in turn: plain Eleventy, Bayan's first build (empty `.cache/`), Bayan with
  * nothing changed, with every page rendered (page cache dropped) and with one release added;
- * the table shows each kind's median over the rounds, beside the machine's load average.
+ * the table shows each kind's median over the rounds, beside the machine's load average. What
+ * the bench empties between builds is moved aside and deleted after the last one (`setAside`).
  *
  * Options: --releases N (default 10000), --seed N, --per-page N (releases per list page in both
  * builds, default 50 as in the plain baseline), --runs N (rounds, default 3),
@@ -24,9 +25,11 @@ import { toBayanFile } from "./generate.ts";
 import { measureEditLoop, type EditLoopFigures } from "./loops.ts";
 import {
   createBenchProjects,
+  deleteSetAside,
   measureBuild,
   measureSearch,
   median,
+  setAside,
   type BenchProjects,
   type BuildFigures,
   type MeasureOptions,
@@ -132,6 +135,7 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
       options.log(`${kind}: ${figures.wallSeconds.toFixed(1)} s, ${(figures.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
     }
   }
+  deleteSetAside(projects.folder);
   const builds = Object.fromEntries(Object.entries(rounds).map(([kind, list]) => [kind, { rounds: list, median: medianFigures(list) }]));
   const search = await measureSearch(path.join(projects.bayan, "dist"), projects.sample);
   let editLoop: EditLoopFigures | undefined;
@@ -148,10 +152,10 @@ async function measureKind(kind: BuildKind, projects: BenchProjects, options: Be
     measureBuild({ kind: kind === "plain" ? "plain" : "bayan", root: kind === "plain" ? projects.plain : projects.bayan, now: options.now }, options.measure);
   const cache = path.join(projects.bayan, ".cache");
   if (kind === "first") {
-    rmSync(cache, { recursive: true, force: true });
-    rmSync(path.join(projects.bayan, "dist"), { recursive: true, force: true });
+    setAside(cache, projects.folder);
+    setAside(path.join(projects.bayan, "dist"), projects.folder);
   }
-  if (kind === "rendered") rmSync(path.join(cache, "bayan-pages"), { recursive: true, force: true });
+  if (kind === "rendered") setAside(path.join(cache, "bayan-pages"), projects.folder);
   if (kind !== "added") return build();
   // The newest release of the archive: its page, its neighbour's, every list and feed it is in, and the search index change.
   const date = DateTime.fromISO(options.now, { setZone: true }).minus({ hours: 1 });
