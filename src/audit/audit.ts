@@ -8,6 +8,7 @@
  * One pass over the output with one Aho-Corasick automaton holding every needle, so the cost is
  * the size of the site, whatever the number of hidden releases.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
@@ -15,7 +16,6 @@ import type { Site } from "../config.ts";
 import type { Release } from "../release/model.ts";
 import { fileLeaks, fileTargets, type FileTargets } from "./files.ts";
 import { filesUnder } from "../util/files.ts";
-import { hashOf } from "../util/hash.ts";
 import { escapeHtml } from "../util/html.ts";
 import { compileMatcher } from "./matcher.ts";
 
@@ -174,7 +174,11 @@ export function leakFinder(targets: Pick<AuditTargets, "hidden" | "published"> |
  * fingerprint). None when nothing is hidden.
  */
 export function leakFinderKey(targets: Pick<AuditTargets, "hidden" | "published"> | undefined): string | undefined {
-  return targets && targets.hidden.length > 0 ? hashOf(JSON.stringify(targets.hidden), JSON.stringify(targets.published)) : undefined;
+  if (!targets || targets.hidden.length === 0) return undefined;
+  // Release by release: the published texts are tens of MB, too much for one string in memory.
+  const hash = createHash("sha256").update(JSON.stringify(targets.hidden));
+  for (const release of targets.published) hash.update("\0").update(JSON.stringify(release));
+  return hash.digest("hex");
 }
 
 /**
