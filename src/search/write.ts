@@ -137,8 +137,8 @@ function writeCachedDocuments(docs: SearchDoc[], cacheDir: string, fingerprint: 
   const ordered = orderedDocs(docs);
   ordered.forEach((doc, id) => {
     const release = hashOf(JSON.stringify(doc)).slice(0, 40);
-    const keys = noted.releases[release];
-    const cached = keys?.map((key) => cache.take(key));
+    const keys = Object.hasOwn(noted.releases, release) ? noted.releases[release] : undefined;
+    const cached = Array.isArray(keys) && keys.length > 0 && keys.length <= 2 ? keys.map((key) => cache.take(String(key))) : undefined;
     if (keys && cached?.every((file) => file !== undefined)) {
       const paths = [docPath(id), bodyPath(id)];
       keys.forEach((key, i) => {
@@ -160,12 +160,14 @@ function writeCachedDocuments(docs: SearchDoc[], cacheDir: string, fingerprint: 
   stored.done(JSON.stringify(note));
 }
 
+/** The documents' cache's note, when it is one made under `fingerprint`; else one that knows nothing. */
 function readDocumentsNote(note: string, fingerprint: string): DocumentsNote {
   try {
     const parsed = JSON.parse(note) as DocumentsNote;
-    if (parsed.fingerprint === fingerprint && parsed.releases) return parsed;
+    const object = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
+    if (object(parsed) && parsed.fingerprint === fingerprint && object(parsed.releases) && Array.isArray(parsed.leaky)) return parsed;
   } catch {
-    // Another version's note, or none: nothing known.
+    // Another version's note, or none.
   }
   return { fingerprint, releases: {}, leaky: [] };
 }

@@ -6,7 +6,7 @@ import { deflateRawSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, ReleaseErrors } from "../../src/diagnostics.ts";
 import type { Release } from "../../src/release/model.ts";
-import { auditOutput, compileMatcher, createLeakFinder, type HiddenRelease, type Leak, type PublicRelease } from "../../src/audit/audit.ts";
+import { auditOutput, compileMatcher, createLeakFinder, leakFinderKey, type HiddenRelease, type Leak, type PublicRelease } from "../../src/audit/audit.ts";
 import { leakDiagnostics } from "../../src/audit/report.ts";
 
 import { makeProject } from "../helpers/project.ts";
@@ -108,6 +108,29 @@ describe("createLeakFinder: no false alarms", () => {
     const find = createLeakFinder([budget], [{ ...plant, text: `وأشار إلى ${budget.title} المقبلة.` }]);
     expect(find(`<p>وأشار إلى ${budget.title} المقبلة.</p>`)).toEqual([]);
     expect(traces(find(budget.url))).toEqual(["0:address"]);
+  });
+});
+
+describe("leakFinderKey: what a finder finds, for caches of what it found", () => {
+  it("is the same for the same targets, and changes with anything that changes what the finder reports", () => {
+    const quoting = { ...plant, text: `وأشار إلى ${budget.title} المقبلة.` };
+    const key = leakFinderKey({ hidden: [budget], published: [quoting] });
+    expect(leakFinderKey({ hidden: [{ ...budget }], published: [{ ...quoting }] })).toBe(key);
+    // The quote made the title public words: without it, a page that shows the title leaks it.
+    const page = `<p>وأشار إلى ${budget.title} المقبلة.</p>`;
+    expect(createLeakFinder([budget], [quoting])(page)).toEqual([]);
+    expect(traces(createLeakFinder([budget], [plant])(page))).toEqual(["0:title"]);
+    for (const other of [
+      { hidden: [budget], published: [plant] },
+      { hidden: [budget], published: [quoting, plant] },
+      { hidden: [budget, hostile], published: [quoting] },
+      { hidden: [{ ...budget, url: "/releases/2099/01/budget/" }], published: [quoting] },
+      { hidden: [budget], published: [{ ...quoting, summary: "ملخص" }] },
+    ])
+      expect(leakFinderKey(other)).not.toBe(key);
+    // Nothing hidden: no finder, no key.
+    expect(leakFinderKey({ hidden: [], published: [quoting] })).toBeUndefined();
+    expect(leakFinderKey(undefined)).toBeUndefined();
   });
 });
 

@@ -175,6 +175,21 @@ describe("writeSearchIndexInWorker", () => {
       expect(files(next.folder)).toEqual(files(join(temp, "targets-uncached")));
     });
 
+    it("makes every release's files again from a cache whose note is not what it wrote (edited by hand, another tool)", () => {
+      const cacheDir = join(temp, "docs-cache-note");
+      build("note-first", cacheDir, auditOf([draft]));
+      const manifestFile = join(cacheDir, "documents", "manifest.json");
+      const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { note: string };
+      const note = JSON.parse(manifest.note) as { releases: Record<string, unknown> };
+      const shapes = [5, "d/0.bin", null, [], [1, 2, 3], { keys: [] }];
+      Object.keys(note.releases).forEach((release, i) => (note.releases[release] = shapes[i % shapes.length]));
+      writeFileSync(manifestFile, JSON.stringify({ ...manifest, note: JSON.stringify(note) }));
+      const again = build("note-again", cacheDir, auditOf([draft]));
+      writeSearchIndex(docs, join(temp, "note-uncached"));
+      expect(files(again.folder)).toEqual(files(join(temp, "note-uncached")));
+      expect(addressLeaks(again.found, again.folder)).toEqual(["/d/6.bin"]);
+    });
+
     it("makes again a release's file changed in the output it was linked into (a tool rewriting dist/ in place)", () => {
       const cacheDir = join(temp, "docs-cache-damaged");
       const first = build("damaged-first", cacheDir, auditOf([draft]));
