@@ -135,7 +135,6 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
       options.log(`${kind}: ${figures.wallSeconds.toFixed(1)} s, ${(figures.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
     }
   }
-  deleteSetAside(projects.folder);
   const builds = Object.fromEntries(Object.entries(rounds).map(([kind, list]) => [kind, { rounds: list, median: medianFigures(list) }]));
   const search = await measureSearch(path.join(projects.bayan, "dist"), projects.sample);
   let editLoop: EditLoopFigures | undefined;
@@ -143,6 +142,8 @@ async function measureAll(projects: BenchProjects, options: BenchOptions): Promi
     options.log("timing the edit loop (npm start)…");
     editLoop = await measureEditLoop(projects.bayan, projects.sample, { edits: options.edits, now: options.now, log: options.log });
   }
+  // Last: the edit loop, which times builds too, is measured before these deletions as well.
+  deleteSetAside(projects.folder);
   return { builds, load, search, editLoop };
 }
 
