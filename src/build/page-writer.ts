@@ -66,30 +66,58 @@ function outsideDiagnostic(template: string, file: string, output: string, root:
   };
 }
 
-/** Why a page could not be written, by the error's code, in words. */
-const UNWRITABLE: Record<string, string> = {
-  ENOSPC: "the disk is full",
-  EDQUOT: "the disk quota is used up",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "the disk is read-only",
-  ENOTDIR: "a file is where a folder of its address goes",
-  EEXIST: "a file is where a folder of its address goes",
-  EISDIR: "a folder is where it goes",
-  ENAMETOOLONG: "a name in its address is too long for the disk",
+/** Why a page could not be written, by the error's code, in words: of one page, and of several. */
+const UNWRITABLE: Record<string, [one: string, several: string]> = {
+  ENOSPC: ["the disk is full", "the disk is full"],
+  EDQUOT: ["the disk quota is used up", "the disk quota is used up"],
+  EACCES: ["permission denied", "permission denied"],
+  EPERM: ["permission denied", "permission denied"],
+  EROFS: ["the disk is read-only", "the disk is read-only"],
+  ENOTDIR: ["a file is where a folder of its address goes", "a file is where a folder of their addresses goes"],
+  EEXIST: ["a file is where a folder of its address goes", "a file is where a folder of their addresses goes"],
+  EISDIR: ["a folder is where it goes", "a folder is where they go"],
+  ENAMETOOLONG: ["a name in its address is too long for the disk", "a name in their addresses is too long for the disk"],
 };
 
-/** A page that could not be written, as the build reports it: its address in the site, why, and what to do. */
-export function unwrittenDiagnostic({ file, code, message }: UnwrittenPage, folder: string): Diagnostic {
+/** Whether a page could not be written because another page is in its way (or it in another's). */
+const isClash = (code: string | undefined) => code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR";
+
+/** How many pages a report names one by one for the same reason; beyond it, the first few and how many more. */
+const NAMED_PAGES = 3;
+
+/**
+ * The pages that could not be written, as the build reports them: their addresses in the site,
+ * why, and what to do. One diagnostic per page, or, for more than a few pages with the same
+ * reason (a full disk, one page in the way of a whole section), one that names the first few and
+ * counts the rest: a build of 10,000 releases on a full disk does not print 10,000 lines.
+ */
+export function unwrittenDiagnostics(pages: UnwrittenPage[], folder: string): Diagnostic[] {
   const addressOf = (at: string) => `/${path.relative(folder, at).split(path.sep).join("/")}`;
-  const clash = code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR";
-  const other = clash ? pageInTheWay(file, code, folder) : undefined;
-  return {
-    file: "build",
-    severity: "error",
-    message: `could not write the page ${addressOf(file)}: ${(code && UNWRITABLE[code]) ?? message.split(",")[0]}${other ? `, in its way the page ${addressOf(other)}` : ""}${code ? ` (${code})` : ""}`,
-    hint: clash ? "two pages' addresses clash (one is inside the other): give one of them another permalink" : unwritableHint(code),
-  };
+  const groups = new Map<string, { code?: string; reason: [string, string]; other?: string; addresses: string[] }>();
+  for (const { file, code, message } of pages) {
+    const other = isClash(code) ? pageInTheWay(file, code, folder) : undefined;
+    const reason = (code && UNWRITABLE[code]) || [message.split(",")[0], message.split(",")[0]];
+    const key = `${code}\0${reason[0]}\0${other}`;
+    const group = groups.get(key) ?? groups.set(key, { code, reason, other: other && addressOf(other), addresses: [] }).get(key)!;
+    group.addresses.push(addressOf(file));
+  }
+  return [...groups.values()].flatMap(({ code, reason, other, addresses }) => {
+    const several = addresses.length > NAMED_PAGES;
+    const why = `${reason[several ? 1 : 0]}${other ? `, in ${several ? "their" : "its"} way the page ${other}` : ""}${code ? ` (${code})` : ""}`;
+    const diagnostic = (message: string): Diagnostic => ({
+      file: "build",
+      severity: "error",
+      message,
+      hint: isClash(code) ? "two pages' addresses clash (one is inside the other): give one of them another permalink" : unwritableHint(code),
+    });
+    if (!several) return addresses.map((address) => diagnostic(`could not write the page ${address}: ${why}`));
+    const count = (n: number) => n.toLocaleString("en-US");
+    return [
+      diagnostic(
+        `could not write ${count(addresses.length)} pages, ${addresses.slice(0, NAMED_PAGES).join(", ")} and ${count(addresses.length - NAMED_PAGES)} more: ${why}`,
+      ),
+    ];
+  });
 }
 
 /** What to do about a page that could not be written, by the error's code (a clash aside). */
@@ -109,9 +137,10 @@ function pageInTheWay(file: string, code: string | undefined, folder: string): s
       const inside = readdirSync(file, { recursive: true, withFileTypes: true }).find((entry) => entry.isFile());
       return inside && path.join(inside.parentPath, inside.name);
     }
-    for (let at = path.dirname(file); at.startsWith(folder + path.sep); at = path.dirname(at)) {
-      if (statSync(at, { throwIfNoEntry: false })?.isFile()) return at;
-    }
+    // From the output folder down: below a file in the way, every path fails with ENOTDIR.
+    const folders: string[] = [];
+    for (let at = path.dirname(file); at.startsWith(folder + path.sep); at = path.dirname(at)) folders.unshift(at);
+    return folders.find((at) => statSync(at, { throwIfNoEntry: false })?.isFile());
   } catch {
     // Unreadable: the report names the one page.
   }

@@ -7,7 +7,7 @@ import { leakDiagnostics } from "../audit/report.ts";
 import type { Source } from "../site/source.ts";
 import { pagesLetGoOnceWritten } from "../audit/written-pages.ts";
 import { startPageWorker, type PageWorker } from "../audit/page-search.ts";
-import { pagesWrittenByWorker, unwrittenDiagnostic } from "../build/page-writer.ts";
+import { pagesWrittenByWorker, unwrittenDiagnostics } from "../build/page-writer.ts";
 import type { BuildContext } from "../build/context.ts";
 
 /** What Eleventy hands `eleventy.after`. */
@@ -106,7 +106,7 @@ export function auditPlugin(
     // Pages Eleventy wrote are handed over on the next turn of the event loop (see written-pages.ts).
     if (worker && !writes) await new Promise((resolve) => setImmediate(resolve));
     const unwritten = writes ? await worker!.written() : [];
-    if (unwritten.length > 0) throw new ReleaseErrors(unwritten.map((page) => unwrittenDiagnostic(page, path.resolve(directories.output))));
+    if (unwritten.length > 0) throw new ReleaseErrors(unwrittenDiagnostics(unwritten, path.resolve(directories.output)));
     const { audit, releases } = await source.get();
     if (!audit) return void (await worker?.stop());
     const folder = path.resolve(directories.output);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startPageWorker } from "../../src/audit/page-search.ts";
 import { diagnosticsIn } from "../../src/build/build-error.ts";
-import { pagesWrittenByWorker } from "../../src/build/page-writer.ts";
+import { pagesWrittenByWorker, unwrittenDiagnostics } from "../../src/build/page-writer.ts";
 import { makeProject, samples, type TestProject } from "../helpers/project.ts";
 
 /**
@@ -79,6 +79,32 @@ describe("pages written on a worker, in real builds", () => {
     expect(failure?.diagnostics).toEqual([
       expect.objectContaining({
         message: `could not write the page /${"أ".repeat(200)}/index.html: a name in its address is too long for the disk (ENAMETOOLONG)`,
+        hint: expect.stringMatching(/shorten its permalink/),
+      }),
+    ]);
+    expect(staging(project)).toEqual([]);
+  });
+
+  it("many pages that cannot be written for one reason fail the build with one report: the first few named, the rest counted", async () => {
+    const project = makeProject(samples(["seed-release.txt"]));
+    // A site's own paginated page whose address is too long for the disk, page after page.
+    writeFileSync(
+      path.join(project.root, "long-list.njk"),
+      `---\npagination:\n  data: items\n  size: 1\nitems: [1, 2, 3, 4, 5, 6]\npermalink: "/${"أ".repeat(200)}/{{ pagination.pageNumber }}/index.html"\n---\n<p>{{ pagination.items[0] }}</p>\n`,
+    );
+    const failure = await project.build().then(
+      () => undefined,
+      (error: Error & { diagnostics?: Array<{ file: string; message: string; hint?: string }> }) => error,
+    );
+    const long = "أ".repeat(200);
+    expect(failure?.diagnostics).toEqual([
+      expect.objectContaining({
+        file: "build",
+        message: expect.stringMatching(
+          new RegExp(
+            `^could not write 6 pages, (/${long}/\\d/index\\.html, ){2}/${long}/\\d/index\\.html and 3 more: a name in their addresses is too long for the disk \\(ENAMETOOLONG\\)$`,
+          ),
+        ),
         hint: expect.stringMatching(/shorten its permalink/),
       }),
     ]);
@@ -191,6 +217,32 @@ describe("the page writer", () => {
     await worker.stop();
     expect(unwritten.map(({ file, code }) => [file, code])).toEqual([[blocked, expect.stringMatching(/^(ENOTDIR|EEXIST)$/)]]);
     expect(readFileSync(good, "utf8")).toBe("<p>x</p>");
+  });
+
+  it("reports pages it could not write one by one, or, past three with one reason, the first three and how many more", () => {
+    const [folder] = pages(1).map((file) => path.dirname(path.dirname(path.dirname(file))));
+    const page = (address: string, code: string, message = `${code}: failed, open '${address}'`) => ({ file: path.join(folder, address), code, message });
+    // One file in the way of a whole section: a site's page written at /releases before the releases.
+    writeFileSync(path.join(folder, "releases"), "<p>a page</p>");
+    const full = ["a", "b", "c", "d", "e"].map((name) => page(`${name}/index.html`, "ENOSPC"));
+    const blocked = ["2026/01/a", "2026/01/b", "2026/02/c", "2026/02/d"].map((slug) => page(`releases/${slug}/index.html`, "ENOTDIR"));
+    const diagnostics = unwrittenDiagnostics([full[0], ...blocked, ...full.slice(1), page("x/index.html", "EACCES"), page("y/index.html", "EIO")], folder);
+    expect(diagnostics.map(({ message }) => message)).toEqual([
+      "could not write 5 pages, /a/index.html, /b/index.html, /c/index.html and 2 more: the disk is full (ENOSPC)",
+      "could not write 4 pages, /releases/2026/01/a/index.html, /releases/2026/01/b/index.html, /releases/2026/02/c/index.html and 1 more: a file is where a folder of their addresses goes, in their way the page /releases (ENOTDIR)",
+      "could not write the page /x/index.html: permission denied (EACCES)",
+      "could not write the page /y/index.html: EIO: failed (EIO)",
+    ]);
+    expect(diagnostics.map(({ hint }) => hint)).toEqual([
+      expect.stringMatching(/free some space/),
+      expect.stringMatching(/addresses clash/),
+      expect.stringMatching(/can be written/),
+      expect.stringMatching(/can be written/),
+    ]);
+    // Three with one reason are still named one by one.
+    expect(unwrittenDiagnostics(full.slice(0, 3), folder).map(({ message }) => message)).toEqual(
+      ["a", "b", "c"].map((name) => `could not write the page /${name}/index.html: the disk is full (ENOSPC)`),
+    );
   });
 
   it("once stopped, its pages are not written on the calling thread either (pages rendered after a build failed)", async () => {
