@@ -96,7 +96,8 @@ export function unwrittenDiagnostics(pages: UnwrittenPage[], folder: string): Di
   const groups = new Map<string, { code?: string; reason: [string, string]; other?: string; addresses: string[] }>();
   for (const { file, code, message } of pages) {
     const other = isClash(code) ? pageInTheWay(file, code, folder) : undefined;
-    const reason = (code && UNWRITABLE[code]) || [message.split(",")[0], message.split(",")[0]];
+    const said = message.split(",")[0];
+    const reason = (code && UNWRITABLE[code]) || [said, said];
     const key = `${code}\0${reason[0]}\0${other}`;
     const group = groups.get(key) ?? groups.set(key, { code, reason, other: other && addressOf(other), addresses: [] }).get(key)!;
     group.addresses.push(addressOf(file));

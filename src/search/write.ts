@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
-import { publishFiles } from "../util/files.ts";
+import { folderMaker, publishFiles } from "../util/files.ts";
 import { contentHash, hashOf } from "../util/hash.ts";
 import { openLinkCache, type LinkCache } from "../util/link-cache.ts";
 import { modulesOf } from "../util/modules.ts";
@@ -44,12 +44,11 @@ export function writeSearchIndex<Leak>(
     fingerprint = searchFingerprint(),
   }: { findLeaks?: (text: string) => Leak[]; leaksKey?: string; part?: IndexPart; cacheDir?: string; fingerprint?: string } = {},
 ): Map<string, Leak[]> {
-  const made = new Set<string>();
+  const makeFolder = folderMaker();
   const found = new Map<string, Leak[]>();
   const place: Place = (file, inflated, write) => {
     const target = path.join(folder, file);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
+    makeFolder(target);
     write(target);
     if (!find) return false;
     const leaks = inflated === CLEAN ? [] : find((typeof inflated === "function" ? inflated() : inflated).toString());

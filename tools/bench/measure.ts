@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { oldOutputs } from "../../src/build/build.ts";
+import { folderMaker } from "../../src/util/files.ts";
 import { createSearcher } from "../../src/search/query.ts";
 import type { BuildJob, ChildReport } from "./child.ts";
 import { createRandom, generateReleases, readCorpus, type SyntheticRelease, toBayanFile, toPlainMarkdown, writeImage } from "./generate.ts";
@@ -67,11 +68,10 @@ export async function createBenchProjects(options: ProjectOptions): Promise<Benc
   const counts = { releases: 0, published: 0, images: 0 };
   const sample: SyntheticRelease[] = [];
   const sampleStride = Math.max(1, Math.floor(options.releases / 110));
-  const folders = new Set<string>();
+  const makeFolder = folderMaker();
   const write = (root: string, file: string, content: string | Buffer) => {
     const absolute = path.join(root, file);
-    const dir = path.dirname(absolute);
-    if (!folders.has(dir)) mkdirSync(dir, { recursive: true }), folders.add(dir);
+    makeFolder(absolute);
     writeFileSync(absolute, content);
   };
   for (const release of generateReleases(corpus, random, { count: options.releases, now: options.now, imageShare: options.imageShare })) {
@@ -171,10 +171,10 @@ export function setAside(file: string, benchFolder: string): void {
   if (!existsSync(file)) return;
   const folder = path.join(benchFolder, SET_ASIDE);
   mkdirSync(folder, { recursive: true });
-  renameSync(file, path.join(folder, `${++setAsideCount}-${path.basename(file)}`));
+  // Numbered in the order set aside, from what is there already.
+  const number = String(readdirSync(folder).length + 1).padStart(4, "0");
+  renameSync(file, path.join(folder, `${number}-${path.basename(file)}`));
 }
-
-let setAsideCount = 0;
 
 /** Deletes what `setAside` moved out of the projects in `folder` (a bench run's folder). */
 export function deleteSetAside(folder: string): void {
